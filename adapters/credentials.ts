@@ -1,0 +1,61 @@
+/**
+ * Credentials come from the standard Alibaba Cloud environment variables. The mock and emulator
+ * targets fall back to the emulator's documented defaults, so they run with no account; a target
+ * that reaches a real endpoint gets no fallback and fails early instead.
+ */
+export interface Credentials {
+  readonly accessKeyId: string;
+  readonly accessKeySecret: string;
+  /** STS only. */
+  readonly securityToken?: string;
+}
+
+export const EMULATOR_CREDENTIALS: Credentials = {
+  accessKeyId: 'testAccessKeyId',
+  accessKeySecret: 'testAccessKeySecret',
+};
+
+export const ENV = {
+  accessKeyId: 'ALIBABA_CLOUD_ACCESS_KEY_ID',
+  accessKeySecret: 'ALIBABA_CLOUD_ACCESS_KEY_SECRET',
+  securityToken: 'ALIBABA_CLOUD_SECURITY_TOKEN',
+} as const;
+
+export type CredentialsResult =
+  | {
+      readonly ok: true;
+      readonly credentials: Credentials;
+      readonly source: 'environment' | 'emulator-default';
+    }
+  | { readonly ok: false; readonly code: 'CREDENTIALS_MISSING'; readonly message: string };
+
+/**
+ * Reads the environment. Both the id and the secret must be set together; a lone one is a
+ * configuration mistake, reported rather than silently mixed with defaults.
+ */
+export function credentialsFromEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  fallback?: Credentials,
+): CredentialsResult {
+  const accessKeyId = env[ENV.accessKeyId] || undefined;
+  const accessKeySecret = env[ENV.accessKeySecret] || undefined;
+  const securityToken = env[ENV.securityToken] || undefined;
+  if (accessKeyId && accessKeySecret) {
+    const credentials = securityToken
+      ? { accessKeyId, accessKeySecret, securityToken }
+      : { accessKeyId, accessKeySecret };
+    return { ok: true, credentials, source: 'environment' };
+  }
+  if (accessKeyId || accessKeySecret)
+    return {
+      ok: false,
+      code: 'CREDENTIALS_MISSING',
+      message: `set both ${ENV.accessKeyId} and ${ENV.accessKeySecret}, or neither`,
+    };
+  if (fallback) return { ok: true, credentials: fallback, source: 'emulator-default' };
+  return {
+    ok: false,
+    code: 'CREDENTIALS_MISSING',
+    message: `${ENV.accessKeyId} and ${ENV.accessKeySecret} must be set for this target`,
+  };
+}

@@ -1,0 +1,159 @@
+/**
+ * The emulator as a child process, reached over real sockets: `node bin/ebs-conformance.mjs
+ * emulator --port 0 ...`, ready once it prints `listening on http://HOST:PORT`. The HTTP client
+ * uses undici; reset and the clock go through the `/_emulator/` admin endpoints. `close()` stops
+ * the child with SIGTERM (it flushes its state) and SIGKILL after a grace period.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { adminClient } from './admin-client';
+import { type Credentials, EMULATOR_CREDENTIALS, ENV } from './credentials';
+import { createHttpTarget, type HttpTargetOptions } from './http-target';
+import { type Target, TargetError } from './target';
+import { undiciTransport } from './transport';
+
+export interface EmulatorTargetOptions
+  extends Omit<HttpTargetOptions, 'baseUrl' | 'transport' | 'credentials' | 'capabilities'> {
+  readonly credentials?: Credentials;
+  /** How long each transient status lasts in the emulator. */
+  readonly transitionMs?: number;
+  /** `manual`: virtual time moves only through `advanceClock` (`--clock manual`). */
+  readonly clockMode?: 'real' | 'manual';
+  /** Extra arguments for `ebs-conformance emulator` (`--state FILE`). */
+  readonly extraArgs?: readonly string[];
+  /** Replaces `node bin/ebs-conformance.mjs emulator ...` entirely (tests use a stand-in). */
+  readonly command?: { readonly file: string; readonly args: readonly string[] };
+  readonly startTimeoutMs?: number;
+  readonly stopGraceMs?: number;
+}
+
+export interface EmulatorTarget extends Target {
+  readonly kind: 'emulator';
+  readonly pid: number | undefined;
+}
+
+const BIN = fileURLToPath(new URL('../bin/ebs-conformance.mjs', import.meta.url));
+const LISTENING = /listening on (https?:\/\/[^\s]+)/;
+const STDERR_KEPT = 4_000;
+
+function emulatorCommand(options: EmulatorTargetOptions) {
+  if (options.command) return options.command;
+  const args = [BIN, 'emulator', '--port', '0', '--host', '127.0.0.1'];
+  args.push('--transition-ms', String(options.transitionMs ?? 0));
+  if (options.clockMode === 'manual') args.push('--clock', 'manual');
+  return { file: process.execPath, args: [...args, ...(options.extraArgs ?? [])] };
+}
+
+/** Resolves with the base URL once the child says it listens; rejects with its stderr if it dies. */
+function waitUntilListening(child: ChildProcess, timeoutMs: number, stderr: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    const done = (err: TargetError | undefined, url?: string) => {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.off('exit', onExit);
+      child.off('error', onError);
+      if (err) reject(err);
+      else resolve(url as string);
+    };
+    const onData = (chunk: Buffer) => {
+      stdout += chunk.toString('utf8');
+      const m = LISTENING.exec(stdout);
+      if (m) done(undefined, (m[1] as string).replace(/\/+$/, ''));
+    };
+    const onExit = (code: number | null, signal: string | null) =>
+      done(
+        new TargetError(
+          'TARGET_START_FAILED',
+          `the emulator exited (${signal ?? `code ${code}`}) before listening${stderr() ? `:\n${stderr()}` : ''}`,
+        ),
+      );
+    const onError = (err: Error) =>
+      done(new TargetError('TARGET_START_FAILED', `cannot start the emulator: ${err.message}`));
+    const timer = setTimeout(
+      () =>
+        done(
+          new TargetError(
+            'TARGET_START_TIMEOUT',
+            `the emulator did not print "listening on" within ${timeoutMs} ms${stderr() ? `:\n${stderr()}` : ''}`,
+          ),
+        ),
+      timeoutMs,
+    );
+    child.stdout?.on('data', onData);
+    child.on('exit', onExit);
+    child.on('error', onError);
+  });
+}
+
+function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+export async function createEmulatorTarget(options: EmulatorTargetOptions = {}): Promise<EmulatorTarget> {
+  const credentials = options.credentials ?? EMULATOR_CREDENTIALS;
+  const { file, args } = emulatorCommand(options);
+  // Credentials travel in the environment, never on a command line other users can read.
+  const child = spawn(file, [...args], {
+    env: {
+      ...process.env,
+      [ENV.accessKeyId]: credentials.accessKeyId,
+      [ENV.accessKeySecret]: credentials.accessKeySecret,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString('utf8')).slice(-STDERR_KEPT);
+  });
+  // Never leave an orphan emulator behind if the harness exits without closing the target.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const graceMs = options.stopGraceMs ?? 3_000;
+
+  let baseUrl: string;
+  try {
+    baseUrl = await waitUntilListening(child, options.startTimeoutMs ?? 20_000, () => stderr.trim());
+  } catch (err) {
+    process.off('exit', killOnExit);
+    await stopChild(child, graceMs);
+    throw err;
+  }
+  child.stdout?.resume(); // keep draining so a chatty child never blocks on a full pipe
+
+  const transport = undiciTransport();
+  const http = createHttpTarget({ ...options, baseUrl, credentials, transport });
+  const admin = adminClient(baseUrl, transport);
+  let closed = false;
+  return {
+    kind: 'emulator',
+    pid: child.pid,
+    endpoint: baseUrl,
+    capabilities: {
+      reset: true,
+      clockControl: options.clockMode === 'manual',
+      admin: true,
+      costsMoney: false,
+      parallelSafe: false,
+    },
+    send: (call) => http.send(call),
+    reset: () => admin.reset(),
+    advanceClock: (ms) => admin.advanceClock(ms),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await http.close?.();
+      await transport.close();
+      process.off('exit', killOnExit);
+      await stopChild(child, graceMs);
+    },
+  };
+}

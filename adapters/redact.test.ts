@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { percentEncode } from '../spec/protocol/encoding';
+import { createHttpTarget } from './http-target';
+import { maskAccessKeyId } from './redact';
+import type { Exchange, Variant } from './target';
+import { json, scriptedTransport, TransportError } from './testing/scripted-transport';
+import type { HttpRequest } from './transport';
+
+const SECRET = 'PLANTED-secret/Value+1=';
+const TOKEN = 'PLANTED-sts-token/Value+2=';
+const KEY_ID = 'LTAIplantedKeyId42';
+const credentials = { accessKeyId: KEY_ID, accessKeySecret: SECRET, securityToken: TOKEN };
+
+// A hostile server that echoes the whole request back, in a success body and in an error message,
+// the way SignatureDoesNotMatch quotes the string it signed. And one that leaks it in a network error.
+const echo = (req: HttpRequest) =>
+  JSON.stringify({ url: req.url, headers: req.headers, body: req.body, SECRET, TOKEN });
+const script = [
+  (req: HttpRequest) => json(200, { RequestId: 'R', Echo: echo(req) }),
+  (req: HttpRequest) =>
+    json(400, {
+      RequestId: 'R',
+      Code: 'SignatureDoesNotMatch',
+      Message: `server string to sign is:${echo(req)}`,
+    }),
+  (req: HttpRequest) => {
+    throw new TransportError('network', `failed ${req.url} ${SECRET} ${percentEncode(TOKEN)}`);
+  },
+];
+
+// Independent of redact.ts's own signaturesOf, so a bug there cannot hide here.
+function signaturesOf(req: HttpRequest): string[] {
+  const all = {
+    ...Object.fromEntries(new URL(req.url).searchParams),
+    ...Object.fromEntries(new URLSearchParams(req.body)),
+  };
+  const v3 = /Signature=([0-9a-f]+)/.exec(req.headers.authorization ?? '')?.[1];
+  return [all.Signature, v3].filter((s): s is string => !!s).flatMap((s) => [s, percentEncode(s)]);
+}
+
+describe('no secret reaches an Exchange', () => {
+  const variants: Partial<Variant>[] = [
+    { signature: 'v1', method: 'GET' },
+    { signature: 'v1', method: 'POST', paramsIn: 'body' },
+    { signature: 'v1', method: 'POST', paramsIn: 'split' },
+    { signature: 'v3', method: 'POST', paramsIn: 'query' },
+    { signature: 'v3', method: 'POST', paramsIn: 'body' },
+  ];
+
+  it('searches every serialized exchange for the planted secret, token, signatures and full key id', async () => {
+    const exchanges: Exchange[] = [];
+    const sent: HttpRequest[] = [];
+    for (const entry of script) {
+      const scripted = scriptedTransport([entry]);
+      const target = createHttpTarget({
+        credentials,
+        transport: scripted.transport,
+        retry: { maxAttempts: 1 },
+      });
+      for (const variant of variants)
+        exchanges.push(
+          await target.send({
+            product: 'ebs',
+            version: '2021-07-30',
+            action: 'DescribeDiskReplicaPairs',
+            params: { RegionId: 'cn-hangzhou' },
+            variant,
+          }),
+        );
+      sent.push(...scripted.sent);
+    }
+    const text = JSON.stringify(exchanges);
+    const forbidden = [
+      SECRET,
+      TOKEN,
+      KEY_ID,
+      ...[SECRET, TOKEN, KEY_ID].map(percentEncode),
+      ...sent.flatMap(signaturesOf),
+    ];
+    // The planted values really were on the wire, so the search below is not vacuous.
+    expect(JSON.stringify(sent)).toContain(percentEncode(TOKEN));
+    expect(sent.flatMap(signaturesOf).length).toBeGreaterThanOrEqual(variants.length * script.length);
+    for (const s of forbidden) expect(text).not.toContain(s);
+    expect(text).toContain(maskAccessKeyId(KEY_ID));
+    expect(exchanges.map((e) => e.outcome.kind)).toContain('error');
+    expect(exchanges.map((e) => e.outcome.kind)).toContain('failure');
+  });
+
+  it('masks key ids in the test****Id style and hides short ones entirely', () => {
+    expect(maskAccessKeyId('testAccessKeyId')).toBe('test****Id');
+    expect(maskAccessKeyId('short')).toBe('****');
+  });
+});

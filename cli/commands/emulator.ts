@@ -1,0 +1,93 @@
+import { InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_TRANSITION_MS, StateFileError, startEmulator } from '../../emulator';
+import type { Register } from '../main';
+import { UsageError } from '../usage-error';
+
+interface EmulatorFlags {
+  port: number;
+  host: string;
+  state?: string;
+  accessKeyId?: string;
+  accessKeySecret?: string;
+  transitionMs: number;
+  clock?: 'manual' | 'real';
+}
+
+const integer = (name: string, min: number, max: number) => (text: string) => {
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < min || n > max) {
+    throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}.`);
+  }
+  return n;
+};
+
+/**
+ * Resolves on the first SIGINT or SIGTERM. The listeners stay installed until the process
+ * ends: removing the last one restores the default action, and a signal then still in flight
+ * would kill the process (exit 143) in the middle of closing.
+ */
+function untilSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    process.on('SIGINT', resolve);
+    process.on('SIGTERM', resolve);
+  });
+}
+
+async function run(flags: EmulatorFlags): Promise<void> {
+  const accessKeyId = flags.accessKeyId ?? process.env.ALIBABA_CLOUD_ACCESS_KEY_ID;
+  const accessKeySecret = flags.accessKeySecret ?? process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
+  if ((accessKeyId === undefined) !== (accessKeySecret === undefined)) {
+    throw new UsageError(
+      'give both the access key id and its secret, or neither (flags or ALIBABA_CLOUD_* variables)',
+    );
+  }
+  // Listen for signals before announcing, so a signal right after the line is never missed.
+  const signalled = untilSignal();
+  const emulator = await startEmulator({
+    host: flags.host,
+    port: flags.port,
+    transitionMs: flags.transitionMs,
+    ...(flags.clock === undefined ? {} : { clock: flags.clock }),
+    ...(flags.state === undefined ? {} : { stateFile: flags.state }),
+    ...(accessKeyId === undefined ? {} : { accessKeyId, accessKeySecret }),
+    gateway: { logError: (line) => process.stderr.write(`ebs-conformance emulator: ${line}\n`) },
+  }).catch((err: unknown) => {
+    if (err instanceof StateFileError) throw new UsageError(err.message);
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
+      throw new UsageError(`cannot listen on ${flags.host}:${flags.port} (${code})`);
+    }
+    throw err;
+  });
+  process.stdout.write(`listening on ${emulator.url}\n`);
+  await signalled;
+  // The service saves state synchronously on every acknowledged call: closing is all that is left.
+  await emulator.close();
+}
+
+export const registerEmulator: Register = (program, done) => {
+  program
+    .command('emulator')
+    .description('run the local Alibaba Cloud RPC emulator for ECS disks and EBS replication')
+    .option('--port <n>', 'port to listen on; 0 = any free port', integer('--port', 0, 65535), 0)
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--state <file>', 'persist state in this file and reload it at start')
+    .option('--access-key-id <id>', 'access key id callers sign with (default testAccessKeyId)')
+    .option('--access-key-secret <secret>', 'its secret (default testAccessKeySecret)')
+    .option(
+      '--transition-ms <n>',
+      'how long transient statuses last; 0 = immediate',
+      integer('--transition-ms', 0, 86_400_000),
+      DEFAULT_TRANSITION_MS,
+    )
+    .addOption(
+      new Option('--clock <mode>', 'manual: time moves only via POST /_emulator/clock').choices([
+        'manual',
+        'real',
+      ]),
+    )
+    .action(async (flags: EmulatorFlags) => {
+      await run(flags);
+      done(0);
+    });
+};

@@ -1,0 +1,40 @@
+import { Command, CommanderError } from 'commander';
+import { registerEmulator } from './commands/emulator';
+import { registerReplay } from './commands/replay';
+import { registerRun } from './commands/run';
+import { registerSpec } from './commands/spec';
+import { EXIT, UsageError } from './usage-error';
+
+/** Each command's action resolves to its exit status; `main` returns the one that ran. */
+export type Register = (program: Command, done: (status: number) => void) => void;
+
+const COMMANDS: readonly Register[] = [registerRun, registerReplay, registerEmulator, registerSpec];
+
+/** Runs the CLI and resolves to the exit status. Never throws at the user. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let status: number = EXIT.conformant;
+  const program = new Command('ebs-conformance')
+    .description(
+      'Model-based conformance harness and local emulator for Alibaba Cloud disk async replication\n' +
+        '(EBS 2021-07-30 replica pairs and groups, ECS 2014-05-26 disks).',
+    )
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+  for (const register of COMMANDS) register(program, (s) => (status = s));
+  for (const cmd of program.commands) cmd.exitOverride();
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return status;
+  } catch (err) {
+    // --help and --version end here with exit code 0; a parse error has already printed its message.
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.conformant : EXIT.usage;
+    if (err instanceof UsageError) {
+      process.stderr.write(`ebs-conformance: ${err.message}\n`);
+      return EXIT.usage;
+    }
+    process.stderr.write(
+      `ebs-conformance: internal error: ${err instanceof Error ? err.message : String(err)}\n`,
+    );
+    return 70;
+  }
+}

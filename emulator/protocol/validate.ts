@@ -1,0 +1,59 @@
+import type { Operation } from '../../spec/operation';
+import type { Param } from '../../spec/param';
+import { unflattenParams } from '../../spec/protocol/flatten';
+import { invalidParameter, missingParameter } from './gateway-errors';
+import type { Params } from './params';
+
+/** Parameters of the protocol, not of any operation (RegionId is an operation parameter). */
+const COMMON_PARAMS = new Set([
+  'Action',
+  'Version',
+  'Format',
+  'AccessKeyId',
+  'Signature',
+  'SignatureMethod',
+  'SignatureVersion',
+  'SignatureNonce',
+  'SignatureType',
+  'Timestamp',
+  'SecurityToken',
+]);
+
+const paramsByOperation = new WeakMap<Operation, ReadonlyMap<string, Param>>();
+
+function paramIndex(op: Operation): ReadonlyMap<string, Param> {
+  let index = paramsByOperation.get(op);
+  if (!index) {
+    index = new Map(op.params.map((p) => [p.name, p]));
+    paramsByOperation.set(op, index);
+  }
+  return index;
+}
+
+/**
+ * The operation's typed parameters, or the refusal a gateway gives: the first offending
+ * parameter decides, a missing one before a malformed one.
+ */
+export function validateParams(op: Operation, wire: Params): Record<string, unknown> {
+  const own: Record<string, string> = {};
+  let flattened = false;
+  for (const key in wire) {
+    if (COMMON_PARAMS.has(key)) continue;
+    own[key] = wire[key] as string;
+    if (!flattened && key.includes('.')) flattened = true;
+  }
+  const input = flattened ? unflattenParams(own) : own;
+  const result = op.request.safeParse(input);
+  if (result.success) return result.data;
+
+  const index = paramIndex(op);
+  let malformed: { param: string; detail: string } | undefined;
+  for (const issue of result.error.issues) {
+    const name = String(issue.path[0] ?? '');
+    const p = index.get(name);
+    if (input[name] === undefined) throw missingParameter(name, p?.missingCode);
+    malformed ??= { param: name, detail: issue.message };
+  }
+  const name = malformed?.param ?? '';
+  throw invalidParameter(name, index.get(name)?.invalidCode, malformed && `(${malformed.detail})`);
+}

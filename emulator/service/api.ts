@@ -1,0 +1,76 @@
+/**
+ * The seam between the emulator's protocol shell (HTTP, auth, encoding, validation) and its
+ * service (state, rules, jobs). The protocol hands the service a call whose parameters have
+ * already passed the operation's request schema from spec/; the service answers with a body
+ * or a ServiceError. The same service serves the node:http server and the in-process msw target.
+ */
+import type { Product } from '../../spec';
+
+export interface ServiceCall {
+  readonly product: Product;
+  readonly version: string;
+  readonly action: string;
+  /** Typed parameters: the output of the operation's request schema. */
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly requestId: string;
+  /** The AccessKeyId that signed the call (resources are per account). */
+  readonly accessKeyId: string;
+}
+
+/** A documented refusal. The protocol layer renders it with the catalogue's HTTP status. */
+export class ServiceError extends Error {
+  override readonly name = 'ServiceError';
+  constructor(
+    readonly code: string,
+    message?: string,
+    /** Overrides the catalogue's status where the operation documents another one. */
+    readonly httpStatus?: number,
+  ) {
+    super(message ?? code);
+  }
+}
+
+/** The success body, without RequestId (the protocol adds it). */
+export type ServiceBody = Record<string, unknown>;
+
+export interface EmulatorService {
+  handle(call: ServiceCall): ServiceBody | Promise<ServiceBody>;
+}
+
+/** Virtual time for transitions. `real` follows the wall clock; `manual` moves only when advanced. */
+export interface Clock {
+  readonly mode: 'real' | 'manual';
+  now(): number;
+  /** Manual mode only; a real clock refuses (returns false). */
+  advance(ms: number): boolean;
+}
+
+/** What the admin endpoints (`/_emulator/...`) and in-process users reach besides the API. */
+export interface EmulatorControl {
+  readonly clock: Clock;
+  /** Back to the seeded world: regions, zones, running instances, no disks, pairs or groups. */
+  reset(): void;
+  /** A JSON-serialisable dump of every store, for `/_emulator/state`. */
+  snapshot(): unknown;
+}
+
+/** Lets the protocol layer keep a ClientToken busy across a delay it injects. */
+export interface ClientTokenGate {
+  /**
+   * Marks the call's ClientToken as in progress (for a delay the protocol injects before
+   * handling it): until the returned function is called, any other request with the same
+   * token, account and action gets LastTokenProcessing. The call itself (same requestId) still
+   * runs. A call without a ClientToken is not affected.
+   */
+  holdClientToken(call: ServiceCall): () => void;
+}
+
+export interface ServiceOptions {
+  /** How long each transient status lasts; 0 = immediate. */
+  readonly transitionMs: number;
+  readonly clock: Clock;
+  /** Persist every acknowledged change here before answering, and load it at start. */
+  readonly stateFile?: string;
+  /** Seed for resource IDs, so runs are reproducible. */
+  readonly idSeed?: number;
+}

@@ -1,0 +1,35 @@
+import { type ServiceBody, ServiceError } from './api';
+import type { IdState } from './ids';
+import type { Params } from './params';
+import type { AccountState } from './state';
+import { findRegion, type Region } from './world';
+
+/** What one operation sees: the caller's account, the ID sequence and the time of the call. */
+export interface OpContext {
+  readonly account: AccountState;
+  readonly ids: IdState;
+  readonly now: number;
+  readonly transitionMs: number;
+}
+
+/** An operation: named like its action, typed params in, success body (no RequestId) out. */
+export type OperationFn = (ctx: OpContext, params: Params) => ServiceBody;
+
+/** Throws a documented refusal; the status defaults to the catalogue's. */
+export function fail(code: string, message?: string, httpStatus?: number): never {
+  throw new ServiceError(code, message, httpStatus);
+}
+
+export function requireRegion(regionId: string): Region {
+  return findRegion(regionId) ?? fail('InvalidRegionId.NotFound', `The region ${regionId} does not exist.`);
+}
+
+/** Unix seconds, the unit of every EBS time field. */
+export const unixSeconds = (ms: number) => Math.floor(ms / 1000);
+
+/** ECS times: ISO-8601 UTC to the second, `2024-01-01T00:00:00Z`. */
+export const isoSeconds = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+/** Records in creation order. */
+export const bySeq = <T extends { readonly seq: number }>(records: Record<string, T>): T[] =>
+  Object.values(records).sort((a, b) => a.seq - b.seq);

@@ -1,0 +1,84 @@
+import { bySeq, fail, type OpContext, type OperationFn, requireRegion, unixSeconds } from './context';
+import { checkRegion } from './guards';
+import { paginate } from './paging';
+import { hasTags, optList, optString, reqString, tagsOf } from './params';
+import { derivePair, destinationOf, isEbsPair, isGone, livePair, sourceOf } from './replication';
+import type { PairRecord, Tag } from './state';
+
+/** What DescribeDiskReplicaPairs shows of a pair, as seen from one site. */
+
+export const tagsOut = (tags: readonly Tag[]) => tags.map((t) => ({ TagKey: t.Key, TagValue: t.Value }));
+
+export function pairView(pair: PairRecord, ctx: OpContext, site: 'production' | 'backup') {
+  const now = derivePair(pair, ctx);
+  const source = sourceOf(pair);
+  const destination = destinationOf(pair);
+  const group = pair.groupId ? ctx.account.groups[pair.groupId] : undefined;
+  return {
+    ReplicaPairId: pair.pairId,
+    SourceRegion: source.regionId,
+    SourceZoneId: source.zoneId,
+    SourceDiskId: source.diskId,
+    DestinationRegion: destination.regionId,
+    DestinationZoneId: destination.zoneId,
+    DestinationDiskId: destination.diskId,
+    PairName: pair.name,
+    Description: pair.description,
+    Status: now.status,
+    StatusMessage: now.status === 'invalid' ? (pair.statusMessage ?? '') : '',
+    RPO: group?.rpo ?? pair.rpo,
+    Bandwidth: pair.bandwidth,
+    ...(now.recoverPoint === undefined ? {} : { LastRecoverPoint: unixSeconds(now.recoverPoint) }),
+    CreateTime: unixSeconds(pair.createdAt),
+    ...(pair.expiredAt === undefined ? {} : { ExpiredTime: unixSeconds(pair.expiredAt) }),
+    ReplicaGroupId: group?.groupId ?? '',
+    ReplicaGroupName: group?.name ?? '',
+    Site: site,
+    PrimaryRegion: pair.primary.regionId,
+    PrimaryZone: pair.primary.zoneId,
+    StandbyRegion: pair.standby.regionId,
+    StandbyZone: pair.standby.zoneId,
+    ChargeType: pair.chargeType,
+    Tags: tagsOut(pair.tags),
+    ResourceGroupId: pair.resourceGroupId,
+  };
+}
+
+/**
+ * A region lists the pairs whose initial site of the requested kind is there: `production`
+ * (the default) by PrimaryRegion, `backup` by StandbyRegion. Those are the initial sites, so
+ * a reversed pair stays listed where it always was.
+ */
+export const DescribeDiskReplicaPairs: OperationFn = (ctx, p) => {
+  const regionId = requireRegion(reqString(p, 'RegionId')).regionId;
+  const site = optString(p, 'Site') === 'backup' ? 'backup' : 'production';
+  const pairIds = optList(p, 'PairIds');
+  const groupId = optString(p, 'ReplicaGroupId');
+  const resourceGroupId = optString(p, 'ResourceGroupId');
+  const tags = tagsOf(p);
+  const matches = bySeq(ctx.account.pairs).filter(
+    (pair) =>
+      isEbsPair(pair) &&
+      !isGone(pair, ctx) &&
+      (site === 'production' ? pair.primary.regionId : pair.standby.regionId) === regionId &&
+      (pairIds === undefined || pairIds.includes(pair.pairId)) &&
+      (groupId === undefined || (groupId === '-' ? !pair.groupId : pair.groupId === groupId)) &&
+      (resourceGroupId === undefined || pair.resourceGroupId === resourceGroupId) &&
+      hasTags(pair.tags, tags),
+  );
+  const page = paginate(matches, p);
+  return { ...page.fields, ReplicaPairs: page.items.map((pair) => pairView(pair, ctx, site)) };
+};
+
+/** Progress of the full copy in percent, and the recovery point once a sync has completed. */
+export const DescribeDiskReplicaPairProgress: OperationFn = (ctx, p) => {
+  const pairId = reqString(p, 'ReplicaPairId');
+  const regionId = reqString(p, 'RegionId');
+  const pair = livePair(ctx, pairId) ?? fail('NoSuchResource', `The pair ${pairId} does not exist.`);
+  checkRegion(pairId, regionId, sourceOf(pair), destinationOf(pair), 'either');
+  const now = derivePair(pair, ctx);
+  return {
+    Progress: now.progress,
+    ...(now.recoverPoint === undefined ? {} : { RecoverPoint: unixSeconds(now.recoverPoint) }),
+  };
+};

@@ -1,0 +1,194 @@
+import type { PairStatus } from '../../spec';
+import { fail, type OpContext, type OperationFn, requireRegion } from './context';
+import { isAttached } from './disks';
+import { checkOneShotSpacing, checkRegion, requireStatus, type Where } from './guards';
+import { addPair, pairDiskProblem } from './pair-create';
+import { optBool, optInt, optString, type Params, reqString, tagsOf } from './params';
+import { derivePair, destinationOf, livePair, sourceOf } from './replication';
+import type { DiskRecord, PairRecord } from './state';
+import { begin, type Derived } from './timeline';
+
+/** EBS 2021-07-30 replica pair lifecycle: create, modify, start, stop, failover, reprotect, delete. */
+
+const DEFAULT_RPO = 900;
+
+/** The pair named by ReplicaPairId, as seen from RegionId, with its status now. */
+export function requirePair(ctx: OpContext, p: Params, where: Where): { pair: PairRecord; now: Derived } {
+  const pairId = reqString(p, 'ReplicaPairId');
+  const regionId = reqString(p, 'RegionId');
+  const pair = livePair(ctx, pairId) ?? fail('NoSuchResource', `The pair ${pairId} does not exist.`);
+  checkRegion(pairId, regionId, sourceOf(pair), destinationOf(pair), where);
+  return { pair, now: derivePair(pair, ctx) };
+}
+
+/**
+ * A pair in a group moves with its group: starting or failing over one member alone would
+ * break the group's common recovery point. The docs do not say what a direct call gets; we
+ * refuse it with OperationDenied and name the group.
+ */
+function requireUngrouped(pair: PairRecord): void {
+  if (pair.groupId) {
+    fail('OperationDenied', `${pair.pairId} belongs to ${pair.groupId}; operate on the group instead.`);
+  }
+}
+
+function diskAt(ctx: OpContext, diskId: string, regionId: string): DiskRecord {
+  const disk = ctx.account.disks[diskId];
+  if (!disk || disk.regionId !== regionId)
+    fail('NoSuchResource', `The disk ${diskId} does not exist in ${regionId}.`);
+  return disk;
+}
+
+export const CreateDiskReplicaPair: OperationFn = (ctx, p) => {
+  const regionId = requireRegion(reqString(p, 'RegionId')).regionId;
+  const destinationRegionId = requireRegion(reqString(p, 'DestinationRegionId')).regionId;
+  const primary = diskAt(ctx, reqString(p, 'DiskId'), regionId);
+  const standby = diskAt(ctx, reqString(p, 'DestinationDiskId'), destinationRegionId);
+  for (const [disk, zoneParam] of [
+    [primary, 'SourceZoneId'],
+    [standby, 'DestinationZoneId'],
+  ] as const) {
+    const zoneId = reqString(p, zoneParam);
+    if (disk.zoneId !== zoneId)
+      fail('OperationDenied', `Disk ${disk.diskId} is not in ${zoneId} (${zoneParam}).`);
+  }
+  const problem = pairDiskProblem(ctx, primary, standby);
+  if (problem) fail('OperationDenied', `Cannot pair these disks: ${problem}.`);
+  const chargeType = optString(p, 'ChargeType') === 'PREPAY' ? 'PREPAY' : 'POSTPAY';
+  const period = optInt(p, 'Period');
+  const bandwidth = optInt(p, 'Bandwidth');
+  const pair = addPair(ctx, {
+    primary,
+    standby,
+    name: optString(p, 'PairName') ?? '',
+    description: optString(p, 'Description') ?? '',
+    rpo: optInt(p, 'RPO') ?? DEFAULT_RPO,
+    resourceGroupId: optString(p, 'ResourceGroupId') ?? '',
+    tags: tagsOf(p),
+    billing: {
+      chargeType,
+      ...(period === undefined ? {} : { period }),
+      ...(bandwidth === undefined ? {} : { bandwidth }),
+    },
+  });
+  return { ReplicaPairId: pair.pairId, ...(pair.orderId ? { OrderId: pair.orderId } : {}) };
+};
+
+export const ModifyDiskReplicaPair: OperationFn = (ctx, p) => {
+  const { pair, now } = requirePair(ctx, p, 'either');
+  requireStatus(pair.pairId, now.status, ['created', 'stopped']);
+  pair.name = optString(p, 'PairName') ?? pair.name;
+  pair.description = optString(p, 'Description') ?? pair.description;
+  pair.rpo = optInt(p, 'RPO') ?? pair.rpo;
+  // Pay-as-you-go pairs keep their dynamic bandwidth (0).
+  const bandwidth = optInt(p, 'Bandwidth');
+  if (bandwidth !== undefined && pair.chargeType === 'PREPAY') pair.bandwidth = bandwidth;
+  return {};
+};
+
+/** The current secondary must not be attached: replication overwrites it. */
+export function checkDestinationDetached(ctx: OpContext, pair: PairRecord): void {
+  const disk = ctx.account.disks[destinationOf(pair).diskId];
+  if (disk && isAttached(disk, ctx)) {
+    fail('OperationDenied.StandbyDeviceAttached', `The secondary disk ${disk.diskId} is attached.`, 400);
+  }
+}
+
+export const StartDiskReplicaPair: OperationFn = (ctx, p) => {
+  const { pair, now } = requirePair(ctx, p, 'either');
+  requireUngrouped(pair);
+  requireStatus(pair.pairId, now.status, ['created', 'stopped']);
+  checkDestinationDetached(ctx, pair);
+  const oneShot = optBool(p, 'OneShot') ?? false;
+  if (oneShot) {
+    checkOneShotSpacing(pair.pairId, pair.lastOneShotAt, pair.rpo, ctx.now);
+    pair.lastOneShotAt = ctx.now;
+  }
+  pair.activity = begin(oneShot ? 'oneShot' : 'run', now, ctx.now);
+  return {};
+};
+
+const STOPPABLE: readonly PairStatus[] = ['initial_syncing', 'syncing', 'manual_syncing', 'normal'];
+
+export const StopDiskReplicaPair: OperationFn = (ctx, p) => {
+  const { pair, now } = requirePair(ctx, p, 'either');
+  requireUngrouped(pair);
+  requireStatus(pair.pairId, now.status, STOPPABLE);
+  pair.activity = begin('stop', now, ctx.now);
+  return {};
+};
+
+/** The group doc's list; the pair doc only excludes invalid and deleted, which this implies. */
+export const FAILOVER_FROM: readonly PairStatus[] = [
+  'manual_syncing',
+  'syncing',
+  'normal',
+  'stopping',
+  'stop_failed',
+  'stopped',
+  'failovering',
+  'failover_failed',
+  'failovered',
+];
+
+/** Whether a failover starts anything: one already under way or done is accepted as is. */
+export function failoverStarts(id: string, now: Derived): boolean {
+  requireStatus(id, now.status, FAILOVER_FROM);
+  if (!now.firstSyncDone) fail('OperationDenied', `${id} has not completed its first full sync.`);
+  return now.status !== 'failovering' && now.status !== 'failovered';
+}
+
+export const FailoverDiskReplicaPair: OperationFn = (ctx, p) => {
+  const { pair, now } = requirePair(ctx, p, 'secondary');
+  requireUngrouped(pair);
+  if (failoverStarts(pair.pairId, now)) pair.activity = begin('failover', now, ctx.now);
+  return {};
+};
+
+/**
+ * Reverse replication overwrites the original primary, so it must be detached first. Cancelling
+ * the failover (ReverseReplicate=false) keeps the primary as the source and overwrites nothing.
+ */
+export function reprotect(ctx: OpContext, pair: PairRecord, now: Derived, reverse: boolean): void {
+  if (reverse) {
+    pair.reversed = !pair.reversed;
+    // The new direction starts with a full copy, like a first start.
+    pair.activity = { kind: 'reprotect', since: ctx.now, firstSyncDone: false };
+  } else {
+    pair.activity = begin('reprotect', now, ctx.now);
+  }
+}
+
+export function checkSourceDetached(ctx: OpContext, pair: PairRecord): void {
+  const disk = ctx.account.disks[sourceOf(pair).diskId];
+  if (disk && isAttached(disk, ctx)) {
+    fail('OperationDenied', `The primary disk ${disk.diskId} must be detached before reverse replication.`);
+  }
+}
+
+export const ReprotectDiskReplicaPair: OperationFn = (ctx, p) => {
+  const { pair, now } = requirePair(ctx, p, 'secondary');
+  requireUngrouped(pair);
+  requireStatus(pair.pairId, now.status, ['failovered']);
+  const reverse = optBool(p, 'ReverseReplicate') ?? true;
+  if (reverse) checkSourceDetached(ctx, pair);
+  reprotect(ctx, pair, now, reverse);
+  return {};
+};
+
+export const DELETABLE: readonly PairStatus[] = [
+  'stopped',
+  'invalid',
+  'failovered',
+  'created',
+  'create_failed',
+];
+
+export const DeleteDiskReplicaPair: OperationFn = (ctx, p) => {
+  const { pair, now } = requirePair(ctx, p, 'primary');
+  if (pair.groupId)
+    fail('OperationDenied', `${pair.pairId} is in ${pair.groupId}; remove it from the group first.`);
+  requireStatus(pair.pairId, now.status, DELETABLE);
+  pair.activity = begin('delete', now, ctx.now);
+  return {};
+};

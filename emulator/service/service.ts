@@ -1,0 +1,75 @@
+import {
+  type ClientTokenGate,
+  type EmulatorControl,
+  type EmulatorService,
+  type ServiceBody,
+  type ServiceCall,
+  ServiceError,
+  type ServiceOptions,
+} from './api';
+import type { OpContext } from './context';
+import { ROUTES } from './dispatch';
+import { loadState, saveState } from './persistence';
+import { pruneGone } from './replication';
+import { type AccountState, emptyState, type ServiceState } from './state';
+import { InFlightTokens, remember, replay } from './tokens';
+
+const emptyAccount = (): AccountState => ({ disks: {}, pairs: {}, groups: {}, tokens: {} });
+
+/**
+ * The emulator's service: per-account stores, the operations, idempotency and persistence.
+ * Each call runs to completion synchronously, so two requests can never interleave between
+ * reading and writing state. A mutation works on a copy of the caller's account and is
+ * committed (and saved) only when it succeeds, so a refusal never leaves half a change.
+ */
+export function createEmulatorService(
+  options: ServiceOptions,
+): EmulatorService & EmulatorControl & ClientTokenGate {
+  const { clock, stateFile, transitionMs } = options;
+  const seed = options.idSeed ?? 1;
+  let state: ServiceState = (stateFile ? loadState(stateFile) : undefined) ?? emptyState(seed, clock.now());
+  // A manual clock restarts at its start time; resume where the saved state left off so
+  // nothing appears to have happened before it was created.
+  if (clock.mode === 'manual' && state.savedAt > clock.now()) clock.advance(state.savedAt - clock.now());
+  const inFlight = new InFlightTokens();
+
+  function commit(next: ServiceState): void {
+    if (stateFile) saveState(stateFile, next);
+    state = next;
+  }
+
+  function handle(call: ServiceCall): ServiceBody {
+    const key = `${call.product}:${call.version}:${call.action}`;
+    const route = ROUTES.get(key);
+    if (!route) throw new ServiceError('InvalidApi.NotFound', `The action ${call.action} is not supported.`);
+    const now = clock.now();
+    const committed = state.accounts[call.accessKeyId];
+    if (!route.mutating) {
+      const ctx: OpContext = { account: committed ?? emptyAccount(), ids: state.ids, now, transitionMs };
+      return route.fn(ctx, call.params);
+    }
+    inFlight.check(call);
+    const repeated = replay(committed, call);
+    if (repeated) return repeated;
+    const account = committed ? structuredClone(committed) : emptyAccount();
+    const ids = { ...state.ids };
+    const ctx: OpContext = { account, ids, now, transitionMs };
+    pruneGone(ctx);
+    const body = route.fn(ctx, call.params);
+    remember(account, call, body);
+    commit({ ...state, ids, savedAt: now, accounts: { ...state.accounts, [call.accessKeyId]: account } });
+    return body;
+  }
+
+  return {
+    handle,
+    clock,
+    reset() {
+      commit(emptyState(seed, clock.now()));
+    },
+    snapshot() {
+      return structuredClone(state);
+    },
+    holdClientToken: (call) => inFlight.hold(call),
+  };
+}

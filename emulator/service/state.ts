@@ -1,0 +1,151 @@
+import type { IdState } from './ids';
+
+/**
+ * Everything the emulator remembers, as plain JSON-serialisable data (so persistence and
+ * `/_emulator/state` need no mapping). Statuses that pass by themselves are not stored: a
+ * record keeps the activity it is in and when it began, and the status is derived from the
+ * clock (see timeline.ts and disks.ts).
+ */
+export interface Tag {
+  readonly Key: string;
+  readonly Value: string;
+}
+
+export interface DiskRecord {
+  readonly diskId: string;
+  readonly seq: number;
+  readonly regionId: string;
+  readonly zoneId: string;
+  readonly category: string;
+  /** Only ESSD has a performance level. */
+  readonly performanceLevel?: string;
+  readonly size: number;
+  readonly encrypted: boolean;
+  name: string;
+  description: string;
+  readonly resourceGroupId: string;
+  readonly tags: readonly Tag[];
+  readonly createdAt: number;
+  /** The last attach or detach, if any: `In_use` vs `Available` and the transient in between. */
+  attachment?: { readonly kind: 'attach' | 'detach'; readonly instanceId: string; readonly since: number };
+}
+
+/** One end of a pair or group: where its disk lives. */
+export interface Site {
+  readonly regionId: string;
+  readonly zoneId: string;
+}
+
+export interface PairEnd extends Site {
+  readonly diskId: string;
+}
+
+/**
+ * What a pair or group is doing. `kind` names the call that started it; the status it shows
+ * now follows from `since`, the clock and transitionMs.
+ */
+export type ActivityKind =
+  | 'create'
+  | 'run'
+  | 'oneShot'
+  | 'stop'
+  | 'failover'
+  | 'reprotect'
+  | 'delete'
+  | 'invalid';
+
+export interface Activity {
+  readonly kind: ActivityKind;
+  readonly since: number;
+  /** Replication progress when the activity began (frozen; later progress is derived). */
+  readonly firstSyncDone: boolean;
+  readonly recoverPoint?: number;
+}
+
+/** Settings shared by pairs and groups. */
+export interface ReplicationSettings {
+  name: string;
+  description: string;
+  rpo: number;
+  bandwidth: number;
+  readonly resourceGroupId: string;
+  readonly tags: readonly Tag[];
+}
+
+export interface PairRecord extends ReplicationSettings {
+  readonly pairId: string;
+  readonly seq: number;
+  /** Set when created through the legacy ECS CreateDiskReplicaPair (`rp-` + the same suffix). */
+  readonly legacyPairId?: string;
+  /** The initial source and destination: `Primary*` and `Standby*` never change. */
+  readonly primary: PairEnd;
+  readonly standby: PairEnd;
+  /** After a reversing Reprotect, data flows standby -> primary (`Source*`/`Destination*` swap). */
+  reversed: boolean;
+  groupId?: string;
+  readonly chargeType: 'PREPAY' | 'POSTPAY';
+  readonly orderId?: string;
+  readonly expiredAt?: number;
+  readonly createdAt: number;
+  activity: Activity;
+  statusMessage?: string;
+  lastOneShotAt?: number;
+}
+
+export interface GroupRecord extends ReplicationSettings {
+  readonly groupId: string;
+  readonly seq: number;
+  readonly primary: Site;
+  readonly standby: Site;
+  reversed: boolean;
+  pairIds: string[];
+  readonly createdAt: number;
+  activity: Activity;
+  statusMessage?: string;
+  lastOneShotAt?: number;
+}
+
+/** A completed ClientToken call: what it asked and what it got. */
+export interface TokenRecord {
+  readonly fingerprint: string;
+  readonly body: Record<string, unknown>;
+}
+
+/** One account (AccessKeyId): like moto's per-account backend. */
+export interface AccountState {
+  disks: Record<string, DiskRecord>;
+  pairs: Record<string, PairRecord>;
+  groups: Record<string, GroupRecord>;
+  tokens: Record<string, TokenRecord>;
+}
+
+export const STATE_FORMAT = 'ebs-conformance-emulator-state';
+export const STATE_FORMAT_VERSION = 1;
+
+export interface ServiceState {
+  readonly format: typeof STATE_FORMAT;
+  readonly formatVersion: typeof STATE_FORMAT_VERSION;
+  ids: IdState;
+  /** The clock when last saved: a manual clock resumes from here after a reload. */
+  savedAt: number;
+  accounts: Record<string, AccountState>;
+}
+
+export function emptyState(idSeed: number, now: number): ServiceState {
+  return {
+    format: STATE_FORMAT,
+    formatVersion: STATE_FORMAT_VERSION,
+    ids: { seed: idSeed, counter: 0 },
+    savedAt: now,
+    accounts: {},
+  };
+}
+
+export function accountOf(state: ServiceState, accessKeyId: string): AccountState {
+  let account = state.accounts[accessKeyId];
+  if (!account) {
+    account = { disks: {}, pairs: {}, groups: {}, tokens: {} };
+    state.accounts[accessKeyId] = account;
+  }
+  return account;
+}

@@ -1,0 +1,88 @@
+import { isTransientCode, operationKey } from '../spec';
+import type { Call } from './call';
+import type { Ctx, Handler } from './context';
+import { attachDisk, createDisk, deleteDisk, detachDisk } from './disks';
+import { type Expectation, type Observed, observe } from './expectation';
+import { addPair, removePair } from './group-members';
+import {
+  createGroup,
+  deleteGroup,
+  failoverGroup,
+  modifyGroup,
+  reprotectGroup,
+  startGroup,
+  stopGroup,
+} from './groups';
+import { createLegacyPair } from './legacy';
+import { createPair } from './pair-create';
+import { deletePair, failoverPair, modifyPair, reprotectPair, startPair, stopPair } from './pairs';
+import { describeDisks } from './projections/disks';
+import { describeGroups } from './projections/groups';
+import { describePairs, describeProgress } from './projections/pairs';
+import { describeRegions } from './projections/regions';
+import type { ModelState } from './state';
+import { bindToken, replayed } from './tokens';
+import { validate } from './validate';
+
+const ebs = (action: string) => `ebs:2021-07-30:${action}`;
+const ecs = (action: string) => `ecs:2014-05-26:${action}`;
+
+/** One handler per modelled operation, named like the API. */
+const HANDLERS: Readonly<Record<string, Handler>> = {
+  [ebs('CreateDiskReplicaPair')]: createPair,
+  [ebs('ModifyDiskReplicaPair')]: modifyPair,
+  [ebs('StartDiskReplicaPair')]: startPair,
+  [ebs('StopDiskReplicaPair')]: stopPair,
+  [ebs('FailoverDiskReplicaPair')]: failoverPair,
+  [ebs('ReprotectDiskReplicaPair')]: reprotectPair,
+  [ebs('DeleteDiskReplicaPair')]: deletePair,
+  [ebs('DescribeDiskReplicaPairs')]: describePairs,
+  [ebs('DescribeDiskReplicaPairProgress')]: describeProgress,
+  [ebs('CreateDiskReplicaGroup')]: createGroup,
+  [ebs('ModifyDiskReplicaGroup')]: modifyGroup,
+  [ebs('StartDiskReplicaGroup')]: startGroup,
+  [ebs('StopDiskReplicaGroup')]: stopGroup,
+  [ebs('FailoverDiskReplicaGroup')]: failoverGroup,
+  [ebs('ReprotectDiskReplicaGroup')]: reprotectGroup,
+  [ebs('DeleteDiskReplicaGroup')]: deleteGroup,
+  [ebs('AddDiskReplicaPair')]: addPair,
+  [ebs('RemoveDiskReplicaPair')]: removePair,
+  [ebs('DescribeDiskReplicaGroups')]: describeGroups,
+  [ebs('DescribeRegions')]: describeRegions,
+  [ecs('CreateDisk')]: createDisk,
+  [ecs('AttachDisk')]: attachDisk,
+  [ecs('DetachDisk')]: detachDisk,
+  [ecs('DeleteDisk')]: deleteDisk,
+  [ecs('DescribeDisks')]: describeDisks,
+  [ecs('CreateDiskReplicaPair')]: createLegacyPair,
+};
+
+/**
+ * A documented operation the model does not model (DescribeInstances, ...):
+ * a read that any documented answer satisfies.
+ */
+const unmodelled: Handler = (ctx) =>
+  observe(ctx.state, { rules: [], also: ctx.op.errors.filter((e) => !isTransientCode(e.code)) });
+
+export const isModelled = (call: Pick<Call, 'product' | 'version' | 'action'>) =>
+  operationKey(call as Parameters<typeof operationKey>[0]) in HANDLERS;
+
+/**
+ * What the target may answer to `call` in `state` at `now` (epoch ms): a success with the next
+ * state, or the error codes of a refusal, with the rule IDs that decided. Pure and total.
+ */
+export function expect(state: ModelState, call: Call, now: number): Expectation {
+  const validated = validate(call);
+  if (!validated.ok) return validated.refusal;
+  const ctx: Ctx = { state, call, op: validated.op, params: validated.params, now };
+  const replay = replayed(ctx);
+  if (replay) return replay;
+  const handler = HANDLERS[operationKey(validated.op)] ?? unmodelled;
+  return bindToken(ctx, handler(ctx));
+}
+
+/** The state after the target answered: a success binds the observed IDs, a refusal changes nothing. */
+export function commit(state: ModelState, call: Call, now: number, observed: Observed = {}): ModelState {
+  const e = expect(state, call, now);
+  return e.kind === 'success' ? e.next(observed) : state;
+}

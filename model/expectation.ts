@@ -1,0 +1,150 @@
+import { ERROR_CATALOGUE, isTransientCode, type Operation } from '../spec';
+import type { ModelState } from './state';
+
+/** An error code the target may answer with, and its HTTP status. */
+export interface AllowedError {
+  readonly code: string;
+  readonly httpStatus: number;
+}
+
+/** The response body the target returned (the IDs it chose are bound from here). */
+export type Observed = Readonly<Record<string, unknown>>;
+
+/**
+ * A listing the response must show: the whole listing in model order, and the page requested.
+ * Row order across pages is the target's business; a checker compares pages as subsets.
+ */
+export interface ListingFacts {
+  /** Response field holding the rows: `ReplicaPairs`, `ReplicaGroups`, `Disks.Disk`, ... */
+  readonly field: string;
+  readonly idField: string;
+  readonly rows: readonly Readonly<Record<string, unknown>>[];
+  readonly page:
+    | { readonly mode: 'token'; readonly maxResults: number; readonly continued: boolean }
+    | {
+        readonly mode: 'number';
+        readonly pageNumber: number;
+        readonly pageSize: number;
+      };
+}
+
+export interface Success {
+  readonly kind: 'success';
+  readonly rules: readonly string[];
+  /** The state after the call, with the IDs the target returned bound in. */
+  readonly next: (observed?: Observed) => ModelState;
+  /** Fields the response must carry with exactly these values. */
+  readonly facts: Readonly<Record<string, unknown>>;
+  /** Fields the response must carry, whatever their value. */
+  readonly present: readonly string[];
+  /** Fields the response must not carry. */
+  readonly absent: readonly string[];
+  readonly listing?: ListingFacts;
+  /** Statuses the affected resource may show on its way, and those it may settle in. */
+  readonly transient: readonly string[];
+  readonly settlesIn: readonly string[];
+  /** Refusals the docs also leave open for this call (the state then stays as it was). */
+  readonly also: readonly AllowedError[];
+}
+
+export interface Refusal {
+  readonly kind: 'refusal';
+  readonly rules: readonly string[];
+  readonly errors: readonly AllowedError[];
+  /** The docs do not name the code for this condition: any documented code of the operation. */
+  readonly undocumented: boolean;
+}
+
+export type Expectation = Success | Refusal;
+
+/** A condition that refuses a call: the rule it comes from and the codes it allows. */
+export interface Violation {
+  readonly rule: string;
+  readonly errors: readonly AllowedError[];
+  readonly undocumented: boolean;
+}
+
+/** A code's status: the operation's documented one first, then the catalogue's, else 400. */
+export function statusOf(op: Operation | undefined, code: string): number {
+  return op?.errors.find((e) => e.code === code)?.httpStatus ?? ERROR_CATALOGUE.get(code)?.httpStatus ?? 400;
+}
+
+export const allowed = (op: Operation | undefined, ...codes: string[]): AllowedError[] =>
+  codes.map((code) => ({ code, httpStatus: statusOf(op, code) }));
+
+/** A refusal with named codes. */
+export const deny = (op: Operation | undefined, rule: string, ...codes: string[]): Violation => ({
+  rule,
+  errors: allowed(op, ...codes),
+  undocumented: false,
+});
+
+/**
+ * A refusal whose code the docs do not name: every non-transient code the operation documents,
+ * plus any likely codes given.
+ */
+export const denyUndocumented = (
+  op: Operation | undefined,
+  rule: string,
+  ...likely: string[]
+): Violation => ({
+  rule,
+  errors: dedupe([...allowed(op, ...likely), ...(op?.errors ?? []).filter((e) => !isTransientCode(e.code))]),
+  undocumented: true,
+});
+
+function dedupe(errors: readonly AllowedError[]): AllowedError[] {
+  const seen = new Map<string, AllowedError>();
+  for (const e of errors)
+    if (!seen.has(`${e.code}/${e.httpStatus}`)) seen.set(`${e.code}/${e.httpStatus}`, e);
+  return [...seen.values()];
+}
+
+/**
+ * Every violated condition together: the docs do not say in which order the service checks them,
+ * so any of their codes is acceptable.
+ */
+export function refuse(violations: readonly Violation[], extraRules: readonly string[] = []): Refusal {
+  return {
+    kind: 'refusal',
+    rules: [...new Set([...extraRules, ...violations.map((v) => v.rule)])],
+    errors: dedupe(violations.flatMap((v) => v.errors)),
+    undocumented: violations.every((v) => v.undocumented),
+  };
+}
+
+export interface SuccessInput {
+  readonly rules: readonly string[];
+  readonly next: (observed: Observed) => ModelState;
+  readonly facts?: Readonly<Record<string, unknown>>;
+  readonly present?: readonly string[];
+  readonly absent?: readonly string[];
+  readonly listing?: ListingFacts;
+  readonly transient?: readonly string[];
+  readonly settlesIn?: readonly string[];
+  readonly also?: readonly AllowedError[];
+}
+
+/** Every success carries a RequestId (PROTO.SUCCESS_HAS_REQUEST_ID). */
+export function succeed(input: SuccessInput): Success {
+  return {
+    kind: 'success',
+    rules: [...new Set([...input.rules, 'PROTO.SUCCESS_HAS_REQUEST_ID'])],
+    next: (observed = {}) => input.next(observed),
+    facts: input.facts ?? {},
+    present: ['RequestId', ...(input.present ?? [])],
+    absent: ['Code', ...(input.absent ?? [])],
+    ...(input.listing ? { listing: input.listing } : {}),
+    transient: input.transient ?? [],
+    settlesIn: input.settlesIn ?? [],
+    also: dedupe(input.also ?? []),
+  };
+}
+
+/** A read: success with no state change. */
+export const observe = (state: ModelState, input: Omit<SuccessInput, 'next'>): Success =>
+  succeed({ ...input, next: () => state });
+
+/** The conditions that actually fail, out of a list of checks (`undefined` = passed). */
+export const collect = (...checks: (Violation | undefined)[]): Violation[] =>
+  checks.filter((v): v is Violation => v !== undefined);

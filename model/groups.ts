@@ -1,0 +1,241 @@
+import type { PairStatus } from '../spec';
+import { bool, type Ctx, type Handler, str } from './context';
+import { allowed, collect, deny, denyUndocumented, type Expectation, refuse, succeed } from './expectation';
+import { oneShotGap, startTransition } from './lifecycle';
+import { earRegionViolation, findGroup, productionSiteViolation, secondarySiteViolation } from './lookup';
+import {
+  allocateId,
+  destinationOf,
+  type Group,
+  type ModelState,
+  membersOf,
+  type Pair,
+  sourceOf,
+} from './state';
+import { findZone, replicates } from './world';
+
+export const MAX_PAIRS_PER_GROUP = 17;
+
+/** The group and its members, all moved to `status` (GROUP.OPS_ACT_ON_MEMBERS). */
+function withGroup(state: ModelState, group: Group, memberPatch?: Partial<Pair>): ModelState {
+  const pairs = { ...state.pairs };
+  if (memberPatch) for (const p of membersOf(state, group.id)) pairs[p.id] = { ...p, ...memberPatch };
+  return { ...state, groups: { ...state.groups, [group.id]: group }, pairs };
+}
+
+export const statusIn = (
+  ctx: Ctx,
+  g: Group,
+  statuses: readonly PairStatus[],
+  rule: string,
+  code = 'OperationDenied.InvalidStatus',
+) => (statuses.includes(g.status) ? undefined : deny(ctx.op, rule, code));
+
+const needsPairs = (ctx: Ctx, g: Group) =>
+  membersOf(ctx.state, g.id).length > 0
+    ? undefined
+    : deny(ctx.op, 'GROUP.START.NEEDS_PAIRS', 'OperationDenied.NoPairInGroup');
+
+export const createGroup: Handler = (ctx) => {
+  const { state, params, op, now } = ctx;
+  const ear = earRegionViolation(ctx);
+  if (ear) return refuse([ear]);
+  const source = { regionId: String(params.RegionId), zoneId: String(params.SourceZoneId) };
+  const destination = {
+    regionId: String(params.DestinationRegionId),
+    zoneId: String(params.DestinationZoneId),
+  };
+  const sitesOk =
+    findZone(state.world, source.regionId, source.zoneId) !== undefined &&
+    findZone(state.world, destination.regionId, destination.zoneId) !== undefined &&
+    replicates(state.world, source.regionId, source.zoneId) &&
+    replicates(state.world, destination.regionId, destination.zoneId) &&
+    !(source.regionId === destination.regionId && source.zoneId === destination.zoneId);
+  if (!sitesOk) return refuse([denyUndocumented(op, 'GROUP.CREATE.SITES', 'OperationDenied')]);
+  return succeed({
+    rules: ['GROUP.CREATE.SITES', 'GROUP.CREATE.SETTLES_CREATED'],
+    present: ['ReplicaGroupId'],
+    transient: ['creating'],
+    settlesIn: ['created'],
+    next: (observed) => {
+      const { id, state: s } = allocateId(state, 'group', observed.ReplicaGroupId);
+      const group: Group = {
+        id,
+        status: 'creating',
+        reversed: false,
+        primary: source,
+        standby: destination,
+        rpo: typeof params.RPO === 'number' ? params.RPO : 900,
+        bandwidth: 0,
+        ...(str(params.GroupName) ? { name: str(params.GroupName) } : {}),
+        ...(str(params.Description) ? { description: str(params.Description) } : {}),
+        createdAt: now,
+        fullSyncDone: false,
+      };
+      return withGroup(s, group);
+    },
+  });
+};
+
+export const onGroup =
+  (body: (ctx: Ctx, group: Group) => Expectation): Handler =>
+  (ctx) => {
+    const found = findGroup(ctx);
+    return 'refusal' in found ? found.refusal : body(ctx, found.found);
+  };
+
+export const modifyGroup = onGroup((ctx, g) => {
+  const v = statusIn(ctx, g, ['created', 'stopped'], 'GROUP.MODIFY.IN_CREATED_OR_STOPPED');
+  if (v) return refuse([v]);
+  const name = str(ctx.params.GroupName) ?? g.name;
+  const description = str(ctx.params.Description) ?? g.description;
+  return succeed({
+    rules: ['GROUP.MODIFY.IN_CREATED_OR_STOPPED', 'GROUP.IN_GROUP_REGION'],
+    next: () =>
+      withGroup(ctx.state, { ...g, ...(name ? { name } : {}), ...(description ? { description } : {}) }),
+  });
+});
+
+export const startGroup = onGroup((ctx, g) => {
+  const oneShot = bool(ctx.params.OneShot, false);
+  const statuses: PairStatus[] = oneShot
+    ? ['created', 'manual_syncing', 'stopped']
+    : ['created', 'syncing', 'normal', 'stopped'];
+  const gap = oneShot ? oneShotGap(g, ctx.now) : 'ok';
+  const attached = membersOf(ctx.state, g.id).some(
+    (p) => ctx.state.disks[destinationOf(p).diskId]?.instanceId,
+  );
+  const violations = collect(
+    needsPairs(ctx, g),
+    statusIn(ctx, g, statuses, 'GROUP.START.STATUSES'),
+    attached
+      ? deny(ctx.op, 'GROUP.START.STANDBY_NOT_ATTACHED', 'OperationDenied.StandbyDeviceAttached')
+      : undefined,
+    gap === 'too-soon'
+      ? deny(ctx.op, 'PAIR.START.MANUAL_SYNC_LIMIT', 'OperationDenied.ManualSyncLimit')
+      : undefined,
+  );
+  if (violations.length > 0) return refuse(violations);
+  const t = startTransition(g, oneShot, ctx.now);
+  return succeed({
+    rules: [
+      'GROUP.START.STATUSES',
+      'GROUP.START.INITIAL_FULL_SYNC',
+      'GROUP.OPS_ACT_ON_MEMBERS',
+      ...(gap === 'borderline' ? ['PAIR.START.MANUAL_SYNC_LIMIT'] : []),
+    ],
+    transient: t.transient,
+    settlesIn: t.settlesIn,
+    also: gap === 'borderline' ? allowed(ctx.op, 'OperationDenied.ManualSyncLimit') : [],
+    next: () =>
+      withGroup(ctx.state, t.next, {
+        status: t.next.status,
+        ...(oneShot ? { lastOneShotAt: ctx.now } : {}),
+      }),
+  });
+});
+
+export const stopGroup = onGroup((ctx, g) => {
+  const statuses: PairStatus[] = [
+    'manual_syncing',
+    'syncing',
+    'normal',
+    'stopping',
+    'stop_failed',
+    'stopped',
+  ];
+  const v = statusIn(ctx, g, statuses, 'GROUP.STOP.STATUSES');
+  if (v) return refuse([v]);
+  return succeed({
+    rules: ['GROUP.STOP.STATUSES', 'GROUP.OPS_ACT_ON_MEMBERS'],
+    transient: ['stopping'],
+    settlesIn: ['stopped'],
+    next: () => withGroup(ctx.state, { ...g, status: 'stopping' }, { status: 'stopping' }),
+  });
+});
+
+const FAILOVER_FROM: readonly PairStatus[] = [
+  'manual_syncing',
+  'syncing',
+  'normal',
+  'stopping',
+  'stop_failed',
+  'stopped',
+  'failovering',
+  'failover_failed',
+  'failovered',
+];
+
+export const failoverGroup = onGroup((ctx, g) => {
+  const violations = collect(
+    needsPairs(ctx, g),
+    secondarySiteViolation(ctx, g, 'GROUP.SECONDARY_REGION_ONLY'),
+    statusIn(ctx, g, FAILOVER_FROM, 'GROUP.FAILOVER.STATUSES'),
+    g.fullSyncDone
+      ? undefined
+      : denyUndocumented(ctx.op, 'GROUP.FAILOVER.AFTER_FIRST_SYNC', 'OperationDenied.InvalidStatus'),
+  );
+  if (violations.length > 0) return refuse(violations);
+  return succeed({
+    rules: [
+      'GROUP.FAILOVER.STATUSES',
+      'GROUP.FAILOVER.AFTER_FIRST_SYNC',
+      'GROUP.SECONDARY_REGION_ONLY',
+      'GROUP.OPS_ACT_ON_MEMBERS',
+    ],
+    transient: ['failovering'],
+    settlesIn: ['failovered'],
+    next: () => withGroup(ctx.state, { ...g, status: 'failovering' }, { status: 'failovering' }),
+  });
+});
+
+export const reprotectGroup = onGroup((ctx, g) => {
+  const members = membersOf(ctx.state, g.id);
+  const attached = members.some((p) => ctx.state.disks[sourceOf(p).diskId]?.instanceId);
+  const violations = collect(
+    needsPairs(ctx, g),
+    secondarySiteViolation(ctx, g, 'GROUP.SECONDARY_REGION_ONLY'),
+    statusIn(ctx, g, ['failovered'], 'GROUP.REPROTECT.REQUIRES_FAILOVERED'),
+    attached ? denyUndocumented(ctx.op, 'GROUP.REPROTECT.PRIMARY_DETACHED', 'OperationDenied') : undefined,
+  );
+  if (violations.length > 0) return refuse(violations);
+  const reversed = bool(ctx.params.ReverseReplicate, true) ? !g.reversed : g.reversed;
+  return succeed({
+    rules: [
+      'GROUP.REPROTECT.REQUIRES_FAILOVERED',
+      'GROUP.REPROTECT.PRIMARY_DETACHED',
+      'GROUP.REPROTECT.DIRECTION',
+      'GROUP.OPS_ACT_ON_MEMBERS',
+    ],
+    transient: ['reprotecting'],
+    settlesIn: ['stopped'],
+    next: () =>
+      withGroup(ctx.state, { ...g, status: 'reprotecting', reversed }, { status: 'reprotecting', reversed }),
+  });
+});
+
+export const deleteGroup = onGroup((ctx, g) => {
+  const statuses: PairStatus[] = [
+    'created',
+    'create_failed',
+    'stopped',
+    'failovered',
+    'deleting',
+    'delete_failed',
+    'invalid',
+  ];
+  const violations = collect(
+    membersOf(ctx.state, g.id).length > 0
+      ? deny(ctx.op, 'GROUP.DELETE.EMPTY_ONLY', 'OperationDenied.GroupHasPair')
+      : undefined,
+    statusIn(ctx, g, statuses, 'GROUP.DELETE.STATUSES'),
+    productionSiteViolation(ctx, g, 'GROUP.DELETE.IN_PRIMARY_REGION'),
+  );
+  if (violations.length > 0) return refuse(violations);
+  return succeed({
+    rules: ['GROUP.DELETE.EMPTY_ONLY', 'GROUP.DELETE.STATUSES', 'GROUP.DELETE.IN_PRIMARY_REGION'],
+    transient: ['deleting'],
+    settlesIn: ['deleted'],
+    next: () => withGroup(ctx.state, { ...g, status: 'deleting' }),
+  });
+});

@@ -1,0 +1,31 @@
+export { advance } from './advance';
+export { type Call, COMMON_PARAMS, isLegacyDialect } from './call';
+export { commit, expect, isModelled } from './expect';
+export type { AllowedError, Expectation, ListingFacts, Observed, Refusal, Success } from './expectation';
+export { observableStatuses } from './lifecycle';
+export { diskRow, listDisks } from './projections/disks';
+export { groupRow, listGroups } from './projections/groups';
+export { pageRows } from './projections/paging';
+export { listPairs, pairRow, type Row } from './projections/pairs';
+export {
+  type Disk,
+  destinationOf,
+  diskStatus,
+  type Group,
+  initialState,
+  type LegacyPair,
+  type ModelState,
+  membersOf,
+  type Pair,
+  pairHolding,
+  sourceOf,
+} from './state';
+export {
+  defaultWorld,
+  type InstanceInfo,
+  type ListedRegion,
+  type RegionInfo,
+  type World,
+  worldFromRegions,
+  type ZoneInfo,
+} from './world';

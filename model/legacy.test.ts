@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { expect as expectCall } from './expect';
+import { initialState } from './state';
+import { asRefusal, asSuccess, codesOf, ecsCall, T0, withDisk } from './testkit';
+import { defaultWorld } from './world';
+
+const legacyCreate = (extra: Record<string, unknown> = {}) =>
+  ecsCall('CreateDiskReplicaPair', {
+    RegionId: 'cn-shanghai',
+    DiskId: 'd-p',
+    DestinationRegionId: 'cn-beijing',
+    DestinationDiskId: 'd-s',
+    PairName: 'TestReplicaPair',
+    ...extra,
+  });
+
+function disks(secondary: Partial<Parameters<typeof withDisk>[1]> = {}) {
+  const s = withDisk(initialState(defaultWorld()), { id: 'd-p' });
+  return withDisk(s, { id: 'd-s', region: 'cn-beijing', ...secondary });
+}
+
+describe('CreateDiskReplicaPair, legacy ECS 2014-05-26 dialect (seed)', () => {
+  it('LEGACY.CREATE.REQUIRED_PARAMS and PROTO.LEGACY_ERRORS: no PairName is IncompleteParamter 400', () => {
+    const r = asRefusal(expectCall(disks(), legacyCreate({ PairName: undefined }), T0));
+    expect(r.rules).toEqual(expect.arrayContaining(['LEGACY.CREATE.REQUIRED_PARAMS', 'PROTO.LEGACY_ERRORS']));
+    expect(r.errors).toContainEqual({ code: 'IncompleteParamter', httpStatus: 400 });
+  });
+
+  it('LEGACY.CREATE.DISKS_EXIST: a secondary that is not in DestinationRegionId is InvalidDiskId.NotFound 404', () => {
+    const r = asRefusal(expectCall(disks(), legacyCreate({ DestinationRegionId: 'cn-heyuan' }), T0));
+    expect(r.rules).toContain('LEGACY.CREATE.DISKS_EXIST');
+    expect(r.errors).toEqual([{ code: 'InvalidDiskId.NotFound', httpStatus: 404 }]);
+  });
+
+  it('LEGACY.CREATE.DISK_STATUS: an encrypted secondary is IncorrectDiskStatus 403', () => {
+    const r = asRefusal(expectCall(disks({ encrypted: true }), legacyCreate(), T0));
+    expect(r.rules).toContain('LEGACY.CREATE.DISK_STATUS');
+    expect(r.errors).toEqual([{ code: 'IncorrectDiskStatus', httpStatus: 403 }]);
+  });
+
+  it('LEGACY.CREATE.SAME_SPEC_AND_SIZE: another size is refused with one of the three seed codes', () => {
+    const r = asRefusal(expectCall(disks({ size: 80 }), legacyCreate(), T0));
+    expect(r.rules).toContain('LEGACY.CREATE.SAME_SPEC_AND_SIZE');
+    expect(r.undocumented).toBe(true);
+    expect(codesOf(r).sort()).toEqual([
+      'IncompleteParamter',
+      'IncorrectDiskStatus',
+      'InvalidDiskId.NotFound',
+    ]);
+  });
+
+  it('LEGACY.CREATE.OTHER_REGION: a secondary in the same region is refused', () => {
+    const s = withDisk(withDisk(initialState(defaultWorld()), { id: 'd-p' }), {
+      id: 'd-s',
+      zone: 'cn-shanghai-b',
+    });
+    const r = asRefusal(expectCall(s, legacyCreate({ DestinationRegionId: 'cn-shanghai' }), T0));
+    expect(r.rules).toContain('LEGACY.CREATE.OTHER_REGION');
+  });
+
+  it('LEGACY.CREATE.RETURNS_PAIR_ID and LEGACY.CREATE.NEEDS_START: PairId answered, pair inactive', () => {
+    const e = asSuccess(expectCall(disks(), legacyCreate(), T0));
+    expect(e.rules).toEqual(
+      expect.arrayContaining(['LEGACY.CREATE.RETURNS_PAIR_ID', 'LEGACY.CREATE.NEEDS_START']),
+    );
+    expect(e.present).toContain('PairId');
+    expect(e.absent).toContain('ReplicaPairId');
+    const s = e.next({ PairId: 'rp-1' });
+    expect(s.legacyPairs['rp-1']).toMatchObject({ status: 'inactive', name: 'TestReplicaPair' });
+    // The disks are now taken: the EBS dialect cannot pair them again.
+    expect(asRefusal(expectCall(s, legacyCreate(), T0)).rules).toContain('LEGACY.CREATE.DISK_STATUS');
+  });
+});

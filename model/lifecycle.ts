@@ -1,0 +1,69 @@
+import type { PairStatus } from '../spec';
+import type { Replication } from './state';
+
+/**
+ * The status machine pairs and groups share (PROTOCOL section 6): what a call moves a resource
+ * to right away, and what `advance` settles it in.
+ */
+export const SYNCING: readonly PairStatus[] = ['initial_syncing', 'syncing', 'manual_syncing', 'normal'];
+
+/** Statuses in which the current secondary disk is being written by replication. */
+export const REPLICATING: readonly PairStatus[] = [...SYNCING, 'stopping'];
+
+/** One-shot syncs closer than RPO/2 are refused; this close to the limit either outcome is fine. */
+export const ONE_SHOT_CLOCK_SLACK_MS = 5_000;
+
+export type OneShotGap = 'ok' | 'too-soon' | 'borderline';
+
+export function oneShotGap(r: Replication, now: number): OneShotGap {
+  if (r.lastOneShotAt === undefined) return 'ok';
+  const gap = now - r.lastOneShotAt;
+  const limit = (r.rpo * 1000) / 2;
+  if (Math.abs(gap - limit) <= ONE_SHOT_CLOCK_SLACK_MS) return 'borderline';
+  return gap > limit ? 'ok' : 'too-soon';
+}
+
+/** The status right after an accepted Start, with where it may be seen on the way and settle. */
+export function startTransition<R extends Replication>(r: R, oneShot: boolean, now: number) {
+  if (oneShot) {
+    return {
+      next: { ...r, status: 'manual_syncing' as const, lastOneShotAt: now },
+      transient: ['manual_syncing'],
+      settlesIn: ['stopped'],
+    };
+  }
+  return {
+    next: { ...r, status: r.fullSyncDone ? ('syncing' as const) : ('initial_syncing' as const) },
+    transient: ['initial_syncing', 'syncing'],
+    settlesIn: ['normal', 'syncing'],
+  };
+}
+
+/** The settled form of a status; `undefined` means the resource is gone. */
+export function settle<R extends Replication>(r: R, now: number): R | undefined {
+  switch (r.status) {
+    case 'creating':
+      return { ...r, status: 'created' };
+    case 'initial_syncing':
+    case 'syncing':
+      return { ...r, status: 'normal', fullSyncDone: true, lastRecoverPoint: now };
+    case 'manual_syncing':
+      return { ...r, status: 'stopped', fullSyncDone: true, lastRecoverPoint: now };
+    case 'stopping':
+      return { ...r, status: 'stopped' };
+    case 'failovering':
+      return { ...r, status: 'failovered' };
+    case 'reprotecting':
+      return { ...r, status: 'stopped' };
+    case 'deleting':
+    case 'deleted':
+      return undefined;
+    default:
+      return r;
+  }
+}
+
+/** Describe may catch a settled active pair in a periodic sync. */
+export function observableStatuses(status: PairStatus): PairStatus[] {
+  return status === 'normal' ? ['normal', 'syncing'] : [status];
+}

@@ -1,0 +1,75 @@
+import type { Ctx } from './context';
+import { str } from './context';
+import { deny, denyUndocumented, type Refusal, refuse, type Violation } from './expectation';
+import type { Group, Pair } from './state';
+import { findRegion } from './world';
+
+/** PROTO.EAR_REGION: replication calls are served only where async replication is offered. */
+export function earRegionViolation(ctx: Ctx, regionId: unknown = ctx.params.RegionId): Violation | undefined {
+  const region = findRegion(ctx.state.world, regionId);
+  if (region?.asyncReplication) return undefined;
+  return denyUndocumented(ctx.op, 'PROTO.EAR_REGION', 'InvalidRegionId.NotFound', 'OperationDenied');
+}
+
+type Found<T> = { readonly found: T } | { readonly refusal: Refusal };
+
+/**
+ * The pair named by ReplicaPairId, seen from RegionId: it must exist (PROTO.UNKNOWN_PAIR) and be
+ * known in that region (PAIR.VISIBLE_IN_OWN_REGIONS).
+ */
+export function findPair(ctx: Ctx, idParam = 'ReplicaPairId', checkRegion = true): Found<Pair> {
+  const ear = earRegionViolation(ctx);
+  if (ear) return { refusal: refuse([ear]) };
+  const pair = ctx.state.pairs[str(ctx.params[idParam]) ?? ''];
+  if (!pair) return { refusal: refuse([deny(ctx.op, 'PROTO.UNKNOWN_PAIR', 'NoSuchResource')]) };
+  const region = ctx.params.RegionId;
+  if (checkRegion && region !== pair.primary.regionId && region !== pair.standby.regionId) {
+    return { refusal: refuse([denyUndocumented(ctx.op, 'PAIR.VISIBLE_IN_OWN_REGIONS', 'NoSuchResource')]) };
+  }
+  return { found: pair };
+}
+
+/** The group named by ReplicaGroupId, seen from RegionId (PROTO.UNKNOWN_GROUP, GROUP.IN_GROUP_REGION). */
+export function findGroup(ctx: Ctx): Found<Group> {
+  const ear = earRegionViolation(ctx);
+  if (ear) return { refusal: refuse([ear]) };
+  const group = ctx.state.groups[str(ctx.params.ReplicaGroupId) ?? ''];
+  if (!group) return { refusal: refuse([deny(ctx.op, 'PROTO.UNKNOWN_GROUP', 'NoSuchResource')]) };
+  const region = ctx.params.RegionId;
+  if (region !== group.primary.regionId && region !== group.standby.regionId) {
+    return { refusal: refuse([denyUndocumented(ctx.op, 'GROUP.IN_GROUP_REGION', 'NoSuchResource')]) };
+  }
+  return { found: group };
+}
+
+/**
+ * Failover and Reprotect run at the current secondary site. A same-region pair (cross-zone) cannot
+ * be told apart by region, so it passes.
+ */
+export function secondarySiteViolation(
+  ctx: Ctx,
+  r: { primary: { regionId: string }; standby: { regionId: string }; reversed: boolean },
+  rule: string,
+): Violation | undefined {
+  const source = r.reversed ? r.standby.regionId : r.primary.regionId;
+  const destination = r.reversed ? r.primary.regionId : r.standby.regionId;
+  if (source === destination || ctx.params.RegionId === destination) return undefined;
+  return deny(
+    ctx.op,
+    rule,
+    'OperationDenied.OperateNotAllowedForPrimary',
+    'OperationDenied.OperateNotAllowedForStandby',
+  );
+}
+
+/** Deletion runs at the current production site; a same-region resource passes, as above. */
+export function productionSiteViolation(
+  ctx: Ctx,
+  r: { primary: { regionId: string }; standby: { regionId: string }; reversed: boolean },
+  rule: string,
+): Violation | undefined {
+  const source = r.reversed ? r.standby.regionId : r.primary.regionId;
+  const destination = r.reversed ? r.primary.regionId : r.standby.regionId;
+  if (source === destination || ctx.params.RegionId === source) return undefined;
+  return denyUndocumented(ctx.op, rule, 'OperationDenied');
+}

@@ -1,0 +1,203 @@
+import type { PairStatus } from '../spec';
+import { bool, type Ctx, type Handler, int, str } from './context';
+import {
+  allowed,
+  collect,
+  deny,
+  denyUndocumented,
+  type Expectation,
+  refuse,
+  succeed,
+  type Violation,
+} from './expectation';
+import { oneShotGap, REPLICATING, startTransition } from './lifecycle';
+import { findPair, productionSiteViolation, secondarySiteViolation } from './lookup';
+import { destinationOf, type ModelState, type Pair, sourceOf, withPair } from './state';
+
+/** A member's status moves only with its group (GROUP.MEMBER_FOLLOWS_GROUP, a modelling choice). */
+const memberViolation = (ctx: Ctx, pair: Pair): Violation | undefined =>
+  pair.groupId
+    ? denyUndocumented(ctx.op, 'GROUP.MEMBER_FOLLOWS_GROUP', 'OperationDenied.PairGroupStatusConflict')
+    : undefined;
+
+const statusViolation = (ctx: Ctx, pair: Pair, allowedStatuses: readonly PairStatus[], rule: string) =>
+  allowedStatuses.includes(pair.status) ? undefined : deny(ctx.op, rule, 'OperationDenied.InvalidStatus');
+
+/** Runs `body` on the pair named by the call, or refuses when it cannot be found there. */
+const onPair =
+  (body: (ctx: Ctx, pair: Pair) => Expectation, checkRegion = true): Handler =>
+  (ctx) => {
+    const found = findPair(ctx, 'ReplicaPairId', checkRegion);
+    return 'refusal' in found ? found.refusal : body(ctx, found.found);
+  };
+
+export const modifyPair = onPair((ctx, pair) => {
+  const v = statusViolation(ctx, pair, ['created', 'stopped'], 'PAIR.MODIFY.IN_CREATED_OR_STOPPED');
+  if (v) return refuse([v]);
+  const name = str(ctx.params.PairName) ?? pair.name;
+  const description = str(ctx.params.Description) ?? pair.description;
+  return succeed({
+    rules: ['PAIR.MODIFY.IN_CREATED_OR_STOPPED', 'PAIR.MODIFY.UPDATES_FIELDS', 'PAIR.EITHER_REGION'],
+    next: () =>
+      withPair(ctx.state, {
+        ...pair,
+        ...(name ? { name } : {}),
+        ...(description ? { description } : {}),
+        rpo: int(ctx.params.RPO) ?? pair.rpo,
+      }),
+  });
+});
+
+export const startPair = onPair((ctx, pair) => {
+  const oneShot = bool(ctx.params.OneShot, false);
+  const destination = ctx.state.disks[destinationOf(pair).diskId];
+  const gap = oneShot ? oneShotGap(pair, ctx.now) : 'ok';
+  const violations = collect(
+    memberViolation(ctx, pair),
+    statusViolation(ctx, pair, ['created', 'stopped'], 'PAIR.START.FROM_CREATED_OR_STOPPED'),
+    destination?.instanceId
+      ? deny(ctx.op, 'PAIR.START.STANDBY_NOT_ATTACHED', 'OperationDenied.StandbyDeviceAttached')
+      : undefined,
+    gap === 'too-soon'
+      ? deny(ctx.op, 'PAIR.START.MANUAL_SYNC_LIMIT', 'OperationDenied.ManualSyncLimit')
+      : undefined,
+  );
+  if (violations.length > 0) return refuse(violations);
+  const t = startTransition(pair, oneShot, ctx.now);
+  return succeed({
+    rules: [
+      'PAIR.START.FROM_CREATED_OR_STOPPED',
+      'PAIR.EITHER_REGION',
+      oneShot ? 'PAIR.START.ONE_SHOT' : 'PAIR.START.INITIAL_FULL_SYNC',
+      ...(gap === 'borderline' ? ['PAIR.START.MANUAL_SYNC_LIMIT'] : []),
+    ],
+    transient: t.transient,
+    settlesIn: t.settlesIn,
+    also: gap === 'borderline' ? allowed(ctx.op, 'OperationDenied.ManualSyncLimit') : [],
+    next: () => withPair(ctx.state, t.next),
+  });
+});
+
+export const stopPair = onPair((ctx, pair) => {
+  const violations = collect(
+    memberViolation(ctx, pair),
+    statusViolation(
+      ctx,
+      pair,
+      ['initial_syncing', 'syncing', 'manual_syncing', 'normal'],
+      'PAIR.STOP.FROM_SYNCING_STATES',
+    ),
+  );
+  if (violations.length > 0) return refuse(violations);
+  return succeed({
+    rules: ['PAIR.STOP.FROM_SYNCING_STATES', 'PAIR.STOP.SETTLES_STOPPED', 'PAIR.EITHER_REGION'],
+    transient: ['stopping'],
+    settlesIn: ['stopped'],
+    next: () => withPair(ctx.state, { ...pair, status: 'stopping' }),
+  });
+});
+
+/** The group page's list; the pair page only forbids invalid and deleted. */
+const FAILOVER_CLEARLY_ALLOWED: readonly PairStatus[] = [
+  'manual_syncing',
+  'syncing',
+  'normal',
+  'stopping',
+  'stop_failed',
+  'stopped',
+  'failovering',
+  'failover_failed',
+  'failovered',
+];
+
+export const failoverPair = onPair((ctx, pair) => {
+  const violations = collect(
+    memberViolation(ctx, pair),
+    secondarySiteViolation(ctx, pair, 'PAIR.FAILOVER.IN_SECONDARY_REGION'),
+    ['invalid', 'deleting', 'deleted'].includes(pair.status)
+      ? deny(ctx.op, 'PAIR.FAILOVER.NOT_INVALID', 'OperationDenied.InvalidStatus')
+      : undefined,
+  );
+  if (violations.length > 0) return refuse(violations);
+  const open = !pair.fullSyncDone || !FAILOVER_CLEARLY_ALLOWED.includes(pair.status);
+  return succeed({
+    rules: [
+      'PAIR.FAILOVER.IN_SECONDARY_REGION',
+      'PAIR.FAILOVER.SETTLES_FAILOVERED',
+      ...(open ? ['PAIR.FAILOVER.BEFORE_FIRST_SYNC'] : []),
+    ],
+    transient: ['failovering'],
+    settlesIn: ['failovered'],
+    also: open ? allowed(ctx.op, 'OperationDenied.InvalidStatus', 'OperationDenied') : [],
+    next: () => withPair(ctx.state, { ...pair, status: 'failovering' }),
+  });
+});
+
+export const reprotectPair = onPair((ctx, pair) => {
+  const primaryDisk = ctx.state.disks[sourceOf(pair).diskId];
+  const violations = collect(
+    memberViolation(ctx, pair),
+    secondarySiteViolation(ctx, pair, 'PAIR.REPROTECT.IN_SECONDARY_REGION'),
+    statusViolation(ctx, pair, ['failovered'], 'PAIR.REPROTECT.REQUIRES_FAILOVERED'),
+    primaryDisk?.instanceId
+      ? denyUndocumented(
+          ctx.op,
+          'PAIR.REPROTECT.PRIMARY_DETACHED',
+          'OperationDenied',
+          'OperationDenied.InvalidStatus',
+        )
+      : undefined,
+  );
+  if (violations.length > 0) return refuse(violations);
+  const reverse = bool(ctx.params.ReverseReplicate, true);
+  return succeed({
+    rules: [
+      'PAIR.REPROTECT.REQUIRES_FAILOVERED',
+      'PAIR.REPROTECT.IN_SECONDARY_REGION',
+      'PAIR.REPROTECT.PRIMARY_DETACHED',
+      'PAIR.REPROTECT.NEEDS_NEW_START',
+      reverse ? 'PAIR.REPROTECT.REVERSES_DIRECTION' : 'PAIR.REPROTECT.CANCEL_RESTORES_DIRECTION',
+    ],
+    transient: ['reprotecting'],
+    settlesIn: ['stopped'],
+    next: () =>
+      withPair(ctx.state, {
+        ...pair,
+        status: 'reprotecting',
+        reversed: reverse ? !pair.reversed : pair.reversed,
+      }),
+  });
+});
+
+export const deletePair = onPair((ctx, pair) => {
+  const clear: readonly PairStatus[] = ['stopped', 'invalid', 'failovered'];
+  const open: readonly PairStatus[] = ['created', 'create_failed'];
+  const violations = collect(
+    memberViolation(ctx, pair),
+    productionSiteViolation(ctx, pair, 'PAIR.DELETE.IN_PRIMARY_REGION'),
+    statusViolation(ctx, pair, [...clear, ...open], 'PAIR.DELETE.ALLOWED_STATUSES'),
+  );
+  if (violations.length > 0) return refuse(violations);
+  return succeed({
+    rules: [
+      'PAIR.DELETE.ALLOWED_STATUSES',
+      'PAIR.DELETE.IN_PRIMARY_REGION',
+      'PAIR.DELETE.KEEPS_DISKS',
+      'PAIR.DELETE.SETTLES_GONE',
+    ],
+    transient: ['deleting'],
+    settlesIn: ['deleted'],
+    also: open.includes(pair.status) ? allowed(ctx.op, 'OperationDenied.InvalidStatus') : [],
+    next: () => withPair(ctx.state, { ...pair, status: 'deleting' }),
+  });
+});
+
+/** Whether a disk is the secondary of a pair that is writing to it right now. */
+export function isLockedSecondary(state: ModelState, diskId: string): boolean {
+  return (
+    Object.values(state.pairs).some(
+      (p) => destinationOf(p).diskId === diskId && REPLICATING.includes(p.status),
+    ) ||
+    Object.values(state.legacyPairs).some((p) => p.destination.diskId === diskId && p.status === 'active')
+  );
+}

@@ -1,0 +1,71 @@
+import { type Handler, list, str } from '../context';
+import { deny, observe, refuse } from '../expectation';
+import { type Disk, diskStatus, type ModelState } from '../state';
+import { findRegion } from '../world';
+import { pageFacts, pageOf } from './paging';
+import type { Row } from './pairs';
+
+/** What DescribeDisks shows for a disk (DISK.DESCRIBE.FIELDS). */
+export function diskRow(disk: Disk): Row {
+  const status = diskStatus(disk);
+  return {
+    DiskId: disk.id,
+    RegionId: disk.regionId,
+    ZoneId: disk.zoneId,
+    Category: disk.category,
+    ...(disk.performanceLevel ? { PerformanceLevel: disk.performanceLevel } : {}),
+    Size: disk.size,
+    Status: status,
+    Encrypted: disk.encrypted,
+    ...(status === 'In_use' && disk.instanceId ? { InstanceId: disk.instanceId } : {}),
+  };
+}
+
+export interface DiskQuery {
+  readonly regionId: string;
+  readonly zoneId?: string;
+  readonly diskIds?: readonly string[];
+  readonly instanceId?: string;
+  readonly status?: string;
+  readonly category?: string;
+}
+
+export function listDisks(state: ModelState, q: DiskQuery): Disk[] {
+  return Object.values(state.disks)
+    .filter((d) => d.regionId === q.regionId)
+    .filter((d) => q.zoneId === undefined || d.zoneId === q.zoneId)
+    .filter((d) => q.diskIds === undefined || q.diskIds.includes(d.id))
+    .filter((d) => q.instanceId === undefined || d.instanceId === q.instanceId)
+    .filter((d) => q.status === undefined || q.status === 'All' || diskStatus(d) === q.status)
+    .filter((d) => q.category === undefined || q.category === 'all' || d.category === q.category)
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+export const describeDisks: Handler = (ctx) => {
+  const p = ctx.params;
+  if (!findRegion(ctx.state.world, p.RegionId)) {
+    return refuse([deny(ctx.op, 'DISK.CREATE.REGION_EXISTS', 'InvalidRegionId.NotFound')]);
+  }
+  const q: DiskQuery = {
+    regionId: String(p.RegionId),
+    ...(str(p.ZoneId) ? { zoneId: str(p.ZoneId) } : {}),
+    ...(list(p.DiskIds) ? { diskIds: list(p.DiskIds) } : {}),
+    ...(str(p.InstanceId) ? { instanceId: str(p.InstanceId) } : {}),
+    ...(str(p.Status) ? { status: str(p.Status) } : {}),
+    ...(str(p.Category) ? { category: str(p.Category) } : {}),
+  };
+  const rows = listDisks(ctx.state, q).map(diskRow);
+  const page = pageOf(p, { maxResults: 10, pageSize: 10 });
+  const filtered = Object.keys(q).length > 1;
+  return observe(ctx.state, {
+    rules: [
+      'PROTO.DESCRIBE_IS_PROJECTION',
+      'DISK.DESCRIBE.REGION_SCOPE',
+      'DISK.DESCRIBE.FIELDS',
+      'DISK.DESCRIBE.PAGING',
+      ...(filtered ? ['DISK.DESCRIBE.FILTERS'] : []),
+    ],
+    facts: pageFacts(rows.length, page),
+    listing: { field: 'Disks.Disk', idField: 'DiskId', rows, page },
+  });
+};

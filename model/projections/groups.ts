@@ -1,0 +1,69 @@
+import type { Site as SiteName } from '../../spec';
+import { type Handler, list, str } from '../context';
+import { observe, refuse } from '../expectation';
+import { earRegionViolation } from '../lookup';
+import { destinationOf, type Group, type ModelState, membersOf, sourceOf } from '../state';
+import { pageFacts, pageOf } from './paging';
+import type { Row } from './pairs';
+
+/** What DescribeDiskReplicaGroups shows for a group (GROUP.DESCRIBE.MEMBERS). */
+export function groupRow(state: ModelState, g: Group, site: SiteName): Row {
+  const source = sourceOf(g);
+  const destination = destinationOf(g);
+  const members = membersOf(state, g.id)
+    .map((p) => p.id)
+    .sort();
+  return {
+    ReplicaGroupId: g.id,
+    SourceRegionId: source.regionId,
+    SourceZoneId: source.zoneId,
+    DestinationRegionId: destination.regionId,
+    DestinationZoneId: destination.zoneId,
+    PrimaryRegion: g.primary.regionId,
+    PrimaryZone: g.primary.zoneId,
+    StandbyRegion: g.standby.regionId,
+    StandbyZone: g.standby.zoneId,
+    Status: g.status,
+    RPO: g.rpo,
+    Site: site,
+    PairIds: members,
+    PairNumber: members.length,
+    ...(g.name !== undefined ? { GroupName: g.name } : {}),
+    ...(g.description !== undefined ? { Description: g.description } : {}),
+  };
+}
+
+export function listGroups(
+  state: ModelState,
+  q: { regionId: string; site?: SiteName; groupIds?: readonly string[] },
+): Group[] {
+  const site = q.site ?? 'production';
+  return Object.values(state.groups)
+    .filter((g) => (site === 'production' ? g.primary.regionId : g.standby.regionId) === q.regionId)
+    .filter((g) => q.groupIds === undefined || q.groupIds.includes(g.id))
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+export const describeGroups: Handler = (ctx) => {
+  const ear = earRegionViolation(ctx);
+  if (ear) return refuse([ear]);
+  const site = (str(ctx.params.Site) ?? 'production') as SiteName;
+  const groupIds = list(ctx.params.GroupIds);
+  const groups = listGroups(ctx.state, {
+    regionId: String(ctx.params.RegionId),
+    site,
+    ...(groupIds ? { groupIds } : {}),
+  });
+  const page = pageOf(ctx.params, { maxResults: 10, pageSize: 10 });
+  const rows = groups.map((g) => groupRow(ctx.state, g, site));
+  return observe(ctx.state, {
+    rules: [
+      'PROTO.DESCRIBE_IS_PROJECTION',
+      'GROUP.DESCRIBE.FILTERS',
+      'GROUP.DESCRIBE.MEMBERS',
+      page.mode === 'token' ? 'PAIR.DESCRIBE.TOKEN_PAGING' : 'PAIR.DESCRIBE.NUMBERED_PAGING',
+    ],
+    facts: pageFacts(rows.length, page),
+    listing: { field: 'ReplicaGroups', idField: 'ReplicaGroupId', rows, page },
+  });
+};

@@ -1,0 +1,39 @@
+import { int, str } from '../context';
+import type { ListingFacts } from '../expectation';
+
+/**
+ * Which page a listing call asks for. NextToken wins over PageNumber/PageSize; with neither token
+ * nor page parameters the call is the first page of a token walk of MaxResults rows.
+ */
+export function pageOf(
+  params: Readonly<Record<string, unknown>>,
+  defaults: { maxResults: number; pageSize: number },
+): ListingFacts['page'] {
+  const numbered = params.PageNumber !== undefined || params.PageSize !== undefined;
+  if (str(params.NextToken) !== undefined || !numbered) {
+    return {
+      mode: 'token',
+      maxResults: int(params.MaxResults) ?? defaults.maxResults,
+      continued: str(params.NextToken) !== undefined,
+    };
+  }
+  return {
+    mode: 'number',
+    pageNumber: int(params.PageNumber) ?? 1,
+    pageSize: int(params.PageSize) ?? defaults.pageSize,
+  };
+}
+
+/** The rows a page must hold, in model order (a checker may compare them as a set). */
+export function pageRows<T>(rows: readonly T[], page: ListingFacts['page']): readonly T[] | undefined {
+  if (page.mode === 'number')
+    return rows.slice((page.pageNumber - 1) * page.pageSize, page.pageNumber * page.pageSize);
+  return page.continued ? undefined : rows.slice(0, page.maxResults);
+}
+
+/** Facts a numbered page carries: the whole listing's size and the page asked for. */
+export function pageFacts(total: number, page: ListingFacts['page']): Record<string, unknown> {
+  return page.mode === 'number'
+    ? { TotalCount: total, PageNumber: page.pageNumber, PageSize: page.pageSize }
+    : {};
+}

@@ -1,0 +1,105 @@
+import type { Site as SiteName } from '../../spec';
+import { type Handler, list, str } from '../context';
+import { observe, refuse } from '../expectation';
+import { earRegionViolation, findPair } from '../lookup';
+import { destinationOf, type ModelState, type Pair, sourceOf } from '../state';
+import { pageFacts, pageOf } from './paging';
+
+export type Row = Readonly<Record<string, unknown>>;
+
+/**
+ * What DescribeDiskReplicaPairs shows for a pair (PAIR.DESCRIBE.FIELDS). Time fields are left out:
+ * the model cannot know the target's clock to the second.
+ */
+export function pairRow(state: ModelState, pair: Pair, site: SiteName): Row {
+  const source = sourceOf(pair);
+  const destination = destinationOf(pair);
+  const group = pair.groupId ? state.groups[pair.groupId] : undefined;
+  return {
+    ReplicaPairId: pair.id,
+    SourceRegion: source.regionId,
+    SourceZoneId: source.zoneId,
+    SourceDiskId: source.diskId,
+    DestinationRegion: destination.regionId,
+    DestinationZoneId: destination.zoneId,
+    DestinationDiskId: destination.diskId,
+    PrimaryRegion: pair.primary.regionId,
+    PrimaryZone: pair.primary.zoneId,
+    StandbyRegion: pair.standby.regionId,
+    StandbyZone: pair.standby.zoneId,
+    Status: pair.status,
+    // PAIR.STATUS_MESSAGE_SCOPE
+    ...(pair.status === 'invalid' || pair.status === 'create_failed'
+      ? { StatusMessage: pair.statusMessage ?? '' }
+      : {}),
+    RPO: pair.rpo,
+    Bandwidth: pair.bandwidth,
+    ChargeType: pair.chargeType,
+    Site: site,
+    ...(pair.name !== undefined ? { PairName: pair.name } : {}),
+    ...(pair.description !== undefined ? { Description: pair.description } : {}),
+    ...(group ? { ReplicaGroupId: group.id, ...(group.name ? { ReplicaGroupName: group.name } : {}) } : {}),
+  };
+}
+
+export interface PairQuery {
+  readonly regionId: string;
+  readonly site?: SiteName;
+  readonly pairIds?: readonly string[];
+  /** A group ID, or `-` for pairs in no group. */
+  readonly groupId?: string;
+}
+
+/** The pairs a region lists for a query, in creation order (PAIR.DESCRIBE.*). */
+export function listPairs(state: ModelState, q: PairQuery): Pair[] {
+  const site = q.site ?? 'production';
+  return Object.values(state.pairs)
+    .filter((p) => (site === 'production' ? p.primary.regionId : p.standby.regionId) === q.regionId)
+    .filter((p) => q.pairIds === undefined || q.pairIds.includes(p.id))
+    .filter((p) => q.groupId === undefined || (q.groupId === '-' ? !p.groupId : p.groupId === q.groupId))
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+export const describePairs: Handler = (ctx) => {
+  const ear = earRegionViolation(ctx);
+  if (ear) return refuse([ear]);
+  const site = (str(ctx.params.Site) ?? 'production') as SiteName;
+  const pairIds = list(ctx.params.PairIds);
+  const groupId = str(ctx.params.ReplicaGroupId);
+  const pairs = listPairs(ctx.state, {
+    regionId: String(ctx.params.RegionId),
+    site,
+    ...(pairIds ? { pairIds } : {}),
+    ...(groupId ? { groupId } : {}),
+  });
+  const page = pageOf(ctx.params, { maxResults: 10, pageSize: 10 });
+  const rows = pairs.map((p) => pairRow(ctx.state, p, site));
+  return observe(ctx.state, {
+    rules: [
+      'PROTO.DESCRIBE_IS_PROJECTION',
+      'PAIR.DESCRIBE.FIELDS',
+      'PAIR.STATUS_MESSAGE_SCOPE',
+      site === 'production' ? 'PAIR.DESCRIBE.SITE_PRODUCTION_DEFAULT' : 'PAIR.DESCRIBE.SITE_BACKUP',
+      ...(pairIds ? ['PAIR.DESCRIBE.PAIR_IDS'] : []),
+      ...(groupId ? ['PAIR.DESCRIBE.GROUP_FILTER'] : []),
+      page.mode === 'token' ? 'PAIR.DESCRIBE.TOKEN_PAGING' : 'PAIR.DESCRIBE.NUMBERED_PAGING',
+    ],
+    facts: pageFacts(rows.length, page),
+    listing: { field: 'ReplicaPairs', idField: 'ReplicaPairId', rows, page },
+  });
+};
+
+export const describeProgress: Handler = (ctx) => {
+  const found = findPair(ctx);
+  if ('refusal' in found) return found.refusal;
+  const synced = found.found.lastRecoverPoint !== undefined;
+  return observe(ctx.state, {
+    rules: [
+      'PROTO.DESCRIBE_IS_PROJECTION',
+      'PAIR.PROGRESS.RECOVER_POINT_AFTER_START',
+      'PAIR.DESCRIBE.TIMES_IN_SECONDS',
+    ],
+    present: ['Progress', ...(synced ? ['RecoverPoint'] : [])],
+    absent: synced ? [] : ['RecoverPoint'],
+  });
+};

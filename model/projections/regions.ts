@@ -1,0 +1,24 @@
+import { type Handler, str } from '../context';
+import { observe } from '../expectation';
+import type { Row } from './pairs';
+
+/**
+ * What DescribeRegions shows: with ResourceType=ear exactly the regions and zones that offer async
+ * replication (PROTO.REGIONS_EAR). Other resource types are outside the model: any listing is fine.
+ */
+export const describeRegions: Handler = (ctx) => {
+  if (str(ctx.params.ResourceType) !== 'ear')
+    return observe(ctx.state, { rules: ['PROTO.DESCRIBE_IS_PROJECTION'] });
+  const rows: Row[] = ctx.state.world.regions
+    .filter((r) => r.asyncReplication)
+    .map((r) => ({ RegionId: r.id, ZoneIds: r.zones.filter((z) => z.asyncReplication).map((z) => z.id) }));
+  return observe(ctx.state, {
+    rules: ['PROTO.DESCRIBE_IS_PROJECTION', 'PROTO.REGIONS_EAR'],
+    listing: {
+      field: 'Regions',
+      idField: 'RegionId',
+      rows,
+      page: { mode: 'token', maxResults: rows.length, continued: false },
+    },
+  });
+};

@@ -1,0 +1,153 @@
+import type {
+  DiskCategory,
+  DiskStatus,
+  InstanceStatus,
+  LegacyPairStatus,
+  PairStatus,
+  PerformanceLevel,
+} from '../spec';
+import type { World } from './world';
+
+/**
+ * The model's state: plain JSON-serialisable values, never mutated (every transition returns a new
+ * state). Disk status and group membership are derived, not stored, so they cannot drift.
+ */
+export interface Instance {
+  readonly id: string;
+  readonly regionId: string;
+  readonly zoneId: string;
+  readonly status: InstanceStatus;
+}
+
+export interface Disk {
+  readonly id: string;
+  readonly regionId: string;
+  readonly zoneId: string;
+  readonly category: DiskCategory;
+  /** ESSD only. */
+  readonly performanceLevel?: PerformanceLevel;
+  readonly size: number;
+  readonly encrypted: boolean;
+  readonly instanceId?: string;
+  readonly name?: string;
+  readonly description?: string;
+}
+
+/** One end of a pair or group. */
+export interface Site {
+  readonly regionId: string;
+  readonly zoneId: string;
+}
+
+export interface PairSite extends Site {
+  readonly diskId: string;
+}
+
+/** Lifecycle fields pairs and groups share. Times are epoch milliseconds. */
+export interface Replication {
+  readonly id: string;
+  readonly status: PairStatus;
+  readonly statusMessage?: string;
+  /** true once Reprotect(ReverseReplicate=true) swapped the roles: data flows standby -> primary. */
+  readonly reversed: boolean;
+  readonly rpo: number;
+  readonly bandwidth: number;
+  readonly name?: string;
+  readonly description?: string;
+  readonly createdAt: number;
+  readonly lastRecoverPoint?: number;
+  readonly fullSyncDone: boolean;
+  readonly lastOneShotAt?: number;
+}
+
+export interface Pair extends Replication {
+  /** The initial source (production site): PrimaryRegion/PrimaryZone. */
+  readonly primary: PairSite;
+  /** The initial destination (disaster-recovery site): StandbyRegion/StandbyZone. */
+  readonly standby: PairSite;
+  readonly chargeType: 'PREPAY' | 'POSTPAY';
+  readonly groupId?: string;
+}
+
+export interface Group extends Replication {
+  readonly primary: Site;
+  readonly standby: Site;
+}
+
+export interface LegacyPair {
+  readonly id: string;
+  readonly source: PairSite;
+  readonly destination: PairSite;
+  readonly name: string;
+  readonly description?: string;
+  readonly status: LegacyPairStatus;
+  readonly createdAt: number;
+}
+
+/** What a ClientToken is bound to: the call it came with and the IDs its success returned. */
+export interface TokenRecord {
+  readonly params: string;
+  readonly result: Readonly<Record<string, string>>;
+}
+
+export interface ModelState {
+  readonly world: World;
+  readonly instances: Readonly<Record<string, Instance>>;
+  readonly disks: Readonly<Record<string, Disk>>;
+  readonly pairs: Readonly<Record<string, Pair>>;
+  readonly groups: Readonly<Record<string, Group>>;
+  readonly legacyPairs: Readonly<Record<string, LegacyPair>>;
+  /** Keyed by `tokenKey(action, token)`. */
+  readonly tokens: Readonly<Record<string, TokenRecord>>;
+  /** Source of placeholder IDs when a response carries none (pure model runs). */
+  readonly serial: number;
+}
+
+export function initialState(world: World): ModelState {
+  const instances: Record<string, Instance> = {};
+  for (const i of world.instances) instances[i.id] = { ...i };
+  return { world, instances, disks: {}, pairs: {}, groups: {}, legacyPairs: {}, tokens: {}, serial: 0 };
+}
+
+export const diskStatus = (disk: Disk): DiskStatus => (disk.instanceId ? 'In_use' : 'Available');
+
+/** Where data currently flows from and to. */
+export const sourceOf = <S extends Site>(r: { primary: S; standby: S; reversed: boolean }): S =>
+  r.reversed ? r.standby : r.primary;
+export const destinationOf = <S extends Site>(r: { primary: S; standby: S; reversed: boolean }): S =>
+  r.reversed ? r.primary : r.standby;
+
+export const membersOf = (state: ModelState, groupId: string): Pair[] =>
+  Object.values(state.pairs).filter((p) => p.groupId === groupId);
+
+/** The live pair (either dialect) that holds a disk, if any. */
+export function pairHolding(state: ModelState, diskId: string): Pair | LegacyPair | undefined {
+  return (
+    Object.values(state.pairs).find((p) => p.primary.diskId === diskId || p.standby.diskId === diskId) ??
+    Object.values(state.legacyPairs).find(
+      (p) => p.source.diskId === diskId || p.destination.diskId === diskId,
+    )
+  );
+}
+
+const ID_PREFIX = { disk: 'd-model', pair: 'pair-model', group: 'pg-model', legacy: 'rp-model' } as const;
+export type IdKind = keyof typeof ID_PREFIX;
+
+/**
+ * The ID of a resource a call created: the one the target returned when it returned one, else a
+ * deterministic placeholder from the state's serial (so pure runs need no generator).
+ */
+export function allocateId(
+  state: ModelState,
+  kind: IdKind,
+  observed: unknown,
+): { id: string; state: ModelState } {
+  if (typeof observed === 'string' && observed !== '') return { id: observed, state };
+  const serial = state.serial + 1;
+  return { id: `${ID_PREFIX[kind]}${String(serial).padStart(6, '0')}`, state: { ...state, serial } };
+}
+
+export const withPair = (state: ModelState, pair: Pair): ModelState => ({
+  ...state,
+  pairs: { ...state.pairs, [pair.id]: pair },
+});

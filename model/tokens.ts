@@ -1,0 +1,81 @@
+import { takesClientToken } from '../spec';
+import type { Ctx } from './context';
+import { deny, type Expectation, refuse, type Success, succeed } from './expectation';
+import type { ModelState } from './state';
+
+/** Tokens are remembered per operation (TOKEN.PER_ACTION) and compared case-sensitively. */
+export const tokenKey = (ctx: Pick<Ctx, 'op'>, token: string) =>
+  `${ctx.op.product}:${ctx.op.version}:${ctx.op.action}\u0000${token}`;
+
+/**
+ * The parameters a token is bound to: the typed values, ClientToken left out, keys sorted, so
+ * `"true"` and `true` compare equal and the signature's common parameters never take part.
+ */
+export function canonicalParams(params: Readonly<Record<string, unknown>>): string {
+  const keys = Object.keys(params)
+    .filter((k) => k !== 'ClientToken' && params[k] !== undefined)
+    .sort();
+  return JSON.stringify(keys.map((k) => [k, params[k]]));
+}
+
+/** Response fields that name what a call created, by the state collection it lands in. */
+const CREATED_FIELDS = {
+  disks: 'DiskId',
+  pairs: 'ReplicaPairId',
+  groups: 'ReplicaGroupId',
+  legacyPairs: 'PairId',
+} as const;
+
+function createdIds(before: ModelState, after: ModelState): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [collection, field] of Object.entries(CREATED_FIELDS)) {
+    const key = collection as keyof typeof CREATED_FIELDS;
+    const added = Object.keys(after[key]).find((id) => !(id in before[key]));
+    if (added) out[field] = added;
+  }
+  return out;
+}
+
+const tokenOf = (ctx: Ctx): string | undefined =>
+  ctx.op.mutating && takesClientToken(ctx.op) && typeof ctx.params.ClientToken === 'string'
+    ? ctx.params.ClientToken
+    : undefined;
+
+/**
+ * A call with a token already bound: the recorded result again with no effect, or a mismatch.
+ * `undefined` when the token is new (or absent) and the call runs normally.
+ */
+export function replayed(ctx: Ctx): Expectation | undefined {
+  const token = tokenOf(ctx);
+  if (token === undefined) return undefined;
+  const record = ctx.state.tokens[tokenKey(ctx, token)];
+  if (!record) return undefined;
+  if (record.params !== canonicalParams(ctx.params)) {
+    return refuse(
+      [deny(ctx.op, 'TOKEN.OTHER_PARAMS_MISMATCH', 'IdempotentParameterMismatch')],
+      ['TOKEN.CASE_SENSITIVE'],
+    );
+  }
+  return succeed({
+    rules: ['TOKEN.SAME_PARAMS_SAME_RESULT', 'TOKEN.SIGNATURE_PARAMS_IGNORED'],
+    facts: record.result,
+    next: () => ctx.state,
+  });
+}
+
+/** A fresh success binds its token to its parameters and the IDs it created (TOKEN.ONLY_SUCCESS_REMEMBERED). */
+export function bindToken(ctx: Ctx, expectation: Expectation): Expectation {
+  const token = tokenOf(ctx);
+  if (token === undefined || expectation.kind !== 'success') return expectation;
+  const inner: Success = expectation;
+  return {
+    ...inner,
+    rules: [...inner.rules, 'TOKEN.PER_ACTION', 'TOKEN.ONLY_SUCCESS_REMEMBERED'],
+    next: (observed) => {
+      const after = inner.next(observed);
+      const result = createdIds(ctx.state, after);
+      const record = { params: canonicalParams(ctx.params), result };
+      return { ...after, tokens: { ...after.tokens, [tokenKey(ctx, token)]: record } };
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { expect as expectCall } from './expect';
+import { initialState } from './state';
+import { asRefusal, asSuccess, ebsCall, ecsCall, pairScenario, startPairCall, T0 } from './testkit';
+import { defaultWorld } from './world';
+
+const empty = () => initialState(defaultWorld());
+
+describe('request validation and common errors', () => {
+  it('PROTO.UNKNOWN_ACTION: an action the service does not serve is InvalidApi.NotFound 404', () => {
+    const r = asRefusal(expectCall(empty(), ebsCall('LaunchRocket', {}), T0));
+    expect(r.rules).toEqual(['PROTO.UNKNOWN_ACTION']);
+    expect(r.errors).toEqual([{ code: 'InvalidApi.NotFound', httpStatus: 404 }]);
+    const wrongVersion = { ...ebsCall('StartDiskReplicaPair', {}), version: '2019-01-01' };
+    expect(asRefusal(expectCall(empty(), wrongVersion, T0)).rules).toEqual(['PROTO.UNKNOWN_ACTION']);
+  });
+
+  it('PROTO.MISSING_REQUIRED: no ReplicaPairId is MissingParameter / MissingReplicaPairId 400', () => {
+    const r = asRefusal(
+      expectCall(pairScenario(), ebsCall('StartDiskReplicaPair', { RegionId: 'cn-shanghai' }), T0),
+    );
+    expect(r.rules).toEqual(['PROTO.MISSING_REQUIRED']);
+    expect(r.errors).toEqual(
+      expect.arrayContaining([
+        { code: 'MissingParameter', httpStatus: 400 },
+        { code: 'MissingReplicaPairId', httpStatus: 400 },
+      ]),
+    );
+  });
+
+  it('PROTO.MISSING_REQUIRED: an empty string counts as missing', () => {
+    const r = asRefusal(expectCall(pairScenario(), startPairCall({ ReplicaPairId: '' }), T0));
+    expect(r.rules).toEqual(['PROTO.MISSING_REQUIRED']);
+  });
+
+  it('PROTO.INVALID_VALUE: OneShot=maybe is InvalidParameter 400', () => {
+    const r = asRefusal(expectCall(pairScenario(), startPairCall({ OneShot: 'maybe' }), T0));
+    expect(r.rules).toEqual(['PROTO.INVALID_VALUE']);
+    expect(r.errors).toContainEqual({ code: 'InvalidParameter', httpStatus: 400 });
+  });
+
+  it('PROTO.INVALID_VALUE: a documented specific code is allowed (CreateDisk Size)', () => {
+    const call = ecsCall('CreateDisk', { RegionId: 'cn-shanghai', ZoneId: 'cn-shanghai-a', Size: 'big' });
+    const r = asRefusal(expectCall(empty(), call, T0));
+    expect(r.rules).toEqual(expect.arrayContaining(['PROTO.INVALID_VALUE', 'DISK.CREATE.SIZE_RANGE']));
+    expect(r.errors.map((x) => x.code)).toContain('InvalidSize.ValueNotSupported');
+  });
+
+  it('PROTO.UNKNOWN_PAIR: an unknown ReplicaPairId is NoSuchResource 404', () => {
+    const r = asRefusal(expectCall(pairScenario(), startPairCall({ ReplicaPairId: 'pair-nope' }), T0));
+    expect(r.rules).toEqual(['PROTO.UNKNOWN_PAIR']);
+    expect(r.errors).toEqual([{ code: 'NoSuchResource', httpStatus: 404 }]);
+  });
+
+  it('PROTO.UNKNOWN_GROUP: an unknown ReplicaGroupId is NoSuchResource 404', () => {
+    const call = ebsCall('StartDiskReplicaGroup', { RegionId: 'cn-shanghai', ReplicaGroupId: 'pg-nope' });
+    const r = asRefusal(expectCall(pairScenario(), call, T0));
+    expect(r.rules).toEqual(['PROTO.UNKNOWN_GROUP']);
+    expect(r.errors).toEqual([{ code: 'NoSuchResource', httpStatus: 404 }]);
+  });
+
+  it('PROTO.EAR_REGION: replication calls in a region without async replication are refused', () => {
+    const r = asRefusal(expectCall(pairScenario(), startPairCall({ RegionId: 'cn-qingdao' }), T0));
+    expect(r.rules).toEqual(['PROTO.EAR_REGION']);
+    expect(r.undocumented).toBe(true);
+    expect(r.errors.some((x) => x.code === 'Forbidden')).toBe(true);
+    expect(r.errors.some((x) => x.code === 'InternalError')).toBe(false);
+  });
+
+  it('PROTO.SUCCESS_HAS_REQUEST_ID: every success requires RequestId and forbids Code', () => {
+    const e = asSuccess(expectCall(pairScenario(), startPairCall(), T0));
+    expect(e.rules).toContain('PROTO.SUCCESS_HAS_REQUEST_ID');
+    expect(e.present).toContain('RequestId');
+    expect(e.absent).toContain('Code');
+  });
+
+  it('PROTO.DESCRIBE_IS_PROJECTION: a Describe leaves the state as it was', () => {
+    const s = pairScenario();
+    const e = asSuccess(expectCall(s, ebsCall('DescribeDiskReplicaPairs', { RegionId: 'cn-shanghai' }), T0));
+    expect(e.rules).toContain('PROTO.DESCRIBE_IS_PROJECTION');
+    expect(e.next()).toBe(s);
+  });
+});
+
+describe('parameter-specific rules', () => {
+  it('DISK.DESCRIBE.PAGING: PageSize 101 on DescribeDisks is an invalid parameter of the paging rule', () => {
+    const r = asRefusal(
+      expectCall(empty(), ecsCall('DescribeDisks', { RegionId: 'cn-shanghai', PageSize: 101 }), T0),
+    );
+    expect(r.rules).toEqual(expect.arrayContaining(['DISK.DESCRIBE.PAGING', 'PROTO.INVALID_VALUE']));
+  });
+
+  it('PAIR.DESCRIBE.TOKEN_PAGING: MaxResults 501 on DescribeDiskReplicaPairs is invalid', () => {
+    const call = ebsCall('DescribeDiskReplicaPairs', { RegionId: 'cn-shanghai', MaxResults: 501 });
+    expect(asRefusal(expectCall(empty(), call, T0)).rules).toContain('PAIR.DESCRIBE.TOKEN_PAGING');
+  });
+});

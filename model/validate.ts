@@ -1,0 +1,88 @@
+import { findOperation, type Operation } from '../spec';
+import { type Call, COMMON_PARAMS } from './call';
+import { allowed, type Refusal, refuse, type Violation } from './expectation';
+
+/** Parameters whose malformed values a documented rule of their own covers. */
+const PARAM_RULES: Readonly<Record<string, string>> = {
+  RPO: 'PAIR.RPO_ONLY_900',
+  PairName: 'PAIR.CREATE.NAME_FORMAT',
+  GroupName: 'GROUP.NAME_FORMAT',
+  ClientToken: 'TOKEN.FORMAT',
+  PairIds: 'PAIR.DESCRIBE.PAIR_IDS',
+  MaxResults: 'PAIR.DESCRIBE.TOKEN_PAGING',
+  NextToken: 'PAIR.DESCRIBE.TOKEN_PAGING',
+  PageNumber: 'PAIR.DESCRIBE.NUMBERED_PAGING',
+  PageSize: 'PAIR.DESCRIBE.NUMBERED_PAGING',
+  Size: 'DISK.CREATE.SIZE_RANGE',
+};
+
+/** The EBS pages document one description format for pairs and groups. */
+const DESCRIPTION_RULE = 'PAIR.CREATE.DESCRIPTION_FORMAT';
+
+const PAGING = new Set(['MaxResults', 'NextToken', 'PageNumber', 'PageSize']);
+
+function ruleForParam(op: Operation, name: string): string {
+  if (name === 'Description') return op.product === 'ebs' ? DESCRIPTION_RULE : 'PROTO.INVALID_VALUE';
+  if (PAGING.has(name) && op.action === 'DescribeDisks') return 'DISK.DESCRIBE.PAGING';
+  return PARAM_RULES[name] ?? 'PROTO.INVALID_VALUE';
+}
+
+export type Validated =
+  | { readonly ok: true; readonly op: Operation; readonly params: Readonly<Record<string, unknown>> }
+  | { readonly ok: false; readonly refusal: Refusal };
+
+const isMissing = (v: unknown) => v === undefined || v === null || v === '';
+
+/** Legacy replica-pair actions of ECS 2014-05-26 answer a missing field with IncompleteParamter. */
+const legacyPairAction = (op: Operation) => op.product === 'ecs' && /ReplicaPair/.test(op.action);
+
+/**
+ * The gateway's part: the operation exists and its parameters match the documented schema.
+ * PROTO.UNKNOWN_ACTION, PROTO.MISSING_REQUIRED, PROTO.INVALID_VALUE.
+ */
+export function validate(call: Call): Validated {
+  const op = findOperation(call.product, call.version, call.action);
+  if (!op) {
+    const v: Violation = {
+      rule: 'PROTO.UNKNOWN_ACTION',
+      errors: allowed(undefined, 'InvalidApi.NotFound'),
+      undocumented: false,
+    };
+    return { ok: false, refusal: refuse([v]) };
+  }
+  const own: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(call.params)) if (!COMMON_PARAMS.has(k)) own[k] = v;
+
+  const missing = op.params.filter((p) => p.required && isMissing(own[p.name]));
+  if (missing.length > 0) {
+    const legacy = legacyPairAction(op);
+    const violations = missing.map(
+      (p): Violation => ({
+        rule: legacy ? 'LEGACY.CREATE.REQUIRED_PARAMS' : 'PROTO.MISSING_REQUIRED',
+        errors: allowed(
+          op,
+          'MissingParameter',
+          `Missing${p.name}`,
+          ...(p.missingCode ? [p.missingCode] : []),
+          ...(legacy ? ['IncompleteParamter'] : []),
+        ),
+        undocumented: false,
+      }),
+    );
+    const extra = legacy ? ['PROTO.MISSING_REQUIRED', 'PROTO.LEGACY_ERRORS'] : [];
+    return { ok: false, refusal: refuse(violations, extra) };
+  }
+
+  const parsed = op.request.safeParse(own);
+  if (parsed.success) return { ok: true, op, params: parsed.data };
+  const names = new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')));
+  const violations: Violation[] = [...names].map((name) => {
+    const p = op.params.find((x) => x.name === name);
+    const rule = ruleForParam(op, name);
+    const codes = ['InvalidParameter', `InvalidParameter.${name}`];
+    if (p?.invalidCode) codes.push(p.invalidCode);
+    if (legacyPairAction(op)) codes.push('InvalidParamter');
+    return { rule, errors: allowed(op, ...codes), undocumented: false };
+  });
+  return { ok: false, refusal: refuse(violations, ['PROTO.INVALID_VALUE']) };
+}

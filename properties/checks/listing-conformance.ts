@@ -1,0 +1,96 @@
+import type { ListingFacts } from '../../model/expectation';
+import { type Check, type CheckContext, failure, show } from './check';
+import { at } from './response-conformance';
+
+type Row = Readonly<Record<string, unknown>>;
+
+/** Statuses a listing may show for a settled one: an active pair may be caught in a periodic sync. */
+const OBSERVABLE: Readonly<Record<string, readonly string[]>> = { normal: ['normal', 'syncing'] };
+
+function sameValue(field: string, want: unknown, got: unknown): boolean {
+  if (field === 'Status' && typeof want === 'string')
+    return (OBSERVABLE[want] ?? [want]).includes(String(got));
+  return show(want) === show(got);
+}
+
+function rowMismatch(want: Row, got: Row): string | undefined {
+  for (const [field, value] of Object.entries(want))
+    if (!sameValue(field, value, got[field]))
+      return `${field}: expected ${show(value)}, received ${show(got[field])}`;
+  return undefined;
+}
+
+function pageLimit(page: ListingFacts['page']): number {
+  return page.mode === 'token' ? page.maxResults : page.pageSize;
+}
+
+/**
+ * A listing shows what the model holds: every row it returns that the run knows equals the
+ * model's projection, a page never exceeds its size, no row appears twice, and on a first page
+ * (or a numbered page) every row the model expects there is present. Rows the run did not create
+ * are phantoms only when the run owns the whole target.
+ */
+export const listing_conformance: Check = (ctx: CheckContext) => {
+  const { answer, expectation } = ctx;
+  if (answer.kind !== 'success' || expectation.kind !== 'success' || !expectation.listing) return undefined;
+  const { field, idField, rows, page } = expectation.listing;
+  const got = at(answer.body, field.split('.'));
+  const list = Array.isArray(got) ? (got as Row[]) : [];
+  const fail = (title: string, expected: string, received: string) =>
+    failure('listing_conformance', 'pagination', ctx, title, expected, received);
+  if (list.length > pageLimit(page))
+    return fail(
+      `a page of ${field} holds more rows than asked`,
+      `at most ${pageLimit(page)}`,
+      String(list.length),
+    );
+  const ids = list.map((r) => String(r[idField]));
+  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (dup) return fail(`${dup} appears twice on one page of ${field}`, 'each row once', `${dup} twice`);
+  const byId = new Map(rows.map((r) => [String(r[idField]), r]));
+  for (const r of list) {
+    const want = byId.get(String(r[idField]));
+    if (!want) {
+      if (ctx.isolated)
+        return failure(
+          'listing_conformance',
+          'state',
+          ctx,
+          `${field} lists ${String(r[idField])}, which the model does not hold here`,
+          'no such row',
+          show(r),
+        );
+      continue;
+    }
+    const mismatch = rowMismatch(want, r);
+    if (mismatch)
+      return failure(
+        'listing_conformance',
+        'state',
+        ctx,
+        `${String(r[idField])} in ${field}: ${mismatch}`,
+        show(want),
+        show(r),
+      );
+  }
+  const expectedHere = expectedRows(rows, page);
+  if (expectedHere && ctx.isolated) {
+    const missing = expectedHere.find((r) => !ids.includes(String(r[idField])));
+    if (missing)
+      return failure(
+        'listing_conformance',
+        'state',
+        ctx,
+        `${field} omits ${String(missing[idField])}`,
+        `${String(missing[idField])} listed`,
+        show(ids),
+      );
+  }
+  return undefined;
+};
+
+/** The rows a page must hold when the model can tell: row order is the target's, so only a page holding all. */
+function expectedRows(rows: readonly Row[], page: ListingFacts['page']): readonly Row[] | undefined {
+  if (page.mode === 'token') return !page.continued && rows.length <= page.maxResults ? rows : undefined;
+  return page.pageNumber === 1 && rows.length <= page.pageSize ? rows : undefined;
+}

@@ -1,0 +1,90 @@
+import { type Check, failure, show } from './check';
+
+/** A success matches the operation's documented response schema. */
+export const response_schema_conformance: Check = (ctx) => {
+  const { answer, operation } = ctx;
+  if (answer.kind === 'undecodable')
+    return failure(
+      'response_schema_conformance',
+      'schema',
+      ctx,
+      `the ${operation.action} answer does not decode`,
+    );
+  if (answer.kind !== 'success') return undefined;
+  const parsed = operation.response.safeParse(answer.body);
+  if (parsed.success) return undefined;
+  const issue = parsed.error.issues[0];
+  const path = issue?.path.join('.') || '(body)';
+  return failure(
+    'response_schema_conformance',
+    'schema',
+    ctx,
+    `the ${operation.action} response does not match its documented schema at ${path}`,
+    `${path}: ${issue?.message ?? 'the documented shape'}`,
+    show(at(answer.body, issue?.path ?? [])),
+  );
+};
+
+/** An error body carries RequestId and Code, as every RPC gateway error does. */
+export const error_shape_conformance: Check = (ctx) => {
+  const { answer } = ctx;
+  if (answer.kind !== 'error') return undefined;
+  const { RequestId, Code } = answer.body;
+  if (typeof RequestId === 'string' && RequestId !== '' && typeof Code === 'string') return undefined;
+  return failure(
+    'error_shape_conformance',
+    'schema',
+    ctx,
+    'the error body lacks RequestId or Code',
+    '{RequestId, Code, Message}',
+    show(answer.body),
+  );
+};
+
+/** Fields the model names: present, absent, or equal to a value (echoed IDs, the new pair's status...). */
+export const response_facts_conformance: Check = (ctx) => {
+  const { answer, expectation } = ctx;
+  if (answer.kind !== 'success' || expectation.kind !== 'success') return undefined;
+  for (const field of expectation.present)
+    if (at(answer.body, field.split('.')) === undefined)
+      return failure(
+        'response_facts_conformance',
+        'schema',
+        ctx,
+        `the ${ctx.operation.action} response lacks ${field}`,
+        `${field} present`,
+        'absent',
+      );
+  for (const field of expectation.absent)
+    if (at(answer.body, field.split('.')) !== undefined)
+      return failure(
+        'response_facts_conformance',
+        'schema',
+        ctx,
+        `the ${ctx.operation.action} response carries ${field}`,
+        `no ${field}`,
+        show(at(answer.body, field.split('.'))),
+      );
+  for (const [field, value] of Object.entries(expectation.facts)) {
+    // On a shared target, counts include resources other runs own.
+    if (field === 'TotalCount' && !ctx.isolated) continue;
+    const got = at(answer.body, field.split('.'));
+    if (show(got) !== show(value))
+      return failure(
+        'response_facts_conformance',
+        'state',
+        ctx,
+        `${ctx.operation.action} answered ${field}=${show(got)}`,
+        `${field}=${show(value)}`,
+        `${field}=${show(got)}`,
+      );
+  }
+  return undefined;
+};
+
+export function at(body: unknown, path: readonly PropertyKey[]): unknown {
+  let here: unknown = body;
+  for (const key of path)
+    here = here && typeof here === 'object' ? (here as Record<PropertyKey, unknown>)[key] : undefined;
+  return here;
+}

@@ -1,0 +1,70 @@
+import type fc from 'fast-check';
+import type { Variant } from '../adapters/target';
+import type { Call } from '../model/call';
+import type { ModelState } from '../model/state';
+import type { RunSession } from './session';
+
+/** The model as fast-check holds it: one mutable box around an immutable state. */
+export interface ModelBox {
+  state: ModelState;
+}
+
+/** A concrete call a command makes in the current state, and what it touches for settling. */
+export interface PlannedCall {
+  readonly call: Call;
+  /** Endpoint region when the call has no RegionId. */
+  readonly region?: string;
+  readonly variant?: Partial<Variant>;
+  /** Symbolic description for the call log: `StartDiskReplicaPair(pair#1, in secondary)`. */
+  readonly label: string;
+}
+
+export type Plan = (state: ModelState) => PlannedCall | undefined;
+
+/**
+ * One generated step. The constructor holds only generated inputs (positions, choices); `plan`
+ * resolves them against the model's current state, so sequences shrink and replay on any target.
+ */
+export class CallCommand implements fc.AsyncCommand<ModelBox, RunSession> {
+  #last = '';
+  readonly #then: readonly Plan[];
+  /** `then` plans follow the first call, each against the state the previous one left. */
+  constructor(
+    readonly name: string,
+    readonly inputs: Readonly<Record<string, unknown>>,
+    readonly plan: Plan,
+    ...then: Plan[]
+  ) {
+    this.#then = then;
+  }
+
+  check(m: Readonly<ModelBox>): boolean {
+    return this.plan(m.state) !== undefined;
+  }
+
+  async run(m: ModelBox, session: RunSession): Promise<void> {
+    const labels: string[] = [];
+    for (const plan of [this.plan, ...this.#then]) {
+      const planned = plan(m.state);
+      if (!planned) break;
+      labels.push(planned.label);
+      this.#last = labels.join('; ');
+      await session.step(m, planned, planned.label);
+      // A client retrying with the same ClientToken: the same answer, and no second effect.
+      if (this.inputs.retry === true && planned.call.params.ClientToken !== undefined) {
+        labels.push(`retry ${planned.label}`);
+        this.#last = labels.join('; ');
+        await session.step(m, planned, `retry ${planned.label}`);
+      }
+    }
+  }
+
+  toString(): string {
+    return (
+      this.#last ||
+      `${this.name}(${Object.entries(this.inputs)
+        .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+        .join(', ')})`
+    );
+  }
+}

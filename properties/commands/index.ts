@@ -1,0 +1,51 @@
+import type fc from 'fast-check';
+import type { ModelBox } from '../command';
+import type { RunSession } from '../session';
+import { DISK_COMMANDS } from './disks';
+import { GROUP_COMMANDS } from './groups';
+import { LISTING_COMMANDS } from './listings';
+import { PAIR_COMMANDS } from './pairs';
+import { WALK_COMMANDS } from './walks';
+
+const C = { ...DISK_COMMANDS, ...PAIR_COMMANDS, ...GROUP_COMMANDS, ...LISTING_COMMANDS, ...WALK_COMMANDS };
+
+/**
+ * How often each command is drawn. Disk creation and the pair life cycle dominate so that a
+ * default run reaches the deep states (failovered, reversed and started again, groups of
+ * several pairs, one-shot syncs, invalid pairs); listings and refusals come along.
+ */
+const WEIGHTS: Readonly<Record<keyof typeof C, number>> = {
+  createDiskCouple: 6,
+  createDisk: 2,
+  attachDisk: 2,
+  detachDisk: 3,
+  deleteDisk: 1,
+  describeDisks: 1,
+  createPair: 8,
+  createLegacyPair: 1,
+  startPair: 5,
+  stopPair: 3,
+  failoverPair: 4,
+  reprotectPair: 4,
+  deletePair: 2,
+  modifyPair: 1,
+  describeProgress: 1,
+  createGroup: 2,
+  addPair: 3,
+  removePair: 1,
+  startGroup: 2,
+  stopGroup: 1,
+  failoverGroup: 2,
+  reprotectGroup: 2,
+  deleteGroup: 1,
+  modifyGroup: 1,
+  describePairs: 2,
+  describeGroups: 1,
+  walkPairs: 1,
+};
+
+export function weightedCommands(): fc.Arbitrary<fc.AsyncCommand<ModelBox, RunSession>>[] {
+  return (Object.keys(WEIGHTS) as (keyof typeof C)[]).flatMap((k) =>
+    Array.from({ length: WEIGHTS[k] }, () => C[k] as fc.Arbitrary<fc.AsyncCommand<ModelBox, RunSession>>),
+  );
+}

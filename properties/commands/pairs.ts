@@ -1,0 +1,194 @@
+import fc from 'fast-check';
+import { type Disk, type ModelState, pairHolding } from '../../model';
+import { CallCommand } from '../command';
+import {
+  clientToken,
+  disks,
+  EBS,
+  ECS,
+  label,
+  nth,
+  pairs,
+  rarely,
+  ref,
+  regionFor,
+  type Side,
+  side,
+  UNKNOWN,
+  variant,
+  withToken,
+} from './toolkit';
+
+/** A secondary the documentation accepts for `primary`, when the model holds one. */
+function partnerFor(s: ModelState, primary: Disk, position: number): Disk | undefined {
+  const fits = disks(s).filter(
+    (d) =>
+      d.id !== primary.id &&
+      d.regionId !== primary.regionId &&
+      d.category === primary.category &&
+      d.performanceLevel === primary.performanceLevel &&
+      d.size === primary.size &&
+      !d.encrypted &&
+      !pairHolding(s, d.id),
+  );
+  return nth(fits, position);
+}
+
+type CreateFlaw = 'none' | 'anySecondary' | 'wrongRegion' | 'unknownDisk' | 'longToken' | 'badName';
+
+const createPair = fc
+  .record({
+    primary: fc.nat(),
+    secondary: fc.nat(),
+    flaw: fc.constantFrom<CreateFlaw>(
+      'none',
+      'none',
+      'none',
+      'none',
+      'none',
+      'anySecondary',
+      'wrongRegion',
+      'unknownDisk',
+      'longToken',
+      'badName',
+    ),
+    named: fc.boolean(),
+    token: clientToken,
+    retry: rarely(4),
+    variant,
+  })
+  .map(
+    (g) =>
+      new CallCommand('CreateDiskReplicaPair', g, (s) => {
+        const list = disks(s);
+        // Mostly a disk that has a documented partner, so that valid pairs are common.
+        const free = list.filter((d) => !pairHolding(s, d.id));
+        const matched = free.filter((d) => partnerFor(s, d, 0));
+        const primary = nth(g.flaw === 'anySecondary' ? free : matched, g.primary) ?? nth(list, g.primary);
+        if (!primary) return undefined;
+        const secondary =
+          g.flaw === 'anySecondary' ? nth(list, g.secondary) : partnerFor(s, primary, g.secondary);
+        if (!secondary) return undefined;
+        const region = g.flaw === 'wrongRegion' ? secondary.regionId : primary.regionId;
+        const token = g.flaw === 'longToken' ? 'x'.repeat(65) : g.token;
+        const params = withToken(
+          {
+            RegionId: region,
+            SourceZoneId: primary.zoneId,
+            DiskId: g.flaw === 'unknownDisk' ? UNKNOWN.disk : primary.id,
+            DestinationRegionId: secondary.regionId,
+            DestinationZoneId: secondary.zoneId,
+            DestinationDiskId: secondary.id,
+            ...(g.named || g.flaw === 'badName'
+              ? { PairName: g.flaw === 'badName' ? 'http://x' : 'dr-pair' }
+              : {}),
+          },
+          token,
+        );
+        return {
+          call: { ...EBS, action: 'CreateDiskReplicaPair', params },
+          variant: g.variant,
+          label: label(
+            'CreateDiskReplicaPair',
+            `${ref('disk', list, primary.id)} -> ${ref('disk', list, secondary.id)}`,
+            g.flaw !== 'none' && g.flaw,
+            g.token,
+          ),
+        };
+      }),
+  );
+
+/** The seed's dialect: ECS 2014-05-26, PairName required, answers PairId. */
+const createLegacyPair = fc
+  .record({ primary: fc.nat(), secondary: fc.nat(), named: fc.boolean(), variant })
+  .map(
+    (g) =>
+      new CallCommand('CreateDiskReplicaPair (ECS)', g, (s) => {
+        const list = disks(s);
+        const primary = nth(list, g.primary);
+        const secondary = primary && (partnerFor(s, primary, g.secondary) ?? nth(list, g.secondary));
+        if (!primary || !secondary) return undefined;
+        const params = {
+          RegionId: primary.regionId,
+          DiskId: primary.id,
+          DestinationRegionId: secondary.regionId,
+          DestinationDiskId: secondary.id,
+          ...(g.named ? { PairName: 'legacy-pair' } : {}),
+        };
+        return {
+          call: { ...ECS, action: 'CreateDiskReplicaPair', params },
+          variant: g.variant,
+          label: label(
+            'CreateDiskReplicaPair[ecs]',
+            `${ref('disk', list, primary.id)} -> ${ref('disk', list, secondary.id)}`,
+            !g.named && 'no PairName',
+          ),
+        };
+      }),
+  );
+
+/** Calls on one pair: by position, in a chosen region, sometimes on an unknown ID. */
+function onPair(
+  action: string,
+  extra: fc.Arbitrary<Record<string, unknown>>,
+  where: fc.Arbitrary<Side> = side,
+) {
+  return fc
+    .record({
+      pair: fc.nat(),
+      where,
+      unknown: rarely(15),
+      extra,
+      token: clientToken,
+      retry: rarely(6),
+      variant,
+    })
+    .map(
+      (g) =>
+        new CallCommand(action, g, (s) => {
+          const list = pairs(s);
+          const pair = nth(list, g.pair);
+          if (!pair) return undefined;
+          const params = withToken(
+            {
+              RegionId: regionFor(s, pair, g.where),
+              ReplicaPairId: g.unknown ? UNKNOWN.pair : pair.id,
+              ...g.extra,
+            },
+            action.startsWith('Describe') ? undefined : g.token,
+          );
+          const extras = Object.entries(g.extra).map(([k, v]) => `${k}=${String(v)}`);
+          return {
+            call: { ...EBS, action, params },
+            variant: g.variant,
+            label: label(
+              action,
+              g.unknown ? 'unknown pair' : ref('pair', list, pair.id),
+              `in ${g.where}`,
+              ...extras,
+              g.token,
+            ),
+          };
+        }),
+    );
+}
+
+const none = fc.constant({});
+
+export const PAIR_COMMANDS = {
+  createPair,
+  createLegacyPair,
+  startPair: onPair('StartDiskReplicaPair', fc.oneof(none, none, fc.constant({ OneShot: true }))),
+  stopPair: onPair('StopDiskReplicaPair', none),
+  failoverPair: onPair('FailoverDiskReplicaPair', none),
+  reprotectPair: onPair(
+    'ReprotectDiskReplicaPair',
+    fc.oneof(none, none, fc.constant({ ReverseReplicate: false })),
+  ),
+  deletePair: onPair('DeleteDiskReplicaPair', none),
+  modifyPair: onPair(
+    'ModifyDiskReplicaPair',
+    fc.constantFrom({ PairName: 'renamed' }, { Description: 'a new description' }, { PairName: '1bad' }),
+  ),
+  describeProgress: onPair('DescribeDiskReplicaPairProgress', none),
+};

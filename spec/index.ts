@@ -1,0 +1,7 @@
+export * from './enums';
+export * from './errors';
+export * from './operation';
+export * from './operations';
+export * from './param';
+export * from './rule';
+export { findRule, RULES } from './rules';

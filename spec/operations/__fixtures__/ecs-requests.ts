@@ -1,0 +1,133 @@
+import * as disks from '../ecs-disks';
+import { DescribeInstances } from '../ecs-instances';
+import { LegacyCreateDiskReplicaPair } from '../ecs-legacy-pairs';
+import { ids, type RequestCase, tooManyTags } from './request-case';
+
+const diskIdsJson = (n: number) => JSON.stringify(ids(n, 'd-'));
+
+export const ECS_REQUEST_CASES: readonly RequestCase[] = [
+  {
+    op: disks.CreateDisk,
+    wire: {
+      RegionId: 'cn-hangzhou',
+      ZoneId: 'cn-hangzhou-h',
+      DiskName: 'dr-data.disk_1',
+      Size: '65536',
+      DiskCategory: 'cloud_essd',
+      PerformanceLevel: 'PL1',
+      Description: 'Secondary disk for the ERP pair',
+      Encrypted: 'false',
+      MultiAttach: 'Disabled',
+      Tag: [{ Key: 'role', Value: 'secondary' }],
+    },
+    parsed: { Size: 65536, Encrypted: false, DiskCategory: 'cloud_essd', PerformanceLevel: 'PL1' },
+    required: ['RegionId'],
+    invalid: [
+      ['Size', '0'],
+      ['Size', '65537'],
+      ['Size', 'big'],
+      ['DiskCategory', 'ssd'],
+      ['PerformanceLevel', 'PL4'],
+      ['DiskName', '1disk'],
+      ['DiskName', 'x'],
+      ['DiskName', 'https://disk'],
+      ['Description', 'http://example.com'],
+      ['Encrypted', 'yes'],
+      ['MultiAttach', 'yes'],
+      ['Tag', tooManyTags],
+    ],
+  },
+  {
+    op: disks.DescribeDisks,
+    wire: {
+      RegionId: 'cn-hangzhou',
+      ZoneId: 'cn-hangzhou-h',
+      DiskIds: '["d-1","d-2"]',
+      DiskType: 'data',
+      Category: 'cloud_essd',
+      Status: 'All',
+      PageNumber: '2',
+      PageSize: '50',
+      MaxResults: '500',
+    },
+    parsed: {
+      DiskIds: ['d-1', 'd-2'],
+      DiskType: 'data',
+      Status: 'All',
+      PageNumber: 2,
+      PageSize: 50,
+      MaxResults: 500,
+    },
+    required: ['RegionId'],
+    invalid: [
+      ['DiskIds', '["d-1"'],
+      ['DiskIds', '"d-1"'],
+      ['DiskIds', 'd-1,d-2'],
+      ['DiskIds', diskIdsJson(101)],
+      ['DiskType', 'root'],
+      ['Category', 'ssd'],
+      ['Status', 'Deleted'],
+      ['MaxResults', '501'],
+      ['PageSize', '0'],
+      ['PageSize', '101'],
+    ],
+  },
+  {
+    op: disks.AttachDisk,
+    wire: { InstanceId: 'i-1', DiskId: 'd-1', DeleteWithInstance: 'true' },
+    parsed: { DeleteWithInstance: true },
+    required: ['InstanceId', 'DiskId'],
+    invalid: [
+      ['DeleteWithInstance', 'maybe'],
+      ['DiskId', ''],
+    ],
+  },
+  {
+    op: disks.DetachDisk,
+    wire: { InstanceId: 'i-1', DiskId: 'd-1', DeleteWithInstance: 'false' },
+    parsed: { DeleteWithInstance: false },
+    required: ['InstanceId', 'DiskId'],
+    invalid: [['InstanceId', '']],
+  },
+  {
+    op: disks.DeleteDisk,
+    wire: { DiskId: 'd-1' },
+    parsed: { DiskId: 'd-1' },
+    required: ['DiskId'],
+    invalid: [['DiskId', '']],
+  },
+  {
+    op: DescribeInstances,
+    wire: {
+      RegionId: 'cn-hangzhou',
+      ZoneId: 'cn-hangzhou-h',
+      InstanceIds: '["i-1","i-2"]',
+      Status: 'Running',
+      NextToken: 'token',
+      MaxResults: '100',
+    },
+    parsed: { InstanceIds: ['i-1', 'i-2'], Status: 'Running', MaxResults: 100 },
+    required: ['RegionId'],
+    invalid: [
+      ['InstanceIds', '[i-1]'],
+      ['InstanceIds', JSON.stringify(ids(101, 'i-'))],
+      ['Status', 'Deleted'],
+      ['MaxResults', '101'],
+      ['PageSize', '101'],
+    ],
+  },
+  {
+    op: LegacyCreateDiskReplicaPair,
+    wire: {
+      RegionId: 'cn-beijing',
+      DiskId: 'd-primary',
+      DestinationRegionId: 'cn-shanghai',
+      DestinationDiskId: 'd-secondary',
+      PairName: 'TestReplicaPair',
+      Description: 'TestReplicaPairDescription',
+    },
+    parsed: { PairName: 'TestReplicaPair' },
+    required: ['RegionId', 'DiskId', 'DestinationRegionId', 'DestinationDiskId', 'PairName'],
+    invalid: [['PairName', '']],
+  },
+];

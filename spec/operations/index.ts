@@ -1,0 +1,31 @@
+import { type Operation, operationKey } from '../operation';
+import * as ebsGroups from './ebs-groups';
+import * as ebsPairs from './ebs-pairs';
+import * as ebsRegions from './ebs-regions';
+import * as ecsDisks from './ecs-disks';
+import * as ecsInstances from './ecs-instances';
+import * as ecsLegacyPairs from './ecs-legacy-pairs';
+
+// Family modules export operations (and types) only, so their values are the operation table.
+const families = [ebsRegions, ebsPairs, ebsGroups, ecsDisks, ecsInstances, ecsLegacyPairs] as const;
+
+/** Every operation the harness covers. */
+export const OPERATIONS: readonly Operation[] = families.flatMap((family): Operation[] =>
+  Object.values(family),
+);
+
+const byKey = new Map(OPERATIONS.map((op) => [operationKey(op), op]));
+
+export function findOperation(product: string, version: string, action: string): Operation | undefined {
+  return byKey.get(`${product}:${version}:${action}`);
+}
+
+export * from './ebs-groups';
+export * from './ebs-pairs';
+export * from './ebs-regions';
+export * from './ebs-responses';
+export * from './ecs-disks';
+export * from './ecs-instances';
+export * from './ecs-legacy-pairs';
+export * from './ecs-responses';
+export type { ParsedRequestOf, RequestOf } from './request-type';

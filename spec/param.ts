@@ -1,0 +1,124 @@
+import { z } from 'zod';
+
+/**
+ * One documented request parameter, as data. The request zod schema of an operation is built
+ * from these, so `ebs-conformance spec --json` and validation cannot disagree.
+ *
+ * Every schema accepts both the typed value a client holds (number, boolean, array) and the
+ * string that travels on the wire, and outputs the typed value.
+ */
+export type ParamKind =
+  | {
+      type: 'string';
+      enum?: readonly string[];
+      minLength?: number;
+      maxLength?: number;
+      pattern?: RegExp;
+      ascii?: boolean;
+    }
+  | { type: 'integer'; min?: number; max?: number; enum?: readonly number[] }
+  | { type: 'boolean' }
+  /** `Tag.N.Key` / `Tag.N.Value` on the wire, `[{Key, Value}]` typed. */
+  | { type: 'tags'; maxItems: number }
+  /** A JSON array in one string parameter (`DiskIds=["d-1","d-2"]`). */
+  | { type: 'jsonArray'; maxItems: number }
+  /** Comma-separated IDs in one string parameter (`PairIds=pair-1,pair-2`). */
+  | { type: 'csv'; maxItems: number };
+
+export interface Param {
+  readonly name: string;
+  readonly required: boolean;
+  readonly kind: ParamKind;
+  /** What the parameter means, in our words. */
+  readonly description: string;
+  readonly default?: string | number | boolean;
+  /** A documented specific code for a malformed value, when the docs name one. */
+  readonly invalidCode?: string;
+  /** A documented specific code for a missing value, when the docs name one. */
+  readonly missingCode?: string;
+}
+
+/** The name and kind keep their literal types, so request types can be derived from a param list. */
+export const param = <const N extends string, const K extends ParamKind>(
+  name: N,
+  kind: K,
+  description: string,
+  extra: Partial<Omit<Param, 'name' | 'kind' | 'description' | 'required'>> = {},
+): Param & { readonly name: N; readonly kind: K; readonly required: false } => ({
+  name,
+  kind,
+  description,
+  ...extra,
+  required: false,
+});
+
+export const required = <P extends Param>(p: P): Omit<P, 'required'> & { readonly required: true } => ({
+  ...p,
+  required: true,
+});
+
+const INTEGER_TEXT = /^-?\d+$/;
+
+function integerSchema(kind: Extract<ParamKind, { type: 'integer' }>) {
+  let n = z.number().int();
+  if (kind.min !== undefined) n = n.min(kind.min);
+  if (kind.max !== undefined) n = n.max(kind.max);
+  const base = z.union([n, z.string().regex(INTEGER_TEXT).transform(Number).pipe(n)]);
+  if (!kind.enum) return base;
+  const allowed = kind.enum;
+  return base.refine((v) => allowed.includes(v), { message: `must be one of ${allowed.join(', ')}` });
+}
+
+function stringSchema(kind: Extract<ParamKind, { type: 'string' }>) {
+  if (kind.enum) return z.enum(kind.enum as [string, ...string[]]);
+  let s = z.string();
+  if (kind.minLength !== undefined) s = s.min(kind.minLength);
+  if (kind.maxLength !== undefined) s = s.max(kind.maxLength);
+  if (kind.pattern) s = s.regex(kind.pattern);
+  if (kind.ascii) s = s.regex(/^[\x20-\x7e]*$/, 'must be printable ASCII');
+  return s;
+}
+
+const booleanSchema = z.union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')]);
+
+function listSchema(maxItems: number, decode: (s: string) => unknown) {
+  const list = z.array(z.string().min(1)).max(maxItems);
+  return z.union([list, z.string().transform(decode).pipe(list)]);
+}
+
+function decodeJsonArray(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+const decodeCsv = (text: string): string[] => (text === '' ? [] : text.split(',').map((s) => s.trim()));
+
+export function paramSchema(p: Param): z.ZodType {
+  const k = p.kind;
+  switch (k.type) {
+    case 'string':
+      return stringSchema(k);
+    case 'integer':
+      return integerSchema(k);
+    case 'boolean':
+      return booleanSchema;
+    case 'tags':
+      return z
+        .array(z.object({ Key: z.string().min(1).max(128), Value: z.string().max(128).optional() }))
+        .max(k.maxItems);
+    case 'jsonArray':
+      return listSchema(k.maxItems, decodeJsonArray);
+    case 'csv':
+      return listSchema(k.maxItems, decodeCsv);
+  }
+}
+
+/** The request schema of an operation: every documented parameter, unknown ones passed through. */
+export function requestSchema(params: readonly Param[]) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const p of params) shape[p.name] = p.required ? paramSchema(p) : paramSchema(p).optional();
+  return z.looseObject(shape);
+}

@@ -1,0 +1,65 @@
+import { createHash, createHmac } from 'node:crypto';
+import { byteOrder, canonicalQuery } from './encoding';
+
+export const V3_ALGORITHM = 'ACS3-HMAC-SHA256';
+export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+export const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+export interface V3Request {
+  readonly method: string;
+  /** Decoded query parameters (never the raw query text). */
+  readonly query: Readonly<Record<string, string>>;
+  /** Lower-case header names to values. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The names of the signed headers, lower case. */
+  readonly signedHeaders: readonly string[];
+  /** Lower-case hex SHA-256 of the body bytes as sent. */
+  readonly payloadHash: string;
+}
+
+/** The headers a client must sign: every `x-acs-*`, plus `host` and `content-type` when present. */
+export function headersToSign(headers: Readonly<Record<string, string>>): string[] {
+  return Object.keys(headers)
+    .map((h) => h.toLowerCase())
+    .filter((h) => h.startsWith('x-acs-') || h === 'host' || h === 'content-type')
+    .sort(byteOrder);
+}
+
+export function v3CanonicalRequest(r: V3Request): string {
+  const names = [...r.signedHeaders].sort(byteOrder);
+  const canonicalHeaders = names.map((h) => `${h}:${(r.headers[h] ?? '').trim()}\n`).join('');
+  return [
+    r.method.toUpperCase(),
+    '/',
+    canonicalQuery(r.query),
+    canonicalHeaders,
+    names.join(';'),
+    r.payloadHash,
+  ].join('\n');
+}
+
+export const v3StringToSign = (canonicalRequest: string) => `${V3_ALGORITHM}\n${sha256Hex(canonicalRequest)}`;
+
+export const v3Signature = (secret: string, stringToSign: string) =>
+  createHmac('sha256', secret).update(stringToSign, 'utf8').digest('hex');
+
+export const v3Authorization = (accessKeyId: string, signedHeaders: readonly string[], signature: string) =>
+  `${V3_ALGORITHM} Credential=${accessKeyId},SignedHeaders=${[...signedHeaders].sort(byteOrder).join(';')},Signature=${signature}`;
+
+/** Parses `ACS3-HMAC-SHA256 Credential=..,SignedHeaders=..,Signature=..`; undefined when malformed. */
+export function parseV3Authorization(
+  value: string,
+): { accessKeyId: string; signedHeaders: string[]; signature: string } | undefined {
+  if (!value.startsWith(`${V3_ALGORITHM} `)) return undefined;
+  const fields = new Map<string, string>();
+  for (const part of value.slice(V3_ALGORITHM.length + 1).split(',')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  const accessKeyId = fields.get('Credential');
+  const signed = fields.get('SignedHeaders');
+  const signature = fields.get('Signature');
+  if (!accessKeyId || !signed || !signature) return undefined;
+  return { accessKeyId, signedHeaders: signed.split(';').map((h) => h.toLowerCase()), signature };
+}

@@ -1,0 +1,27 @@
+/**
+ * A documented rule: one behaviour the documentation promises, with a stable ID that tests,
+ * the model, checks and reports all name.
+ */
+export interface RuleSource {
+  /** `seed:<file>` for the two seed documents, otherwise the doc page URL. */
+  readonly doc: string;
+  /** Where on that page: the section or parameter the rule encodes. */
+  readonly where: string;
+}
+
+export interface Rule {
+  readonly id: string;
+  /** The behaviour, stated in our words as a testable sentence. */
+  readonly statement: string;
+  readonly source: RuleSource;
+  /** Actions the rule constrains (bare action names). */
+  readonly operations: readonly string[];
+}
+
+export const rule = (
+  id: string,
+  operations: readonly string[],
+  statement: string,
+  doc: string,
+  where: string,
+): Rule => ({ id, statement, operations, source: { doc, where } });

@@ -1,0 +1,21 @@
+import type { Rule } from '../rule';
+import { DISK_RULES } from './disks';
+import { GROUP_RULES } from './groups';
+import { LEGACY_RULES } from './legacy';
+import { PAIR_RULES } from './pairs';
+import { PROTOCOL_RULES } from './protocol';
+import { TOKEN_RULES } from './tokens';
+
+/** Every documented rule, by family. */
+export const RULES: readonly Rule[] = [
+  ...PAIR_RULES,
+  ...GROUP_RULES,
+  ...DISK_RULES,
+  ...TOKEN_RULES,
+  ...LEGACY_RULES,
+  ...PROTOCOL_RULES,
+];
+
+const byId = new Map(RULES.map((r) => [r.id, r]));
+
+export const findRule = (id: string): Rule | undefined => byId.get(id);

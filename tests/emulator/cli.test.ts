@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, spawnEmulator } from './cli-process';
+import { callAs, sdkError } from './sdk-clients';
+
+// `ebs-conformance emulator` as users run it: flags, environment, signals, exit statuses.
+const DESCRIBE = ['DescribeDiskReplicaPairs', '2021-07-30', { RegionId: 'cn-shanghai' }] as const;
+
+describe('ebs-conformance emulator', () => {
+  it('takes credentials from ALIBABA_CLOUD_* and refuses the defaults then; exits 0 on SIGINT', async () => {
+    const emu = await spawnEmulator([], {
+      ALIBABA_CLOUD_ACCESS_KEY_ID: 'envKeyId',
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'envKeySecret',
+    });
+    const keys = { accessKeyId: 'envKeyId', accessKeySecret: 'envKeySecret' };
+    expect((await callAs('v3', emu.port, ...DESCRIBE, keys)).ReplicaPairs).toEqual([]);
+    expect((await sdkError(callAs('pop-get', emu.port, ...DESCRIBE))).code).toBe(
+      'InvalidAccessKeyId.NotFound',
+    );
+    emu.child.kill('SIGINT');
+    const code = await new Promise((done) => emu.child.once('exit', done));
+    expect(code).toBe(0);
+  });
+
+  it('lets flags win over the environment, and serves a manual clock only with --clock manual', async () => {
+    const emu = await spawnEmulator(
+      ['--access-key-id', 'flagId', '--access-key-secret', 'flagSecret', '--clock', 'manual'],
+      { ALIBABA_CLOUD_ACCESS_KEY_ID: 'envKeyId', ALIBABA_CLOUD_ACCESS_KEY_SECRET: 'envKeySecret' },
+    );
+    const keys = { accessKeyId: 'flagId', accessKeySecret: 'flagSecret' };
+    expect((await callAs('pop-post', emu.port, ...DESCRIBE, keys)).ReplicaPairs).toEqual([]);
+    const advance = () =>
+      fetch(`${emu.url}/_emulator/clock`, { method: 'POST', body: JSON.stringify({ advance: '15m' }) });
+    expect((await advance()).status).toBe(200);
+    expect(await emu.stop()).toBe(0);
+    const real = await spawnEmulator([]);
+    expect(
+      (await fetch(`${real.url}/_emulator/clock`, { method: 'POST', body: '{"advanceMs":1}' })).status,
+    ).toBe(409);
+    expect(await real.stop()).toBe(0);
+  });
+
+  it('exits 2 with a readable message on bad flags, without listening', async () => {
+    for (const args of [
+      ['--port', 'eighty'],
+      ['--transition-ms', '-1'],
+      ['--clock', 'sundial'],
+      ['--access-key-id', 'x'],
+    ]) {
+      const { code, stdout, stderr } = await runCli(['emulator', ...args]);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr.split('\n')[0]).toMatch(/port|transition-ms|clock|access key/);
+      expect(stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});
