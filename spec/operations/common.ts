@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Bandwidths, SupportedRpo } from '../enums';
+import { defineOperation, type OperationInput } from '../operation';
 import { param, required } from '../param';
 
 export const ebsDoc = (action: string) =>
@@ -141,6 +142,15 @@ export const site = param(
 
 /** A success body always carries a RequestId. */
 export const RequestIdOnly = z.object({ RequestId: z.string().min(1) });
+
+/**
+ * Most EBS calls change state and answer only their RequestId; their page is named after the
+ * action unless a seed document is the source.
+ */
+export const ebsMutation = (
+  input: Pick<OperationInput, 'action' | 'summary' | 'params' | 'errors' | 'region'> & { doc?: string },
+) =>
+  defineOperation({ ...EBS, doc: ebsDoc(input.action), response: RequestIdOnly, mutating: true, ...input });
 
 export const TagsOut = z.array(z.object({ TagKey: z.string(), TagValue: z.string() }));
 

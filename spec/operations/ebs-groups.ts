@@ -6,10 +6,10 @@ import {
   EBS,
   EBS_STATE_ERRORS,
   ebsDoc,
+  ebsMutation,
   groupName,
   oneShot,
   paging,
-  RequestIdOnly,
   regionId,
   replicaGroupId,
   replicaPairId,
@@ -40,13 +40,10 @@ const inGroupRegion = () => regionId('Region of the replica group.');
 
 const addParams = [inGroupRegion(), replicaGroupId, replicaPairId, clientToken] as const;
 
-export const AddDiskReplicaPair = defineOperation({
-  ...EBS,
+export const AddDiskReplicaPair = ebsMutation({
   action: 'AddDiskReplicaPair',
   summary: 'Put a pair into a group (at most 17 pairs per group); it then follows the group.',
-  doc: ebsDoc('AddDiskReplicaPair'),
   params: addParams,
-  response: RequestIdOnly,
   errors: [
     ...EBS_STATE_ERRORS,
     'OperationDenied.GroupStatusCannotAddPair',
@@ -60,19 +57,15 @@ export const AddDiskReplicaPair = defineOperation({
     'OperationDenied.GroupTotalDiskCapacityLimit',
   ],
   region: 'either',
-  mutating: true,
 });
 export type AddDiskReplicaPairRequest = RequestOf<typeof addParams>;
 
 const removeParams = [inGroupRegion(), replicaGroupId, replicaPairId, clientToken] as const;
 
-export const RemoveDiskReplicaPair = defineOperation({
-  ...EBS,
+export const RemoveDiskReplicaPair = ebsMutation({
   action: 'RemoveDiskReplicaPair',
   summary: 'Take a pair out of its group; the pair itself is kept.',
-  doc: ebsDoc('RemoveDiskReplicaPair'),
   params: removeParams,
-  response: RequestIdOnly,
   errors: [
     ...EBS_STATE_ERRORS,
     'OperationDenied.GroupStatusCannotRemovePair',
@@ -84,7 +77,6 @@ export const RemoveDiskReplicaPair = defineOperation({
     'OperationDenied.PairStatusCannotRemoveFromGroup',
   ],
   region: 'either',
-  mutating: true,
 });
 export type RemoveDiskReplicaPairRequest = RequestOf<typeof removeParams>;
 
@@ -151,28 +143,21 @@ const modifyParams = [
   reservedBandwidth,
 ] as const;
 
-export const ModifyDiskReplicaGroup = defineOperation({
-  ...EBS,
+export const ModifyDiskReplicaGroup = ebsMutation({
   action: 'ModifyDiskReplicaGroup',
   summary: "Change a group's name, description or RPO.",
-  doc: ebsDoc('ModifyDiskReplicaGroup'),
   params: modifyParams,
-  response: RequestIdOnly,
   errors: [...EBS_STATE_ERRORS, 'OperationDenied.GroupHasPair', ...wrongSite],
   region: 'either',
-  mutating: true,
 });
 export type ModifyDiskReplicaGroupRequest = RequestOf<typeof modifyParams>;
 
 const startParams = [inGroupRegion(), replicaGroupId, clientToken, oneShot] as const;
 
-export const StartDiskReplicaGroup = defineOperation({
-  ...EBS,
+export const StartDiskReplicaGroup = ebsMutation({
   action: 'StartDiskReplicaGroup',
   summary: 'Start every pair of a group: a full sync first, then incremental syncs within the RPO.',
-  doc: ebsDoc('StartDiskReplicaGroup'),
   params: startParams,
-  response: RequestIdOnly,
   errors: [
     ...EBS_STATE_ERRORS,
     'OperationDenied.ManualSyncLimit',
@@ -183,22 +168,17 @@ export const StartDiskReplicaGroup = defineOperation({
     { code: 'OperationDenied.StandbyDeviceAttached', httpStatus: 400 },
   ],
   region: 'either',
-  mutating: true,
 });
 export type StartDiskReplicaGroupRequest = RequestOf<typeof startParams>;
 
 const stopParams = [inGroupRegion(), replicaGroupId, clientToken] as const;
 
-export const StopDiskReplicaGroup = defineOperation({
-  ...EBS,
+export const StopDiskReplicaGroup = ebsMutation({
   action: 'StopDiskReplicaGroup',
   summary: 'Stop every pair of a group.',
-  doc: ebsDoc('StopDiskReplicaGroup'),
   params: stopParams,
-  response: RequestIdOnly,
   errors: [...EBS_STATE_ERRORS],
   region: 'either',
-  mutating: true,
 });
 export type StopDiskReplicaGroupRequest = RequestOf<typeof stopParams>;
 
@@ -208,13 +188,10 @@ const failoverParams = [
   clientToken,
 ] as const;
 
-export const FailoverDiskReplicaGroup = defineOperation({
-  ...EBS,
+export const FailoverDiskReplicaGroup = ebsMutation({
   action: 'FailoverDiskReplicaGroup',
   summary: 'Fail every pair of a group over: the secondary disks become readable and writable.',
-  doc: ebsDoc('FailoverDiskReplicaGroup'),
   params: failoverParams,
-  response: RequestIdOnly,
   errors: [
     ...EBS_STATE_ERRORS,
     'OperationDenied.NoPairInGroup',
@@ -224,7 +201,6 @@ export const FailoverDiskReplicaGroup = defineOperation({
     ...wrongSite,
   ],
   region: 'secondary',
-  mutating: true,
 });
 export type FailoverDiskReplicaGroupRequest = RequestOf<typeof failoverParams>;
 
@@ -235,30 +211,22 @@ const reprotectParams = [
   reverseReplicate,
 ] as const;
 
-export const ReprotectDiskReplicaGroup = defineOperation({
-  ...EBS,
+export const ReprotectDiskReplicaGroup = ebsMutation({
   action: 'ReprotectDiskReplicaGroup',
   summary: 'After a failover, swap the roles of every pair of a group (the sites stay as they were).',
-  doc: ebsDoc('ReprotectDiskReplicaGroup'),
   params: reprotectParams,
-  response: RequestIdOnly,
   errors: [...EBS_STATE_ERRORS, 'OperationDenied.NoPairInGroup', ...wrongSite],
   region: 'secondary',
-  mutating: true,
 });
 export type ReprotectDiskReplicaGroupRequest = RequestOf<typeof reprotectParams>;
 
 const deleteParams = [inGroupRegion(), replicaGroupId, clientToken] as const;
 
-export const DeleteDiskReplicaGroup = defineOperation({
-  ...EBS,
+export const DeleteDiskReplicaGroup = ebsMutation({
   action: 'DeleteDiskReplicaGroup',
   summary: 'Delete a group that holds no pair.',
-  doc: ebsDoc('DeleteDiskReplicaGroup'),
   params: deleteParams,
-  response: RequestIdOnly,
   errors: [...EBS_STATE_ERRORS, 'OperationDenied.GroupHasPair'],
   region: 'primary',
-  mutating: true,
 });
 export type DeleteDiskReplicaGroupRequest = RequestOf<typeof deleteParams>;

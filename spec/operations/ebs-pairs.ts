@@ -8,13 +8,13 @@ import {
   EBS,
   EBS_STATE_ERRORS,
   ebsDoc,
+  ebsMutation,
   oneShot,
   optionalId,
   paging,
   pairName,
   period,
   periodUnit,
-  RequestIdOnly,
   regionId,
   replicaPairId,
   requiredId,
@@ -90,16 +90,12 @@ const modifyParams = [
   rpo,
 ] as const;
 
-export const ModifyDiskReplicaPair = defineOperation({
-  ...EBS,
+export const ModifyDiskReplicaPair = ebsMutation({
   action: 'ModifyDiskReplicaPair',
   summary: 'Rename a pair or change its description or RPO (in `created` or `stopped`).',
-  doc: ebsDoc('ModifyDiskReplicaPair'),
   params: modifyParams,
-  response: RequestIdOnly,
   errors: [...EBS_STATE_ERRORS, ...wrongSite],
   region: 'either',
-  mutating: true,
 });
 export type ModifyDiskReplicaPairRequest = RequestOf<typeof modifyParams>;
 
@@ -110,21 +106,17 @@ const startParams = [
   oneShot,
 ] as const;
 
-export const StartDiskReplicaPair = defineOperation({
-  ...EBS,
+export const StartDiskReplicaPair = ebsMutation({
   action: 'StartDiskReplicaPair',
   summary:
     'Activate a pair (created or stopped): initial full sync, then periodic syncs; OneShot syncs once.',
-  doc: ebsDoc('StartDiskReplicaPair'),
   params: startParams,
-  response: RequestIdOnly,
   errors: [
     ...EBS_STATE_ERRORS,
     'OperationDenied.ManualSyncLimit',
     { code: 'OperationDenied.StandbyDeviceAttached', httpStatus: 400 },
   ],
   region: 'either',
-  mutating: true,
 });
 export type StartDiskReplicaPairRequest = RequestOf<typeof startParams>;
 
@@ -134,16 +126,12 @@ const stopParams = [
   clientToken,
 ] as const;
 
-export const StopDiskReplicaPair = defineOperation({
-  ...EBS,
+export const StopDiskReplicaPair = ebsMutation({
   action: 'StopDiskReplicaPair',
   summary: 'Stop replication; the secondary rolls back to the last completed sync.',
-  doc: ebsDoc('StopDiskReplicaPair'),
   params: stopParams,
-  response: RequestIdOnly,
   errors: [...EBS_STATE_ERRORS],
   region: 'either',
-  mutating: true,
 });
 export type StopDiskReplicaPairRequest = RequestOf<typeof stopParams>;
 
@@ -153,16 +141,12 @@ const failoverParams = [
   clientToken,
 ] as const;
 
-export const FailoverDiskReplicaPair = defineOperation({
-  ...EBS,
+export const FailoverDiskReplicaPair = ebsMutation({
   action: 'FailoverDiskReplicaPair',
   summary: 'Make the secondary disk readable and writable after losing the primary.',
-  doc: ebsDoc('FailoverDiskReplicaPair'),
   params: failoverParams,
-  response: RequestIdOnly,
   errors: [...EBS_STATE_ERRORS, ...wrongSite],
   region: 'secondary',
-  mutating: true,
 });
 export type FailoverDiskReplicaPairRequest = RequestOf<typeof failoverParams>;
 
@@ -173,13 +157,11 @@ const reprotectParams = [
   reverseReplicate,
 ] as const;
 
-export const ReprotectDiskReplicaPair = defineOperation({
-  ...EBS,
+export const ReprotectDiskReplicaPair = ebsMutation({
   action: 'ReprotectDiskReplicaPair',
   summary: 'After a failover, reverse the direction (or restore it) so the pair can be started again.',
   doc: SEED_REPROTECT,
   params: reprotectParams,
-  response: RequestIdOnly,
   errors: [
     ...EBS_STATE_ERRORS,
     'OperationDenied.NoPairInGroup',
@@ -189,7 +171,6 @@ export const ReprotectDiskReplicaPair = defineOperation({
     ...wrongSite,
   ],
   region: 'secondary',
-  mutating: true,
 });
 export type ReprotectDiskReplicaPairRequest = RequestOf<typeof reprotectParams>;
 
@@ -199,16 +180,12 @@ const deleteParams = [
   clientToken,
 ] as const;
 
-export const DeleteDiskReplicaPair = defineOperation({
-  ...EBS,
+export const DeleteDiskReplicaPair = ebsMutation({
   action: 'DeleteDiskReplicaPair',
   summary: 'Delete a pair (stopped, invalid or failovered); both disks stay, the secondary is freed.',
-  doc: ebsDoc('DeleteDiskReplicaPair'),
   params: deleteParams,
-  response: RequestIdOnly,
   errors: [...EBS_STATE_ERRORS],
   region: 'primary',
-  mutating: true,
 });
 export type DeleteDiskReplicaPairRequest = RequestOf<typeof deleteParams>;
 
