@@ -1,7 +1,7 @@
 import type { PairStatus } from '../spec';
 import { bool, type Ctx, type Handler, str } from './context';
 import { allowed, collect, deny, denyUndocumented, type Expectation, refuse, succeed } from './expectation';
-import { oneShotGap, startTransition } from './lifecycle';
+import { FAILOVER_FROM, oneShotGap, startTransition } from './lifecycle';
 import { earRegionViolation, findGroup, productionSiteViolation, secondarySiteViolation } from './lookup';
 import {
   allocateId,
@@ -153,18 +153,6 @@ export const stopGroup = onGroup((ctx, g) => {
     next: () => withGroup(ctx.state, { ...g, status: 'stopping' }, { status: 'stopping' }),
   });
 });
-
-const FAILOVER_FROM: readonly PairStatus[] = [
-  'manual_syncing',
-  'syncing',
-  'normal',
-  'stopping',
-  'stop_failed',
-  'stopped',
-  'failovering',
-  'failover_failed',
-  'failovered',
-];
 
 export const failoverGroup = onGroup((ctx, g) => {
   const violations = collect(

@@ -1,7 +1,7 @@
 import type { Ctx } from './context';
 import { str } from './context';
 import { deny, denyUndocumented, type Refusal, refuse, type Violation } from './expectation';
-import type { Group, Pair } from './state';
+import { destinationOf, type Group, type Pair, type Site, sourceOf } from './state';
 import { findRegion } from './world';
 
 /** PROTO.EAR_REGION: replication calls are served only where async replication is offered. */
@@ -42,18 +42,21 @@ export function findGroup(ctx: Ctx): Found<Group> {
   return { found: group };
 }
 
+type Sited = { primary: Site; standby: Site; reversed: boolean };
+
 /**
- * Failover and Reprotect run at the current secondary site. A same-region pair (cross-zone) cannot
- * be told apart by region, so it passes.
+ * Whether the call's RegionId is the given current site. A same-region pair (cross-zone) cannot
+ * be told apart by region, so it always matches.
  */
-export function secondarySiteViolation(
-  ctx: Ctx,
-  r: { primary: { regionId: string }; standby: { regionId: string }; reversed: boolean },
-  rule: string,
-): Violation | undefined {
-  const source = r.reversed ? r.standby.regionId : r.primary.regionId;
-  const destination = r.reversed ? r.primary.regionId : r.standby.regionId;
-  if (source === destination || ctx.params.RegionId === destination) return undefined;
+function calledAt(ctx: Ctx, r: Sited, site: 'source' | 'destination'): boolean {
+  const source = sourceOf(r).regionId;
+  const destination = destinationOf(r).regionId;
+  return source === destination || ctx.params.RegionId === (site === 'source' ? source : destination);
+}
+
+/** Failover and Reprotect run at the current secondary site. */
+export function secondarySiteViolation(ctx: Ctx, r: Sited, rule: string): Violation | undefined {
+  if (calledAt(ctx, r, 'destination')) return undefined;
   return deny(
     ctx.op,
     rule,
@@ -62,14 +65,7 @@ export function secondarySiteViolation(
   );
 }
 
-/** Deletion runs at the current production site; a same-region resource passes, as above. */
-export function productionSiteViolation(
-  ctx: Ctx,
-  r: { primary: { regionId: string }; standby: { regionId: string }; reversed: boolean },
-  rule: string,
-): Violation | undefined {
-  const source = r.reversed ? r.standby.regionId : r.primary.regionId;
-  const destination = r.reversed ? r.primary.regionId : r.standby.regionId;
-  if (source === destination || ctx.params.RegionId === source) return undefined;
-  return denyUndocumented(ctx.op, rule, 'OperationDenied');
+/** Deletion runs at the current production site. */
+export function productionSiteViolation(ctx: Ctx, r: Sited, rule: string): Violation | undefined {
+  return calledAt(ctx, r, 'source') ? undefined : denyUndocumented(ctx.op, rule, 'OperationDenied');
 }

@@ -10,7 +10,7 @@ import {
   succeed,
   type Violation,
 } from './expectation';
-import { oneShotGap, REPLICATING, startTransition } from './lifecycle';
+import { FAILOVER_FROM, oneShotGap, REPLICATING, startTransition } from './lifecycle';
 import { findPair, productionSiteViolation, secondarySiteViolation } from './lookup';
 import { destinationOf, type ModelState, type Pair, sourceOf, withPair } from './state';
 
@@ -97,19 +97,6 @@ export const stopPair = onPair((ctx, pair) => {
   });
 });
 
-/** The group page's list; the pair page only forbids invalid and deleted. */
-const FAILOVER_CLEARLY_ALLOWED: readonly PairStatus[] = [
-  'manual_syncing',
-  'syncing',
-  'normal',
-  'stopping',
-  'stop_failed',
-  'stopped',
-  'failovering',
-  'failover_failed',
-  'failovered',
-];
-
 export const failoverPair = onPair((ctx, pair) => {
   const violations = collect(
     memberViolation(ctx, pair),
@@ -119,7 +106,7 @@ export const failoverPair = onPair((ctx, pair) => {
       : undefined,
   );
   if (violations.length > 0) return refuse(violations);
-  const open = !pair.fullSyncDone || !FAILOVER_CLEARLY_ALLOWED.includes(pair.status);
+  const open = !pair.fullSyncDone || !FAILOVER_FROM.includes(pair.status);
   return succeed({
     rules: [
       'PAIR.FAILOVER.IN_SECONDARY_REGION',
