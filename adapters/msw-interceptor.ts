@@ -35,24 +35,26 @@ let recycleEvery = DEFAULT_RECYCLE_EVERY;
 /** How many interceptors were started, for tests of recycling. */
 let generation = 0;
 
-const catchAll = http.all('*', async ({ request }) => {
+/** An intercepted fetch Request as the gateway takes it (also used by the library's msw handlers). */
+export async function routedRequestOf(request: Request): Promise<RoutedRequest> {
   const url = new URL(request.url);
-  const route = routes.get(url.host);
-  // No route: let msw treat it as unhandled, which `onUnhandledRequest: 'error'` turns into a failure.
-  if (!route) return undefined;
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
     headers[name] = value;
   });
   // fetch may not set Host, but the V3 signature covers it: restore what the socket would carry.
   headers.host ??= url.host;
-  const res = await route({
-    method: request.method,
-    url: url.pathname + url.search,
-    headers,
-    body: await request.text(),
-  });
-  return new HttpResponse(res.body, { status: res.status, headers: res.headers });
+  return { method: request.method, url: url.pathname + url.search, headers, body: await request.text() };
+}
+
+export const mswResponseOf = (res: RoutedResponse) =>
+  new HttpResponse(res.body, { status: res.status, headers: res.headers });
+
+const catchAll = http.all('*', async ({ request }) => {
+  const route = routes.get(new URL(request.url).host);
+  // No route: let msw treat it as unhandled, which `onUnhandledRequest: 'error'` turns into a failure.
+  if (!route) return undefined;
+  return mswResponseOf(await route(await routedRequestOf(request)));
 });
 
 function start(): void {
