@@ -8,14 +8,19 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
+        // `extends: true` hands the root timeouts to every project.
+        extends: true,
         test: {
           name: 'unit',
           include: ['**/*.test.ts'],
-          exclude: ['node_modules/**', conformance],
+          exclude: ['node_modules/**', 'dist/**', conformance],
+          // The HTML report is tested in Debian's chromium, installed here when missing.
+          globalSetup: ['tests/setup/chromium.ts'],
         },
       },
       // The property suite against the in-process mock and against the emulator as a child process.
       {
+        extends: true,
         test: {
           name: 'conformance:mock',
           include: [conformance],
@@ -24,6 +29,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'conformance:emulator',
           include: [conformance],

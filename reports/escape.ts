@@ -13,3 +13,7 @@ export const escapeMarkup = (text: string) => text.replace(/[&<>"']/g, (c) => EN
 export const xmlSafe = (text: string) =>
   // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to remove them
   escapeMarkup(text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '\uFFFD'));
+
+/** Markdown text on one line: no `|` (table cells), no line breaks, no raw HTML tags. */
+export const mdCell = (text: string) =>
+  text.replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');

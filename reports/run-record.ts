@@ -1,10 +1,17 @@
 import { z } from 'zod';
+import { LatencyStats } from './latency';
 
 /**
  * The run record (`run.json`): everything a report is rendered from. Versioned; every reader
- * validates it with this schema, so a record from another version is a clear error, not a crash.
+ * validates it with this schema, so a record of another version is a clear error, not a crash.
+ * Every step is kept as an aggregate (counts, histograms); whole requests and responses are kept
+ * only in the traces of failures, so the record stays small however long the run.
  */
-export const RUN_RECORD_VERSION = 1;
+export const RUN_RECORD_VERSION = 2;
+
+const count = z.number().int().nonnegative();
+/** `{ key: how many }`, e.g. error codes observed. */
+const Counts = z.record(z.string(), count);
 
 export const Verdict = z.enum(['conformant', 'nonconformant', 'inconclusive', 'harness-error']);
 export type Verdict = z.infer<typeof Verdict>;
@@ -35,7 +42,7 @@ export const TraceStep = z.object({
 export type TraceStep = z.infer<typeof TraceStep>;
 
 export const Failure = z.object({
-  /** Deduplication key: category + operation + rules + what differed. */
+  /** Identity across runs (compare): category + operation + rules + the check that failed. */
   key: z.string(),
   category: FailureCategory,
   title: z.string(),
@@ -47,6 +54,7 @@ export const Failure = z.object({
   path: z.string().optional(),
   /** fast-check's record of which commands ran, needed with `path` to replay a command sequence. */
   commandsPath: z.string().optional(),
+  /** The shrunk sequence, every request and response. */
   trace: z.array(TraceStep),
   replay: z.string(),
 });
@@ -54,55 +62,126 @@ export type Failure = z.infer<typeof Failure>;
 
 export const RuleResult = z.object({
   id: z.string(),
+  /** The first segment of the ID (PAIR, GROUP, PROTO, ...): JUnit class name and report grouping. */
+  family: z.string(),
   statement: z.string(),
-  accepted: z.number().int(),
-  refused: z.number().int(),
-  violations: z.number().int(),
-  /** Codes the target actually answered where this rule decided; undocumented choices show here. */
-  observedCodes: z.record(z.string(), z.number().int()),
+  /** Calls where the model said this rule lets the call through, and where it refuses it. */
+  accepted: count,
+  refused: count,
+  violations: count,
+  /** Codes the target actually answered where this rule decided. */
+  observedCodes: Counts,
+  /** The subset answered where the docs name no code (the model allowed several): doc gaps. */
+  docGaps: Counts,
 });
 export type RuleResult = z.infer<typeof RuleResult>;
 
-export const CoverageCell = z.object({ state: z.string(), operation: z.string(), hits: z.number().int() });
-export const StateCoverage = z.object({
-  cells: z.array(CoverageCell),
-  /** Documented cells (state x operation) and how many were hit. */
-  documented: z.number().int(),
-  covered: z.number().int(),
-});
-
-export const OperationTiming = z.object({
+export const CoverageCell = z.object({
+  state: z.string(),
   operation: z.string(),
-  count: z.number().int(),
-  p50: z.number(),
-  p90: z.number(),
-  p99: z.number(),
-  max: z.number(),
+  hits: count,
+  /** A cell of the documented matrix; hits outside it are shown but not counted as coverage. */
+  documented: z.boolean(),
+});
+export type CoverageCell = z.infer<typeof CoverageCell>;
+
+/** A state × operation matrix: every documented cell (hit or not) and any other cell that was hit. */
+export const StateCoverage = z.object({
+  states: z.array(z.string()),
+  operations: z.array(z.string()),
+  cells: z.array(CoverageCell),
+  documented: count,
+  covered: count,
+});
+export type StateCoverage = z.infer<typeof StateCoverage>;
+
+export const ErrorCodeCoverage = z.object({
+  operation: z.string(),
+  code: z.string(),
+  /** Listed on the operation's own doc page. */
+  documented: z.boolean(),
+  hits: count,
+});
+export type ErrorCodeCoverage = z.infer<typeof ErrorCodeCoverage>;
+
+export const ResourceKind = z.enum(['pair', 'group']);
+
+/** A settled status change: `created --StartDiskReplicaPair--> normal`; `(none)` before a create. */
+export const Transition = z.object({
+  kind: ResourceKind,
+  from: z.string(),
+  to: z.string(),
+  operation: z.string(),
+  hits: count,
+});
+export type Transition = z.infer<typeof Transition>;
+
+export const OperationTiming = LatencyStats.extend({ operation: z.string() });
+export type OperationTiming = z.infer<typeof OperationTiming>;
+
+/** Wall time from an accepted change until the listings showed its settled state. */
+export const SettleTiming = LatencyStats.extend({
+  kind: ResourceKind,
+  from: z.string(),
+  to: z.string(),
+  operation: z.string(),
+});
+export type SettleTiming = z.infer<typeof SettleTiming>;
+
+export const TransientFault = z.object({
+  /** Error code (`Throttling.User`) or failure reason (`timeout`, `network`). */
+  code: z.string(),
+  operation: z.string(),
+  /** Every time the fault was answered; `retried` of those were retried, the rest ended the call. */
+  seen: count,
+  retried: count,
+});
+export type TransientFault = z.infer<typeof TransientFault>;
+
+/** One shard of a merged run (`ebs-conformance merge`). */
+export const Shard = z.object({
+  seed: z.number().int(),
+  runs: count,
+  steps: count,
+  verdict: Verdict,
+  startedAt: z.string(),
+  finishedAt: z.string(),
 });
 
 export const RunRecord = z.object({
   version: z.literal(RUN_RECORD_VERSION),
   harness: z.object({ name: z.string(), version: z.string() }),
-  spec: z.object({ operations: z.number().int(), rules: z.number().int() }),
-  target: z.object({ kind: z.string(), endpoint: z.string().optional() }),
+  spec: z.object({
+    operations: count,
+    rules: count,
+    /** The API versions the spec describes: `ebs 2021-07-30`, `ecs 2014-05-26`. */
+    apis: z.array(z.string()),
+  }),
+  target: z.object({
+    kind: z.string(),
+    endpoint: z.string().optional(),
+    /** The emulator deviation the run was made against (`run --fault-profile`). */
+    faultProfile: z.string().optional(),
+    regions: z.array(z.string()),
+  }),
   seed: z.number().int(),
-  runs: z.number().int(),
-  maxCommands: z.number().int(),
+  budget: z.object({ runs: count, maxCommands: count }),
   startedAt: z.string(),
   finishedAt: z.string(),
   verdict: Verdict,
-  steps: z.number().int(),
+  steps: count,
+  shards: z.array(Shard).optional(),
   rules: z.array(RuleResult),
   coverage: z.object({
     pairs: StateCoverage,
     groups: StateCoverage,
-    errorCodes: z.array(z.object({ operation: z.string(), code: z.string(), hits: z.number().int() })),
-    transitions: z.array(z.object({ from: z.string(), to: z.string(), hits: z.number().int() })),
+    errorCodes: z.array(ErrorCodeCoverage),
+    transitions: z.array(Transition),
   }),
   failures: z.array(Failure),
   inconclusive: z.array(z.object({ operation: z.string(), reason: z.string() })),
-  timings: z.array(OperationTiming),
-  transient: z.array(z.object({ code: z.string(), count: z.number().int() })),
+  timings: z.object({ operations: z.array(OperationTiming), settle: z.array(SettleTiming) }),
+  transient: z.array(TransientFault),
 });
 export type RunRecord = z.infer<typeof RunRecord>;
 
@@ -112,6 +191,11 @@ export class RunRecordError extends Error {
 
 /** Parses a run record, with a readable message naming the first problem. */
 export function parseRunRecord(json: unknown, source: string): RunRecord {
+  const version = (json as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version !== RUN_RECORD_VERSION)
+    throw new RunRecordError(
+      `${source} is a run record of version ${version}; this harness reads version ${RUN_RECORD_VERSION} (re-run the suite to get a current record)`,
+    );
   const parsed = RunRecord.safeParse(json);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
@@ -120,3 +204,6 @@ export function parseRunRecord(json: unknown, source: string): RunRecord {
     `${source} is not a run record of version ${RUN_RECORD_VERSION}: ${where}: ${issue?.message}`,
   );
 }
+
+/** Rules exercised at all (in an accepting or a refusing case). */
+export const exercised = (r: Pick<RuleResult, 'accepted' | 'refused'>) => r.accepted + r.refused > 0;

@@ -1,32 +1,46 @@
+import { mdCell } from './escape';
+import { headline, ratio, runLine, seconds } from './figures';
 import type { RunRecord } from './run-record';
 
-const percent = (part: number, whole: number) =>
-  whole === 0 ? '0%' : `${Math.round((100 * part) / whole)}%`;
+const MAX_LISTED = 10;
+/** Expected and received can be whole listings: the summary shows their start, report.html the rest. */
+const short = (text: string) => mdCell(text.length > 160 ? `${text.slice(0, 160)}…` : text);
 
-/** Short Markdown for CI job summaries and pull-request comments. */
+/** Short Markdown for CI job summaries and pull-request comments: the verdict and what to look at. */
 export function renderSummary(run: RunRecord): string {
-  const exercised = run.rules.filter((r) => r.accepted + r.refused > 0).length;
+  const h = headline(run);
   const { pairs, groups } = run.coverage;
   const lines = [
     `## ebs-conformance: **${run.verdict}**`,
     '',
-    `Target \`${run.target.kind}\`${run.target.endpoint ? ` (${run.target.endpoint})` : ''}, seed ${run.seed}, ${run.runs} sequences, ${run.steps} calls.`,
+    `${mdCell(runLine(run))}, ${seconds(h.durationMs)}. Harness ${run.harness.version}, spec ${run.spec.apis.join(' + ')}.`,
     '',
     '| measure | value |',
     '| --- | --- |',
-    `| rules exercised | ${exercised} of ${run.rules.length} (${percent(exercised, run.rules.length)}) |`,
-    `| pair state x operation cells | ${pairs.covered} of ${pairs.documented} (${percent(pairs.covered, pairs.documented)}) |`,
-    `| group state x operation cells | ${groups.covered} of ${groups.documented} (${percent(groups.covered, groups.documented)}) |`,
+    `| rules exercised | ${ratio(h.rulesExercised, h.rules)} |`,
+    `| pair state × operation cells | ${ratio(pairs.covered, pairs.documented)} |`,
+    `| group state × operation cells | ${ratio(groups.covered, groups.documented)} |`,
+    `| documented error codes seen | ${ratio(h.documentedCodesSeen, h.documentedCodes)} |`,
+    `| undocumented error codes seen | ${h.undocumentedCodesSeen} |`,
+    `| rules with doc gaps | ${h.docGapRules} |`,
     `| nonconformances | ${run.failures.length} |`,
     `| inconclusive | ${run.inconclusive.length} |`,
-    `| transient faults retried | ${run.transient.reduce((n, t) => n + t.count, 0)} |`,
+    `| transient faults retried | ${h.transientRetried} of ${h.transientSeen} seen |`,
   ];
   if (run.failures.length > 0) {
     lines.push('', '### Nonconformances', '');
-    for (const f of run.failures)
+    for (const f of run.failures.slice(0, MAX_LISTED))
       lines.push(
-        `- **${f.category}** in \`${f.operation}\` (${f.rules.join(', ') || 'no rule'}): expected ${f.expected}, received ${f.received}. Replay: \`${f.replay}\``,
+        `- **${f.category}** in \`${f.operation}\` (${f.rules.join(', ') || 'no rule'}): expected ${short(f.expected)}, received ${short(f.received)}; ${f.trace.length} calls. Replay: \`${f.replay}\``,
       );
+    if (run.failures.length > MAX_LISTED)
+      lines.push(`- … and ${run.failures.length - MAX_LISTED} more in report.html`);
   }
+  if (run.inconclusive.length > 0) {
+    lines.push('', '### Inconclusive', '');
+    for (const i of run.inconclusive.slice(0, MAX_LISTED))
+      lines.push(`- \`${i.operation}\`: ${short(i.reason)}`);
+  }
+  lines.push('', 'Details: `report.html` (rules, coverage heatmaps, error codes, traces, timings).');
   return `${lines.join('\n')}\n`;
 }

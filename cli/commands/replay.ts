@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { parseRunRecord, RunRecordError } from '../../reports/run-record';
 import type { Register } from '../main';
 import { UsageError } from '../usage-error';
+import { loadRunRecord } from './report';
 import { integer, runAndReport } from './run';
 
 interface ReplayFlags {
@@ -10,15 +9,6 @@ interface ReplayFlags {
   endpoint?: string;
   reportDir: string;
   transitionMs: number;
-}
-
-function readRecord(file: string) {
-  try {
-    return parseRunRecord(JSON.parse(readFileSync(file, 'utf8')), file);
-  } catch (err) {
-    if (err instanceof RunRecordError) throw new UsageError(err.message);
-    throw new UsageError(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
 }
 
 export const registerReplay: Register = (program, done) => {
@@ -37,7 +27,7 @@ export const registerReplay: Register = (program, done) => {
       1000,
     )
     .action(async (file: string, flags: ReplayFlags) => {
-      const record = readRecord(file);
+      const record = loadRunRecord(file);
       const failure = record.failures[flags.failure - 1];
       if (!failure)
         throw new UsageError(
@@ -52,11 +42,15 @@ export const registerReplay: Register = (program, done) => {
           {
             target: flags.target ?? record.target.kind,
             ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
+            // Replayed on the recorded target, the failure needs the same deviation to show again.
+            ...(record.target.faultProfile && flags.target === undefined
+              ? { faultProfile: record.target.faultProfile }
+              : {}),
             seed: failure.seed,
             path: failure.path,
             ...(failure.commandsPath !== undefined ? { commandsPath: failure.commandsPath } : {}),
             runs: 1,
-            maxCommands: record.maxCommands,
+            maxCommands: record.budget.maxCommands,
             reportDir: flags.reportDir,
             transitionMs: flags.transitionMs,
           },

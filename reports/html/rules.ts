@@ -1,0 +1,27 @@
+import { escapeMarkup as esc } from '../escape';
+import { ruleStatus } from '../figures';
+import type { RunRecord } from '../run-record';
+
+const codeList = (codes: Readonly<Record<string, number>>, cls: string) =>
+  Object.entries(codes)
+    .sort((a, b) => b[1] - a[1])
+    .map(([code, n]) => `<span class="chip ${cls}">${esc(code)} ×${n}</span>`)
+    .join(' ');
+
+/** Every documented rule with its counts; the page script filters the rows by text and status. */
+export function rulesSection(run: RunRecord): string {
+  const rows = run.rules.map((r) => {
+    const status = ruleStatus(r);
+    const gap = Object.keys(r.docGaps).length > 0;
+    return `<tr class="${status}" data-status="${status}" data-gap="${gap ? 1 : 0}"><td><code>${esc(r.id)}</code></td><td>${esc(status)}</td><td>${esc(r.statement)}</td><td class="n">${r.accepted}</td><td class="n">${r.refused}</td><td class="n">${r.violations}</td><td>${codeList(r.observedCodes, 'seen')}</td><td>${codeList(r.docGaps, 'undoc')}</td></tr>`;
+  });
+  return `<h2 id="rules-heading">Rules</h2>
+<p class="legend">Accepting / refusing: calls where the model said the rule lets the call through or refuses it. Doc gaps: codes answered where the documentation names no code for the condition.</p>
+<div class="filters"><input id="rule-filter" type="search" placeholder="filter rules: ID, words of the statement, an error code" aria-label="filter rules">
+<select id="rule-status" aria-label="rule status"><option value="all">all</option><option value="violated">violated</option><option value="held">held</option><option value="not-exercised">not exercised</option><option value="doc-gap">with doc gaps</option></select>
+<span id="rule-shown" class="legend"></span></div>
+<table id="rules"><thead><tr><th>rule</th><th>status</th><th>statement</th><th>accepting</th><th>refusing</th><th>violations</th><th>codes seen</th><th>doc gaps</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody></table>`;
+}

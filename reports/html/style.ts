@@ -1,0 +1,40 @@
+/** The page's whole stylesheet, inlined: the report loads nothing from anywhere. */
+export const STYLE = `
+:root{--ok:#1a7f37;--bad:#cf222e;--warn:#9a6700;--mute:#6e7781;--line:#d0d7de;--soft:#f6f8fa}
+*{box-sizing:border-box}
+body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1d232a;background:#fff}
+main{max-width:1200px;margin:0 auto;padding:1.5rem 2rem 4rem}
+h1{margin:.2rem 0 .5rem;font-size:1.6rem}h2{margin:2.2rem 0 .6rem;border-bottom:1px solid var(--line);padding-bottom:.3rem}
+h3{margin:0 0 .4rem;font-size:1.05rem}
+.badge{display:inline-block;padding:.1rem .6rem;border-radius:4px;color:#fff;font-size:.95rem;vertical-align:middle}
+.conformant{background:var(--ok)}.nonconformant{background:var(--bad)}.inconclusive{background:var(--warn)}.harness-error{background:var(--mute)}
+.meta{color:#424a53;margin:.2rem 0}
+.cards{display:flex;flex-wrap:wrap;gap:.6rem;margin:1rem 0}
+.card{border:1px solid var(--line);border-radius:6px;padding:.5rem .8rem;min-width:150px}
+.card b{display:block;font-size:1.25rem}.card span{color:var(--mute);font-size:.85rem}
+table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:13px}
+td,th{border:1px solid var(--line);padding:.2rem .45rem;text-align:left;vertical-align:top}
+th{background:var(--soft)}td.n{text-align:right;font-variant-numeric:tabular-nums}
+code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
+pre{background:var(--soft);padding:.5rem .7rem;overflow:auto;max-height:24rem;margin:.3rem 0;white-space:pre-wrap;word-break:break-all}
+#rules{width:100%}#rules td:nth-child(2){white-space:nowrap}#rules td:nth-child(3){min-width:20rem}
+tr.violated td:first-child{border-left:4px solid var(--bad)}tr.not-exercised{color:var(--mute)}
+.chip{display:inline-block;border-radius:10px;padding:0 .45rem;margin:1px;font-size:12px;border:1px solid var(--line)}
+.chip.seen{background:#dafbe1;border-color:#aceebb}.chip.unseen{color:var(--mute)}.chip.undoc{background:#fff1c2;border-color:#e9c46a}
+.filters{display:flex;gap:.6rem;align-items:center;margin:.4rem 0}
+.filters input{padding:.3rem .5rem;min-width:22rem;border:1px solid var(--line);border-radius:4px}
+.filters select{padding:.3rem;border:1px solid var(--line);border-radius:4px}
+.heat td{text-align:center;min-width:3.2rem;font-variant-numeric:tabular-nums}
+.heat td.miss{background:#ffebe9;color:var(--bad)}.heat td.off{background:repeating-linear-gradient(45deg,#f6f8fa,#f6f8fa 4px,#eaeef2 4px,#eaeef2 8px);color:var(--mute)}
+.heat th.op{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;font-weight:500}
+.failure{border:1px solid var(--bad);border-radius:6px;padding:.8rem 1rem;margin:1rem 0;background:#fffafa}
+.failure .why{display:grid;grid-template-columns:6rem minmax(0,1fr);gap:.2rem .6rem;margin:.5rem 0}
+.diff pre{margin:0}
+.diff del{background:#ffcecb;text-decoration:none}.diff ins{background:#aceebb;text-decoration:none}
+.trace tr.culprit td{background:#ffebe9}
+details summary{cursor:pointer;color:#0969da}
+.legend{color:var(--mute);font-size:12px}
+svg text{font:11px system-ui,sans-serif;fill:#1d232a}svg .axis{stroke:#d0d7de}svg .range{stroke:#8c959f;stroke-width:2}
+svg .p50{fill:#0969da}svg .p90{fill:#bf8700}svg .p99{fill:#cf222e}
+.hidden{display:none}
+`;

@@ -1,0 +1,138 @@
+import { type LatencyStats, mergeLatency } from './latency';
+import type { RunRecord, StateCoverage } from './run-record';
+import { worstVerdict } from './verdict';
+
+export class MergeError extends Error {
+  override readonly name = 'MergeError';
+}
+
+/** Adds up entries that share a key; `add` folds the second into the first. */
+function sumBy<T>(items: readonly T[], key: (t: T) => string, add: (a: T, b: T) => T): T[] {
+  const out = new Map<string, T>();
+  for (const item of items) {
+    const k = key(item);
+    const known = out.get(k);
+    out.set(k, known ? add(known, item) : item);
+  }
+  return [...out.values()];
+}
+
+const addCounts = (a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>) => {
+  const out: Record<string, number> = { ...a };
+  for (const [k, n] of Object.entries(b)) out[k] = (out[k] ?? 0) + n;
+  return out;
+};
+
+const union = (lists: readonly (readonly string[])[]) => [...new Set(lists.flat())];
+
+function mergeMatrix(ms: readonly StateCoverage[]): StateCoverage {
+  const cells = sumBy(
+    ms.flatMap((m) => m.cells),
+    (c) => `${c.state}\u0000${c.operation}`,
+    (a, b) => ({ ...a, hits: a.hits + b.hits, documented: a.documented || b.documented }),
+  );
+  const documented = cells.filter((c) => c.documented);
+  return {
+    states: union(ms.map((m) => m.states)),
+    operations: union(ms.map((m) => m.operations)),
+    cells,
+    documented: documented.length,
+    covered: documented.filter((c) => c.hits > 0).length,
+  };
+}
+
+const mergeTimings = <T extends LatencyStats>(items: readonly T[], key: (t: T) => string): T[] =>
+  sumBy(items, key, (a, b) => ({ ...a, ...mergeLatency(a, b) }));
+
+/**
+ * One run from the shards of a CI matrix: counts add up, coverage is the union, failures are
+ * kept once per key (each with its own seed and replay command), the verdict is the worst.
+ * Shards must have run against the same kind of target.
+ */
+export function mergeRecords(runs: readonly RunRecord[]): RunRecord {
+  const first = runs[0];
+  if (!first) throw new MergeError('nothing to merge: give at least one run record');
+  const kinds = [...new Set(runs.map((r) => r.target.kind))];
+  if (kinds.length > 1)
+    throw new MergeError(
+      `the shards ran against different targets (${kinds.join(', ')}); merge shards of one target`,
+    );
+  const all = <T>(pick: (r: RunRecord) => readonly T[]) => runs.flatMap(pick);
+  const sum = (pick: (r: RunRecord) => number) => runs.reduce((n, r) => n + pick(r), 0);
+  const rules = sumBy(
+    all((r) => r.rules),
+    (r) => r.id,
+    (a, b) => ({
+      ...a,
+      accepted: a.accepted + b.accepted,
+      refused: a.refused + b.refused,
+      violations: a.violations + b.violations,
+      observedCodes: addCounts(a.observedCodes, b.observedCodes),
+      docGaps: addCounts(a.docGaps, b.docGaps),
+    }),
+  );
+  return {
+    ...first,
+    target: { ...first.target, regions: union(runs.map((r) => r.target.regions)) },
+    budget: {
+      runs: sum((r) => r.budget.runs),
+      maxCommands: Math.max(...runs.map((r) => r.budget.maxCommands)),
+    },
+    startedAt: runs.map((r) => r.startedAt).sort()[0] as string,
+    finishedAt: runs
+      .map((r) => r.finishedAt)
+      .sort()
+      .at(-1) as string,
+    verdict: worstVerdict(runs.map((r) => r.verdict)),
+    steps: sum((r) => r.steps),
+    shards: all(
+      (r) =>
+        r.shards ?? [
+          {
+            seed: r.seed,
+            runs: r.budget.runs,
+            steps: r.steps,
+            verdict: r.verdict,
+            startedAt: r.startedAt,
+            finishedAt: r.finishedAt,
+          },
+        ],
+    ),
+    rules,
+    coverage: {
+      pairs: mergeMatrix(runs.map((r) => r.coverage.pairs)),
+      groups: mergeMatrix(runs.map((r) => r.coverage.groups)),
+      errorCodes: sumBy(
+        all((r) => r.coverage.errorCodes),
+        (c) => `${c.operation}\u0000${c.code}`,
+        (a, b) => ({ ...a, hits: a.hits + b.hits, documented: a.documented || b.documented }),
+      ),
+      transitions: sumBy(
+        all((r) => r.coverage.transitions),
+        (t) => [t.kind, t.from, t.to, t.operation].join('\u0000'),
+        (a, b) => ({ ...a, hits: a.hits + b.hits }),
+      ),
+    },
+    failures: sumBy(
+      all((r) => r.failures),
+      (f) => f.key,
+      (a) => a,
+    ),
+    inconclusive: all((r) => r.inconclusive),
+    timings: {
+      operations: mergeTimings(
+        all((r) => r.timings.operations),
+        (t) => t.operation,
+      ),
+      settle: mergeTimings(
+        all((r) => r.timings.settle),
+        (t) => [t.kind, t.from, t.to, t.operation].join('\u0000'),
+      ),
+    },
+    transient: sumBy(
+      all((r) => r.transient),
+      (t) => `${t.operation}\u0000${t.code}`,
+      (a, b) => ({ ...a, seen: a.seen + b.seen, retried: a.retried + b.retried }),
+    ),
+  };
+}

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { compareRuns } from '../../reports/compare';
+import { renderCompareHtml, renderCompareMarkdown } from '../../reports/compare-render';
+import { MergeError, mergeRecords } from '../../reports/merge';
+import type { RunRecord } from '../../reports/run-record';
+import { FAILURE, latency, sampleRecord } from './fixture';
+
+const conformant = (overrides: Partial<RunRecord> = {}) =>
+  sampleRecord({ verdict: 'conformant', failures: [], ...overrides });
+
+const withRule = (run: RunRecord, id: string, change: Partial<RunRecord['rules'][number]>) => ({
+  ...run,
+  rules: run.rules.map((r) => (r.id === id ? { ...r, ...change } : r)),
+});
+
+describe('compare', () => {
+  it('sorts nonconformances into new, fixed, not re-checked and persisting by key', () => {
+    const other = {
+      ...FAILURE,
+      key: 'state|DescribeDiskReplicaPairs|GROUP.ADD.AT_MOST_17|x',
+      rules: ['GROUP.ADD.AT_MOST_17'],
+    };
+    const gone = { ...FAILURE, key: 'gone', rules: ['PAIR.VISIBLE_IN_OWN_REGIONS'] };
+    const c = compareRuns(
+      sampleRecord({ failures: [FAILURE, other, gone] }),
+      sampleRecord({ failures: [FAILURE] }),
+    );
+    expect(c.persistingFailures.map((f) => f.key)).toEqual([FAILURE.key]);
+    expect(c.newFailures).toEqual([]);
+    // GROUP.ADD.AT_MOST_17 is not exercised by the new run: its failure was not re-checked, not fixed.
+    expect(c.uncheckedFailures.map((f) => f.key)).toEqual([other.key]);
+    expect(c.fixedFailures.map((f) => f.key)).toEqual(['gone']);
+    expect(compareRuns(conformant(), sampleRecord()).newFailures.map((f) => f.key)).toEqual([FAILURE.key]);
+  });
+
+  it('reports rules newly covered and no longer covered', () => {
+    const old = conformant();
+    const now = withRule(
+      withRule(old, 'GROUP.ADD.AT_MOST_17', { refused: 1 }),
+      'PAIR.VISIBLE_IN_OWN_REGIONS',
+      {
+        refused: 0,
+      },
+    );
+    const c = compareRuns(old, now);
+    expect(c.newlyCovered).toEqual(['GROUP.ADD.AT_MOST_17']);
+    expect(c.noLongerCovered).toEqual(['PAIR.VISIBLE_IN_OWN_REGIONS']);
+  });
+
+  it('reports error codes that changed for a rule refused in both runs, marking doc gaps', () => {
+    const old = conformant();
+    const now = withRule(old, 'PAIR.VISIBLE_IN_OWN_REGIONS', {
+      observedCodes: { 'InvalidReplicaPairId.NotFound': 4 },
+      docGaps: { 'InvalidReplicaPairId.NotFound': 4 },
+    });
+    expect(compareRuns(old, now).codeDrift).toEqual([
+      {
+        rule: 'PAIR.VISIBLE_IN_OWN_REGIONS',
+        appeared: ['InvalidReplicaPairId.NotFound'],
+        disappeared: ['NoSuchResource'],
+        docGap: true,
+      },
+    ]);
+  });
+
+  it('flags a timing change beyond noise and not one inside the old spread or with few samples', () => {
+    const spread = (base: number) => Array.from({ length: 40 }, (_, i) => base + (i % 10));
+    const timed = (operation: string, samples: number[]) => ({ operation, ...latency(samples) });
+    const old = conformant({
+      timings: {
+        operations: [timed('Slow', spread(10)), timed('Same', spread(10)), timed('Few', [1, 1, 1])],
+        settle: [],
+      },
+    });
+    const now = conformant({
+      timings: {
+        operations: [timed('Slow', spread(40)), timed('Same', spread(11)), timed('Few', [90, 90, 90])],
+        settle: [],
+      },
+    });
+    const changes = compareRuns(old, now).timingChanges;
+    expect(changes.map((t) => t.series)).toEqual(['Slow']);
+    expect(changes[0]?.ratio).toBeGreaterThan(2);
+  });
+
+  it('renders Markdown and HTML that say whether there is a regression', () => {
+    const c = compareRuns(conformant(), sampleRecord());
+    const md = renderCompareMarkdown(c);
+    expect(md).toContain('**regression: 1 new nonconformance(s)**');
+    expect(md).toContain('### New nonconformances (1)');
+    expect(md).toContain('interquartile range');
+    const html = renderCompareHtml(c);
+    expect(html).toContain('Start of a normal pair answered &lt;Success&gt;');
+    expect(html).not.toContain('<Success>');
+  });
+});
+
+describe('merge', () => {
+  it('adds counts, unites coverage, keeps each failure once and takes the worst verdict', () => {
+    const a = sampleRecord({ seed: 1 });
+    const b = conformant({ seed: 2, finishedAt: '2026-11-23T10:00:09.000Z' });
+    const m = mergeRecords([a, b]);
+    expect(m.verdict).toBe('nonconformant');
+    expect(m.steps).toBe(240);
+    expect(m.budget.runs).toBe(20);
+    expect(m.finishedAt).toBe('2026-11-23T10:00:09.000Z');
+    expect(m.shards?.map((s) => s.seed)).toEqual([1, 2]);
+    expect(m.failures).toHaveLength(1);
+    const start = m.rules.find((r) => r.id === 'PAIR.START.FROM_CREATED_OR_STOPPED');
+    expect(start).toMatchObject({ accepted: 6, refused: 4, violations: 2 });
+    expect(start?.observedCodes).toEqual({ 'OperationDenied.InvalidStatus': 4 });
+    expect(
+      m.coverage.pairs.cells.find((c) => c.state === 'created' && c.operation === 'StartDiskReplicaPair')
+        ?.hits,
+    ).toBe(6);
+    expect(m.coverage.pairs).toMatchObject({ documented: 4, covered: 2 });
+    expect(m.timings.operations.find((t) => t.operation === 'StartDiskReplicaPair')?.count).toBe(10);
+    expect(m.transient).toEqual([
+      { code: 'Throttling', operation: 'StartDiskReplicaPair', seen: 6, retried: 4 },
+    ]);
+  });
+
+  it('counts a cell covered when any shard reached it', () => {
+    const hit = conformant();
+    const cells = hit.coverage.pairs.cells.map((c) =>
+      c.state === 'normal' && c.operation === 'StopDiskReplicaPair' ? { ...c, hits: 5 } : { ...c, hits: 0 },
+    );
+    const other = conformant({
+      coverage: { ...hit.coverage, pairs: { ...hit.coverage.pairs, cells, covered: 1 } },
+    });
+    expect(mergeRecords([hit, other]).coverage.pairs.covered).toBe(3);
+  });
+
+  it('refuses shards of different targets and an empty list', () => {
+    expect(() =>
+      mergeRecords([sampleRecord(), sampleRecord({ target: { kind: 'mock', regions: [] } })]),
+    ).toThrow(MergeError);
+    expect(() => mergeRecords([])).toThrow(/at least one/);
+  });
+});

@@ -1,0 +1,139 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTarget } from '../../adapters';
+import { runConformance } from '../../properties/engine';
+import type { RunRecord } from '../../reports/run-record';
+import { writeReports } from '../../reports/write';
+import { CHROMIUM, chromiumMissing } from '../setup/chromium';
+
+const OUT = resolve('test-output/report-html');
+const missing = chromiumMissing();
+if (missing) console.warn(`skipping the report.html browser test: ${missing}`);
+
+/** A real run against the mock target bent by a fault profile: a real failure with a real trace. */
+async function runWithFailure(): Promise<RunRecord> {
+  const target = await createTarget('mock', {
+    faultProfile: 'rpo-missing',
+    clockMode: 'manual',
+    transitionMs: 0,
+  });
+  try {
+    const { record } = await runConformance({
+      target,
+      seed: 1,
+      runs: 10,
+      maxCommands: 15,
+      harnessVersion: 'test',
+      replayCommand: (n) => `ebs-conformance replay ${OUT}/run.json --failure ${n}`,
+    });
+    return record;
+  } finally {
+    await target.close?.();
+  }
+}
+
+describe.skipIf(missing !== undefined)('report.html in headless chromium', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let record: RunRecord;
+  let profile: string;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    record = await runWithFailure();
+    rmSync(OUT, { recursive: true, force: true });
+    writeReports(OUT, record);
+    profile = mkdtempSync(join(tmpdir(), 'ebs-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+      viewport: { width: 1280, height: 900 },
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    // The page is one file: anything else it asks for is a broken promise of self-containment.
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) problems.push(`request: ${r.url()}`);
+    });
+    await page.goto(pathToFileURL(join(OUT, 'report.html')).href);
+  });
+
+  afterAll(async () => {
+    if (page) {
+      mkdirSync('test-output', { recursive: true });
+      await page.screenshot({ path: 'test-output/report-html.png', fullPage: true });
+    }
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('renders the verdict with no console errors and no request beyond the file', async () => {
+    expect(record.verdict).toBe('nonconformant');
+    expect(await page.locator('#verdict').textContent()).toBe('nonconformant');
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the failure card with its trace, the failing call opened', async () => {
+    const failure = record.failures[0];
+    const card = page.locator('#failure-1');
+    await expect.poll(() => card.isVisible()).toBe(true);
+    expect(await card.locator('h3').textContent()).toContain(failure?.title);
+    const rows = card.locator('table.trace tbody tr');
+    expect(await rows.count()).toBe(failure?.trace.length);
+    const culprit = card.locator('tr.culprit');
+    expect(await culprit.locator('details pre').first().isVisible()).toBe(true);
+    expect(await card.locator('.diff pre.expected').isVisible()).toBe(true);
+  });
+
+  it('filters the rule table by text and by status', async () => {
+    const visible = () => page.locator('#rules tbody tr:not(.hidden)');
+    const total = record.rules.length;
+    expect(await visible().count()).toBe(total);
+    const violated = record.rules.filter((r) => r.violations > 0);
+    expect(violated.length).toBeGreaterThan(0);
+
+    await page.selectOption('#rule-status', 'violated');
+    expect(await visible().count()).toBe(violated.length);
+    expect(await page.locator('#rule-shown').textContent()).toBe(
+      `${violated.length} of ${total} rules shown`,
+    );
+
+    await page.selectOption('#rule-status', 'all');
+    const one = violated[0]?.id as string;
+    await page.fill('#rule-filter', one.toLowerCase());
+    const ids = await visible().locator('td:first-child').allTextContents();
+    expect(ids).toContain(one);
+    expect(ids.every((id) => id.includes(one))).toBe(true);
+
+    await page.fill('#rule-filter', '');
+    await page.selectOption('#rule-status', 'not-exercised');
+    const statuses = await visible().evaluateAll((rows) => rows.map((r) => r.getAttribute('data-status')));
+    expect(statuses.length).toBe(record.rules.filter((r) => r.accepted + r.refused === 0).length);
+    expect(new Set(statuses)).toEqual(new Set(['not-exercised']));
+    await page.selectOption('#rule-status', 'all');
+  });
+
+  it('draws the heatmaps and the timing charts', async () => {
+    expect(await page.locator('table.heat').count()).toBe(2);
+    expect(await page.locator('svg[aria-label="Latency per operation"] circle.p50').count()).toBe(
+      record.timings.operations.length,
+    );
+  });
+});
