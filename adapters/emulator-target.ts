@@ -19,6 +19,8 @@ export interface EmulatorTargetOptions
   readonly transitionMs?: number;
   /** `manual`: virtual time moves only through `advanceClock` (`--clock manual`). */
   readonly clockMode?: 'real' | 'manual';
+  /** `--fault-profile NAME`: the child departs from the documentation as that profile says. */
+  readonly faultProfile?: string;
   /** Extra arguments for `ebs-conformance emulator` (`--state FILE`). */
   readonly extraArgs?: readonly string[];
   /** Replaces `node bin/ebs-conformance.mjs emulator ...` entirely (tests use a stand-in). */
@@ -41,6 +43,7 @@ function emulatorCommand(options: EmulatorTargetOptions) {
   const args = [BIN, 'emulator', '--port', '0', '--host', '127.0.0.1'];
   args.push('--transition-ms', String(options.transitionMs ?? 0));
   if (options.clockMode === 'manual') args.push('--clock', 'manual');
+  if (options.faultProfile !== undefined) args.push('--fault-profile', options.faultProfile);
   return { file: process.execPath, args: [...args, ...(options.extraArgs ?? [])] };
 }
 

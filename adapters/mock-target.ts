@@ -9,6 +9,7 @@ import {
   createHandler,
   type EmulatorControl,
   type EmulatorService,
+  faultProfile,
   type GatewayConfig,
   type GatewayHandler,
   manualClock,
@@ -35,6 +36,8 @@ export interface MockTargetOptions
   readonly credentials?: Credentials;
   /** Gateway settings (accepted keys, timestamp window); the target's key is always accepted. */
   readonly gateway?: Partial<GatewayConfig>;
+  /** A named deviation from the documentation in front of the service (emulator/deviations). */
+  readonly faultProfile?: string;
   /** Recycle the msw interceptor after this many requests (it retains memory per request). */
   readonly recycleEvery?: number;
 }
@@ -59,8 +62,11 @@ function defaultService(options: MockTargetOptions): InProcessService {
 export function createMockTarget(options: MockTargetOptions = {}): MockTarget {
   const credentials = options.credentials ?? EMULATOR_CREDENTIALS;
   const service = options.service ?? defaultService(options);
+  const deviation =
+    options.faultProfile === undefined ? undefined : faultProfile(options.faultProfile).create();
   const gateway = createHandler(service, {
     ...options.gateway,
+    ...(deviation ? { deviation } : {}),
     credentials: [credentials, ...(options.gateway?.credentials ?? [])],
   });
   // A fake host of its own, so several mock targets can share the one msw interceptor; `.invalid`

@@ -1,3 +1,4 @@
+import { faultProfile } from './deviations';
 import {
   type Credential,
   createHandler,
@@ -17,6 +18,7 @@ import {
   realClock,
 } from './service';
 
+export * from './deviations';
 export * from './protocol';
 export * from './service';
 
@@ -38,6 +40,8 @@ export interface EmulatorOptions {
   readonly credentials?: readonly Credential[];
   readonly idSeed?: number;
   readonly gateway?: Partial<Omit<GatewayConfig, 'credentials'>>;
+  /** A named deviation from the documentation (emulator/deviations); none by default. Unknown names throw. */
+  readonly faultProfile?: string;
 }
 
 export interface RunningEmulator {
@@ -77,13 +81,19 @@ function clockOf(option: EmulatorOptions['clock']): Clock {
  * StateFileError before anything listens.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const deviation =
+    options.faultProfile === undefined ? undefined : faultProfile(options.faultProfile).create();
   const service = createEmulatorService({
     transitionMs: options.transitionMs ?? DEFAULT_TRANSITION_MS,
     clock: clockOf(options.clock),
     ...(options.stateFile === undefined ? {} : { stateFile: options.stateFile }),
     ...(options.idSeed === undefined ? {} : { idSeed: options.idSeed }),
   });
-  const handler = createHandler(service, { ...options.gateway, credentials: emulatorCredentials(options) });
+  const handler = createHandler(service, {
+    ...options.gateway,
+    ...(deviation ? { deviation } : {}),
+    credentials: emulatorCredentials(options),
+  });
   const server = await listen(handler, { host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   return { ...server, close: () => server.close(), service, handler };
 }

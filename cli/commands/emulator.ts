@@ -1,5 +1,12 @@
 import { InvalidArgumentError, Option } from 'commander';
-import { DEFAULT_TRANSITION_MS, StateFileError, startEmulator } from '../../emulator';
+import {
+  DEFAULT_TRANSITION_MS,
+  FAULT_PROFILES,
+  faultProfile,
+  StateFileError,
+  startEmulator,
+  UnknownFaultProfileError,
+} from '../../emulator';
 import type { Register } from '../main';
 import { UsageError } from '../usage-error';
 
@@ -11,7 +18,25 @@ interface EmulatorFlags {
   accessKeySecret?: string;
   transitionMs: number;
   clock?: 'manual' | 'real';
+  faultProfile?: string;
+  listFaultProfiles?: boolean;
 }
+
+/** The profile's name, checked before anything starts: an unknown one is a usage error naming them all. */
+export function checkFaultProfile(name: string): string {
+  try {
+    return faultProfile(name).name;
+  } catch (err) {
+    if (err instanceof UnknownFaultProfileError) throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+/** One line per profile: name, the operation it bends, the rules it breaks, what it does. */
+export const faultProfileTable = (): string =>
+  FAULT_PROFILES.map(
+    (p) => `${p.name}\t${p.operation}\t${p.ruleIds.join(',') || '-'}\t${p.description}`,
+  ).join('\n');
 
 const integer = (name: string, min: number, max: number) => (text: string) => {
   const n = Number(text);
@@ -34,6 +59,11 @@ function untilSignal(): Promise<NodeJS.Signals> {
 }
 
 async function run(flags: EmulatorFlags): Promise<void> {
+  if (flags.listFaultProfiles) {
+    process.stdout.write(`${faultProfileTable()}\n`);
+    return;
+  }
+  const profile = flags.faultProfile === undefined ? undefined : checkFaultProfile(flags.faultProfile);
   const accessKeyId = flags.accessKeyId ?? process.env.ALIBABA_CLOUD_ACCESS_KEY_ID;
   const accessKeySecret = flags.accessKeySecret ?? process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
   if ((accessKeyId === undefined) !== (accessKeySecret === undefined)) {
@@ -49,6 +79,7 @@ async function run(flags: EmulatorFlags): Promise<void> {
     transitionMs: flags.transitionMs,
     ...(flags.clock === undefined ? {} : { clock: flags.clock }),
     ...(flags.state === undefined ? {} : { stateFile: flags.state }),
+    ...(profile === undefined ? {} : { faultProfile: profile }),
     ...(accessKeyId === undefined ? {} : { accessKeyId, accessKeySecret }),
     gateway: { logError: (line) => process.stderr.write(`ebs-conformance emulator: ${line}\n`) },
   }).catch((err: unknown) => {
@@ -60,6 +91,7 @@ async function run(flags: EmulatorFlags): Promise<void> {
     throw err;
   });
   process.stdout.write(`listening on ${emulator.url}\n`);
+  if (profile) process.stderr.write(`ebs-conformance emulator: fault profile ${profile} is on\n`);
   await signalled;
   // The service saves state synchronously on every acknowledged call: closing is all that is left.
   await emulator.close();
@@ -86,6 +118,11 @@ export const registerEmulator: Register = (program, done) => {
         'real',
       ]),
     )
+    .option(
+      '--fault-profile <name>',
+      'depart from the documentation as this named profile says (testing the harness)',
+    )
+    .option('--list-fault-profiles', 'print the fault profiles and exit')
     .action(async (flags: EmulatorFlags) => {
       await run(flags);
       done(0);

@@ -1,3 +1,5 @@
+import type { Deviation } from './deviation';
+
 /** What the gateway knows besides the service: who may call, and how strict the clock checks are. */
 export interface Credential {
   readonly accessKeyId: string;
@@ -16,6 +18,8 @@ export interface GatewayConfig {
   readonly now: () => number;
   /** Where unexpected exceptions are reported (the caller only sees InternalError). */
   readonly logError: (message: string) => void;
+  /** A fault profile's departure from the documentation (emulator/deviations); none by default. */
+  readonly deviation?: Deviation;
 }
 
 export const DEFAULT_ACCESS_KEY_ID = 'testAccessKeyId';

@@ -11,6 +11,7 @@ import {
 import { ADMIN_PREFIX, handleAdmin } from './admin';
 import { Authenticator } from './authenticate';
 import { type GatewayConfig, gatewayConfig } from './config';
+import { deviateService } from './deviation';
 import { encodeError, encodeSuccess, type Format, requestedFormat } from './encode';
 import { type FaultEffect, FaultTable } from './faults';
 import { internalError, resolveError } from './gateway-errors';
@@ -34,10 +35,13 @@ export interface GatewayHandler extends WireHandler {
  * other paths answer InvalidApi.NotFound, except the unsigned admin endpoints under `/_emulator/`.
  */
 export function createHandler(
-  service: EmulatorService & EmulatorControl & Partial<ClientTokenGate>,
+  inner: EmulatorService & EmulatorControl & Partial<ClientTokenGate>,
   overrides: Partial<GatewayConfig> = {},
 ): GatewayHandler {
   const config = gatewayConfig(overrides);
+  const { deviation } = config;
+  // A fault profile's deviation sits in front of the service; off (undefined) by default.
+  const service = deviation ? deviateService(inner, deviation) : inner;
   const auth = new Authenticator(config);
   const faults = new FaultTable();
   const admin = { control: service, faults, resetGateway: () => auth.reset() };
@@ -91,7 +95,8 @@ export function createHandler(
       if (fault) await suffer(fault, call);
       const body = await service.handle(call);
       // The V1 default is XML, as the gateway's; V3 clients send no Format and expect JSON.
-      return encodeSuccess(format ?? (v3 ? 'JSON' : 'XML'), op.action, requestId, body);
+      const out = encodeSuccess(format ?? (v3 ? 'JSON' : 'XML'), op.action, requestId, body);
+      return deviation?.encoded ? deviation.encoded(op.action, out) : out;
     } catch (err) {
       // A URIError is text no encoder can carry (a lone surrogate handed in by an in-process caller).
       const known =
@@ -104,7 +109,8 @@ export function createHandler(
         resolved = internalError();
       }
       const hostId = headerValue(req.headers, 'host') ?? `${op?.product ?? 'ecs'}.aliyuncs.com`;
-      return encodeError(format === 'XML' ? 'XML' : 'JSON', resolved, requestId, hostId);
+      const out = encodeError(format === 'XML' ? 'XML' : 'JSON', resolved, requestId, hostId);
+      return op && deviation?.encoded ? deviation.encoded(op.action, out) : out;
     }
   }
   return Object.assign(handle, { faults });

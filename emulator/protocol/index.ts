@@ -8,6 +8,7 @@ export {
   type GatewayConfig,
   gatewayConfig,
 } from './config';
+export { type Deviation, deviateService, type NextService } from './deviation';
 export { type Fault, type FaultEffect, type FaultRule, FaultRuleSchema, FaultTable } from './faults';
 export { createHandler, type GatewayHandler } from './handler';
 export { type ListenOptions, listen, type RunningServer } from './server';

@@ -1,0 +1,33 @@
+import { EFFECT_PROFILES } from './effects';
+import { LISTING_PROFILES } from './listings';
+import type { FaultProfile } from './profile';
+import { REFUSAL_PROFILES } from './refusals';
+import { transientBursts } from './transient';
+import { WIRE_PROFILES } from './wire';
+
+export type { DeviationKind, FaultProfile } from './profile';
+
+/** Every fault profile `--fault-profile` accepts: the deviations, then the transient-only control. */
+export const FAULT_PROFILES: readonly FaultProfile[] = [
+  ...REFUSAL_PROFILES,
+  ...EFFECT_PROFILES,
+  ...LISTING_PROFILES,
+  ...WIRE_PROFILES,
+  transientBursts,
+];
+
+export const FAULT_PROFILE_NAMES: readonly string[] = FAULT_PROFILES.map((p) => p.name);
+
+export class UnknownFaultProfileError extends Error {
+  override readonly name = 'UnknownFaultProfileError';
+  constructor(readonly profile: string) {
+    super(`unknown fault profile "${profile}"; known profiles: ${FAULT_PROFILE_NAMES.join(', ')}`);
+  }
+}
+
+/** The profile of that name; throws UnknownFaultProfileError (naming every known profile) otherwise. */
+export function faultProfile(name: string): FaultProfile {
+  const found = FAULT_PROFILES.find((p) => p.name === name);
+  if (!found) throw new UnknownFaultProfileError(name);
+  return found;
+}

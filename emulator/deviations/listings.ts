@@ -1,0 +1,153 @@
+import type { Deviation, NextService } from '../protocol/deviation';
+import type { ServiceBody, ServiceCall } from '../service/api';
+import type { FaultProfile } from './profile';
+import { isEbs, isEcs, mapRows, type Row, readPair, str, withRows } from './support';
+
+/** Deviations in what a listing shows: renamed values, lost or mistyped fields, rows too few or too many. */
+
+/** A deviation that only rewrites the answers of one listing. */
+const rewriting =
+  (matches: (call: ServiceCall) => boolean, rewrite: (body: ServiceBody, call: ServiceCall) => ServiceBody) =>
+  (): Deviation => ({
+    async around(call, next) {
+      const body = await next(call);
+      return matches(call) ? rewrite(body, call) : body;
+    },
+  });
+
+const pairListing = (call: ServiceCall) => isEbs(call, 'DescribeDiskReplicaPairs');
+const diskListing = (call: ServiceCall) => isEcs(call, 'DescribeDisks');
+
+export const statusRenamed: FaultProfile = {
+  name: 'failovered-renamed',
+  description:
+    'DescribeDiskReplicaPairs shows a failed-over pair as failed_over instead of the documented failovered',
+  kind: 'status-renamed',
+  operation: 'DescribeDiskReplicaPairs',
+  ruleIds: ['PAIR.DESCRIBE.FIELDS', 'PROTO.DESCRIBE_IS_PROJECTION'],
+  create: rewriting(pairListing, (body) =>
+    mapRows(body, 'ReplicaPairs', (r) => (r.Status === 'failovered' ? { ...r, Status: 'failed_over' } : r)),
+  ),
+};
+
+export const rpoDropped: FaultProfile = {
+  name: 'rpo-missing',
+  description: 'DescribeDiskReplicaPairs leaves RPO out of every row',
+  kind: 'field-dropped',
+  operation: 'DescribeDiskReplicaPairs',
+  ruleIds: ['PAIR.DESCRIBE.FIELDS', 'PROTO.DESCRIBE_IS_PROJECTION'],
+  create: rewriting(pairListing, (body) => mapRows(body, 'ReplicaPairs', ({ RPO: _rpo, ...rest }) => rest)),
+};
+
+export const sizeAsString: FaultProfile = {
+  name: 'disk-size-as-string',
+  description: 'DescribeDisks answers Size as a string ("20") instead of an integer',
+  kind: 'field-wrong-type',
+  operation: 'DescribeDisks',
+  ruleIds: ['DISK.DESCRIBE.FIELDS', 'PROTO.DESCRIBE_IS_PROJECTION'],
+  create: rewriting(diskListing, (body) =>
+    mapRows(body, 'Disks.Disk', (r) => ({ ...r, Size: String(r.Size) })),
+  ),
+};
+
+export const staleAttaching: FaultProfile = {
+  name: 'disk-stuck-attaching',
+  description: 'DescribeDisks keeps showing an attached disk as Attaching: its status never reaches In_use',
+  kind: 'stale-status',
+  operation: 'DescribeDisks',
+  ruleIds: ['DISK.DESCRIBE.FIELDS', 'PROTO.DESCRIBE_IS_PROJECTION'],
+  create: rewriting(diskListing, (body) =>
+    mapRows(body, 'Disks.Disk', (r) => (r.Status === 'In_use' ? { ...r, Status: 'Attaching' } : r)),
+  ),
+};
+
+/** The page size a listing call asked for (the documented default is 10). */
+const pageSize = (call: ServiceCall) => Number(call.params.MaxResults ?? call.params.PageSize ?? 10);
+
+export const fullPageLosesRow: FaultProfile = {
+  name: 'full-page-loses-last-pair',
+  description:
+    'DescribeDiskReplicaPairs drops the last row of every full page (an off-by-one in the page window): a short listing misses a pair and a NextToken walk never sees one',
+  kind: 'page-loses-item',
+  operation: 'DescribeDiskReplicaPairs',
+  ruleIds: ['PAIR.DESCRIBE.TOKEN_PAGING', 'PAIR.DESCRIBE.NUMBERED_PAGING'],
+  create: rewriting(pairListing, (body, call) =>
+    withRows(body, 'ReplicaPairs', (rows) => (rows.length === pageSize(call) ? rows.slice(0, -1) : rows)),
+  ),
+};
+
+export const totalCountOffByOne: FaultProfile = {
+  name: 'disk-total-count-off-by-one',
+  description: 'DescribeDisks answers a TotalCount one higher than the disks it holds',
+  kind: 'count-off-by-one',
+  operation: 'DescribeDisks',
+  ruleIds: ['DISK.DESCRIBE.PAGING'],
+  create: rewriting(diskListing, (body) =>
+    typeof body.TotalCount === 'number' ? { ...body, TotalCount: body.TotalCount + 1 } : body,
+  ),
+};
+
+/** Remembers each deleted pair's rows and keeps listing them, marked deleted, once the service forgot them. */
+class DeletedStillListed implements Deviation {
+  /** pairId -> where it was listed (region and site) and the row it had there. */
+  readonly #ghosts = new Map<string, { regionId: string; site: string; row: Row }[]>();
+
+  async around(call: ServiceCall, next: NextService): Promise<ServiceBody> {
+    if (isEbs(call, 'DeleteDiskReplicaPair')) return this.#delete(call, next);
+    const body = await next(call);
+    if (!pairListing(call) || this.#ghosts.size === 0) return body;
+    // Added to the last page only, and only where there is room, so the page itself stays well formed.
+    const p = call.params;
+    if (str(body.NextToken) || str(p.ReplicaGroupId) !== undefined) return body;
+    const site = str(p.Site) ?? 'production';
+    const wanted = str(p.PairIds)?.split(',');
+    const room = pageSize(call);
+    return withRows(body, 'ReplicaPairs', (rows) => {
+      const listed = new Set(rows.map((r) => String(r.ReplicaPairId)));
+      const ghosts = [...this.#ghosts]
+        .filter(([id]) => !listed.has(id) && (wanted === undefined || wanted.includes(id)))
+        .flatMap(([, places]) => places.filter((g) => g.regionId === p.RegionId && g.site === site))
+        .map((g) => ({ ...g.row, Status: 'deleted' }));
+      return [...rows, ...ghosts].slice(0, Math.max(rows.length, room));
+    });
+  }
+
+  async #delete(call: ServiceCall, next: NextService): Promise<ServiceBody> {
+    const pairId = String(call.params.ReplicaPairId);
+    const region = String(call.params.RegionId);
+    const production = await readPair(next, call, region, pairId);
+    const body = await next(call);
+    if (!production) return body;
+    const standbyRegion = String(production.StandbyRegion);
+    const backup = await readPair(next, call, standbyRegion, pairId, 'backup');
+    this.#ghosts.set(pairId, [
+      { regionId: region, site: 'production', row: production },
+      ...(backup ? [{ regionId: standbyRegion, site: 'backup', row: backup }] : []),
+    ]);
+    return body;
+  }
+
+  reset() {
+    this.#ghosts.clear();
+  }
+}
+
+export const deletedStillListed: FaultProfile = {
+  name: 'deleted-pair-still-listed',
+  description: 'A deleted pair never leaves DescribeDiskReplicaPairs: it stays listed with Status deleted',
+  kind: 'deleted-still-listed',
+  operation: 'DeleteDiskReplicaPair',
+  ruleIds: ['PAIR.DELETE.SETTLES_GONE'],
+  observedIn: { operation: 'DescribeDiskReplicaPairs', ruleIds: ['PROTO.DESCRIBE_IS_PROJECTION'] },
+  create: () => new DeletedStillListed(),
+};
+
+export const LISTING_PROFILES = [
+  statusRenamed,
+  rpoDropped,
+  sizeAsString,
+  staleAttaching,
+  fullPageLosesRow,
+  totalCountOffByOne,
+  deletedStillListed,
+];

@@ -1,0 +1,46 @@
+import type { Deviation } from '../protocol/deviation';
+
+/** What kind of departure from the documentation a profile stands for; each deviation has its own. */
+export type DeviationKind =
+  | 'wrong-error-code'
+  | 'http-status-shifted'
+  | 'refusal-accepted'
+  | 'wrong-region-accepted'
+  | 'success-without-effect'
+  | 'parameter-ignored'
+  | 'client-token-ignored'
+  | 'members-left-behind'
+  | 'status-renamed'
+  | 'field-dropped'
+  | 'field-wrong-type'
+  | 'stale-status'
+  | 'page-loses-item'
+  | 'count-off-by-one'
+  | 'deleted-still-listed'
+  | 'request-id-missing'
+  | 'dialect-field-renamed'
+  | 'transient-only';
+
+/**
+ * A named fault profile for `ebs-conformance emulator --fault-profile NAME`: what a service gets
+ * wrong, which documented rules that breaks, and the effect itself. The deviations are the kind a
+ * real service or a hand-written fake plausibly ships with.
+ */
+export interface FaultProfile {
+  readonly name: string;
+  readonly description: string;
+  readonly kind: DeviationKind;
+  /** The operation that departs from its documentation. */
+  readonly operation: string;
+  /** The documented rules it breaks (IDs of spec/rules). */
+  readonly ruleIds: readonly string[];
+  /**
+   * Where a conformance run sees it when the call itself answers as documented and only a later
+   * read shows the damage (a Describe after the change settled): that read and the rules it checks.
+   */
+  readonly observedIn?: { readonly operation: string; readonly ruleIds: readonly string[] };
+  /** The control profile: transient trouble only, which a client retries and a run must forgive. */
+  readonly transientOnly?: boolean;
+  /** A fresh effect: a deviation may remember what it did until the emulator is reset. */
+  create(): Deviation;
+}
