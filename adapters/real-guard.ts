@@ -1,0 +1,129 @@
+/**
+ * The rails a run against a real account stays between, checked before a call leaves the
+ * machine: it names only resources this run created (or IDs made up to probe NotFound), it
+ * never buys a subscription unless allowed, and it stays within its caps. A refusal is a reason
+ * (text); the caller turns it into an outcome that halts the sequence as inconclusive.
+ */
+import type { ResourceKind } from './journal';
+
+export interface Caps {
+  readonly disks: number;
+  readonly pairs: number;
+  readonly groups: number;
+  /** Total size of the disks created, GiB. */
+  readonly gib: number;
+  /** Requests sent, retries included. */
+  readonly calls: number;
+  readonly wallMs: number;
+}
+
+/** A night's worth of the suite at a few dollars at most: small pay-as-you-go ESSDs, short-lived. */
+export const DEFAULT_REAL_CAPS: Caps = {
+  disks: 12,
+  pairs: 6,
+  groups: 3,
+  gib: 400,
+  calls: 3000,
+  wallMs: 60 * 60_000,
+};
+
+/** Parameters naming resources this run may own (disks, pairs, groups). */
+const OWNABLE = ['DiskId', 'DestinationDiskId', 'ReplicaPairId', 'ReplicaGroupId'] as const;
+/** Lists of them, as listings take them. */
+const OWNABLE_LISTS = ['DiskIds', 'PairIds', 'GroupIds'] as const;
+/** Resources a run never creates, so never owns: naming one would touch someone else's. */
+const FOREIGN = [
+  'InstanceId',
+  'InstanceIds',
+  'SnapshotId',
+  'KMSKeyId',
+  'AutoSnapshotPolicyId',
+  'StorageSetId',
+  'StorageClusterId',
+] as const;
+
+/**
+ * Values that name nothing anyone owns: IDs the property commands make up to probe NotFound
+ * (`d-unknown000000`), and `-` (DescribeDiskReplicaPairs: the pairs in no group).
+ */
+const isProbe = (id: string) => id === '-' || /unknown/i.test(id);
+
+function listed(value: unknown): string[] {
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value !== 'string') return value === undefined ? [] : [String(value)];
+  const text = value.trim();
+  if (text.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(text);
+      if (Array.isArray(parsed)) return parsed.map(String);
+    } catch {
+      // Not JSON: a malformed list is a probe of the parameter's format, judged by the target.
+    }
+  }
+  return text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Why the call may not be sent, or undefined when it may. */
+export function ownershipProblem(
+  params: Readonly<Record<string, unknown>>,
+  owned: ReadonlySet<string>,
+): string | undefined {
+  for (const name of [...OWNABLE, ...OWNABLE_LISTS]) {
+    const foreign = listed(params[name]).find((id) => !owned.has(id) && !isProbe(id));
+    if (foreign) return `guard: ${name} ${foreign} was not created by this run`;
+  }
+  for (const name of FOREIGN) {
+    const id = listed(params[name]).find((x) => !isProbe(x));
+    if (id) return `guard: ${name} ${id} names a resource this run did not create`;
+  }
+  return undefined;
+}
+
+export function prepayProblem(params: Readonly<Record<string, unknown>>): string | undefined {
+  for (const name of ['ChargeType', 'InstanceChargeType'])
+    if (String(params[name] ?? '').toUpperCase() === 'PREPAY')
+      return `guard: ${name}=PREPAY buys a subscription; give --allow-prepay to permit it`;
+  return undefined;
+}
+
+export interface Usage {
+  disks: number;
+  pairs: number;
+  groups: number;
+  gib: number;
+  calls: number;
+}
+
+export const noUsage = (): Usage => ({ disks: 0, pairs: 0, groups: 0, gib: 0, calls: 0 });
+
+/** The cap a call would cross (it is counted only if sent), or undefined. */
+export function capProblem(
+  caps: Caps,
+  usage: Readonly<Usage>,
+  elapsedMs: number,
+  creates: ResourceKind | undefined,
+  sizeGiB: number,
+): string | undefined {
+  if (elapsedMs >= caps.wallMs) return `cap reached: wall time ${Math.round(caps.wallMs / 1000)} s`;
+  if (usage.calls >= caps.calls) return `cap reached: ${caps.calls} API calls`;
+  if (creates === 'disk' && usage.disks >= caps.disks) return `cap reached: ${caps.disks} disks`;
+  if (creates === 'disk' && usage.gib + sizeGiB > caps.gib) return `cap reached: ${caps.gib} GiB of disks`;
+  if ((creates === 'pair' || creates === 'legacy-pair') && usage.pairs >= caps.pairs)
+    return `cap reached: ${caps.pairs} pairs`;
+  if (creates === 'group' && usage.groups >= caps.groups) return `cap reached: ${caps.groups} groups`;
+  return undefined;
+}
+
+/** Counts a call that is about to be sent. */
+export function count(usage: Usage, creates: ResourceKind | undefined, sizeGiB: number): void {
+  usage.calls += 1;
+  if (creates === 'disk') {
+    usage.disks += 1;
+    usage.gib += sizeGiB;
+  }
+  if (creates === 'pair' || creates === 'legacy-pair') usage.pairs += 1;
+  if (creates === 'group') usage.groups += 1;
+}

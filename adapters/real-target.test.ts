@@ -1,0 +1,161 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openJournal, readJournal } from './journal';
+import { RUN_TAG_KEY } from './namespace';
+import { DEFAULT_REAL_CAPS } from './real-guard';
+import { createRealTarget, type RealTargetOptions } from './real-target';
+import type { ApiCall } from './target';
+import { json, type ScriptEntry, scriptedTransport } from './testing/scripted-transport';
+import type { HttpRequest } from './transport';
+
+const RUN = 'r20261123t120000-abc123';
+const ECS = { product: 'ecs', version: '2014-05-26' } as const;
+const EBS = { product: 'ebs', version: '2021-07-30' } as const;
+const createDisk: ApiCall = {
+  ...ECS,
+  action: 'CreateDisk',
+  params: { RegionId: 'cn-hangzhou', ZoneId: 'cn-hangzhou-h', Size: 20, DiskCategory: 'cloud_essd' },
+};
+
+const paramsOf = (req: HttpRequest) => ({
+  ...Object.fromEntries(new URL(req.url).searchParams),
+  ...Object.fromEntries(new URLSearchParams(req.body)),
+});
+
+function harness(script: ScriptEntry[], extra: Partial<RealTargetOptions> = {}) {
+  const file = join(mkdtempSync(join(tmpdir(), 'real-target-')), 'journal.jsonl');
+  const journal = openJournal(file, RUN);
+  const { transport, sent } = scriptedTransport(script);
+  const target = createRealTarget({
+    endpoint: 'http://emulator.test:9000',
+    credentials: { accessKeyId: 'testAccessKeyId', accessKeySecret: 'testAccessKeySecret' },
+    transport,
+    runId: RUN,
+    journal,
+    ...extra,
+  });
+  return { target, sent, file };
+}
+
+const diskCreated = (id: string) => json(200, { RequestId: 'R1', DiskId: id });
+
+describe('the real target', () => {
+  it('tags, names and tokens a create, and journals the intent before the call and the ID after', async () => {
+    let journalAtSend = '';
+    const { target, sent, file } = harness([
+      () => {
+        journalAtSend = readFileSync(file, 'utf8');
+        return diskCreated('d-own1');
+      },
+    ]);
+    await target.send(createDisk);
+    const wire = paramsOf(sent[0] as HttpRequest);
+    expect(wire['Tag.1.Key']).toBe(RUN_TAG_KEY);
+    expect(wire['Tag.1.Value']).toBe(RUN);
+    expect(wire.DiskName).toBe(`ebs-conformance-${RUN}`);
+    expect(wire.ClientToken).toMatch(/^abc123-c1-/);
+    expect(journalAtSend).toContain(`"t":"intent"`);
+    expect(journalAtSend).toContain(wire.ClientToken);
+    expect(journalAtSend).not.toContain('"t":"created"');
+    const created = readJournal(file).find((e) => e.t === 'created');
+    expect(created).toMatchObject({ kind: 'disk', id: 'd-own1', region: 'cn-hangzhou', runId: RUN });
+  });
+
+  it('keeps names the caller chose and never adds a required parameter the caller left out', async () => {
+    const { target, sent } = harness([json(200, { RequestId: 'R', PairId: 'rp-1' })]);
+    await target.send({ ...createDisk, params: { ...createDisk.params, DiskName: 'mine' } });
+    await target.send({
+      ...ECS,
+      action: 'CreateDiskReplicaPair',
+      params: {
+        RegionId: 'cn-hangzhou',
+        DiskId: 'd-unknown0',
+        DestinationRegionId: 'cn-beijing',
+        DestinationDiskId: 'd-unknown1',
+      },
+    });
+    expect(paramsOf(sent[0] as HttpRequest).DiskName).toBe('mine');
+    // The legacy dialect requires PairName: a call without it is a probe and stays one.
+    expect(paramsOf(sent[1] as HttpRequest).PairName).toBeUndefined();
+  });
+
+  it('filters every listing by the run tag, so it reads only its own resources', async () => {
+    const { target, sent } = harness([json(200, { RequestId: 'R', ReplicaPairs: [] })]);
+    await target.send({ ...EBS, action: 'DescribeDiskReplicaPairs', params: { RegionId: 'cn-hangzhou' } });
+    expect(paramsOf(sent[0] as HttpRequest)).toMatchObject({ 'Tag.1.Key': RUN_TAG_KEY, 'Tag.1.Value': RUN });
+  });
+
+  it('refuses unsent a call naming a resource it did not create, and allows its own and made-up ones', async () => {
+    const { target, sent } = harness([diskCreated('d-own1'), json(200, { RequestId: 'R' })]);
+    const foreign = await target.send({ ...ECS, action: 'DeleteDisk', params: { DiskId: 'd-someone' } });
+    expect(foreign.outcome).toMatchObject({ kind: 'failure', reason: 'refused' });
+    expect(sent).toHaveLength(0);
+    const attach = await target.send({
+      ...ECS,
+      action: 'AttachDisk',
+      params: { DiskId: 'd-unknown000000', InstanceId: 'i-theirs' },
+    });
+    expect(attach.outcome).toMatchObject({ reason: 'refused', message: expect.stringMatching(/InstanceId/) });
+    await target.send(createDisk);
+    const own = await target.send({ ...ECS, action: 'DeleteDisk', params: { DiskId: 'd-own1' } });
+    const probe = await target.send({ ...ECS, action: 'DeleteDisk', params: { DiskId: 'd-unknown000000' } });
+    expect(own.outcome.kind).toBe('success');
+    expect(probe.outcome.kind).toBe('success');
+    expect(target.status().stopped).toBeUndefined();
+  });
+
+  it('never buys a subscription unless allowed', async () => {
+    const prepay = {
+      ...EBS,
+      action: 'CreateDiskReplicaGroup',
+      params: { RegionId: 'cn-hangzhou', ChargeType: 'PREPAY' },
+    };
+    const refused = harness([json(200, { RequestId: 'R', ReplicaGroupId: 'pg-1' })]);
+    expect((await refused.target.send(prepay)).outcome).toMatchObject({ reason: 'refused' });
+    const allowed = harness([json(200, { RequestId: 'R', ReplicaGroupId: 'pg-1' })], { allowPrepay: true });
+    expect((await allowed.target.send(prepay)).outcome.kind).toBe('success');
+  });
+
+  it('stops at a cap: the call that would cross it and every later one are refused unsent', async () => {
+    const { target, sent } = harness([diskCreated('d-1'), diskCreated('d-2')], {
+      caps: { ...DEFAULT_REAL_CAPS, disks: 1 },
+    });
+    expect((await target.send(createDisk)).outcome.kind).toBe('success');
+    expect((await target.send(createDisk)).outcome).toMatchObject({
+      reason: 'refused',
+      message: 'cap reached: 1 disks',
+    });
+    const later = await target.send({ ...EBS, action: 'DescribeRegions', params: {} });
+    expect(later.outcome).toMatchObject({ reason: 'refused', message: 'cap reached: 1 disks' });
+    expect(sent).toHaveLength(1);
+    expect(target.status()).toMatchObject({
+      stopped: 'cap reached: 1 disks',
+      usage: { disks: 1, gib: 20, calls: 1 },
+    });
+  });
+
+  it('counts the wall-time budget and a stop from outside the same way', async () => {
+    let now = 0;
+    const timed = harness([json(200, { RequestId: 'R', Regions: [] })], {
+      caps: { ...DEFAULT_REAL_CAPS, wallMs: 1000 },
+      now: () => now,
+    });
+    expect((await timed.target.send({ ...EBS, action: 'DescribeRegions', params: {} })).outcome.kind).toBe(
+      'success',
+    );
+    now = 1000;
+    expect(
+      (await timed.target.send({ ...EBS, action: 'DescribeRegions', params: {} })).outcome,
+    ).toMatchObject({
+      message: 'cap reached: wall time 1 s',
+    });
+    const stopped = harness([json(200, { RequestId: 'R', Regions: [] })]);
+    stopped.target.stop('interrupted by SIGINT');
+    expect((await stopped.target.send(createDisk)).outcome).toMatchObject({
+      message: 'interrupted by SIGINT',
+    });
+    expect(stopped.sent).toHaveLength(0);
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * The target for a real account: the HTTP client at the regional endpoints (or one overriding
+ * base URL: an emulator with realistic timing, a proxy), wrapped in the rails a shared, billed
+ * account needs. Before a call leaves: the run's namespace is applied (tag, name, tokens, tag
+ * filters), the guard checks it names only the run's own resources and buys no subscription, the
+ * caps are checked, and a create's intent is journalled with its ClientToken. After: the new ID
+ * is journalled before anyone can use it. Once stopped (a cap, a signal) every call is refused
+ * unsent, so the run winds down to its cleanup without touching the account again.
+ */
+import { findOperation } from '../spec';
+import type { Credentials } from './credentials';
+import { fixedEndpoint, normalizeBaseUrl, realEndpoints, routingRegion } from './endpoints';
+import { createHttpTarget, type HttpTargetOptions } from './http-target';
+import type { Journal } from './journal';
+import { createNamespacer, createShape } from './namespace';
+import {
+  type Caps,
+  capProblem,
+  count,
+  DEFAULT_REAL_CAPS,
+  noUsage,
+  ownershipProblem,
+  prepayProblem,
+  type Usage,
+} from './real-guard';
+import { Inventory, type InventorySnapshot } from './real-inventory';
+import { type ApiCall, DEFAULT_VARIANT, type Exchange, resolveVariant, type Target } from './target';
+
+export interface RealTargetOptions extends Omit<HttpTargetOptions, 'baseUrl' | 'capabilities'> {
+  /** One base URL for every product and region instead of `{product}.{region}.aliyuncs.com`. */
+  readonly endpoint?: string;
+  readonly credentials: Credentials;
+  readonly runId: string;
+  readonly journal: Journal;
+  readonly caps?: Caps;
+  readonly allowPrepay?: boolean;
+  /** Wall clock for the time cap (epoch ms). */
+  readonly now?: () => number;
+}
+
+export interface RealTargetStatus extends InventorySnapshot {
+  readonly usage: Readonly<Usage>;
+  readonly caps: Caps;
+  readonly elapsedMs: number;
+  readonly stopped: string | undefined;
+}
+
+export interface RealTarget extends Target {
+  readonly kind: 'real';
+  readonly runId: string;
+  /** Refuses every call from now on; the first reason is kept. */
+  stop(reason: string): void;
+  status(): RealTargetStatus;
+}
+
+const sizeOf = (params: Readonly<Record<string, unknown>>) => Number(params.Size ?? 0) || 0;
+
+export function createRealTarget(options: RealTargetOptions): RealTarget {
+  const http = createHttpTarget({
+    ...options,
+    ...(options.endpoint ? { baseUrl: options.endpoint } : {}),
+  });
+  const endpoints = options.endpoint ? fixedEndpoint(options.endpoint) : realEndpoints();
+  const caps = options.caps ?? DEFAULT_REAL_CAPS;
+  const now = options.now ?? Date.now;
+  const startedAt = now();
+  const namespace = createNamespacer(options.runId);
+  const usage = noUsage();
+  const owned = new Set<string>();
+  const inventory = new Inventory();
+  let stopped: string | undefined;
+
+  /** An exchange for a call that never left the machine. */
+  const refused = (call: ApiCall, message: string): Exchange => {
+    const variant = resolveVariant(DEFAULT_VARIANT, call.variant);
+    const origin = endpoints.originFor(call.product, routingRegion(call.params, call.region));
+    return {
+      call,
+      variant,
+      request: { method: variant.method, url: `${origin}/`, headers: {}, body: '' },
+      outcome: { kind: 'failure', reason: 'refused', message },
+      startedAt: now(),
+      durationMs: 0,
+      attempts: 0,
+      retried: [],
+    };
+  };
+
+  async function send(original: ApiCall): Promise<Exchange> {
+    if (stopped) return refused(original, stopped);
+    const op = findOperation(original.product, original.version, original.action);
+    const shape = createShape(op);
+    const params = namespace.decorate(op, original.params);
+    const call: ApiCall = { ...original, params };
+    const problem =
+      ownershipProblem(params, owned) ?? (options.allowPrepay ? undefined : prepayProblem(params));
+    if (problem) return refused(call, problem);
+    const capped = capProblem(caps, usage, now() - startedAt, shape?.kind, sizeOf(params));
+    if (capped) {
+      stopped = capped;
+      return refused(call, capped);
+    }
+    count(usage, shape?.kind, sizeOf(params));
+    const region = routingRegion(params, call.region) ?? '';
+    const clientToken = typeof params.ClientToken === 'string' ? params.ClientToken : undefined;
+    if (shape)
+      options.journal.write({
+        t: 'intent',
+        kind: shape.kind,
+        action: call.action,
+        region,
+        ...(clientToken ? { clientToken } : {}),
+      });
+    const exchange = await http.send(call);
+    usage.calls += Math.max(0, exchange.attempts - 1);
+    const { outcome } = exchange;
+    if (outcome.kind !== 'success') return exchange;
+    const id = shape ? outcome.body[shape.idField] : undefined;
+    if (shape && typeof id === 'string') {
+      options.journal.write({
+        t: 'created',
+        kind: shape.kind,
+        id,
+        region,
+        ...(clientToken ? { clientToken } : {}),
+      });
+      owned.add(id);
+      inventory.created(shape.kind, id);
+    }
+    inventory.observe(call.product, call.action, params, outcome.body);
+    return exchange;
+  }
+
+  return {
+    kind: 'real',
+    runId: options.runId,
+    endpoint: options.endpoint ? normalizeBaseUrl(options.endpoint) : undefined,
+    capabilities: { reset: false, clockControl: false, admin: false, costsMoney: true, parallelSafe: true },
+    send,
+    stop(reason) {
+      stopped ??= reason;
+    },
+    status: () => ({
+      ...inventory.snapshot(),
+      usage: { ...usage },
+      caps,
+      elapsedMs: now() - startedAt,
+      stopped,
+    }),
+    close: () => http.close?.() ?? Promise.resolve(),
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * Removes what runs left on an account, in dependency order: stop groups and pairs, take pairs
+ * out of groups, delete groups and pairs, then detach and delete disks. Each pass asks the account
+ * what is still there (see sweep-discover.ts) and takes the next step for each resource, waiting
+ * out transitions with backoff, so a sweep is idempotent and resumable: interrupt it, run it again,
+ * and it carries on from whatever state the account is in.
+ */
+import type { Journal, JournalEntry } from './journal';
+import { outstanding } from './journal';
+import {
+  discover,
+  type Found,
+  type FoundDisk,
+  type FoundGroup,
+  type FoundPair,
+  replicationRegions,
+  SweepError,
+  type Wanted,
+  whyFailed,
+} from './sweep-discover';
+import type { ApiCall, Target } from './target';
+
+const EBS = { product: 'ebs', version: '2021-07-30' } as const;
+const ECS = { product: 'ecs', version: '2014-05-26' } as const;
+
+const TRANSIENT = new Set(['creating', 'stopping', 'failovering', 'reprotecting', 'deleting']);
+const REPLICATING = new Set(['initial_syncing', 'syncing', 'manual_syncing', 'normal', 'stop_failed']);
+const FIRST_POLL_MS = 250;
+const MAX_POLL_MS = 10_000;
+/** Codes that mean the resource is already gone: the step is done. */
+const GONE = /NotFound|NoSuchResource|InvalidDiskId|NotExist/i;
+
+export interface SweepOptions {
+  readonly target: Target;
+  /** Sweep these runs (tag values), or `all` for every resource carrying the run tag key. */
+  readonly runs: readonly string[] | 'all';
+  /** Journal entries to take IDs and regions from (resources whose tag never landed). */
+  readonly journalEntries?: readonly JournalEntry[];
+  /** Where to record what was seen gone; absent in a dry run. */
+  readonly journal?: Journal;
+  readonly dryRun?: boolean;
+  /** Gives up (leftovers reported) after this long. */
+  readonly timeoutMs?: number;
+  readonly log?: (line: string) => void;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly now?: () => number;
+}
+
+export interface SweepResult {
+  /** What the first pass found. */
+  readonly found: Found;
+  /** Calls made to remove things (or that a dry run would make first). */
+  readonly actions: readonly string[];
+  /** What is still there when the sweep ended (empty on success; everything in a dry run). */
+  readonly leftovers: Found;
+}
+
+export const isEmpty = (f: Found) => f.groups.length + f.pairs.length + f.disks.length === 0;
+export const describeFound = (f: Found) =>
+  `${f.groups.length} groups, ${f.pairs.length} pairs, ${f.disks.length} disks`;
+
+/** The next call for each resource that can move now; resources waiting on a transition get none. */
+export function nextSteps(found: Found): { label: string; call: ApiCall }[] {
+  const steps: { label: string; call: ApiCall }[] = [];
+  const ebs = (action: string, params: Record<string, unknown>) => ({
+    label: `${action}(${String(params.ReplicaPairId ?? params.ReplicaGroupId)})`,
+    call: { ...EBS, action, params },
+  });
+  for (const g of found.groups) steps.push(...groupSteps(g, ebs));
+  for (const p of found.pairs.filter((x) => !x.groupId)) steps.push(...pairSteps(p, ebs));
+  // Disks go last: only once no pair or group of the sweep is left to hold them.
+  if (found.groups.length + found.pairs.length === 0) steps.push(...found.disks.flatMap(diskSteps));
+  return steps;
+}
+
+type Ebs = (action: string, params: Record<string, unknown>) => { label: string; call: ApiCall };
+
+function groupSteps(g: FoundGroup, ebs: Ebs) {
+  const at = { RegionId: g.source, ReplicaGroupId: g.id };
+  if (TRANSIENT.has(g.status)) return [];
+  if (REPLICATING.has(g.status)) return [ebs('StopDiskReplicaGroup', at)];
+  if (g.status === 'failovered' && g.pairIds.length > 0)
+    return [ebs('ReprotectDiskReplicaGroup', { ...at, RegionId: g.destination, ReverseReplicate: false })];
+  if (g.pairIds.length > 0)
+    return g.pairIds.map((ReplicaPairId) => ebs('RemoveDiskReplicaPair', { ...at, ReplicaPairId }));
+  return [ebs('DeleteDiskReplicaGroup', at)];
+}
+
+function pairSteps(p: FoundPair, ebs: Ebs) {
+  const at = { RegionId: p.source, ReplicaPairId: p.id };
+  if (TRANSIENT.has(p.status)) return [];
+  if (REPLICATING.has(p.status)) return [ebs('StopDiskReplicaPair', at)];
+  return [ebs('DeleteDiskReplicaPair', at)];
+}
+
+function diskSteps(d: FoundDisk) {
+  if (d.status === 'In_use' && d.instanceId)
+    return [
+      {
+        label: `DetachDisk(${d.id})`,
+        call: {
+          ...ECS,
+          action: 'DetachDisk',
+          region: d.region,
+          params: { DiskId: d.id, InstanceId: d.instanceId },
+        },
+      },
+    ];
+  if (d.status !== 'Available') return [];
+  return [
+    {
+      label: `DeleteDisk(${d.id})`,
+      call: { ...ECS, action: 'DeleteDisk', region: d.region, params: { DiskId: d.id } },
+    },
+  ];
+}
+
+function wantedFrom(options: SweepOptions): { wanted: Wanted; regions: string[] } {
+  const { resources } = outstanding(options.journalEntries ?? []);
+  const ids: Record<string, { disks: string[]; pairs: string[]; groups: string[] }> = {};
+  for (const r of resources) {
+    if (options.runs !== 'all' && !options.runs.includes(r.runId)) continue;
+    const bucket = ids[r.region] ?? { disks: [], pairs: [], groups: [] };
+    ids[r.region] = bucket;
+    if (r.kind === 'disk') bucket.disks.push(r.id);
+    if (r.kind === 'pair') bucket.pairs.push(r.id);
+    if (r.kind === 'group') bucket.groups.push(r.id);
+  }
+  return { wanted: { tagValues: options.runs, ids }, regions: Object.keys(ids) };
+}
+
+export async function sweep(options: SweepOptions): Promise<SweepResult> {
+  const log = options.log ?? (() => {});
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const now = options.now ?? Date.now;
+  const deadline = now() + (options.timeoutMs ?? 30 * 60_000);
+  const { wanted, regions: journalRegions } = wantedFrom(options);
+  const regions = [...new Set([...(await replicationRegions(options.target)), ...journalRegions])];
+  const actions: string[] = [];
+  // A listing that fails even after the client's retries (throttling that lasts) is asked again.
+  const look = async (): Promise<Found> => {
+    for (let delay = FIRST_POLL_MS; ; delay = Math.min(delay * 2, MAX_POLL_MS)) {
+      try {
+        return await discover(options.target, regions, wanted);
+      } catch (err) {
+        if (!(err instanceof SweepError) || now() + delay > deadline) throw err;
+        log(`${err.message}; asking again`);
+        await sleep(delay);
+      }
+    }
+  };
+  let found = await look();
+  const first = found;
+  log(`found ${describeFound(found)}`);
+  if (options.dryRun) {
+    const steps = nextSteps(found).map((s) => s.label);
+    for (const s of steps) log(`would call ${s}`);
+    return { found, actions: steps, leftovers: found };
+  }
+  // Back off while nothing moves; poll soon again after a step was accepted (a transition began).
+  let delay = FIRST_POLL_MS;
+  while (!isEmpty(found)) {
+    let moved = false;
+    for (const step of nextSteps(found)) {
+      const exchange = await options.target.send(step.call);
+      const o = exchange.outcome;
+      actions.push(step.label);
+      moved ||= o.kind === 'success';
+      if (o.kind === 'success') log(`${step.label}: accepted`);
+      else if (o.kind === 'error' && GONE.test(o.code)) log(`${step.label}: already gone`);
+      // Refusals for a status that moved meanwhile are expected: the next pass sees the new one.
+      else log(`${step.label}: ${whyFailed(o)}`);
+    }
+    delay = moved ? FIRST_POLL_MS : Math.min(delay * 2, MAX_POLL_MS);
+    if (now() + delay > deadline) break;
+    await sleep(delay);
+    found = await look();
+    if (!isEmpty(found)) log(`still there: ${describeFound(found)}`);
+  }
+  if (options.journal) recordGone(options.journal, first, found);
+  return { found: first, actions, leftovers: found };
+}
+
+function recordGone(journal: Journal, before: Found, after: Found): void {
+  const still = new Set([...after.groups, ...after.pairs, ...after.disks].map((r) => r.id));
+  const kinds = [
+    ...before.groups.map((g) => ['group', g.id] as const),
+    ...before.pairs.map((p) => ['pair', p.id] as const),
+    ...before.disks.map((d) => ['disk', d.id] as const),
+  ];
+  for (const [kind, id] of kinds) if (!still.has(id)) journal.write({ t: 'gone', kind, id });
+}

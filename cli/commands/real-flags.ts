@@ -1,0 +1,117 @@
+/**
+ * The flags of `run --target real`: the opt-in, where credentials come from, the journal, and the
+ * caps. Checked before anything touches the network: a run against a billed account that was not
+ * asked for explicitly ends here with exit status 2.
+ */
+import type { Command } from 'commander';
+import { type Caps, DEFAULT_REAL_CAPS } from '../../adapters/real-guard';
+import { UsageError } from '../usage-error';
+import { integer } from './run';
+
+/** Setting this to 1 is the same opt-in as --allow-real-resources (for CI secrets). */
+export const ALLOW_REAL_ENV = 'EBS_CONFORMANCE_ALLOW_REAL';
+
+export interface RealFlags {
+  target: string;
+  endpoint?: string;
+  allowRealResources?: boolean;
+  allowPrepay?: boolean;
+  profile?: string;
+  journal?: string;
+  maxDisks?: number;
+  maxPairs?: number;
+  maxGroups?: number;
+  maxGib?: number;
+  maxCalls?: number;
+  maxMinutes?: number;
+  settleMinutes?: number;
+  progressSeconds?: number;
+}
+
+const REAL_ONLY = [
+  'allowPrepay',
+  'profile',
+  'journal',
+  'maxDisks',
+  'maxPairs',
+  'maxGroups',
+  'maxGib',
+  'maxCalls',
+  'maxMinutes',
+  'settleMinutes',
+  'progressSeconds',
+] as const;
+
+const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+
+/** Refuses the real flags elsewhere, and a real run without the opt-in. */
+export function checkRealFlags(flags: RealFlags, env: Readonly<Record<string, string | undefined>>): void {
+  if (flags.target !== 'real') {
+    const stray = REAL_ONLY.find((k) => flags[k] !== undefined);
+    if (stray) throw new UsageError(`${flagName(stray)} is only for --target real`);
+    return;
+  }
+  if (!flags.allowRealResources && env[ALLOW_REAL_ENV] !== '1')
+    throw new UsageError(
+      `--target real creates billable disks and replication pairs in a real account; ` +
+        `add --allow-real-resources (or set ${ALLOW_REAL_ENV}=1) to proceed`,
+    );
+}
+
+export function capsOf(flags: RealFlags): Caps {
+  return {
+    disks: flags.maxDisks ?? DEFAULT_REAL_CAPS.disks,
+    pairs: flags.maxPairs ?? DEFAULT_REAL_CAPS.pairs,
+    groups: flags.maxGroups ?? DEFAULT_REAL_CAPS.groups,
+    gib: flags.maxGib ?? DEFAULT_REAL_CAPS.gib,
+    calls: flags.maxCalls ?? DEFAULT_REAL_CAPS.calls,
+    wallMs: flags.maxMinutes !== undefined ? flags.maxMinutes * 60_000 : DEFAULT_REAL_CAPS.wallMs,
+  };
+}
+
+export function addRealOptions(command: Command): Command {
+  const d = DEFAULT_REAL_CAPS;
+  return command
+    .option(
+      '--allow-real-resources',
+      `--target real: consent to create billable resources (or ${ALLOW_REAL_ENV}=1)`,
+    )
+    .option('--allow-prepay', '--target real: allow subscription (PREPAY) purchases; never done otherwise')
+    .option(
+      '--profile <name>',
+      '--target real: aliyun CLI profile (~/.aliyun/config.json) to take credentials from',
+    )
+    .option('--journal <file>', '--target real: resource journal (default REPORT_DIR/journal.jsonl)')
+    .option(
+      '--max-disks <n>',
+      `--target real: most disks to create (default ${d.disks})`,
+      integer('--max-disks', 0),
+    )
+    .option('--max-pairs <n>', `--target real: most pairs (default ${d.pairs})`, integer('--max-pairs', 0))
+    .option(
+      '--max-groups <n>',
+      `--target real: most groups (default ${d.groups})`,
+      integer('--max-groups', 0),
+    )
+    .option('--max-gib <n>', `--target real: most GiB of disks (default ${d.gib})`, integer('--max-gib', 0))
+    .option(
+      '--max-calls <n>',
+      `--target real: most API calls (default ${d.calls})`,
+      integer('--max-calls', 1),
+    )
+    .option(
+      '--max-minutes <n>',
+      `--target real: wall-time budget (default ${d.wallMs / 60_000})`,
+      integer('--max-minutes', 1),
+    )
+    .option(
+      '--settle-minutes <n>',
+      '--target real: how long one transition may take to settle (default 10)',
+      integer('--settle-minutes', 1),
+    )
+    .option(
+      '--progress-seconds <n>',
+      '--target real: plain progress lines this often when not on a terminal (default 30)',
+      integer('--progress-seconds', 1),
+    );
+}
