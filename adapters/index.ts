@@ -11,6 +11,14 @@ import { type Target, TargetError } from './target';
 
 export { type AdminClient, adminClient } from './admin-client';
 export {
+  type Cassette,
+  CassetteError,
+  type CassetteEvent,
+  type CassetteHeader,
+  parseCassette,
+  readCassette,
+} from './cassette';
+export {
   type Credentials,
   type CredentialsResult,
   credentialsFromEnv,
@@ -34,7 +42,9 @@ export {
   type MockTarget,
   type MockTargetOptions,
 } from './mock-target';
+export { type RecordingOptions, type RecordingTarget, recordingTarget } from './recording-target';
 export { createRedactor, maskAccessKeyId, REDACTED, type Redactor } from './redact';
+export { CassetteMismatch, createReplayTarget, type ReplayTarget } from './replay-target';
 export { backoffDelay, DEFAULT_RETRY, type RetryPolicy, transientReason } from './retry';
 export { effectiveVariant, type SigningInput, signRequest } from './signing';
 export * from './target';

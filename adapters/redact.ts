@@ -42,53 +42,76 @@ export function signaturesOf(req: HttpRequest): string[] {
   return out;
 }
 
-export function createRedactor(credentials: Credentials, extraSecrets: readonly string[] = []): Redactor {
-  const masked = maskAccessKeyId(credentials.accessKeyId);
-  const secrets = [credentials.accessKeySecret, credentials.securityToken, ...extraSecrets]
+/** A secret as it may appear in text: raw, percent-encoded, and encoded twice (a V1 string to sign). */
+const secretForms = (values: readonly (string | undefined)[]): string[] =>
+  values
     .filter((s): s is string => typeof s === 'string' && s.length > 0)
     .flatMap((s) => [s, percentEncode(s), percentEncode(percentEncode(s))]);
-  const ids = [credentials.accessKeyId, percentEncode(credentials.accessKeyId)];
 
-  const text = (input: string): string => {
+/**
+ * A class, not closures: `forRequest` runs on every request, so deriving a redactor must cost no
+ * more than encoding that request's own signatures (the credentials' forms are computed once).
+ */
+class SecretScrubber implements Redactor {
+  constructor(
+    private readonly masked: string,
+    private readonly ids: readonly string[],
+    private readonly secrets: readonly string[],
+  ) {}
+
+  text(input: string): string {
     let out = input;
-    for (const s of secrets) if (out.includes(s)) out = out.split(s).join(REDACTED);
-    for (const id of ids) if (id && out.includes(id)) out = out.split(id).join(masked);
+    for (const s of this.secrets) if (out.includes(s)) out = out.split(s).join(REDACTED);
+    for (const id of this.ids) if (id && out.includes(id)) out = out.split(id).join(this.masked);
     return out;
-  };
+  }
 
-  const params = (encoded: string): string =>
-    encoded
+  forRequest(req: HttpRequest): Redactor {
+    return new SecretScrubber(this.masked, this.ids, [...this.secrets, ...secretForms(signaturesOf(req))]);
+  }
+
+  request(req: HttpRequest): RecordedRequest {
+    const q = req.url.indexOf('?');
+    const url = q < 0 ? req.url : `${req.url.slice(0, q + 1)}${this.#params(req.url.slice(q + 1))}`;
+    return {
+      method: req.method,
+      url: this.text(url),
+      headers: this.#headers(req.headers),
+      body: this.text(this.#params(req.body)),
+    };
+  }
+
+  response(res: HttpResponse): RecordedResponse {
+    return { status: res.status, headers: this.#headers(res.headers), body: this.text(res.body) };
+  }
+
+  #params(encoded: string): string {
+    return encoded
       .replace(HIDDEN_PARAMS, (_m, sep: string, name: string) => `${sep}${name}=${REDACTED}`)
-      .replace(KEY_PARAM, (_m, sep: string) => `${sep}AccessKeyId=${masked}`);
+      .replace(KEY_PARAM, (_m, sep: string) => `${sep}AccessKeyId=${this.masked}`);
+  }
 
-  const header = (name: string, value: string): string => {
+  #header(name: string, value: string): string {
     if (name === 'authorization')
       return value
-        .replace(/Credential=[^,]*/, `Credential=${masked}`)
+        .replace(/Credential=[^,]*/, `Credential=${this.masked}`)
         .replace(/Signature=[^,]*/, `Signature=${REDACTED}`);
     if (name === 'x-acs-security-token') return REDACTED;
-    if (name === 'x-acs-accesskey-id') return masked;
-    return text(value);
-  };
+    if (name === 'x-acs-accesskey-id') return this.masked;
+    return this.text(value);
+  }
 
-  const headers = (h: Readonly<Record<string, string>>) =>
-    Object.fromEntries(Object.entries(h).map(([k, v]) => [k, header(k.toLowerCase(), v)]));
+  #headers(h: Readonly<Record<string, string>>): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const k in h) out[k] = this.#header(k.toLowerCase(), h[k] as string);
+    return out;
+  }
+}
 
-  return {
-    text,
-    forRequest: (req) => createRedactor(credentials, [...extraSecrets, ...signaturesOf(req)]),
-    request(req) {
-      const q = req.url.indexOf('?');
-      const url = q < 0 ? req.url : `${req.url.slice(0, q + 1)}${params(req.url.slice(q + 1))}`;
-      return {
-        method: req.method,
-        url: text(url),
-        headers: headers(req.headers),
-        body: text(params(req.body)),
-      };
-    },
-    response(res) {
-      return { status: res.status, headers: headers(res.headers), body: text(res.body) };
-    },
-  };
+export function createRedactor(credentials: Credentials, extraSecrets: readonly string[] = []): Redactor {
+  return new SecretScrubber(
+    maskAccessKeyId(credentials.accessKeyId),
+    [credentials.accessKeyId, percentEncode(credentials.accessKeyId)],
+    secretForms([credentials.accessKeySecret, credentials.securityToken, ...extraSecrets]),
+  );
 }

@@ -40,6 +40,17 @@ export const effectiveVariant = (v: Variant): Variant =>
 
 const acceptHeader = (v: Variant) => (v.format === 'XML' ? 'application/xml' : 'application/json');
 
+/** The Host the V3 signature covers, as a socket derives it (URL parsing is dear on every request). */
+const hosts = new Map<string, string>();
+function hostOf(origin: string): string {
+  let host = hosts.get(origin);
+  if (host === undefined) {
+    host = new URL(origin).host;
+    hosts.set(origin, host);
+  }
+  return host;
+}
+
 const urlWith = (origin: string, query: string) =>
   `${origin.replace(/\/+$/, '')}/${query ? `?${query}` : ''}`;
 
@@ -100,7 +111,7 @@ function signV3(input: SigningInput): HttpRequest {
   const query = inQuery ? input.params : {};
   const body = inQuery ? '' : canonicalQuery(input.params);
   const headers: Record<string, string> = {
-    host: new URL(input.origin).host,
+    host: hostOf(input.origin),
     'x-acs-action': input.action,
     'x-acs-version': input.version,
     'x-acs-date': isoSeconds(input.now),

@@ -53,8 +53,17 @@ export interface RecordedResponse {
   readonly body: string;
 }
 
-/** `unencodable`: a parameter cannot be sent as UTF-8 (a lone surrogate); nothing went on the wire. */
-export type FailureReason = 'network' | 'timeout' | 'undecodable' | 'unexpected-status' | 'unencodable';
+/**
+ * `unencodable`: a parameter cannot be sent as UTF-8 (a lone surrogate); nothing went on the wire.
+ * `refused`: the target's own rails kept the call from being sent (a cap, a guard, a stop).
+ */
+export type FailureReason =
+  | 'network'
+  | 'timeout'
+  | 'undecodable'
+  | 'unexpected-status'
+  | 'unencodable'
+  | 'refused';
 
 export type Outcome =
   | { readonly kind: 'success'; readonly body: Record<string, unknown> }
@@ -109,7 +118,7 @@ export interface TargetCapabilities {
   readonly parallelSafe: boolean;
 }
 
-export type TargetKind = 'mock' | 'emulator' | 'endpoint' | 'http';
+export type TargetKind = 'mock' | 'emulator' | 'endpoint' | 'http' | 'replay' | 'real';
 
 export interface Target {
   readonly kind: TargetKind;
@@ -119,6 +128,10 @@ export interface Target {
   send(call: ApiCall): Promise<Exchange>;
   reset?(): Promise<void>;
   advanceClock?(ms: number): Promise<void>;
+  /** Epoch ms by the target's own wall clock, when it is not this process's (a replay: the recording's). */
+  now?(): number;
+  /** Waits `ms` by that clock (a replay moves its time on without waiting). */
+  sleep?(ms: number): Promise<void>;
   close?(): Promise<void>;
 }
 

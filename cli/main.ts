@@ -1,14 +1,33 @@
 import { Command, CommanderError } from 'commander';
+import { registerBench } from './commands/bench';
+import { registerCompare } from './commands/compare';
+import { registerDetect } from './commands/detect';
 import { registerEmulator } from './commands/emulator';
+import { registerMerge } from './commands/merge';
+import { registerParity } from './commands/parity';
 import { registerReplay } from './commands/replay';
+import { registerReport } from './commands/report';
 import { registerRun } from './commands/run';
 import { registerSpec } from './commands/spec';
+import { registerSweep } from './commands/sweep';
 import { EXIT, UsageError } from './usage-error';
 
 /** Each command's action resolves to its exit status; `main` returns the one that ran. */
 export type Register = (program: Command, done: (status: number) => void) => void;
 
-const COMMANDS: readonly Register[] = [registerRun, registerReplay, registerEmulator, registerSpec];
+const COMMANDS: readonly Register[] = [
+  registerRun,
+  registerReplay,
+  registerReport,
+  registerCompare,
+  registerMerge,
+  registerEmulator,
+  registerSpec,
+  registerSweep,
+  registerDetect,
+  registerParity,
+  registerBench,
+];
 
 /** Runs the CLI and resolves to the exit status. Never throws at the user. */
 export async function main(argv: readonly string[]): Promise<number> {

@@ -241,6 +241,26 @@ describe('group state machine', () => {
     expect(advance(ok.next(), T0).pairs['pair-1']?.status).toBe('failovered');
   });
 
+  it('GROUP.FAILOVER.AFTER_FIRST_SYNC: after a reversal, failover before the new copy may go either way', () => {
+    const reversed = apply(failoveredGroup(), reprotect());
+    expect(reversed.groups['pg-1']?.fullSyncDone).toBe(false);
+    expect(reversed.pairs['pair-1']?.fullSyncDone).toBe(false);
+    const e = asSuccess(expectCall(reversed, failover('cn-shanghai'), T0));
+    expect(e.also.map((x) => x.code)).toContain('OperationDenied.InvalidStatus');
+    const synced = apply(reversed, start());
+    expect(asSuccess(expectCall(synced, failover('cn-shanghai'), T0)).also).toEqual([]);
+  });
+
+  it("PAIR.START.MANUAL_SYNC_LIMIT: a group one-shot leaves a removed member's own one-shot open", () => {
+    const synced = apply(memberScenario(), start({ OneShot: true }));
+    const removed = apply(synced, remove());
+    const e = asSuccess(expectCall(removed, startPairCall({ OneShot: true }), T0 + MINUTE));
+    expect(e.also.map((x) => x.code)).toEqual(['OperationDenied.ManualSyncLimit']);
+    // Long after the group's one-shot, the member's limit is clear again.
+    const later = asSuccess(expectCall(removed, startPairCall({ OneShot: true }), T0 + 60 * MINUTE));
+    expect(later.also).toEqual([]);
+  });
+
   it('GROUP.SECONDARY_REGION_ONLY: failover in the production region is refused', () => {
     const r = asRefusal(expectCall(normalGroup(), failover('cn-shanghai'), T0));
     expect(r.rules).toEqual(['GROUP.SECONDARY_REGION_ONLY']);

@@ -1,8 +1,14 @@
 import type { PairStatus } from '../spec';
 import { bool, type Ctx, type Handler, str } from './context';
 import { allowed, collect, deny, denyUndocumented, type Expectation, refuse, succeed } from './expectation';
-import { FAILOVER_FROM, oneShotGap, startTransition } from './lifecycle';
-import { earRegionViolation, findGroup, productionSiteViolation, secondarySiteViolation } from './lookup';
+import { FAILOVER_FROM, oneShotGap, reversedUnsynced, startTransition } from './lifecycle';
+import {
+  attachedPrimary,
+  earRegionViolation,
+  findGroup,
+  productionSiteViolation,
+  secondarySiteViolation,
+} from './lookup';
 import {
   allocateId,
   destinationOf,
@@ -130,7 +136,7 @@ export const startGroup = onGroup((ctx, g) => {
     next: () =>
       withGroup(ctx.state, t.next, {
         status: t.next.status,
-        ...(oneShot ? { lastOneShotAt: ctx.now } : {}),
+        ...(oneShot ? { groupOneShotAt: ctx.now } : {}),
       }),
   });
 });
@@ -159,12 +165,16 @@ export const failoverGroup = onGroup((ctx, g) => {
     needsPairs(ctx, g),
     secondarySiteViolation(ctx, g, 'GROUP.SECONDARY_REGION_ONLY'),
     statusIn(ctx, g, FAILOVER_FROM, 'GROUP.FAILOVER.STATUSES'),
-    g.fullSyncDone
+    g.fullSyncDone || reversedUnsynced(g)
       ? undefined
       : denyUndocumented(ctx.op, 'GROUP.FAILOVER.AFTER_FIRST_SYNC', 'OperationDenied.InvalidStatus'),
   );
   if (violations.length > 0) return refuse(violations);
+  // After a reversal the docs do not say whether the group's "first full sync" means the first
+  // ever or the first in the new direction: either answer is allowed until the new one completes.
+  const open = !g.fullSyncDone;
   return succeed({
+    also: open ? allowed(ctx.op, 'OperationDenied.InvalidStatus', 'OperationDenied') : [],
     rules: [
       'GROUP.FAILOVER.STATUSES',
       'GROUP.FAILOVER.AFTER_FIRST_SYNC',
@@ -179,15 +189,23 @@ export const failoverGroup = onGroup((ctx, g) => {
 
 export const reprotectGroup = onGroup((ctx, g) => {
   const members = membersOf(ctx.state, g.id);
-  const attached = members.some((p) => ctx.state.disks[sourceOf(p).diskId]?.instanceId);
+  const attached = attachedPrimary(
+    ctx,
+    members.some((p) => ctx.state.disks[sourceOf(p).diskId]?.instanceId),
+    'GROUP.REPROTECT.PRIMARY_DETACHED',
+    'OperationDenied',
+  );
   const violations = collect(
     needsPairs(ctx, g),
     secondarySiteViolation(ctx, g, 'GROUP.SECONDARY_REGION_ONLY'),
     statusIn(ctx, g, ['failovered'], 'GROUP.REPROTECT.REQUIRES_FAILOVERED'),
-    attached ? denyUndocumented(ctx.op, 'GROUP.REPROTECT.PRIMARY_DETACHED', 'OperationDenied') : undefined,
+    attached.violation,
   );
   if (violations.length > 0) return refuse(violations);
-  const reversed = bool(ctx.params.ReverseReplicate, true) ? !g.reversed : g.reversed;
+  const reverse = bool(ctx.params.ReverseReplicate, true);
+  const reversed = reverse ? !g.reversed : g.reversed;
+  // The new direction has no completed copy yet (REVERSAL_RESYNCS).
+  const synced = reverse ? { reversed, fullSyncDone: false } : { reversed };
   return succeed({
     rules: [
       'GROUP.REPROTECT.REQUIRES_FAILOVERED',
@@ -197,8 +215,13 @@ export const reprotectGroup = onGroup((ctx, g) => {
     ],
     transient: ['reprotecting'],
     settlesIn: ['stopped'],
+    also: attached.also,
     next: () =>
-      withGroup(ctx.state, { ...g, status: 'reprotecting', reversed }, { status: 'reprotecting', reversed }),
+      withGroup(
+        ctx.state,
+        { ...g, status: 'reprotecting', ...synced },
+        { status: 'reprotecting', ...synced },
+      ),
   });
 });
 

@@ -79,6 +79,14 @@ export function settle<R extends Replication>(r: R, now: number): R | undefined 
   }
 }
 
+/**
+ * Synced once, then reversed by Reprotect: the new direction has no completed copy yet. What
+ * the docs say of the first sync (failover after it, RecoverPoint from it) may then mean the
+ * first ever or the first in the new direction, so the model leaves both answers open.
+ */
+export const reversedUnsynced = (r: Replication): boolean =>
+  !r.fullSyncDone && r.lastRecoverPoint !== undefined;
+
 /** Describe may catch a settled active pair in a periodic sync. */
 export function observableStatuses(status: PairStatus): PairStatus[] {
   return status === 'normal' ? ['normal', 'syncing'] : [status];

@@ -1,6 +1,13 @@
 import type { Ctx } from './context';
-import { str } from './context';
-import { deny, denyUndocumented, type Refusal, refuse, type Violation } from './expectation';
+import { bool, str } from './context';
+import {
+  type AllowedError,
+  deny,
+  denyUndocumented,
+  type Refusal,
+  refuse,
+  type Violation,
+} from './expectation';
 import { destinationOf, type Group, type Pair, type Site, sourceOf } from './state';
 import { findRegion } from './world';
 
@@ -68,4 +75,20 @@ export function secondarySiteViolation(ctx: Ctx, r: Sited, rule: string): Violat
 /** Deletion runs at the current production site. */
 export function productionSiteViolation(ctx: Ctx, r: Sited, rule: string): Violation | undefined {
   return calledAt(ctx, r, 'source') ? undefined : denyUndocumented(ctx.op, rule, 'OperationDenied');
+}
+
+/**
+ * Reprotect writes over the disk that becomes the new secondary, so the seed asks for a detached
+ * primary. When ReverseReplicate is false the direction is only restored and the primary is not
+ * written: the docs say nothing, so an attached primary then allows both answers.
+ */
+export function attachedPrimary(
+  ctx: Ctx,
+  attached: boolean,
+  rule: string,
+  ...codes: string[]
+): { violation?: Violation; also: readonly AllowedError[] } {
+  if (!attached) return { also: [] };
+  const violation = denyUndocumented(ctx.op, rule, ...codes);
+  return bool(ctx.params.ReverseReplicate, true) ? { violation, also: [] } : { also: violation.errors };
 }

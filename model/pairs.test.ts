@@ -239,6 +239,34 @@ describe('ReprotectDiskReplicaPair (seed)', () => {
   });
 });
 
+const progressCall = () =>
+  ebsCall('DescribeDiskReplicaPairProgress', { RegionId: 'cn-shanghai', ReplicaPairId: 'pair-1' });
+
+describe('a reversed pair before its first sync in the new direction', () => {
+  it('copies in full on the next Start, and a failover may be refused until that copy completes', () => {
+    const reversed = apply(failoveredScenario(), reprotectPairCall());
+    expect(reversed.pairs['pair-1']?.fullSyncDone).toBe(false);
+    // The secondary is now the original primary, in cn-shanghai.
+    const failover = asSuccess(expectCall(reversed, failoverPairCall('cn-shanghai'), T0));
+    expect(failover.also.map((x) => x.code)).toContain('OperationDenied');
+    const start = asSuccess(expectCall(reversed, startPairCall(), T0));
+    expect(start.next().pairs['pair-1']?.status).toBe('initial_syncing');
+    const progress = asSuccess(expectCall(reversed, progressCall(), T0));
+    expect([...progress.present, ...progress.absent]).not.toContain('RecoverPoint');
+    const synced = apply(reversed, startPairCall());
+    expect(asSuccess(expectCall(synced, failoverPairCall('cn-shanghai'), T0)).also).toEqual([]);
+    expect(asSuccess(expectCall(synced, progressCall(), T0)).present).toContain('RecoverPoint');
+  });
+
+  it('a cancelled failover (ReverseReplicate=false) keeps the completed copy', () => {
+    const cancelled = apply(
+      failoveredScenario(),
+      reprotectPairCall('cn-beijing', { ReverseReplicate: 'false' }),
+    );
+    expect(cancelled.pairs['pair-1']?.fullSyncDone).toBe(true);
+  });
+});
+
 describe('DeleteDiskReplicaPair and invalid pairs', () => {
   it('PAIR.DELETE.ALLOWED_STATUSES: refused while normal, accepted when stopped, open when created', () => {
     expect(asRefusal(expectCall(normalScenario(), deletePairCall(), T0)).rules).toEqual([

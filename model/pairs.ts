@@ -10,8 +10,8 @@ import {
   succeed,
   type Violation,
 } from './expectation';
-import { FAILOVER_FROM, oneShotGap, REPLICATING, startTransition } from './lifecycle';
-import { findPair, productionSiteViolation, secondarySiteViolation } from './lookup';
+import { FAILOVER_FROM, type OneShotGap, oneShotGap, REPLICATING, startTransition } from './lifecycle';
+import { attachedPrimary, findPair, productionSiteViolation, secondarySiteViolation } from './lookup';
 import { destinationOf, type ModelState, type Pair, sourceOf, withPair } from './state';
 
 /** A member's status moves only with its group (GROUP.MEMBER_FOLLOWS_GROUP, a modelling choice). */
@@ -48,10 +48,17 @@ export const modifyPair = onPair((ctx, pair) => {
   });
 });
 
+/** The pair's own one-shot limit; one the pair took part in through its group leaves it open. */
+function pairOneShotGap(pair: Pair, now: number): OneShotGap {
+  const own = oneShotGap(pair, now);
+  if (own !== 'ok' || pair.groupOneShotAt === undefined) return own;
+  return oneShotGap({ ...pair, lastOneShotAt: pair.groupOneShotAt }, now) === 'ok' ? 'ok' : 'borderline';
+}
+
 export const startPair = onPair((ctx, pair) => {
   const oneShot = bool(ctx.params.OneShot, false);
   const destination = ctx.state.disks[destinationOf(pair).diskId];
-  const gap = oneShot ? oneShotGap(pair, ctx.now) : 'ok';
+  const gap = oneShot ? pairOneShotGap(pair, ctx.now) : 'ok';
   const violations = collect(
     memberViolation(ctx, pair),
     statusViolation(ctx, pair, ['created', 'stopped'], 'PAIR.START.FROM_CREATED_OR_STOPPED'),
@@ -121,19 +128,18 @@ export const failoverPair = onPair((ctx, pair) => {
 });
 
 export const reprotectPair = onPair((ctx, pair) => {
-  const primaryDisk = ctx.state.disks[sourceOf(pair).diskId];
+  const attached = attachedPrimary(
+    ctx,
+    ctx.state.disks[sourceOf(pair).diskId]?.instanceId !== undefined,
+    'PAIR.REPROTECT.PRIMARY_DETACHED',
+    'OperationDenied',
+    'OperationDenied.InvalidStatus',
+  );
   const violations = collect(
     memberViolation(ctx, pair),
     secondarySiteViolation(ctx, pair, 'PAIR.REPROTECT.IN_SECONDARY_REGION'),
     statusViolation(ctx, pair, ['failovered'], 'PAIR.REPROTECT.REQUIRES_FAILOVERED'),
-    primaryDisk?.instanceId
-      ? denyUndocumented(
-          ctx.op,
-          'PAIR.REPROTECT.PRIMARY_DETACHED',
-          'OperationDenied',
-          'OperationDenied.InvalidStatus',
-        )
-      : undefined,
+    attached.violation,
   );
   if (violations.length > 0) return refuse(violations);
   const reverse = bool(ctx.params.ReverseReplicate, true);
@@ -147,11 +153,14 @@ export const reprotectPair = onPair((ctx, pair) => {
     ],
     transient: ['reprotecting'],
     settlesIn: ['stopped'],
+    also: attached.also,
     next: () =>
       withPair(ctx.state, {
         ...pair,
         status: 'reprotecting',
         reversed: reverse ? !pair.reversed : pair.reversed,
+        // The new direction has no completed copy yet (REVERSAL_RESYNCS).
+        ...(reverse ? { fullSyncDone: false } : {}),
       }),
   });
 });

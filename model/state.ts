@@ -67,6 +67,11 @@ export interface Pair extends Replication {
   readonly standby: PairSite;
   readonly chargeType: 'PREPAY' | 'POSTPAY';
   readonly groupId?: string;
+  /**
+   * When the pair last synced once as a member of a group's one-shot. Whether that counts
+   * against the pair's own one-shot limit is undocumented, so it only makes the limit open.
+   */
+  readonly groupOneShotAt?: number;
 }
 
 export interface Group extends Replication {

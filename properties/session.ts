@@ -1,12 +1,20 @@
-import type { Target } from '../adapters/target';
-import { advance, expect as allowedOutcomes, type Expectation } from '../model';
+import type { Exchange, Target } from '../adapters/target';
+import { advance, expect as allowedOutcomes, type Expectation, type ModelState } from '../model';
 import type { TraceStep } from '../reports/run-record';
 import { findOperation } from '../spec';
 import { judge } from './answer';
-import { type Answer, CHECKS, type CheckFailure } from './checks';
+import {
+  type Answer,
+  CHECKS,
+  type CheckContext,
+  type CheckFailure,
+  transient_status_conformance,
+} from './checks';
 import type { ModelBox, PlannedCall } from './command';
 import type { Recorder } from './recorder';
+import type { RunClock } from './run-clock';
 import { settleCalls } from './settle';
+import { namespacedCall, Ownership } from './shared-target';
 
 /** A step found the target off its documentation: carries the failure and the call log so far. */
 export class Nonconformance extends Error {
@@ -29,51 +37,49 @@ export interface SessionOptions {
 }
 
 /**
- * The system under test for one sequence: the target, the model's notion of time, the call log.
+ * The system under test for one sequence: the target, the run's clock, the call log.
  * `step` is the whole pipeline of one call: expect, send, check, commit, settle.
  */
 export class RunSession {
   readonly trace: TraceStep[] = [];
   /** Why the sequence stopped judging (the target did not answer, or did not settle). */
   halted: string | undefined;
+  /** What this sequence created, so that on a shared target it tells its own rows from others'. */
+  readonly ownership = new Ownership();
 
+  /**
+   * @param namespace makes this sequence's ClientTokens its own: sequences sharing a target (or
+   *   runs sharing an endpoint that is never reset) must not replay each other's tokens.
+   */
   constructor(
     readonly target: Target,
     readonly recorder: Recorder,
     readonly options: SessionOptions,
-    public now: number,
+    readonly clock: RunClock,
+    readonly namespace = '',
   ) {}
+
+  get now(): number {
+    return this.clock.now;
+  }
 
   /** One call through the whole pipeline; resolves to the target's answer once it passed every check. */
   async step(m: ModelBox, planned: PlannedCall, command: string): Promise<Answer | undefined> {
     if (this.halted) return undefined;
     const before = m.state;
-    const expectation = allowedOutcomes(before, planned.call, this.now);
-    const exchange = await this.target.send({
-      ...planned.call,
-      region: planned.region,
-      variant: planned.variant,
-    });
+    const call = namespacedCall(planned.call, this.namespace);
+    const sent = await this.#send(before, { ...planned, call });
+    const { expectation, exchange, servedAt } = sent;
     const judged = judge(exchange);
-    this.trace.push({
-      index: this.trace.length,
-      command,
-      operation: planned.call.action,
-      request: { method: exchange.request.method, url: exchange.request.url, body: exchange.request.body },
-      ...(exchange.response
-        ? { response: { status: exchange.response.status, body: exchange.response.body } }
-        : {}),
-      expected: describe(expectation),
-      rules: [...expectation.rules],
-    });
+    this.#log(command, exchange, describe(expectation), expectation.rules);
     this.recorder.exchange(before, planned, expectation, exchange);
     if ('inconclusive' in judged) {
-      this.halt(planned.call.action, judged.inconclusive);
+      this.halt(call.action, judged.inconclusive);
       return undefined;
     }
-    const operation = findOperation(planned.call.product, planned.call.version, planned.call.action);
+    const operation = findOperation(call.product, call.version, call.action);
     if (operation) {
-      const ctx = { operation, expectation, answer: judged.answer, isolated: this.options.isolated };
+      const ctx = this.#context(operation, expectation, judged.answer);
       for (const check of CHECKS) {
         const failed = check(ctx);
         if (failed) this.fail(failed);
@@ -81,7 +87,14 @@ export class RunSession {
     }
     if (expectation.kind === 'success' && judged.answer.kind === 'success') {
       m.state = expectation.next(judged.answer.body);
-      if (operation?.mutating) await this.settle(m, before);
+      if (operation?.mutating) {
+        this.ownership.hold(m.state);
+        await this.#observeTransient(m.state, before, expectation);
+        const settleStart = performance.now();
+        await this.settle(m, before, servedAt);
+        if (!this.halted)
+          this.recorder.settled(before, m.state, call.action, performance.now() - settleStart);
+      }
     }
     return judged.answer;
   }
@@ -92,46 +105,126 @@ export class RunSession {
     throw new Nonconformance(failed, [...this.trace]);
   }
 
+  /** Judges the call at the time it is served: the clock cannot move while it is in flight. */
+  #send(
+    state: ModelState,
+    planned: PlannedCall,
+  ): Promise<{ expectation: Expectation; exchange: Exchange; servedAt: number }> {
+    return this.clock.call(async (now) => {
+      const expectation = allowedOutcomes(state, planned.call, now);
+      const exchange = await this.target.send({
+        ...planned.call,
+        ...(planned.region !== undefined ? { region: planned.region } : {}),
+        ...(planned.variant !== undefined ? { variant: planned.variant } : {}),
+      });
+      return { expectation, exchange, servedAt: now };
+    });
+  }
+
+  #log(command: string, exchange: Exchange, expected: string, rules: readonly string[]): void {
+    const { request, response } = exchange;
+    this.trace.push({
+      index: this.trace.length,
+      command,
+      operation: exchange.call.action,
+      request: { method: request.method, url: request.url, body: request.body },
+      ...(response ? { response: { status: response.status, body: response.body } } : {}),
+      expected,
+      rules: [...rules],
+    });
+  }
+
+  #context(operation: CheckContext['operation'], expectation: Expectation, answer: Answer): CheckContext {
+    return {
+      operation,
+      expectation,
+      answer,
+      isolated: this.options.isolated,
+      retired: this.ownership.retired,
+    };
+  }
+
+  /**
+   * Right after an accepted change, before time moves: what the listings show of each changed
+   * pair, group or disk must be a status the change may pass through or settle in. On a shared
+   * target another sequence may move the clock meanwhile, so a settled status is allowed too.
+   */
+  async #observeTransient(changed: ModelState, before: ModelState, e: Expectation): Promise<void> {
+    if (e.kind !== 'success' || e.transient.length === 0) return;
+    if (!this.target.capabilities.clockControl) return;
+    const allowed = [...e.transient, ...e.settlesIn];
+    // Pairs and groups only: a disk's Creating/Attaching is ECS plumbing, not the life cycle under test.
+    const probes = settleCalls(before, changed).filter((c) => c.call.product === 'ebs');
+    for (const planned of probes) {
+      if (this.halted) return;
+      const { expectation, exchange } = await this.#send(changed, planned);
+      this.recorder.exchange(changed, planned, expectation, exchange);
+      const judged = judge(exchange);
+      if (!('answer' in judged) || judged.answer.kind !== 'success') continue;
+      const { PairIds, GroupIds } = planned.call.params;
+      const id = String(PairIds ?? GroupIds);
+      const failed = transient_status_conformance(planned.call.action, judged.answer.body, allowed, id);
+      if (failed) {
+        this.#log(`observe: ${planned.label}`, exchange, allowed.join(' | '), expectation.rules);
+        this.fail(failed);
+      }
+    }
+  }
+
   /** Lets an accepted change finish, then checks what the listings show against the settled model. */
-  private async settle(m: ModelBox, before: ModelBox['state']): Promise<void> {
+  private async settle(m: ModelBox, before: ModelBox['state'], servedAt: number): Promise<void> {
     const settled = advance(m.state, this.now);
     const verify = settleCalls(before, settled);
-    if (verify.length === 0) return;
-    if (this.target.capabilities.clockControl && this.target.advanceClock) {
-      await this.target.advanceClock(this.options.settleAdvanceMs);
-      this.now += this.options.settleAdvanceMs;
+    // Settled where it was (a failover of a failovered pair): nothing to wait for or to list.
+    if (verify.length === 0) {
+      m.state = settled;
+      return;
+    }
+    const { target } = this;
+    if (target.capabilities.clockControl && target.advanceClock) {
+      const { settleAdvanceMs } = this.options;
+      await this.clock.reach(
+        servedAt + settleAdvanceMs,
+        settleAdvanceMs,
+        (ms) => target.advanceClock?.(ms) as Promise<void>,
+      );
       m.state = advance(m.state, this.now);
     } else {
       m.state = settled;
+      // Retire what the change removed before polling: a row still listed is then not settled yet.
+      this.ownership.hold(m.state);
       if (!(await this.waitUntilSettled(m, verify))) return;
     }
+    this.ownership.hold(m.state);
     for (const call of verify) await this.step(m, call, `settle: ${call.label}`);
   }
 
   /** Polls with backoff until every listing agrees with the settled model, or gives up (inconclusive). */
   private async waitUntilSettled(m: ModelBox, verify: readonly PlannedCall[]): Promise<boolean> {
-    const deadline = Date.now() + this.options.settleTimeoutMs;
+    // The target's clock when it has one of its own (a replay runs on the recording's time).
+    const wallNow = () => this.target.now?.() ?? Date.now();
+    const deadline = wallNow() + this.options.settleTimeoutMs;
     for (let delay = 50; ; delay = Math.min(delay * 2, 5_000)) {
-      this.now = Date.now();
+      this.clock.follow(wallNow());
       let done = true;
       for (const call of verify) {
-        const e = allowedOutcomes(m.state, call.call, this.now);
-        const exchange = await this.target.send({ ...call.call, region: call.region, variant: call.variant });
+        const { expectation, exchange } = await this.#send(m.state, call);
         const judged = judge(exchange);
-        const ctx = (op: NonNullable<ReturnType<typeof findOperation>>) =>
-          'answer' in judged
-            ? { operation: op, expectation: e, answer: judged.answer, isolated: this.options.isolated }
-            : undefined;
+        // The target refuses to send anything more (a cap, a signal): waiting cannot help.
+        if (exchange.outcome.kind === 'failure' && exchange.outcome.reason === 'refused') {
+          this.halt('settle', exchange.outcome.message);
+          return false;
+        }
         const op = findOperation(call.call.product, call.call.version, call.call.action);
-        const c = op && ctx(op);
-        if (!c || CHECKS.some((check) => check(c))) done = false;
+        const ctx = op && 'answer' in judged ? this.#context(op, expectation, judged.answer) : undefined;
+        if (!ctx || CHECKS.some((check) => check(ctx))) done = false;
       }
       if (done) return true;
-      if (Date.now() + delay > deadline) {
+      if (wallNow() + delay > deadline) {
         this.halt('settle', `the target did not settle within ${this.options.settleTimeoutMs} ms`);
         return false;
       }
-      await new Promise((r) => setTimeout(r, delay));
+      await (this.target.sleep?.(delay) ?? new Promise((r) => setTimeout(r, delay)));
     }
   }
 

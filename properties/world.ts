@@ -35,7 +35,10 @@ export async function learnWorld(target: Target): Promise<World> {
   if (!regions.some((r) => r.id === REGION_WITHOUT_REPLICATION))
     regions.push({ id: REGION_WITHOUT_REPLICATION, asyncReplication: false, zones: [] });
   const instances: InstanceInfo[] = [];
-  for (const region of regions.filter((r) => r.asyncReplication)) {
+  // On a billed account the instances belong to someone else: the run neither lists them nor
+  // attaches its disks to them, so its world has none (attach and detach are then never drawn).
+  const ownsInstances = !target.capabilities.costsMoney;
+  for (const region of regions.filter((r) => r.asyncReplication && ownsInstances)) {
     const answer = await target.send({
       product: 'ecs',
       version: '2014-05-26',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError } from 'commander';
 import { type CreatableTargetKind, createTarget } from '../../adapters';
 import type { Target } from '../../adapters/target';
 import { runConformance } from '../../properties/engine';
@@ -8,9 +8,18 @@ import { WorldDiscoveryError } from '../../properties/world';
 import type { RunRecord } from '../../reports/run-record';
 import { writeReports } from '../../reports/write';
 import type { Register } from '../main';
+import { openRealRun } from '../real-run';
 import { EXIT, UsageError } from '../usage-error';
+import {
+  cassetteMismatchStatus,
+  openReplayTarget,
+  withCassetteDefaults,
+  withRecording,
+} from './cassette-flags';
+import { checkFaultProfile } from './emulator';
+import { addRealOptions, checkRealFlags, type RealFlags } from './real-flags';
 
-export interface RunFlags {
+export interface RunFlags extends RealFlags {
   target: string;
   endpoint?: string;
   seed?: number;
@@ -20,9 +29,14 @@ export interface RunFlags {
   path?: string;
   commandsPath?: string;
   transitionMs: number;
+  concurrency?: number;
+  faultProfile?: string;
+  /** Cassettes (cassette-flags.ts): write one, or answer from one with --target replay. */
+  record?: string;
+  cassette?: string;
 }
 
-const KINDS = ['mock', 'emulator', 'endpoint', 'real'] as const;
+const KINDS = ['mock', 'emulator', 'endpoint', 'real', 'replay'] as const;
 
 export const integer = (name: string, min: number) => (value: string) => {
   const n = Number(value);
@@ -36,7 +50,7 @@ const harnessVersion = (): string =>
 
 /** Opens the target a run is pointed at; configuration mistakes are usage errors. */
 export async function openTarget(
-  flags: Pick<RunFlags, 'target' | 'endpoint' | 'transitionMs'>,
+  flags: Pick<RunFlags, 'target' | 'endpoint' | 'transitionMs' | 'faultProfile' | 'cassette'>,
 ): Promise<Target> {
   const kind = flags.target;
   if (!(KINDS as readonly string[]).includes(kind))
@@ -45,9 +59,14 @@ export async function openTarget(
     throw new UsageError('--target real is not available in this version; use mock, emulator or endpoint');
   if (kind === 'endpoint' && !flags.endpoint) throw new UsageError('--target endpoint needs --endpoint URL');
   if (kind !== 'endpoint' && flags.endpoint) throw new UsageError('--endpoint is only for --target endpoint');
+  if (flags.faultProfile !== undefined && kind !== 'mock' && kind !== 'emulator')
+    throw new UsageError('--fault-profile is only for --target mock or emulator');
+  if (flags.faultProfile !== undefined) checkFaultProfile(flags.faultProfile);
+  if (kind === 'replay') return openReplayTarget(flags);
   try {
     return await createTarget(kind as CreatableTargetKind, {
       ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
+      ...(flags.faultProfile !== undefined ? { faultProfile: flags.faultProfile } : {}),
       transitionMs: flags.transitionMs,
       clockMode: 'manual',
     });
@@ -58,7 +77,7 @@ export async function openTarget(
   }
 }
 
-const EXIT_BY_VERDICT: Record<RunRecord['verdict'], number> = {
+export const EXIT_BY_VERDICT: Record<RunRecord['verdict'], number> = {
   conformant: EXIT.conformant,
   nonconformant: EXIT.nonconformant,
   inconclusive: EXIT.inconclusive,
@@ -67,27 +86,36 @@ const EXIT_BY_VERDICT: Record<RunRecord['verdict'], number> = {
 
 /** Runs the suite, writes the four report files, prints the verdict; resolves to the exit status. */
 export async function runAndReport(flags: RunFlags, replayOf?: string): Promise<number> {
-  const target = await openTarget(flags);
   const seed = flags.seed ?? Math.floor(Math.random() * 2 ** 31);
+  // --target real: opt-in checked before any request; then journal, plan, caps and the final sweep.
+  checkRealFlags(flags, process.env);
+  const real = flags.target === 'real' ? await openRealRun(flags) : undefined;
+  const target = await withRecording(real?.target ?? (await openTarget(flags)), { ...flags, seed });
   const reportDir = resolve(flags.reportDir);
   try {
-    const { record } = await runConformance({
+    const { record: ran } = await runConformance({
       target,
       seed,
       runs: flags.runs,
       maxCommands: flags.maxCommands,
+      ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
       ...(flags.path ? { path: flags.path } : {}),
       ...(flags.commandsPath !== undefined ? { commandsPath: flags.commandsPath } : {}),
       harnessVersion: harnessVersion(),
       replayCommand: (n) =>
         `ebs-conformance replay ${replayOf ?? `${flags.reportDir}/run.json`} --failure ${n}`,
+      ...real?.engine,
     });
+    // The profile bends the target: a replay needs it to reproduce the failure.
+    const record = flags.faultProfile
+      ? { ...ran, target: { ...ran.target, faultProfile: flags.faultProfile } }
+      : ran;
     writeReports(reportDir, record);
     const { pairs, groups } = record.coverage;
     process.stdout.write(
       [
         `verdict: ${record.verdict}`,
-        `target: ${record.target.kind}${record.target.endpoint ? ` ${record.target.endpoint}` : ''}, seed ${seed}, ${record.runs} sequences, ${record.steps} calls`,
+        `target: ${record.target.kind}${record.target.endpoint ? ` ${record.target.endpoint}` : ''}, seed ${seed}, ${record.budget.runs} sequences, ${record.steps} calls`,
         `coverage: pair state x operation ${pairs.covered}/${pairs.documented}, group ${groups.covered}/${groups.documented}, rules exercised ${record.rules.filter((r) => r.accepted + r.refused > 0).length}/${record.rules.length}`,
         ...record.failures.map(
           (f) =>
@@ -98,32 +126,54 @@ export async function runAndReport(flags: RunFlags, replayOf?: string): Promise<
         '',
       ].join('\n'),
     );
-    return EXIT_BY_VERDICT[record.verdict];
+    return real ? await real.finish(EXIT_BY_VERDICT[record.verdict]) : EXIT_BY_VERDICT[record.verdict];
   } catch (err) {
     if (err instanceof WorldDiscoveryError) throw new UsageError(err.message);
+    const mismatch = cassetteMismatchStatus(err);
+    if (mismatch !== undefined) return mismatch;
     throw err;
   } finally {
     await target.close?.();
+    await real?.finish(EXIT.inconclusive);
   }
 }
 
 export const registerRun: Register = (program, done) => {
-  program
+  const run = program
     .command('run')
     .description(
       'run the conformance suite against a target and write run.json, junit.xml, summary.md, report.html',
     )
-    .option('--target <kind>', `mock | emulator | endpoint | real`, 'mock')
-    .option('--endpoint <url>', 'base URL serving both ECS and EBS actions (for --target endpoint)')
+    .option('--target <kind>', `mock | emulator | endpoint | real | replay`, 'mock')
+    .option(
+      '--endpoint <url>',
+      'base URL serving both ECS and EBS actions (--target endpoint; with --target real it replaces the regional endpoints)',
+    )
     .option('--seed <n>', 'random seed (default: random, printed)', integer('--seed', 0))
     .option('--runs <n>', 'number of command sequences', integer('--runs', 1), 60)
     .option('--max-commands <n>', 'most commands in one sequence', integer('--max-commands', 1), 40)
+    .option(
+      '--concurrency <n>',
+      'sequences run side by side against the target (default: 2 for real, 1 otherwise)',
+      integer('--concurrency', 1),
+    )
     .option('--report-dir <dir>', 'where the report files go', 'reports-out')
+    .option(
+      '--fault-profile <name>',
+      'mock or emulator target only: run against a named deviation (emulator --list-fault-profiles)',
+    )
     .option(
       '--transition-ms <n>',
       'transient status duration of a started emulator (virtual time)',
       integer('--transition-ms', 0),
       1000,
     )
-    .action(async (flags: RunFlags) => done(await runAndReport(flags)));
+    .option('--record <file>', 'write every exchange, redacted, to a cassette (JSON Lines)')
+    .option(
+      '--cassette <file>',
+      'the cassette --target replay answers from (defaults: its seed, runs, sizes)',
+    );
+  addRealOptions(run).action(async (flags: RunFlags, command: Command) =>
+    done(await runAndReport(withCassetteDefaults(flags, command))),
+  );
 };

@@ -1,6 +1,7 @@
 import type { Site as SiteName } from '../../spec';
 import { type Handler, list, str } from '../context';
 import { observe, refuse } from '../expectation';
+import { reversedUnsynced } from '../lifecycle';
 import { earRegionViolation, findPair } from '../lookup';
 import { destinationOf, type ModelState, type Pair, sourceOf } from '../state';
 import { pageFacts, pageOf } from './paging';
@@ -93,13 +94,14 @@ export const describeProgress: Handler = (ctx) => {
   const found = findPair(ctx);
   if ('refusal' in found) return found.refusal;
   const synced = found.found.lastRecoverPoint !== undefined;
+  const open = reversedUnsynced(found.found);
   return observe(ctx.state, {
     rules: [
       'PROTO.DESCRIBE_IS_PROJECTION',
       'PAIR.PROGRESS.RECOVER_POINT_AFTER_START',
       'PAIR.DESCRIBE.TIMES_IN_SECONDS',
     ],
-    present: ['Progress', ...(synced ? ['RecoverPoint'] : [])],
+    present: ['Progress', ...(synced && !open ? ['RecoverPoint'] : [])],
     absent: synced ? [] : ['RecoverPoint'],
   });
 };

@@ -23,6 +23,8 @@ export interface CheckContext {
   readonly answer: Answer;
   /** The run owns every resource on the target (it was reset), so unknown rows are phantoms. */
   readonly isolated: boolean;
+  /** IDs the sequence created and the model no longer holds: listed anywhere, they are phantoms. */
+  readonly retired?: ReadonlySet<string>;
 }
 
 /** A structured nonconformance: data that reports group, deduplicate and render. */

@@ -7,10 +7,13 @@ type Row = Readonly<Record<string, unknown>>;
 /** Statuses a listing may show for a settled one: an active pair may be caught in a periodic sync. */
 const OBSERVABLE: Readonly<Record<string, readonly string[]>> = { normal: ['normal', 'syncing'] };
 
+/** An ID list (a group's PairIds) is a set: the docs give no order for its members. */
+const asSet = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? [...v].sort() : v);
+
 function sameValue(field: string, want: unknown, got: unknown): boolean {
   if (field === 'Status' && typeof want === 'string')
     return (OBSERVABLE[want] ?? [want]).includes(String(got));
-  return show(want) === show(got);
+  return show(asSet(want)) === show(asSet(got));
 }
 
 function rowMismatch(want: Row, got: Row): string | undefined {
@@ -51,7 +54,7 @@ export const listing_conformance: Check = (ctx: CheckContext) => {
   for (const r of list) {
     const want = byId.get(String(r[idField]));
     if (!want) {
-      if (ctx.isolated)
+      if (ctx.isolated || ctx.retired?.has(String(r[idField])))
         return failure(
           'listing_conformance',
           'state',
@@ -73,8 +76,12 @@ export const listing_conformance: Check = (ctx: CheckContext) => {
         show(r),
       );
   }
-  const expectedHere = expectedRows(rows, page);
-  if (expectedHere && ctx.isolated) {
+  const expectedHere = ctx.isolated
+    ? expectedRows(rows, page)
+    : wholeListing(answer.body, list.length, page)
+      ? rows
+      : undefined;
+  if (expectedHere) {
     const missing = expectedHere.find((r) => !ids.includes(String(r[idField])));
     if (missing)
       return failure(
@@ -93,4 +100,17 @@ export const listing_conformance: Check = (ctx: CheckContext) => {
 function expectedRows(rows: readonly Row[], page: ListingFacts['page']): readonly Row[] | undefined {
   if (page.mode === 'token') return !page.continued && rows.length <= page.maxResults ? rows : undefined;
   return page.pageNumber === 1 && rows.length <= page.pageSize ? rows : undefined;
+}
+
+/**
+ * On a target other sequences share, the model cannot know how many rows a region lists, but the
+ * answer can say it is the whole listing: a first page with no NextToken, or a numbered first
+ * page holding TotalCount rows. Then every row this sequence expects there must be on it.
+ */
+function wholeListing(body: Readonly<Record<string, unknown>>, listed: number, page: ListingFacts['page']) {
+  const counted = typeof body.TotalCount === 'number';
+  if (counted && (body.TotalCount as number) > listed) return false;
+  if (page.mode === 'token')
+    return !page.continued && (body.NextToken === undefined || body.NextToken === '') && counted;
+  return page.pageNumber === 1 && counted;
 }

@@ -1,18 +1,21 @@
 import fc from 'fast-check';
-import { diskStatus, type ModelState } from '../../model';
-import { CallCommand } from '../command';
+import { type Disk, destinationOf, diskStatus, type ModelState } from '../../model';
+import { REPLICATING } from '../../model/lifecycle';
+import { CallCommand, type Plan, type PlannedCall } from '../command';
 import {
   clientToken,
   disks,
   ECS,
   label,
   nth,
+  pairs,
   rarely,
   ref,
   replicationRegions,
   UNKNOWN,
   variant,
   withToken,
+  withVariant,
 } from './toolkit';
 
 /** CreateDisk: mostly ESSD of two sizes, so that matching pairs are common; some other categories. */
@@ -26,11 +29,15 @@ const createDisk = fc
     encrypted: rarely(12),
     token: clientToken,
     retry: rarely(4),
+    /** Then the same ClientToken with another size: IdempotentParameterMismatch (TOKEN.OTHER_PARAMS_MISMATCH). */
+    reuse: rarely(8),
     variant,
   })
-  .map(
-    (g) =>
-      new CallCommand('CreateDisk', g, (s) => {
+  .map((g) => {
+    const token = g.reuse ? (g.token ?? 'tok-reused') : g.token;
+    const plan =
+      (size: number) =>
+      (s: ModelState): PlannedCall | undefined => {
         const region = nth(replicationRegions(s), g.region);
         const zone = region && nth(region.zones, g.zone);
         if (!region || !zone) return undefined;
@@ -38,43 +45,64 @@ const createDisk = fc
           {
             RegionId: region.id,
             ZoneId: zone.id,
-            Size: g.size,
+            Size: size,
             DiskCategory: g.category,
             ...(g.category === 'cloud_essd' ? { PerformanceLevel: g.pl } : {}),
             ...(g.encrypted ? { Encrypted: true } : {}),
           },
-          g.token,
+          token,
         );
-        const what = `${g.category}${g.category === 'cloud_essd' ? `/${g.pl}` : ''} ${g.size}GiB${g.encrypted ? ' encrypted' : ''}`;
+        const what = `${g.category}${g.category === 'cloud_essd' ? `/${g.pl}` : ''} ${size}GiB${g.encrypted ? ' encrypted' : ''}`;
         return {
           call: { ...ECS, action: 'CreateDisk', params },
           variant: g.variant,
-          label: label('CreateDisk', zone.id, what, g.token),
+          label: label('CreateDisk', zone.id, what, token),
+        };
+      };
+    const plans = g.reuse ? [plan(g.size), plan(g.size + 20)] : [plan(g.size)];
+    return new CallCommand('CreateDisk', g, ...(plans as [Plan, ...Plan[]]));
+  });
+
+/** A disk replication is writing to right now: attaching it must be refused (DISK.ATTACH.SECONDARY_LOCKED). */
+const lockedSecondaries = (s: ModelState) =>
+  pairs(s)
+    .filter((p) => REPLICATING.includes(p.status))
+    .map((p) => s.disks[destinationOf(p).diskId])
+    .filter((d): d is Disk => d !== undefined);
+
+const attachDisk = fc
+  .record({
+    disk: fc.nat(),
+    sameZone: fc.boolean(),
+    instance: fc.nat(),
+    activeSecondary: fc.boolean(),
+    variant,
+  })
+  .map(
+    (g) =>
+      new CallCommand('AttachDisk', g, (s) => {
+        const list = disks(s);
+        const locked = g.activeSecondary ? lockedSecondaries(s) : [];
+        const disk = nth(locked.length > 0 ? locked : list, g.disk);
+        if (!disk) return undefined;
+        const candidates = Object.values(s.instances).filter(
+          (i) => (i.zoneId === disk.zoneId) === g.sameZone,
+        );
+        const instance = nth(candidates, g.instance);
+        if (!instance) return undefined;
+        return {
+          call: { ...ECS, action: 'AttachDisk', params: { DiskId: disk.id, InstanceId: instance.id } },
+          region: disk.regionId,
+          variant: g.variant,
+          label: label(
+            'AttachDisk',
+            ref('disk', list, disk.id),
+            locked.includes(disk) && 'secondary of an active pair',
+            g.sameZone ? 'instance in its zone' : 'instance in another zone',
+          ),
         };
       }),
   );
-
-const attachDisk = fc.record({ disk: fc.nat(), sameZone: fc.boolean(), instance: fc.nat(), variant }).map(
-  (g) =>
-    new CallCommand('AttachDisk', g, (s) => {
-      const list = disks(s);
-      const disk = nth(list, g.disk);
-      if (!disk) return undefined;
-      const candidates = Object.values(s.instances).filter((i) => (i.zoneId === disk.zoneId) === g.sameZone);
-      const instance = nth(candidates, g.instance);
-      if (!instance) return undefined;
-      return {
-        call: { ...ECS, action: 'AttachDisk', params: { DiskId: disk.id, InstanceId: instance.id } },
-        region: disk.regionId,
-        variant: g.variant,
-        label: label(
-          'AttachDisk',
-          ref('disk', list, disk.id),
-          g.sameZone ? 'instance in its zone' : 'instance in another zone',
-        ),
-      };
-    }),
-);
 
 const detachDisk = fc.record({ disk: fc.nat(), anyDisk: rarely(5), variant }).map(
   (g) =>
@@ -132,6 +160,40 @@ const describeDisks = fc
       }),
   );
 
+/** Where a couple of disks goes: two replication regions (by position) and a zone in each. */
+export interface CoupleSpec {
+  readonly from: number;
+  readonly to: number;
+  readonly zone: number;
+  readonly size: number;
+}
+
+/** One ESSD of a couple: `which` 0 in the source region, 1 in the destination region. */
+export function coupleDisk(g: CoupleSpec, which: 0 | 1): Plan {
+  return (s) => {
+    const regions = replicationRegions(s);
+    const from = nth(regions, g.from);
+    const to = nth(
+      regions.filter((r) => r.id !== from?.id),
+      g.to,
+    );
+    const region = which === 0 ? from : to;
+    const zone = region && nth(region.zones, g.zone);
+    if (!region || !zone) return undefined;
+    const params = {
+      RegionId: region.id,
+      ZoneId: zone.id,
+      Size: g.size,
+      DiskCategory: 'cloud_essd',
+      PerformanceLevel: 'PL1',
+    };
+    return {
+      call: { ...ECS, action: 'CreateDisk', params },
+      label: label('CreateDisk', zone.id, `cloud_essd/PL1 ${g.size}GiB`),
+    };
+  };
+}
+
 /**
  * Two identical ESSDs in two replication regions: the material of a valid pair, in one command so
  * that short sequences reach the pair life cycle.
@@ -139,35 +201,8 @@ const describeDisks = fc
 const createDiskCouple = fc
   .record({ from: fc.nat(), to: fc.nat(), zone: fc.nat(), size: fc.constantFrom(20, 40), variant })
   .map((g) => {
-    const parts = (s: ModelState, which: number) => {
-      const regions = replicationRegions(s);
-      const from = nth(regions, g.from);
-      const to = nth(
-        regions.filter((r) => r.id !== from?.id),
-        g.to,
-      );
-      const region = which === 0 ? from : to;
-      const zone = region && nth(region.zones, g.zone);
-      if (!region || !zone) return undefined;
-      const params = {
-        RegionId: region.id,
-        ZoneId: zone.id,
-        Size: g.size,
-        DiskCategory: 'cloud_essd',
-        PerformanceLevel: 'PL1',
-      };
-      return {
-        call: { ...ECS, action: 'CreateDisk', params },
-        variant: g.variant,
-        label: label('CreateDisk', zone.id, `cloud_essd/PL1 ${g.size}GiB`),
-      };
-    };
-    return new CallCommand(
-      'CreateDiskCouple',
-      g,
-      (s) => parts(s, 0),
-      (s) => parts(s, 1),
-    );
+    const [first, second] = [coupleDisk(g, 0), coupleDisk(g, 1)].map(withVariant(g.variant)) as [Plan, Plan];
+    return new CallCommand('CreateDiskCouple', g, first, second);
   });
 
 export const DISK_COMMANDS = {

@@ -1,92 +1,137 @@
 import fc from 'fast-check';
 import { destinationOf, sourceOf } from '../../model';
 import { CallCommand } from '../command';
+import { GROUP_STATES, PAIR_STATES } from '../coverage';
 import {
   clientToken,
   EBS,
   groups,
+  idFlaw,
+  idParam,
   label,
   nth,
   pairs,
+  pickIn,
+  preferred,
   rarely,
   ref,
   regionFor,
+  sending,
   side,
-  UNKNOWN,
   variant,
   withToken,
 } from './toolkit';
 
 /** A group shaped like an existing pair (so pairs can join it), or occasionally like none. */
-const createGroup = fc.record({ pair: fc.nat(), named: fc.boolean(), token: clientToken, variant }).map(
-  (g) =>
-    new CallCommand('CreateDiskReplicaGroup', g, (s) => {
-      const list = pairs(s);
-      const pair = nth(list, g.pair);
-      if (!pair) return undefined;
-      const from = sourceOf(pair);
-      const to = destinationOf(pair);
-      const params = withToken(
-        {
-          RegionId: from.regionId,
-          SourceZoneId: from.zoneId,
-          DestinationRegionId: to.regionId,
-          DestinationZoneId: to.zoneId,
-          ...(g.named ? { GroupName: 'dr-group' } : {}),
-        },
-        g.token,
-      );
-      return {
-        call: { ...EBS, action: 'CreateDiskReplicaGroup', params },
-        variant: g.variant,
-        label: label('CreateDiskReplicaGroup', `like ${ref('pair', list, pair.id)}`, g.token),
-      };
-    }),
-);
-
-/** Add and Remove name a pair and a group. */
-function pairAndGroup(action: 'AddDiskReplicaPair' | 'RemoveDiskReplicaPair') {
-  return fc.record({ pair: fc.nat(), group: fc.nat(), where: side, token: clientToken, variant }).map(
+const createGroup = fc
+  .record({
+    pair: fc.nat(),
+    named: fc.boolean(),
+    flaw: fc.constantFrom('none', 'none', 'none', 'none', 'badName', 'badDescription', 'missingZone'),
+    token: clientToken,
+    retry: rarely(6),
+    variant,
+  })
+  .map(
     (g) =>
-      new CallCommand(action, g, (s) => {
-        const ps = pairs(s);
-        const gs = groups(s);
-        const pair = nth(ps, g.pair);
-        const group = nth(gs, g.group);
-        if (!pair || !group) return undefined;
+      new CallCommand('CreateDiskReplicaGroup', g, (s) => {
+        const list = pairs(s);
+        const pair = nth(list, g.pair);
+        if (!pair) return undefined;
+        const from = sourceOf(pair);
+        const to = destinationOf(pair);
         const params = withToken(
-          { RegionId: regionFor(s, group, g.where), ReplicaGroupId: group.id, ReplicaPairId: pair.id },
+          {
+            RegionId: from.regionId,
+            SourceZoneId: from.zoneId,
+            DestinationRegionId: to.regionId,
+            ...(g.flaw === 'missingZone' ? {} : { DestinationZoneId: to.zoneId }),
+            ...(g.named || g.flaw === 'badName'
+              ? { GroupName: g.flaw === 'badName' ? '9lives' : 'dr-group' }
+              : {}),
+            ...(g.flaw === 'badDescription' ? { Description: 'http://example.com' } : {}),
+          },
           g.token,
         );
         return {
-          call: { ...EBS, action, params },
+          call: { ...EBS, action: 'CreateDiskReplicaGroup', params },
           variant: g.variant,
           label: label(
-            action,
-            ref('pair', ps, pair.id),
-            ref('group', gs, group.id),
-            `in ${g.where}`,
+            'CreateDiskReplicaGroup',
+            `like ${ref('pair', list, pair.id)}`,
+            g.flaw !== 'none' && g.flaw,
             g.token,
           ),
         };
       }),
   );
+
+/** Add and Remove name a pair and a group, each preferably in a generated status. */
+function pairAndGroup(action: 'AddDiskReplicaPair' | 'RemoveDiskReplicaPair') {
+  return fc
+    .record({
+      pair: fc.nat(),
+      pairStatus: preferred(PAIR_STATES),
+      group: fc.nat(),
+      groupStatus: preferred(GROUP_STATES),
+      member: fc.boolean(),
+      where: side,
+      ...sending,
+    })
+    .map(
+      (g) =>
+        new CallCommand(action, g, (s) => {
+          const ps = pairs(s);
+          const gs = groups(s);
+          // Half the time a member and its own group, so that removal is accepted as often as refused.
+          const members = ps.filter((p) => p.groupId !== undefined);
+          const pair = pickIn(g.member && members.length > 0 ? members : ps, g.pair, g.pairStatus);
+          const own = g.member ? gs.find((x) => x.id === pair?.groupId) : undefined;
+          const group = own ?? pickIn(gs, g.group, g.groupStatus);
+          if (!pair || !group) return undefined;
+          const params = withToken(
+            { RegionId: regionFor(s, group, g.where), ReplicaGroupId: group.id, ReplicaPairId: pair.id },
+            g.token,
+          );
+          return {
+            call: { ...EBS, action, params },
+            variant: g.variant,
+            label: label(
+              action,
+              ref('pair', ps, pair.id),
+              ref('group', gs, group.id),
+              `in ${g.where}`,
+              g.token,
+            ),
+          };
+        }),
+    );
 }
 
-/** Calls on one group: by position, in a chosen region, sometimes on an unknown ID. */
+/**
+ * Calls on one group: by position (preferring a group in a generated status), in a chosen
+ * region, sometimes by an unknown or malformed ID or none at all.
+ */
 function onGroup(action: string, extra: fc.Arbitrary<Record<string, unknown>>) {
   return fc
-    .record({ group: fc.nat(), where: side, unknown: rarely(15), extra, token: clientToken, variant })
+    .record({
+      group: fc.nat(),
+      status: preferred(GROUP_STATES),
+      where: side,
+      id: idFlaw,
+      extra,
+      ...sending,
+    })
     .map(
       (g) =>
         new CallCommand(action, g, (s) => {
           const list = groups(s);
-          const group = nth(list, g.group);
+          const group = pickIn(list, g.group, g.status);
           if (!group) return undefined;
           const params = withToken(
             {
               RegionId: regionFor(s, group, g.where),
-              ReplicaGroupId: g.unknown ? UNKNOWN.group : group.id,
+              ...idParam('ReplicaGroupId', group.id, 'group', g.id),
               ...g.extra,
             },
             g.token,
@@ -97,7 +142,7 @@ function onGroup(action: string, extra: fc.Arbitrary<Record<string, unknown>>) {
             variant: g.variant,
             label: label(
               action,
-              g.unknown ? 'unknown group' : ref('group', list, group.id),
+              g.id === 'none' ? ref('group', list, group.id) : `${g.id} group ID`,
               `in ${g.where}`,
               ...extras,
               g.token,
@@ -123,6 +168,12 @@ export const GROUP_COMMANDS = {
   deleteGroup: onGroup('DeleteDiskReplicaGroup', none),
   modifyGroup: onGroup(
     'ModifyDiskReplicaGroup',
-    fc.constantFrom({ GroupName: 'renamed' }, { Description: 'new text' }),
+    fc.constantFrom(
+      { GroupName: 'renamed' },
+      { Description: 'new text' },
+      { GroupName: '-starts-badly' },
+      { GroupName: 'x' },
+      { Description: 'https://not-allowed' },
+    ),
   ),
 };

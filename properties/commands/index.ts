@@ -5,9 +5,19 @@ import { DISK_COMMANDS } from './disks';
 import { GROUP_COMMANDS } from './groups';
 import { LISTING_COMMANDS } from './listings';
 import { PAIR_COMMANDS } from './pairs';
+import { SCENARIO_COMMANDS } from './scenarios';
+import { VISIBILITY_COMMANDS } from './visibility';
 import { WALK_COMMANDS } from './walks';
 
-const C = { ...DISK_COMMANDS, ...PAIR_COMMANDS, ...GROUP_COMMANDS, ...LISTING_COMMANDS, ...WALK_COMMANDS };
+const C = {
+  ...DISK_COMMANDS,
+  ...PAIR_COMMANDS,
+  ...GROUP_COMMANDS,
+  ...LISTING_COMMANDS,
+  ...WALK_COMMANDS,
+  ...SCENARIO_COMMANDS,
+  ...VISIBILITY_COMMANDS,
+};
 
 /**
  * How often each command is drawn. Disk creation and the pair life cycle dominate so that a
@@ -28,20 +38,25 @@ const WEIGHTS: Readonly<Record<keyof typeof C, number>> = {
   failoverPair: 4,
   reprotectPair: 4,
   deletePair: 2,
-  modifyPair: 1,
-  describeProgress: 1,
+  modifyPair: 2,
+  describeProgress: 2,
   createGroup: 2,
   addPair: 3,
-  removePair: 1,
-  startGroup: 2,
-  stopGroup: 1,
-  failoverGroup: 2,
-  reprotectGroup: 2,
-  deleteGroup: 1,
-  modifyGroup: 1,
+  removePair: 3,
+  startGroup: 3,
+  stopGroup: 3,
+  failoverGroup: 3,
+  reprotectGroup: 3,
+  deleteGroup: 2,
+  modifyGroup: 2,
   describePairs: 2,
   describeGroups: 1,
   walkPairs: 1,
+  walkGroups: 1,
+  walkDisks: 1,
+  pairVisibility: 1,
+  pairScenario: 5,
+  groupScenario: 4,
 };
 
 export function weightedCommands(): fc.Arbitrary<fc.AsyncCommand<ModelBox, RunSession>>[] {

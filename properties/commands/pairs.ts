@@ -1,18 +1,24 @@
 import fc from 'fast-check';
 import { type Disk, type ModelState, pairHolding } from '../../model';
 import { CallCommand } from '../command';
+import { PAIR_STATES } from '../coverage';
 import {
-  clientToken,
+  createToken,
   disks,
   EBS,
   ECS,
+  idFlaw,
+  idParam,
   label,
   nth,
   pairs,
+  pickIn,
+  preferred,
   rarely,
   ref,
   regionFor,
   type Side,
+  sending,
   side,
   UNKNOWN,
   variant,
@@ -34,7 +40,31 @@ function partnerFor(s: ModelState, primary: Disk, position: number): Disk | unde
   return nth(fits, position);
 }
 
-type CreateFlaw = 'none' | 'anySecondary' | 'wrongRegion' | 'unknownDisk' | 'longToken' | 'badName';
+type CreateFlaw =
+  | 'none'
+  | 'anySecondary'
+  | 'sizeMismatch'
+  | 'categoryMismatch'
+  | 'wrongRegion'
+  | 'unknownDisk'
+  | 'missingDisk'
+  | 'longToken'
+  | 'badName'
+  | 'badDescription';
+
+/** A secondary in another region that differs from `primary` the way the flaw says. */
+function mismatchFor(s: ModelState, primary: Disk, flaw: CreateFlaw, position: number): Disk | undefined {
+  const elsewhere = disks(s).filter((d) => d.regionId !== primary.regionId && !pairHolding(s, d.id));
+  if (flaw === 'sizeMismatch')
+    return nth(
+      elsewhere.filter((d) => d.category === primary.category && d.size !== primary.size),
+      position,
+    );
+  return nth(
+    elsewhere.filter((d) => d.category !== primary.category),
+    position,
+  );
+}
 
 const createPair = fc
   .record({
@@ -49,12 +79,17 @@ const createPair = fc
       'anySecondary',
       'wrongRegion',
       'unknownDisk',
+      'none',
+      'sizeMismatch',
+      'categoryMismatch',
+      'missingDisk',
       'longToken',
       'badName',
+      'badDescription',
     ),
     named: fc.boolean(),
-    token: clientToken,
-    retry: rarely(4),
+    token: createToken,
+    retry: rarely(3),
     variant,
   })
   .map(
@@ -66,8 +101,13 @@ const createPair = fc
         const matched = free.filter((d) => partnerFor(s, d, 0));
         const primary = nth(g.flaw === 'anySecondary' ? free : matched, g.primary) ?? nth(list, g.primary);
         if (!primary) return undefined;
+        const mismatch = g.flaw === 'sizeMismatch' || g.flaw === 'categoryMismatch';
         const secondary =
-          g.flaw === 'anySecondary' ? nth(list, g.secondary) : partnerFor(s, primary, g.secondary);
+          g.flaw === 'anySecondary'
+            ? nth(list, g.secondary)
+            : mismatch
+              ? mismatchFor(s, primary, g.flaw, g.secondary)
+              : partnerFor(s, primary, g.secondary);
         if (!secondary) return undefined;
         const region = g.flaw === 'wrongRegion' ? secondary.regionId : primary.regionId;
         const token = g.flaw === 'longToken' ? 'x'.repeat(65) : g.token;
@@ -75,13 +115,16 @@ const createPair = fc
           {
             RegionId: region,
             SourceZoneId: primary.zoneId,
-            DiskId: g.flaw === 'unknownDisk' ? UNKNOWN.disk : primary.id,
+            ...(g.flaw === 'missingDisk'
+              ? {}
+              : { DiskId: g.flaw === 'unknownDisk' ? UNKNOWN.disk : primary.id }),
             DestinationRegionId: secondary.regionId,
             DestinationZoneId: secondary.zoneId,
             DestinationDiskId: secondary.id,
             ...(g.named || g.flaw === 'badName'
               ? { PairName: g.flaw === 'badName' ? 'http://x' : 'dr-pair' }
               : {}),
+            ...(g.flaw === 'badDescription' ? { Description: 'https://example.com/pair' } : {}),
           },
           token,
         );
@@ -127,7 +170,10 @@ const createLegacyPair = fc
       }),
   );
 
-/** Calls on one pair: by position, in a chosen region, sometimes on an unknown ID. */
+/**
+ * Calls on one pair: by position (preferring a pair in a generated status), in a chosen region,
+ * sometimes by an unknown or malformed ID or none at all.
+ */
 function onPair(
   action: string,
   extra: fc.Arbitrary<Record<string, unknown>>,
@@ -136,23 +182,22 @@ function onPair(
   return fc
     .record({
       pair: fc.nat(),
+      status: preferred(PAIR_STATES),
       where,
-      unknown: rarely(15),
+      id: idFlaw,
       extra,
-      token: clientToken,
-      retry: rarely(6),
-      variant,
+      ...sending,
     })
     .map(
       (g) =>
         new CallCommand(action, g, (s) => {
           const list = pairs(s);
-          const pair = nth(list, g.pair);
+          const pair = pickIn(list, g.pair, g.status);
           if (!pair) return undefined;
           const params = withToken(
             {
               RegionId: regionFor(s, pair, g.where),
-              ReplicaPairId: g.unknown ? UNKNOWN.pair : pair.id,
+              ...idParam('ReplicaPairId', pair.id, 'pair', g.id),
               ...g.extra,
             },
             action.startsWith('Describe') ? undefined : g.token,
@@ -163,7 +208,7 @@ function onPair(
             variant: g.variant,
             label: label(
               action,
-              g.unknown ? 'unknown pair' : ref('pair', list, pair.id),
+              g.id === 'none' ? ref('pair', list, pair.id) : `${g.id} pair ID`,
               `in ${g.where}`,
               ...extras,
               g.token,
@@ -188,7 +233,13 @@ export const PAIR_COMMANDS = {
   deletePair: onPair('DeleteDiskReplicaPair', none),
   modifyPair: onPair(
     'ModifyDiskReplicaPair',
-    fc.constantFrom({ PairName: 'renamed' }, { Description: 'a new description' }, { PairName: '1bad' }),
+    fc.constantFrom(
+      { PairName: 'renamed' },
+      { Description: 'a new description' },
+      { PairName: '1bad' },
+      { Description: 'http://not-allowed' },
+      { Description: 'd'.repeat(257) },
+    ),
   ),
   describeProgress: onPair('DescribeDiskReplicaPairProgress', none),
 };

@@ -1,22 +1,90 @@
 import fc from 'fast-check';
-import { listPairs } from '../../model';
+import type { Variant } from '../../adapters/target';
+import { listDisks, listGroups, listPairs, type ModelState } from '../../model';
+import { pagination_conformance } from '../checks';
+import { at } from '../checks/response-conformance';
 import type { ModelBox } from '../command';
 import type { RunSession } from '../session';
-import { EBS, nth, replicationRegions, variant } from './toolkit';
+import { EBS, ECS, nth, replicationRegions, variant } from './toolkit';
 
 type Site = 'production' | 'backup';
+type Mode = 'token' | 'number';
+
+/** A listing that can be walked page by page, and what the model says it holds. */
+interface Listing {
+  readonly call: typeof EBS | typeof ECS;
+  readonly action: string;
+  readonly field: string;
+  readonly idField: string;
+  readonly modes: readonly Mode[];
+  readonly sited: boolean;
+  readonly rule: (mode: Mode) => string;
+  readonly expected: (s: ModelState, regionId: string, site: Site) => string[];
+  /** Every ID of this kind the sequence holds, and the filter parameter that names them. */
+  readonly own: (s: ModelState) => string[];
+  readonly filter: (ids: readonly string[]) => Record<string, string>;
+}
+
+/** The most IDs one listing filter takes. */
+const FILTER_MAX = 100;
+
+const replicationRule = (mode: Mode) =>
+  mode === 'token' ? 'PAIR.DESCRIBE.TOKEN_PAGING' : 'PAIR.DESCRIBE.NUMBERED_PAGING';
+
+const LISTINGS: Readonly<Record<string, Listing>> = {
+  pairs: {
+    call: EBS,
+    action: 'DescribeDiskReplicaPairs',
+    field: 'ReplicaPairs',
+    idField: 'ReplicaPairId',
+    modes: ['token', 'number'],
+    sited: true,
+    rule: replicationRule,
+    expected: (s, regionId, site) => listPairs(s, { regionId, site }).map((p) => p.id),
+    own: (s) => Object.keys(s.pairs),
+    filter: (ids) => ({ PairIds: ids.join(',') }),
+  },
+  groups: {
+    call: EBS,
+    action: 'DescribeDiskReplicaGroups',
+    field: 'ReplicaGroups',
+    idField: 'ReplicaGroupId',
+    modes: ['token', 'number'],
+    sited: true,
+    rule: replicationRule,
+    expected: (s, regionId, site) => listGroups(s, { regionId, site }).map((g) => g.id),
+    own: (s) => Object.keys(s.groups),
+    filter: (ids) => ({ GroupIds: ids.join(',') }),
+  },
+  disks: {
+    call: ECS,
+    action: 'DescribeDisks',
+    field: 'Disks.Disk',
+    idField: 'DiskId',
+    modes: ['number'],
+    sited: false,
+    rule: () => 'DISK.DESCRIBE.PAGING',
+    expected: (s, regionId) => listDisks(s, { regionId }).map((d) => d.id),
+    own: (s) => Object.keys(s.disks),
+    filter: (ids) => ({ DiskIds: JSON.stringify(ids) }),
+  },
+};
 
 /**
- * A full NextToken walk of DescribeDiskReplicaPairs with a small page size: every page is
- * checked on its own by the step, and together the pages must add up to the listing, with no
- * duplicates and no gaps.
+ * A full walk of one listing with a small page size (NextToken, or PageNumber up to TotalCount):
+ * every page is checked on its own by the step, and together the pages must add up to the
+ * listing, with no duplicates and no gaps. On a target other sequences share, the walk filters
+ * on the sequence's own IDs: the others' rows would make it long, and their changes could shift
+ * rows between its pages.
  */
-class WalkPairsCommand implements fc.AsyncCommand<ModelBox, RunSession> {
+class WalkCommand implements fc.AsyncCommand<ModelBox, RunSession> {
   constructor(
+    readonly listing: string,
     readonly region: number,
     readonly site: Site,
-    readonly maxResults: number,
-    readonly variant: Record<string, string>,
+    readonly mode: Mode,
+    readonly size: number,
+    readonly variant: Partial<Variant>,
   ) {}
 
   check(m: Readonly<ModelBox>): boolean {
@@ -24,66 +92,83 @@ class WalkPairsCommand implements fc.AsyncCommand<ModelBox, RunSession> {
   }
 
   async run(m: ModelBox, session: RunSession): Promise<void> {
+    const l = LISTINGS[this.listing] as Listing;
     const region = nth(replicationRegions(m.state), this.region);
     if (!region) return;
+    const own = session.options.isolated ? undefined : l.own(m.state).slice(0, FILTER_MAX);
+    if (own?.length === 0) return;
+    const seen = await this.#walk(m, session, l, region.id, own ? l.filter(own) : {});
+    if (!seen) return;
+    const expected = l.expected(m.state, region.id, this.site);
+    const failed = pagination_conformance({
+      operation: l.action,
+      rule: l.rule(this.mode),
+      seen,
+      expected: own ? expected.filter((id) => own.includes(id)) : expected,
+      isolated: session.options.isolated,
+      retired: session.ownership.retired,
+    });
+    if (failed) session.fail(failed);
+  }
+
+  /** The IDs every page showed, in order; `undefined` when a page was refused or never came. */
+  async #walk(
+    m: ModelBox,
+    session: RunSession,
+    l: Listing,
+    regionId: string,
+    filter: Record<string, string>,
+  ): Promise<string[] | undefined> {
     const seen: string[] = [];
     let token: string | undefined;
     for (let page = 1; page <= 50; page++) {
-      const params = {
-        RegionId: region.id,
-        Site: this.site,
-        MaxResults: this.maxResults,
-        ...(token ? { NextToken: token } : {}),
-      };
-      const label = `DescribeDiskReplicaPairs(${region.id}, Site=${this.site}, MaxResults=${this.maxResults}, page ${page})`;
+      const paging =
+        this.mode === 'token'
+          ? { MaxResults: this.size, ...(token ? { NextToken: token } : {}) }
+          : { PageNumber: page, PageSize: this.size };
+      const params = { RegionId: regionId, ...(l.sited ? { Site: this.site } : {}), ...filter, ...paging };
+      const label = `${l.action}(${regionId}${l.sited ? `, Site=${this.site}` : ''}, ${this.mode} page ${page} of ${this.size})`;
       const answer = await session.step(
         m,
-        { call: { ...EBS, action: 'DescribeDiskReplicaPairs', params }, variant: this.variant, label },
+        { call: { ...l.call, action: l.action, params }, variant: this.variant, label },
         label,
       );
-      if (answer?.kind !== 'success') return;
-      const rows = Array.isArray(answer.body.ReplicaPairs)
-        ? (answer.body.ReplicaPairs as Record<string, unknown>[])
+      if (answer?.kind !== 'success') return undefined;
+      const rows = at(answer.body, l.field.split('.'));
+      const ids = Array.isArray(rows)
+        ? (rows as Record<string, unknown>[]).map((r) => String(r[l.idField]))
         : [];
-      seen.push(...rows.map((r) => String(r.ReplicaPairId)));
-      token =
-        typeof answer.body.NextToken === 'string' && answer.body.NextToken !== ''
-          ? answer.body.NextToken
-          : undefined;
-      if (!token) break;
+      seen.push(...ids);
+      if (this.mode === 'token') {
+        const next = answer.body.NextToken;
+        token = typeof next === 'string' && next !== '' ? next : undefined;
+        if (!token) return seen;
+      } else {
+        const total = Number(answer.body.TotalCount);
+        if (ids.length < this.size || !(page * this.size < total)) return seen;
+      }
     }
-    const expected = listPairs(m.state, { regionId: region.id, site: this.site }).map((p) => p.id);
-    const duplicate = seen.find((id, i) => seen.indexOf(id) !== i);
-    const missing = expected.filter((id) => !seen.includes(id));
-    const extra = session.options.isolated ? seen.filter((id) => !expected.includes(id)) : [];
-    if (!duplicate && missing.length === 0 && extra.length === 0) return;
-    session.fail({
-      check: 'pagination_conformance',
-      category: 'pagination',
-      title: duplicate
-        ? `a NextToken walk lists ${duplicate} twice`
-        : missing.length > 0
-          ? `a NextToken walk never lists ${missing.join(', ')}`
-          : `a NextToken walk lists ${extra.join(', ')}, which the model does not hold here`,
-      operation: 'DescribeDiskReplicaPairs',
-      rules: ['PAIR.DESCRIBE.TOKEN_PAGING'],
-      expected: JSON.stringify(expected),
-      received: JSON.stringify(seen),
-    });
+    return seen;
   }
 
   toString(): string {
-    return `walk DescribeDiskReplicaPairs(region#${this.region}, Site=${this.site}, MaxResults=${this.maxResults})`;
+    return `walk ${this.listing}(region#${this.region}, Site=${this.site}, ${this.mode} pages of ${this.size})`;
   }
 }
 
-export const walkPairs = fc
-  .record({
-    region: fc.nat(),
-    site: fc.constantFrom<Site>('production', 'backup'),
-    maxResults: fc.integer({ min: 1, max: 2 }),
-    variant,
-  })
-  .map((g) => new WalkPairsCommand(g.region, g.site, g.maxResults, g.variant as Record<string, string>));
+const walk = (listing: string) =>
+  fc
+    .record({
+      region: fc.nat(),
+      site: fc.constantFrom<Site>('production', 'backup'),
+      mode: fc.constantFrom(...(LISTINGS[listing] as Listing).modes),
+      size: fc.integer({ min: 1, max: 3 }),
+      variant,
+    })
+    .map((g) => new WalkCommand(listing, g.region, g.site, g.mode, g.size, g.variant));
 
-export const WALK_COMMANDS = { walkPairs };
+export const WALK_COMMANDS = {
+  walkPairs: walk('pairs'),
+  walkGroups: walk('groups'),
+  walkDisks: walk('disks'),
+};

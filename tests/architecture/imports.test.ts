@@ -8,7 +8,17 @@ import { describe, expect, it } from 'vitest';
 // the other proves nothing if they share code.
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-type Layer = 'spec' | 'model' | 'properties' | 'adapters' | 'emulator' | 'reports' | 'cli' | 'bench';
+type Layer =
+  | 'spec'
+  | 'model'
+  | 'properties'
+  | 'adapters'
+  | 'emulator'
+  | 'reports'
+  | 'parity'
+  | 'cli'
+  | 'bench'
+  | 'lib';
 
 const MAY_IMPORT: Record<Layer, { layers: readonly Layer[]; packages: readonly string[] }> = {
   spec: { layers: [], packages: ['zod', 'node:crypto'] },
@@ -18,9 +28,17 @@ const MAY_IMPORT: Record<Layer, { layers: readonly Layer[]; packages: readonly s
   // The engine builds run records, so properties/ also reads the record schema of reports/.
   properties: { layers: ['spec', 'model', 'adapters', 'reports'], packages: ['*'] },
   reports: { layers: ['spec'], packages: ['*'] },
-  cli: { layers: ['spec', 'model', 'properties', 'adapters', 'emulator', 'reports'], packages: ['*'] },
+  // Parity asks an in-process emulator (through adapters/) what a cassette recorded: never the model.
+  parity: { layers: ['spec', 'adapters'], packages: ['*'] },
+  // cli/ registers `bench`, whose core lives in bench/.
+  cli: {
+    layers: ['spec', 'model', 'properties', 'adapters', 'emulator', 'reports', 'parity', 'bench'],
+    packages: ['*'],
+  },
+  // The library entry points for users' own tests: the emulator and the client, never the model.
+  lib: { layers: ['spec', 'adapters', 'emulator'], packages: ['*'] },
   bench: {
-    layers: ['spec', 'model', 'properties', 'adapters', 'emulator', 'reports', 'cli'],
+    layers: ['spec', 'model', 'properties', 'adapters', 'emulator', 'reports', 'parity', 'cli'],
     packages: ['*'],
   },
 };

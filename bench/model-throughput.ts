@@ -1,0 +1,84 @@
+/**
+ * Model transitions per second: `expect` and the commit of the observed answer (`next`, then
+ * `advance` past the settle window after an accepted change, as the session does), replayed
+ * over captured sequences: the calls a real run generated and the IDs the target chose.
+ */
+import type { Exchange } from '../adapters';
+import { advance, expect, initialState, type ModelState, type World } from '../model';
+import { findOperation } from '../spec';
+import type { Captured } from './capture';
+import { type Figure, figure } from './figures';
+
+/** The settle window the session lets pass after an accepted change (virtual time). */
+const SETTLE_MS = 60_000;
+const T0 = Date.UTC(2026, 0, 1);
+
+interface ReplayStep {
+  readonly call: Exchange['call'];
+  readonly observed: Readonly<Record<string, unknown>> | undefined;
+  readonly mutating: boolean;
+}
+
+function prepare(sequences: readonly (readonly Exchange[])[]): ReplayStep[][] {
+  return sequences.map((seq) =>
+    seq.map((x) => ({
+      call: x.call,
+      observed: x.outcome.kind === 'success' ? x.outcome.body : undefined,
+      mutating: findOperation(x.call.product, x.call.version, x.call.action)?.mutating ?? false,
+    })),
+  );
+}
+
+/** One pass over every sequence from the initial state; answers how many transitions it made. */
+function replayOnce(world: World, steps: readonly (readonly ReplayStep[])[]): number {
+  let transitions = 0;
+  for (const seq of steps) {
+    let state: ModelState = initialState(world);
+    let now = T0;
+    for (const step of seq) {
+      const e = expect(state, step.call, now);
+      transitions++;
+      if (e.kind === 'success' && step.observed) {
+        state = e.next(step.observed);
+        if (step.mutating) {
+          now += SETTLE_MS;
+          state = advance(state, now);
+        }
+      }
+    }
+  }
+  return transitions;
+}
+
+/** Transitions per second over passes of at least `minMs` of work. */
+export function modelTransitionsPerSecond(
+  world: World,
+  sequences: readonly (readonly Exchange[])[],
+  minMs = 300,
+): () => number {
+  const steps = prepare(sequences);
+  return () => {
+    const t0 = performance.now();
+    let transitions = 0;
+    let elapsed = 0;
+    do {
+      transitions += replayOnce(world, steps);
+      elapsed = performance.now() - t0;
+    } while (elapsed < minMs);
+    return (transitions * 1000) / elapsed;
+  };
+}
+
+/** The model figure: transitions per second over `trials` passes of the captured traffic. */
+export function benchModel(captured: Captured, trials: number): Figure[] {
+  const measure = modelTransitionsPerSecond(captured.world, captured.sequences);
+  // Warm-up: the first passes pay for compilation and tiering up (about a second here).
+  for (const t0 = performance.now(); performance.now() - t0 < 1_500; ) measure();
+  const samples = Array.from({ length: trials }, measure);
+  return [
+    figure('model.transitions', 'model transitions (expect + commit)', '/s', samples, {
+      op: '>=',
+      limit: 200_000,
+    }),
+  ];
+}

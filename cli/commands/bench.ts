@@ -1,0 +1,69 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import { BENCHMARKS, type BenchmarkName, DEFAULT_RESULTS, runBenchmarks } from '../../bench/main';
+import type { Register } from '../main';
+import { EXIT, UsageError } from '../usage-error';
+import { integer } from './run';
+
+interface BenchFlags {
+  only?: BenchmarkName[];
+  trials: number;
+  longTrials: number;
+  seed: number;
+  out?: string;
+}
+
+const benchmarkList = (value: string): BenchmarkName[] => {
+  const names = value.split(',').map((s) => s.trim());
+  const unknown = names.filter((n) => !(BENCHMARKS as readonly string[]).includes(n));
+  if (unknown.length > 0 || names.length === 0)
+    throw new InvalidArgumentError(
+      `unknown benchmark ${unknown.join(', ')}; choose from ${BENCHMARKS.join(', ')}`,
+    );
+  return names as BenchmarkName[];
+};
+
+export const registerBench: Register = (program, done) => {
+  program
+    .command('bench')
+    .description(
+      'measure throughput, wall time, memory and detection against the budgets of issue 7; prints a table and writes bench/results.json',
+    )
+    .option(
+      '--only <names>',
+      `comma-separated subset of ${BENCHMARKS.join(', ')} (then results.json is written only with --out)`,
+      benchmarkList,
+    )
+    .option(
+      '--trials <n>',
+      'trials of the short benchmarks (model, emulator, mock)',
+      integer('--trials', 1),
+      5,
+    )
+    .option(
+      '--long-trials <n>',
+      'runs of npm run conformance and of the 100k-step run',
+      integer('--long-trials', 1),
+      2,
+    )
+    .option('--seed <n>', 'seed of the generated traffic', integer('--seed', 0), 1)
+    .option('--out <file>', `where the results go (default ${DEFAULT_RESULTS} for a full run)`)
+    .action(async (flags: BenchFlags) => {
+      const only = flags.only ?? [...BENCHMARKS];
+      const out = flags.out ? resolve(flags.out) : flags.only ? undefined : DEFAULT_RESULTS;
+      // Found out now, not after minutes of measuring.
+      if (out && !existsSync(dirname(out))) throw new UsageError(`--out: no directory ${dirname(out)}`);
+      const { table } = await runBenchmarks({
+        only,
+        trials: flags.trials,
+        longTrials: flags.longTrials,
+        seed: flags.seed,
+        out,
+        log: (line) => process.stderr.write(`${line}\n`),
+      });
+      process.stdout.write(`${table}\n${out ? `results: ${out}\n` : ''}`);
+      // A benchmark measures: a budget it misses is a row of the table, not a failed command.
+      done(EXIT.conformant);
+    });
+};

@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { initialState, type ListingFacts } from '../../model';
+import { succeed } from '../../model/expectation';
+import { defaultWorld } from '../../model/world';
+import { findOperation } from '../../spec';
+import type { Answer, CheckContext } from './check';
+import { idempotency_conformance } from './idempotency';
+import { pagination_conformance, transient_status_conformance, two_region_visibility } from './index';
+import { disk_in_one_pair_invariant } from './invariants';
+import { listing_conformance } from './listing-conformance';
+
+const state = initialState(defaultWorld());
+const op = (action: string) => {
+  const found = findOperation(
+    action === 'CreateDisk' ? 'ecs' : 'ebs',
+    action === 'CreateDisk' ? '2014-05-26' : '2021-07-30',
+    action,
+  );
+  if (!found) throw new Error(`no ${action}`);
+  return found;
+};
+const ok = (body: Record<string, unknown>): Answer => ({ kind: 'success', httpStatus: 200, body });
+
+function ctx(
+  action: string,
+  answer: Answer,
+  extra: Partial<CheckContext> & {
+    facts?: Record<string, unknown>;
+    rules?: string[];
+    listing?: ListingFacts;
+  } = {},
+): CheckContext {
+  const expectation = succeed({
+    rules: extra.rules ?? [],
+    next: () => state,
+    ...(extra.facts ? { facts: extra.facts } : {}),
+    ...(extra.listing ? { listing: extra.listing } : {}),
+  });
+  return {
+    operation: op(action),
+    expectation,
+    answer,
+    isolated: extra.isolated ?? false,
+    ...(extra.retired ? { retired: extra.retired } : {}),
+  };
+}
+
+describe('idempotency_conformance', () => {
+  const replay = { rules: ['TOKEN.SAME_PARAMS_SAME_RESULT'], facts: { DiskId: 'd-1' } };
+  it('passes a retry that names what the first call created', () => {
+    expect(idempotency_conformance(ctx('CreateDisk', ok({ DiskId: 'd-1' }), replay))).toBeUndefined();
+  });
+  it('fails a retry that answers another ID, as an idempotency failure', () => {
+    const f = idempotency_conformance(ctx('CreateDisk', ok({ DiskId: 'd-2' }), replay));
+    expect(f?.category).toBe('idempotency');
+    expect(f?.expected).toContain('d-1');
+    expect(f?.received).toContain('d-2');
+  });
+  it('leaves first calls to the other checks', () => {
+    expect(
+      idempotency_conformance(ctx('CreateDisk', ok({ DiskId: 'd-2' }), { facts: { DiskId: 'd-1' } })),
+    ).toBeUndefined();
+  });
+});
+
+describe('disk_in_one_pair_invariant', () => {
+  const row = (id: string, source: string, destination: string, Status = 'normal') => ({
+    ReplicaPairId: id,
+    SourceDiskId: source,
+    DestinationDiskId: destination,
+    Status,
+  });
+  it('fails a listing that shows one disk in two live pairs', () => {
+    const f = disk_in_one_pair_invariant(
+      ctx(
+        'DescribeDiskReplicaPairs',
+        ok({ ReplicaPairs: [row('p-1', 'd-1', 'd-2'), row('p-2', 'd-3', 'd-1')] }),
+      ),
+    );
+    expect(f?.category).toBe('invariant');
+    expect(f?.rules).toEqual(['PAIR.CREATE.ONE_PAIR_PER_DISK']);
+  });
+  it('ignores a pair on its way out', () => {
+    const body = { ReplicaPairs: [row('p-1', 'd-1', 'd-2', 'deleting'), row('p-2', 'd-1', 'd-3')] };
+    expect(disk_in_one_pair_invariant(ctx('DescribeDiskReplicaPairs', ok(body)))).toBeUndefined();
+  });
+});
+
+describe('listing_conformance on a target other sequences share', () => {
+  const listing = (rows: Record<string, unknown>[]): ListingFacts => ({
+    field: 'ReplicaPairs',
+    idField: 'ReplicaPairId',
+    rows,
+    page: { mode: 'number', pageNumber: 1, pageSize: 10 },
+  });
+  const mine = { ReplicaPairId: 'p-mine', Status: 'normal' };
+
+  it("fails a whole listing (TotalCount on one page) that omits one of the sequence's pairs", () => {
+    const answer = ok({ TotalCount: 1, ReplicaPairs: [{ ReplicaPairId: 'p-other', Status: 'normal' }] });
+    const f = listing_conformance(ctx('DescribeDiskReplicaPairs', answer, { listing: listing([mine]) }));
+    expect(f?.title).toContain('omits p-mine');
+  });
+
+  it('does not judge what a page of a longer listing leaves out', () => {
+    const answer = ok({ TotalCount: 30, ReplicaPairs: [{ ReplicaPairId: 'p-other', Status: 'normal' }] });
+    expect(
+      listing_conformance(ctx('DescribeDiskReplicaPairs', answer, { listing: listing([mine]) })),
+    ).toBeUndefined();
+  });
+
+  it('fails a row the sequence deleted, and ignores rows of other sequences', () => {
+    const rows = [mine, { ReplicaPairId: 'p-deleted', Status: 'stopped' }, { ReplicaPairId: 'p-other' }];
+    const answer = ok({ TotalCount: 3, ReplicaPairs: rows });
+    const retired = new Set(['p-deleted']);
+    const f = listing_conformance(
+      ctx('DescribeDiskReplicaPairs', answer, { listing: listing([mine]), retired }),
+    );
+    expect(f?.title).toContain('p-deleted');
+    expect(
+      listing_conformance(ctx('DescribeDiskReplicaPairs', answer, { listing: listing([mine]) })),
+    ).toBeUndefined();
+  });
+
+  it('compares a list of member IDs as a set', () => {
+    const want = { ReplicaPairId: 'p-mine', PairIds: ['a', 'b'] };
+    const answer = ok({ TotalCount: 1, ReplicaPairs: [{ ReplicaPairId: 'p-mine', PairIds: ['b', 'a'] }] });
+    expect(
+      listing_conformance(ctx('DescribeDiskReplicaPairs', answer, { listing: listing([want]) })),
+    ).toBeUndefined();
+  });
+});
+
+describe('pagination_conformance', () => {
+  const walk = { operation: 'DescribeDisks', rule: 'DISK.DESCRIBE.PAGING', isolated: true };
+  it('passes pages that add up to the listing', () => {
+    expect(
+      pagination_conformance({ ...walk, seen: ['a', 'b', 'c'], expected: ['c', 'a', 'b'] }),
+    ).toBeUndefined();
+  });
+  it('names a duplicate, a gap and a made-up row', () => {
+    expect(pagination_conformance({ ...walk, seen: ['a', 'a'], expected: ['a'] })?.title).toContain(
+      'a twice',
+    );
+    expect(pagination_conformance({ ...walk, seen: ['a'], expected: ['a', 'b'] })?.title).toContain(
+      'never lists b',
+    );
+    expect(pagination_conformance({ ...walk, seen: ['a', 'x'], expected: ['a'] })?.title).toContain(
+      'lists x',
+    );
+  });
+  it('on a shared target, treats only deleted rows of its own as made up', () => {
+    const shared = { ...walk, isolated: false, expected: ['a'] };
+    expect(pagination_conformance({ ...shared, seen: ['a', 'x'] })).toBeUndefined();
+    expect(pagination_conformance({ ...shared, seen: ['a', 'x'], retired: new Set(['x']) })?.category).toBe(
+      'pagination',
+    );
+  });
+});
+
+describe('two_region_visibility', () => {
+  const at = (regionId: string, site: 'production' | 'backup', listed: boolean) => ({
+    regionId,
+    site,
+    listed,
+  });
+  it('passes a pair seen exactly at its primary (production) and standby (backup)', () => {
+    const seen = [
+      at('r1', 'production', true),
+      at('r1', 'backup', false),
+      at('r2', 'production', false),
+      at('r2', 'backup', true),
+    ];
+    expect(two_region_visibility('p', 'r1', 'r2', seen)).toBeUndefined();
+  });
+  it('fails a pair listed in a third region, or missing from its standby', () => {
+    expect(two_region_visibility('p', 'r1', 'r2', [at('r3', 'production', true)])?.category).toBe(
+      'invariant',
+    );
+    expect(two_region_visibility('p', 'r1', 'r2', [at('r2', 'backup', false)])?.title).toContain(
+      'not everywhere',
+    );
+  });
+});
+
+describe('transient_status_conformance', () => {
+  const body = (Status: string) => ({ ReplicaPairs: [{ ReplicaPairId: 'p', Status }] });
+  const ALLOWED = ['failovering', 'failovered'];
+  it('allows a status the change passes through or ends in', () => {
+    expect(
+      transient_status_conformance('DescribeDiskReplicaPairs', body('failovering'), ALLOWED, 'p'),
+    ).toBeUndefined();
+  });
+  it('judges only the resource that changed', () => {
+    expect(
+      transient_status_conformance(
+        'DescribeDiskReplicaPairs',
+        body('deleted'),
+        ['creating', 'created'],
+        'other',
+      ),
+    ).toBeUndefined();
+  });
+  it('fails a status from elsewhere in the life cycle', () => {
+    const f = transient_status_conformance('DescribeDiskReplicaPairs', body('normal'), ALLOWED, 'p');
+    expect(f?.category).toBe('transition');
+    expect(f?.received).toBe('"normal"');
+  });
+});

@@ -1,0 +1,216 @@
+import fc from 'fast-check';
+import type { Variant } from '../../adapters/target';
+import type { Group, Pair } from '../../model';
+import { CallCommand, type Plan } from '../command';
+import { coupleDisk } from './disks';
+import { disks, EBS, ECS, groups, label, pairs, regionFor, type Side, variant, withVariant } from './toolkit';
+
+// Scenario commands drive a fresh pair or group through a prefix of its life cycle in one
+// command, every call still a checked step, so that short sequences reach the deep states:
+// failovered, reprotected (reversed) and started again, groups of several pairs, invalid pairs.
+
+/** A pair of the two disks created last. */
+const createPair: Plan = (s) => {
+  const list = disks(s);
+  const [primary, secondary] = list.slice(-2);
+  if (!primary || !secondary || list.length < 2) return undefined;
+  const params = {
+    RegionId: primary.regionId,
+    SourceZoneId: primary.zoneId,
+    DiskId: primary.id,
+    DestinationRegionId: secondary.regionId,
+    DestinationZoneId: secondary.zoneId,
+    DestinationDiskId: secondary.id,
+  };
+  return {
+    call: { ...EBS, action: 'CreateDiskReplicaPair', params },
+    label: label('CreateDiskReplicaPair', 'the last two disks'),
+  };
+};
+
+type Subject = 'pair' | 'group';
+
+/** A call on the `back`-th latest pair or group, made at `where`. */
+function onLatest(
+  subject: Subject,
+  action: string,
+  where: Side,
+  extra: Readonly<Record<string, unknown>> = {},
+  back = 1,
+): Plan {
+  return (s) => {
+    const r: Pair | Group | undefined = subject === 'pair' ? pairs(s).at(-back) : groups(s).at(-back);
+    if (!r) return undefined;
+    const idField = subject === 'pair' ? 'ReplicaPairId' : 'ReplicaGroupId';
+    const params = { RegionId: regionFor(s, r, where), [idField]: r.id, ...extra };
+    const shown = Object.entries(extra).map(([k, v]) => `${k}=${String(v)}`);
+    return {
+      call: { ...EBS, action, params },
+      label: label(action, `the last ${subject}`, `in ${where}`, ...shown),
+    };
+  };
+}
+
+/** Deletes a disk of the latest pair (detached first if needed): the pair turns invalid. */
+function deleteDiskOfLatestPair(which: 'primary' | 'standby'): Plan {
+  return (s) => {
+    const pair = pairs(s).at(-1);
+    const disk = pair && s.disks[pair[which].diskId];
+    if (!disk || disk.instanceId) return undefined;
+    return {
+      call: { ...ECS, action: 'DeleteDisk', params: { DiskId: disk.id } },
+      region: disk.regionId,
+      label: label('DeleteDisk', `the ${which} disk of the last pair`),
+    };
+  };
+}
+
+/** The life cycle, in order; a scenario runs a prefix of it. */
+function lifecycle(subject: Subject, g: ScenarioInputs): Plan[] {
+  return [
+    onLatest(subject, `StartDiskReplica${cap(subject)}`, 'source', g.oneShot ? { OneShot: true } : {}),
+    onLatest(subject, `FailoverDiskReplica${cap(subject)}`, 'destination'),
+    onLatest(
+      subject,
+      `ReprotectDiskReplica${cap(subject)}`,
+      'destination',
+      g.reverse ? {} : { ReverseReplicate: false },
+    ),
+    onLatest(subject, `StartDiskReplica${cap(subject)}`, 'source'),
+    onLatest(subject, `StopDiskReplica${cap(subject)}`, 'source'),
+  ];
+}
+
+/** Add or Remove naming the `back`-th latest pair and the latest group. */
+function membership(action: 'AddDiskReplicaPair' | 'RemoveDiskReplicaPair', back = 1): Plan {
+  return (s) => {
+    const pair = pairs(s).at(-back);
+    const group = groups(s).at(-1);
+    if (!pair || !group) return undefined;
+    const params = { RegionId: group.primary.regionId, ReplicaGroupId: group.id, ReplicaPairId: pair.id };
+    return {
+      call: { ...EBS, action, params },
+      label: label(action, back === 1 ? 'the last pair' : `pair ${back} from the end`, 'the last group'),
+    };
+  };
+}
+
+/**
+ * Every operation on the pair or group once, in the status the life cycle left it in. The ones
+ * that never change the status come first (renaming, listing progress, adding a pair already in
+ * or out of place, removing, deleting a group that still has members), so each meets that status;
+ * then the life-cycle calls, rotated by `turn` so that each is sometimes the first to meet it.
+ * Deleting a pair, which ends the probe, comes last.
+ */
+function probes(subject: Subject, turn: number): Plan[] {
+  const name = cap(subject);
+  const rename = subject === 'pair' ? { PairName: 'probed' } : { GroupName: 'probed' };
+  const del = onLatest(subject, `DeleteDiskReplica${name}`, 'source');
+  const keepStatus = [
+    onLatest(subject, `ModifyDiskReplica${name}`, 'source', rename),
+    ...(subject === 'pair' ? [onLatest('pair', 'DescribeDiskReplicaPairProgress', 'source')] : []),
+    membership('AddDiskReplicaPair'),
+    membership('RemoveDiskReplicaPair'),
+    ...(subject === 'group' ? [del] : []),
+  ];
+  const lifecycleCalls = [
+    onLatest(subject, `StartDiskReplica${name}`, 'source'),
+    onLatest(subject, `ReprotectDiskReplica${name}`, 'destination'),
+    onLatest(subject, `FailoverDiskReplica${name}`, 'destination'),
+    onLatest(subject, `StopDiskReplica${name}`, 'source'),
+  ];
+  const k = turn % lifecycleCalls.length;
+  return [
+    ...keepStatus,
+    ...lifecycleCalls.slice(k),
+    ...lifecycleCalls.slice(0, k),
+    ...(subject === 'pair' ? [del] : []),
+  ];
+}
+
+const cap = (s: string) => `${s[0]?.toUpperCase()}${s.slice(1)}`;
+
+interface ScenarioInputs {
+  readonly from: number;
+  readonly to: number;
+  readonly zone: number;
+  readonly size: number;
+  /** How many steps of the life cycle to run after creating. */
+  readonly depth: number;
+  readonly oneShot: boolean;
+  readonly reverse: boolean;
+  /** What follows the life cycle: nothing, a deleted disk (then probes), deletion, or probes. */
+  readonly ending: 'none' | 'invalidate' | 'delete' | 'probe';
+  /** Which probe goes first. */
+  readonly turn: number;
+  readonly variant: Partial<Variant>;
+}
+
+const inputs = fc.record({
+  from: fc.nat(),
+  to: fc.nat(),
+  zone: fc.nat(),
+  size: fc.constantFrom(20, 40),
+  // Failovered (depth 2) is where most operations meet a refusal: drawn more often.
+  depth: fc.constantFrom(0, 1, 2, 2, 2, 3, 4, 5),
+  oneShot: fc.boolean(),
+  reverse: fc.oneof(fc.constant(true), fc.constant(true), fc.constant(false)),
+  ending: fc.constantFrom<ScenarioInputs['ending']>('none', 'invalidate', 'delete', 'probe', 'probe'),
+  turn: fc.nat(),
+  variant,
+});
+
+/** A fresh pair driven `depth` steps through its life cycle, sometimes ended by a deleted disk. */
+const pairScenario = inputs.map((g) => {
+  const steps = [
+    coupleDisk(g, 0),
+    coupleDisk(g, 1),
+    createPair,
+    ...lifecycle('pair', g).slice(0, g.depth),
+    ...(g.ending === 'invalidate'
+      ? [deleteDiskOfLatestPair(g.depth % 2 ? 'primary' : 'standby'), ...probes('pair', g.turn)]
+      : []),
+    ...(g.ending === 'delete' ? [onLatest('pair', 'DeleteDiskReplicaPair', 'source')] : []),
+    ...(g.ending === 'probe' ? probes('pair', g.turn) : []),
+  ].map(withVariant(g.variant));
+  const [first, ...then] = steps as [Plan, ...Plan[]];
+  return new CallCommand('PairScenario', g, first, ...then);
+});
+
+/** A fresh group of `members` fresh pairs, driven `depth` steps through its life cycle. */
+const groupScenario = fc
+  .record({ g: inputs, members: fc.integer({ min: 1, max: 3 }) })
+  .map(({ g, members }) => {
+    const pairSteps = Array.from({ length: members }, () => [
+      coupleDisk(g, 0),
+      coupleDisk(g, 1),
+      createPair,
+    ]).flat();
+    const createGroup: Plan = (s) => {
+      const pair = pairs(s).at(-1);
+      if (!pair) return undefined;
+      const params = {
+        RegionId: pair.primary.regionId,
+        SourceZoneId: pair.primary.zoneId,
+        DestinationRegionId: pair.standby.regionId,
+        DestinationZoneId: pair.standby.zoneId,
+      };
+      return {
+        call: { ...EBS, action: 'CreateDiskReplicaGroup', params },
+        label: label('CreateDiskReplicaGroup', 'like the last pair'),
+      };
+    };
+    const addSteps = Array.from({ length: members }, (_, i) => membership('AddDiskReplicaPair', i + 1));
+    const steps = [
+      ...pairSteps,
+      createGroup,
+      ...addSteps,
+      ...lifecycle('group', g).slice(0, g.depth),
+      ...(g.ending === 'invalidate' ? [deleteDiskOfLatestPair('standby'), ...probes('pair', g.turn)] : []),
+      ...(g.ending === 'probe' ? probes('group', g.turn) : []),
+    ].map(withVariant(g.variant));
+    const [first, ...then] = steps as [Plan, ...Plan[]];
+    return new CallCommand('GroupScenario', { ...g, members }, first, ...then);
+  });
+
+export const SCENARIO_COMMANDS = { pairScenario, groupScenario };
