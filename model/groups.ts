@@ -1,7 +1,7 @@
 import type { PairStatus } from '../spec';
 import { bool, type Ctx, type Handler, str } from './context';
 import { allowed, collect, deny, denyUndocumented, type Expectation, refuse, succeed } from './expectation';
-import { FAILOVER_FROM, oneShotGap, reversedUnsynced, startTransition } from './lifecycle';
+import { FAILOVER_FROM, oneShotGap, reversedUnsynced, STOP_FROM, startTransition } from './lifecycle';
 import {
   attachedPrimary,
   earRegionViolation,
@@ -142,15 +142,7 @@ export const startGroup = onGroup((ctx, g) => {
 });
 
 export const stopGroup = onGroup((ctx, g) => {
-  const statuses: PairStatus[] = [
-    'manual_syncing',
-    'syncing',
-    'normal',
-    'stopping',
-    'stop_failed',
-    'stopped',
-  ];
-  const v = statusIn(ctx, g, statuses, 'GROUP.STOP.STATUSES');
+  const v = statusIn(ctx, g, STOP_FROM, 'GROUP.STOP.STATUSES');
   if (v) return refuse([v]);
   return succeed({
     rules: ['GROUP.STOP.STATUSES', 'GROUP.OPS_ACT_ON_MEMBERS'],

@@ -10,17 +10,22 @@ export const SYNCING: readonly PairStatus[] = ['initial_syncing', 'syncing', 'ma
 /** Statuses in which the current secondary disk is being written by replication. */
 export const REPLICATING: readonly PairStatus[] = [...SYNCING, 'stopping'];
 
-/**
- * The statuses the group page lists for failover; the pair page only forbids invalid and
- * deleted, so for a pair other statuses leave both outcomes open.
- */
-export const FAILOVER_FROM: readonly PairStatus[] = [
+/** The statuses the group page lists for Stop. */
+export const STOP_FROM: readonly PairStatus[] = [
   'manual_syncing',
   'syncing',
   'normal',
   'stopping',
   'stop_failed',
   'stopped',
+];
+
+/**
+ * The statuses the group page lists for failover; the pair page only forbids invalid and
+ * deleted, so for a pair other statuses leave both outcomes open.
+ */
+export const FAILOVER_FROM: readonly PairStatus[] = [
+  ...STOP_FROM,
   'failovering',
   'failover_failed',
   'failovered',
