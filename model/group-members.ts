@@ -1,5 +1,5 @@
 import type { Ctx } from './context';
-import { collect, deny, type Expectation, refuse, succeed } from './expectation';
+import { allowed, collect, deny, type Expectation, refuse, succeed } from './expectation';
 import { MAX_PAIRS_PER_GROUP, onGroup, statusIn } from './groups';
 import { findPair } from './lookup';
 import { destinationOf, type Group, membersOf, type Pair, sourceOf } from './state';
@@ -89,8 +89,12 @@ export const removePair = onGroupAndPair((ctx, g, p) => {
   );
   if (violations.length > 0) return refuse(violations);
   const { groupId: _left, ...rest } = p;
+  // PairStatusCannotRemoveFromGroup is documented without a condition; a member of an invalid
+  // group that is still replicating may get it.
+  const settled = ['created', 'stopped', 'invalid', 'failovered'].includes(p.status);
   return succeed({
     rules: ['GROUP.REMOVE.PAIR_IN_GROUP', 'GROUP.REMOVE.GROUP_STATUS'],
+    also: settled ? [] : allowed(ctx.op, 'OperationDenied.PairStatusCannotRemoveFromGroup'),
     next: () => ({ ...ctx.state, pairs: { ...ctx.state.pairs, [p.id]: rest } }),
   });
 });

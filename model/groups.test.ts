@@ -166,6 +166,17 @@ describe('AddDiskReplicaPair and RemoveDiskReplicaPair', () => {
     expect(r.rules).toEqual(['GROUP.REMOVE.GROUP_STATUS']);
     expect(codesOf(r)).toEqual(['OperationDenied.GroupStatusCannotRemovePair']);
   });
+
+  it('GROUP.REMOVE.GROUP_STATUS: from an invalid group, a member still replicating may be refused', () => {
+    const s = normalGroup();
+    const invalid = {
+      ...s,
+      groups: { ...s.groups, 'pg-1': { ...s.groups['pg-1']!, status: 'invalid' as const } },
+    };
+    const e = asSuccess(expectCall(invalid, remove(), T0));
+    expect(e.also?.map((a) => a.code)).toEqual(['OperationDenied.PairStatusCannotRemoveFromGroup']);
+    expect(asSuccess(expectCall(memberScenario(), remove(), T0)).also ?? []).toEqual([]);
+  });
 });
 
 describe('group state machine', () => {
