@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { type Captured, captureTraffic } from './capture';
 import { benchConformance } from './conformance-wall';
+import { benchEmulatorServing } from './emulator-serving';
 import { benchEmulator } from './emulator-throughput';
 import { benchFaultDetection } from './fault-detection';
 import { type Figure, figure, renderTable } from './figures';
@@ -14,7 +15,7 @@ import { benchModel } from './model-throughput';
 import { benchReportScale } from './report-scale';
 import { commit, type FaultRow, load, machine, writeResults } from './results-file';
 
-export const BENCHMARKS = ['model', 'emulator', 'mock', 'conformance', 'faults', 'scale'] as const;
+export const BENCHMARKS = ['model', 'serving', 'emulator', 'mock', 'conformance', 'faults', 'scale'] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 
 export interface BenchOptions {
@@ -82,6 +83,10 @@ export async function runBenchmarks(o: BenchOptions): Promise<BenchReport> {
         benchMock(traffic, { ...throughput, sequences: 12 }),
       );
   }
+  if (want('serving'))
+    await attempt('serving: the emulator against a trivial server', figures, o.log, () =>
+      benchEmulatorServing(o.trials, o.log),
+    );
   if (want('conformance'))
     await attempt('conformance: npm run conformance', figures, o.log, () =>
       benchConformance(o.longTrials, o.log),
