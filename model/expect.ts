@@ -1,4 +1,4 @@
-import { isTransientCode, operationKey } from '../spec';
+import { findRule, isTransientCode, type Operation, operationKey } from '../spec';
 import type { Call } from './call';
 import type { Ctx, Handler } from './context';
 import { attachDisk, createDisk, deleteDisk, detachDisk } from './disks';
@@ -78,8 +78,16 @@ export function expect(state: ModelState, call: Call, now: number): Expectation 
   const replay = replayed(ctx);
   if (replay) return replay;
   const handler = HANDLERS[operationKey(validated.op)] ?? unmodelled;
-  return bindToken(ctx, handler(ctx));
+  return withIdFormat(validated.op, bindToken(ctx, handler(ctx)));
 }
+
+/** The calls that hand out or list IDs answer them with their prefixes (the schema checks it). */
+const ID_FORMAT_ACTIONS = new Set(findRule('PROTO.ID_FORMAT')?.operations ?? []);
+
+const withIdFormat = (op: Operation, e: Expectation): Expectation =>
+  e.kind === 'success' && ID_FORMAT_ACTIONS.has(op.action)
+    ? { ...e, rules: [...e.rules, 'PROTO.ID_FORMAT'] }
+    : e;
 
 /** The state after the target answered: a success binds the observed IDs, a refusal changes nothing. */
 export function commit(state: ModelState, call: Call, now: number, observed: Observed = {}): ModelState {

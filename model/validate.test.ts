@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findOperation } from '../spec';
 import { expect as expectCall } from './expect';
 import { initialState } from './state';
 import { asRefusal, asSuccess, ebsCall, ecsCall, pairScenario, startPairCall, T0 } from './testkit';
@@ -72,6 +73,20 @@ describe('request validation and common errors', () => {
     expect(e.rules).toContain('PROTO.SUCCESS_HAS_REQUEST_ID');
     expect(e.present).toContain('RequestId');
     expect(e.absent).toContain('Code');
+  });
+
+  it('PROTO.ID_FORMAT: listings and creations are held to the documented ID prefixes', () => {
+    const listing = asSuccess(
+      expectCall(pairScenario(), ebsCall('DescribeDiskReplicaPairs', { RegionId: 'cn-shanghai' }), T0),
+    );
+    expect(listing.rules).toContain('PROTO.ID_FORMAT');
+    expect(asSuccess(expectCall(pairScenario(), startPairCall(), T0)).rules).not.toContain('PROTO.ID_FORMAT');
+    // The response schema is what holds the prefix.
+    const create = findOperation('ebs', '2021-07-30', 'CreateDiskReplicaPair')!.response;
+    expect(create.safeParse({ RequestId: 'R', ReplicaPairId: 'pair-cn-1' }).success).toBe(true);
+    expect(create.safeParse({ RequestId: 'R', ReplicaPairId: 'rg-1' }).success).toBe(false);
+    const legacy = findOperation('ecs', '2014-05-26', 'CreateDiskReplicaPair')!.response;
+    expect(legacy.safeParse({ RequestId: 'R', PairId: 'pair-cn-1' }).success).toBe(false);
   });
 
   it('PROTO.DESCRIBE_IS_PROJECTION: a Describe leaves the state as it was', () => {

@@ -19,6 +19,7 @@ export type DeviationKind =
   | 'deleted-still-listed'
   | 'request-id-missing'
   | 'dialect-field-renamed'
+  | 'id-prefix-wrong'
   | 'transient-only';
 
 /**

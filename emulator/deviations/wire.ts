@@ -39,4 +39,20 @@ export const dialectsSwapped: FaultProfile = {
   }),
 };
 
-export const WIRE_PROFILES = [requestIdMissing, dialectsSwapped];
+export const groupIdPrefix: FaultProfile = {
+  name: 'group-id-wrong-prefix',
+  description:
+    'CreateDiskReplicaGroup answers the new group as rg-... instead of pg-... (the group is still found under its pg- ID)',
+  kind: 'id-prefix-wrong',
+  operation: 'CreateDiskReplicaGroup',
+  ruleIds: ['PROTO.ID_FORMAT'],
+  create: () => ({
+    async around(call, next) {
+      const body = await next(call);
+      if (call.action !== 'CreateDiskReplicaGroup' || typeof body.ReplicaGroupId !== 'string') return body;
+      return { ...body, ReplicaGroupId: body.ReplicaGroupId.replace(/^pg-/, 'rg-') };
+    },
+  }),
+};
+
+export const WIRE_PROFILES = [requestIdMissing, dialectsSwapped, groupIdPrefix];

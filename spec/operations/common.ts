@@ -144,6 +144,13 @@ export const site = param(
 export const RequestIdOnly = z.object({ RequestId: z.string().min(1) });
 
 /**
+ * An ID the service hands out, with its documented prefix (PROTO.ID_FORMAT): `d-` disks,
+ * `pair-` replica pairs, `pg-` replica groups, `rp-` legacy ECS pairs.
+ */
+export const idWith = (prefix: 'd' | 'pair' | 'pg' | 'rp') =>
+  z.string().regex(new RegExp(`^${prefix}-\\S+$`), `an ID starting ${prefix}-`);
+
+/**
  * Most EBS calls change state and answer only their RequestId; their page is named after the
  * action unless a seed document is the source.
  */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ChargeType, GroupStatus, PairStatus, PairStatusMessage, RegionResourceType, Site } from '../enums';
-import { PageFields, RequestIdOnly, TagsOut, UnixSeconds } from './common';
+import { idWith, PageFields, RequestIdOnly, TagsOut, UnixSeconds } from './common';
 
 // EBS 2021-07-30 success bodies. Lists are plain arrays; times are Unix seconds.
 // A field is required when the service has a value for it whatever the pair's history;
@@ -25,14 +25,14 @@ export const DescribeRegionsResponse = RequestIdOnly.extend({ Regions: z.array(E
 export type DescribeRegionsResponse = z.infer<typeof DescribeRegionsResponse>;
 
 export const ReplicaPair = z.object({
-  ReplicaPairId: z.string().min(1),
+  ReplicaPairId: idWith('pair'),
   // Current direction of replication: swaps after a reverse reprotect.
   SourceRegion: z.string().min(1),
   SourceZoneId: z.string().min(1),
-  SourceDiskId: z.string().min(1),
+  SourceDiskId: idWith('d'),
   DestinationRegion: z.string().min(1),
   DestinationZoneId: z.string().min(1),
-  DestinationDiskId: z.string().min(1),
+  DestinationDiskId: idWith('d'),
   PairName: z.string().optional(),
   Description: z.string().optional(),
   Status: PairStatus,
@@ -66,7 +66,7 @@ export const DescribeDiskReplicaPairsResponse = z.object({
 export type DescribeDiskReplicaPairsResponse = z.infer<typeof DescribeDiskReplicaPairsResponse>;
 
 export const CreateDiskReplicaPairResponse = RequestIdOnly.extend({
-  ReplicaPairId: z.string().min(1),
+  ReplicaPairId: idWith('pair'),
   // Subscription (PREPAY) pairs only.
   OrderId: z.string().optional(),
 });
@@ -80,7 +80,7 @@ export const DescribeDiskReplicaPairProgressResponse = RequestIdOnly.extend({
 export type DescribeDiskReplicaPairProgressResponse = z.infer<typeof DescribeDiskReplicaPairProgressResponse>;
 
 export const ReplicaGroup = z.object({
-  ReplicaGroupId: z.string().min(1),
+  ReplicaGroupId: idWith('pg'),
   SourceRegionId: z.string().min(1),
   SourceZoneId: z.string().min(1),
   DestinationRegionId: z.string().min(1),
@@ -91,7 +91,7 @@ export const ReplicaGroup = z.object({
   RPO: z.number().int(),
   LastRecoverPoint: UnixSeconds.optional(),
   Site,
-  PairIds: z.array(z.string()),
+  PairIds: z.array(idWith('pair')),
   PairNumber: z.number().int().nonnegative(),
   PrimaryRegion: z.string().min(1),
   PrimaryZone: z.string().min(1),
@@ -110,7 +110,7 @@ export const DescribeDiskReplicaGroupsResponse = z.object({
 });
 export type DescribeDiskReplicaGroupsResponse = z.infer<typeof DescribeDiskReplicaGroupsResponse>;
 
-export const CreateDiskReplicaGroupResponse = RequestIdOnly.extend({ ReplicaGroupId: z.string().min(1) });
+export const CreateDiskReplicaGroupResponse = RequestIdOnly.extend({ ReplicaGroupId: idWith('pg') });
 export type CreateDiskReplicaGroupResponse = z.infer<typeof CreateDiskReplicaGroupResponse>;
 
 /** The body of every EBS call that returns nothing but its RequestId. */

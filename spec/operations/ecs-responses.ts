@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { DiskCategory, DiskStatus, InstanceStatus, PerformanceLevel } from '../enums';
-import { ecsList, IsoTime, IsoTimeOrEmpty, PageFields, RequestIdOnly } from './common';
+import { ecsList, IsoTime, IsoTimeOrEmpty, idWith, PageFields, RequestIdOnly } from './common';
 
 // ECS 2014-05-26 success bodies. Lists sit in wrappers named after the item
 // (`Disks: {Disk: [...]}`); times are UTC ISO-8601 strings.
 
 export const CreateDiskResponse = RequestIdOnly.extend({
-  DiskId: z.string().min(1),
+  DiskId: idWith('d'),
   // Subscription disks only.
   OrderId: z.string().optional(),
 });
@@ -21,7 +21,7 @@ export const DiskAttachment = z.object({
 const EcsTag = z.object({ TagKey: z.string(), TagValue: z.string() });
 
 export const Disk = z.object({
-  DiskId: z.string().min(1),
+  DiskId: idWith('d'),
   DiskName: z.string().optional(),
   Description: z.string().optional(),
   RegionId: z.string().min(1),
@@ -82,5 +82,5 @@ export const DescribeInstancesResponse = z.object({
 export type DescribeInstancesResponse = z.infer<typeof DescribeInstancesResponse>;
 
 /** The legacy ECS CreateDiskReplicaPair names the new pair `PairId` (`rp-...`). */
-export const LegacyCreateDiskReplicaPairResponse = RequestIdOnly.extend({ PairId: z.string().min(1) });
+export const LegacyCreateDiskReplicaPairResponse = RequestIdOnly.extend({ PairId: idWith('rp') });
 export type LegacyCreateDiskReplicaPairResponse = z.infer<typeof LegacyCreateDiskReplicaPairResponse>;

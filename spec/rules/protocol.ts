@@ -14,6 +14,20 @@ export const PROTOCOL_RULES: readonly Rule[] = [
     'Common parameters: Action, Version',
   ),
   rule(
+    'PROTO.ID_FORMAT',
+    [
+      'CreateDisk',
+      'DescribeDisks',
+      'CreateDiskReplicaPair',
+      'DescribeDiskReplicaPairs',
+      'CreateDiskReplicaGroup',
+      'DescribeDiskReplicaGroups',
+    ],
+    'IDs the service hands out carry their documented prefixes: d- for disks, pair- for replica pairs, pg- for replica groups, rp- for pairs of the legacy ECS call (the response examples of each page).',
+    ebsDoc('DescribeDiskReplicaPairs'),
+    'Response parameters: ReplicaPairId, ReplicaGroupId, SourceDiskId',
+  ),
+  rule(
     'PROTO.MISSING_REQUIRED',
     ALL,
     'A missing required parameter is refused with HTTP 400: MissingParameter, Missing{Name}, or the code the parameter documents.',
