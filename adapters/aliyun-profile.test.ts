@@ -16,7 +16,7 @@ const CONFIG = {
     {
       name: 'default',
       mode: 'AK',
-      access_key_id: 'LTAIdefault',
+      access_key_id: 'profileKeyDefault',
       access_key_secret: 'secret-d',
       region_id: 'cn-hangzhou',
     },
@@ -35,7 +35,7 @@ describe('credentials for a real account', () => {
   it('reads the named profile of the aliyun CLI config, AK and StsToken', () => {
     const profileFile = configFile(CONFIG);
     const ak = realCredentials({ profile: 'default', profileFile, env: {} });
-    expect(ak.credentials).toEqual({ accessKeyId: 'LTAIdefault', accessKeySecret: 'secret-d' });
+    expect(ak.credentials).toEqual({ accessKeyId: 'profileKeyDefault', accessKeySecret: 'secret-d' });
     expect(ak.region).toBe('cn-hangzhou');
     expect(ak.source).toBe(`profile default (${profileFile})`);
     const sts = realCredentials({ profile: 'night', profileFile, env: {} });
@@ -49,12 +49,12 @@ describe('credentials for a real account', () => {
   it('prefers the environment, then the current profile', () => {
     const profileFile = configFile(CONFIG);
     const env = {
-      ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIenv',
+      ALIBABA_CLOUD_ACCESS_KEY_ID: 'envKeyId',
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: 's',
       ALIBABA_CLOUD_SECURITY_TOKEN: 't',
     };
     expect(realCredentials({ profileFile, env })).toEqual({
-      credentials: { accessKeyId: 'LTAIenv', accessKeySecret: 's', securityToken: 't' },
+      credentials: { accessKeyId: 'envKeyId', accessKeySecret: 's', securityToken: 't' },
       source: 'environment',
     });
     expect(realCredentials({ profileFile, env: {} }).credentials.accessKeyId).toBe('STS.night');
@@ -82,9 +82,9 @@ describe('credentials for a real account', () => {
     const none = message(() => realCredentials({ profileFile: '/nonexistent/config.json', env: {} }));
     expect(none).toMatch(/ALIBABA_CLOUD_ACCESS_KEY_ID/);
     const half = message(() =>
-      realCredentials({ profileFile, env: { ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIhalf' } }),
+      realCredentials({ profileFile, env: { ALIBABA_CLOUD_ACCESS_KEY_ID: 'halfKeyId' } }),
     );
     expect(half).toMatch(/set both/);
-    for (const m of [none, half]) expect(m).not.toMatch(/secret-|LTAIhalf|tok-n/);
+    for (const m of [none, half]) expect(m).not.toMatch(/secret-|halfKeyId|tok-n/);
   });
 });

@@ -8,7 +8,7 @@ import type { HttpRequest } from './transport';
 
 const SECRET = 'PLANTED-secret/Value+1=';
 const TOKEN = 'PLANTED-sts-token/Value+2=';
-const KEY_ID = 'LTAIplantedKeyId42';
+const KEY_ID = 'plantedKeyId42';
 const credentials = { accessKeyId: KEY_ID, accessKeySecret: SECRET, securityToken: TOKEN };
 
 // A hostile server that echoes the whole request back, in a success body and in an error message,

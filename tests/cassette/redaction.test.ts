@@ -10,7 +10,7 @@ import { tempDir } from './fixtures';
 // A cassette is meant to be committed and uploaded: nothing in it may sign a request. Secrets are
 // planted where a careless recorder would copy them: in parameters, and so in error messages.
 const credentials = {
-  accessKeyId: 'LTAIplantedKeyId0001',
+  accessKeyId: 'plantedKeyId0001',
   accessKeySecret: 'planted-secret-Zq8/+x',
   securityToken: 'planted-sts-token-9f3k',
 };
@@ -60,7 +60,7 @@ describe('a cassette holds no secret', () => {
     const encoded = (s: string) => encodeURIComponent(s);
     for (const secret of [credentials.accessKeySecret, credentials.securityToken, credentials.accessKeyId])
       for (const form of [secret, encoded(secret)]) expect(text).not.toContain(form);
-    expect(text).toContain('LTAI****01');
+    expect(text).toContain('plan****01');
     expect(text).not.toMatch(/Signature=(?!\*\*\*)[^&",]+/);
     const cassette = readCassette(file);
     expect(cassette.events.filter((e) => e.type === 'exchange')).toHaveLength(2);

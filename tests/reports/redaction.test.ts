@@ -9,7 +9,7 @@ import { runCli } from '../emulator/cli-process';
 import { type EchoProxy, startEchoProxy } from './echo-proxy';
 
 // Planted credentials: none of these values may appear in any output, the key id only masked.
-const KEY_ID = 'LTAI5tPlantedKeyId9x';
+const KEY_ID = 'testPlantedKeyId9x';
 const SECRET = 'PlantedSecret-6f1c2a9e';
 const TOKEN = 'PlantedStsToken-CAIS-0d3b77';
 const ENV = {
