@@ -1,19 +1,9 @@
 import type { Deviation, NextService } from '../protocol/deviation';
 import type { ServiceBody, ServiceCall } from '../service/api';
 import type { FaultProfile } from './profile';
-import { isEbs, isEcs, mapRows, type Row, readPair, str, withRows } from './support';
+import { isEbs, isEcs, mapRows, type Row, readPair, rewriting, str, withRows } from './support';
 
 /** Deviations in what a listing shows: renamed values, lost or mistyped fields, rows too few or too many. */
-
-/** A deviation that only rewrites the answers of one listing. */
-const rewriting =
-  (matches: (call: ServiceCall) => boolean, rewrite: (body: ServiceBody, call: ServiceCall) => ServiceBody) =>
-  (): Deviation => ({
-    async around(call, next) {
-      const body = await next(call);
-      return matches(call) ? rewrite(body, call) : body;
-    },
-  });
 
 const pairListing = (call: ServiceCall) => isEbs(call, 'DescribeDiskReplicaPairs');
 const diskListing = (call: ServiceCall) => isEcs(call, 'DescribeDisks');

@@ -1,10 +1,20 @@
-import type { NextService } from '../protocol/deviation';
+import type { Deviation, NextService } from '../protocol/deviation';
 import type { ServiceBody, ServiceCall } from '../service/api';
 import { ServiceError } from '../service/api';
 
 /** Small tools the deviations share: which call this is, and reading or rewriting listing rows. */
 
 export type Row = Record<string, unknown>;
+
+/** A deviation that only rewrites the answers of the calls it matches. */
+export const rewriting =
+  (matches: (call: ServiceCall) => boolean, rewrite: (body: ServiceBody, call: ServiceCall) => ServiceBody) =>
+  (): Deviation => ({
+    async around(call, next) {
+      const body = await next(call);
+      return matches(call) ? rewrite(body, call) : body;
+    },
+  });
 
 export const isEbs = (call: ServiceCall, action: string) => call.product === 'ebs' && call.action === action;
 export const isEcs = (call: ServiceCall, action: string) => call.product === 'ecs' && call.action === action;

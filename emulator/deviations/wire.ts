@@ -1,4 +1,5 @@
 import type { FaultProfile } from './profile';
+import { isEbs, rewriting } from './support';
 
 /** Deviations in the answer's envelope: the common fields and the dialect's field names. */
 
@@ -29,14 +30,13 @@ export const dialectsSwapped: FaultProfile = {
   kind: 'dialect-field-renamed',
   operation: 'CreateDiskReplicaPair',
   ruleIds: ['PAIR.CREATE.STARTS_CREATED', 'LEGACY.CREATE.RETURNS_PAIR_ID'],
-  create: () => ({
-    async around(call, next) {
-      const body = await next(call);
-      if (call.action !== 'CreateDiskReplicaPair') return body;
-      const { ReplicaPairId, PairId, ...rest } = body;
-      return { ...rest, [SWAPPED[call.product] ?? 'PairId']: ReplicaPairId ?? PairId };
-    },
-  }),
+  create: rewriting(
+    (call) => call.action === 'CreateDiskReplicaPair',
+    ({ ReplicaPairId, PairId, ...rest }, call) => ({
+      ...rest,
+      [SWAPPED[call.product] ?? 'PairId']: ReplicaPairId ?? PairId,
+    }),
+  ),
 };
 
 export const groupIdPrefix: FaultProfile = {
@@ -46,13 +46,10 @@ export const groupIdPrefix: FaultProfile = {
   kind: 'id-prefix-wrong',
   operation: 'CreateDiskReplicaGroup',
   ruleIds: ['PROTO.ID_FORMAT'],
-  create: () => ({
-    async around(call, next) {
-      const body = await next(call);
-      if (call.action !== 'CreateDiskReplicaGroup' || typeof body.ReplicaGroupId !== 'string') return body;
-      return { ...body, ReplicaGroupId: body.ReplicaGroupId.replace(/^pg-/, 'rg-') };
-    },
-  }),
+  create: rewriting(
+    (call) => isEbs(call, 'CreateDiskReplicaGroup'),
+    (body) => ({ ...body, ReplicaGroupId: String(body.ReplicaGroupId).replace(/^pg-/, 'rg-') }),
+  ),
 };
 
 export const WIRE_PROFILES = [requestIdMissing, dialectsSwapped, groupIdPrefix];
