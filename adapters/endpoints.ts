@@ -1,4 +1,4 @@
-import type { Product } from '../spec';
+import type { Product } from '../api';
 import { TargetError } from './target';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defineOperation, param } from '../spec';
-import { RequestIdOnly } from '../spec/operations/common';
+import { defineOperation, param } from '../api';
+import { RequestIdOnly } from '../api/operations/common';
 import { createHttpTarget, type HttpTargetOptions } from './http-target';
 import type { ApiCall } from './target';
 import { apiError, json, scriptedTransport, TransportError } from './testing/scripted-transport';

@@ -5,7 +5,7 @@
  * the SAME parameters, so a ClientToken stays the same and a retry can never create twice.
  */
 import { randomUUID } from 'node:crypto';
-import { type Operation, findOperation as specFindOperation } from '../spec';
+import { type Operation, findOperation as specFindOperation } from '../api';
 import type { Credentials } from './credentials';
 import { type Decoded, decodeResponse } from './decode';
 import {

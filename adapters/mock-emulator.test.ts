@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { findOperation } from '../spec';
+import { findOperation } from '../api';
 import { createMockTarget } from './mock-target';
 import type { ApiCall, Exchange, Variant } from './target';
 

@@ -8,7 +8,7 @@
  * makes them its own (properties/shared-target.ts).
  */
 import { randomBytes } from 'node:crypto';
-import type { Operation } from '../spec';
+import type { Operation } from '../api';
 import type { ResourceKind } from './journal';
 
 export const RUN_TAG_KEY = 'ebs-conformance-run';

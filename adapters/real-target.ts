@@ -7,7 +7,7 @@
  * is journalled before anyone can use it. Once stopped (a cap, a signal) every call is refused
  * unsent, so the run winds down to its cleanup without touching the account again.
  */
-import { findOperation } from '../spec';
+import { findOperation } from '../api';
 import type { Credentials } from './credentials';
 import { fixedEndpoint, normalizeBaseUrl, realEndpoints, routingRegion } from './endpoints';
 import { createHttpTarget, type HttpTargetOptions } from './http-target';

@@ -6,7 +6,7 @@
  * or a secret planted in a parameter, still never reaches the file.
  */
 
-import { findOperation } from '../spec';
+import { findOperation } from '../api';
 import {
   type CassetteEvent,
   type CassetteHeader,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentEncode } from '../spec/protocol/encoding';
+import { percentEncode } from '../api/protocol/encoding';
 import { createHttpTarget } from './http-target';
 import { maskAccessKeyId } from './redact';
 import type { Exchange, Variant } from './target';

@@ -5,7 +5,7 @@
  * token (raw or percent-encoded) is scrubbed from all text, because servers echo requests back
  * (SignatureDoesNotMatch quotes the string it signed, which includes SecurityToken).
  */
-import { percentEncode } from '../spec/protocol/encoding';
+import { percentEncode } from '../api/protocol/encoding';
 import type { Credentials } from './credentials';
 import type { RecordedRequest, RecordedResponse } from './target';
 import type { HttpRequest, HttpResponse } from './transport';

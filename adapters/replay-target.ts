@@ -23,7 +23,7 @@
  * every time-dependent decision (settle deadlines, the model's clock) comes out the same.
  */
 
-import { findOperation } from '../spec';
+import { findOperation } from '../api';
 import type { Cassette, ExchangeEvent } from './cassette';
 import { CassetteCursor } from './cassette-cursor';
 import { describeCall, matchKey, operationOf, wireParamsOf } from './cassette-match';

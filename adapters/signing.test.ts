@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { v1Signature, v1StringToSign } from '../spec/protocol/signature-v1';
+import { v1Signature, v1StringToSign } from '../api/protocol/signature-v1';
 import { signRequest } from './signing';
 import type { Variant } from './target';
 import { startVerifyingServer, type VerifyingServer } from './testing/verifying-server';

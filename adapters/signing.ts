@@ -3,8 +3,8 @@
  * inputs, so a retry re-signs with fresh ones while a test pins them. Parameters are written
  * with the same strict encoding the signature uses, so what is signed is exactly what is sent.
  */
-import { canonicalQuery, isoSeconds, percentEncode } from '../spec/protocol/encoding';
-import { v1Signature, v1StringToSign } from '../spec/protocol/signature-v1';
+import { canonicalQuery, isoSeconds, percentEncode } from '../api/protocol/encoding';
+import { v1Signature, v1StringToSign } from '../api/protocol/signature-v1';
 import {
   EMPTY_BODY_SHA256,
   headersToSign,
@@ -13,7 +13,7 @@ import {
   v3CanonicalRequest,
   v3Signature,
   v3StringToSign,
-} from '../spec/protocol/signature-v3';
+} from '../api/protocol/signature-v3';
 import type { Credentials } from './credentials';
 import type { Variant } from './target';
 import type { HttpRequest } from './transport';

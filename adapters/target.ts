@@ -5,7 +5,7 @@
  * all data: `send` rejects only on misuse (a closed target). An action the spec does not know is
  * still sent (that is how unknown-operation errors are probed), just decoded without a schema.
  */
-import type { Product } from '../spec';
+import type { Product } from '../api';
 
 export type HttpMethod = 'GET' | 'POST';
 export type ResponseFormat = 'JSON' | 'XML';

@@ -1,5 +1,5 @@
-import type { Operation } from '../spec';
-import { flattenParams } from '../spec/protocol/flatten';
+import type { Operation } from '../api';
+import { flattenParams } from '../api/protocol/flatten';
 
 /**
  * Typed parameters to the strings that travel. Most values flatten generically (`Tag.1.Key`,

@@ -1,11 +1,11 @@
 /**
- * Model transitions per second: `expect` and the commit of the observed answer (`next`, then
+ * Model transitions per second: `allowedOutcomes` and the commit of the observed answer (`next`, then
  * `advance` past the settle window after an accepted change, as the session does), replayed
  * over captured sequences: the calls a real run generated and the IDs the target chose.
  */
 import type { Exchange } from '../adapters';
-import { advance, expect, initialState, type ModelState, type World } from '../model';
-import { findOperation } from '../spec';
+import { findOperation } from '../api';
+import { advance, allowedOutcomes, initialState, type ModelState, type World } from '../model';
 import type { Captured } from './capture';
 import { type Figure, figure } from './figures';
 
@@ -36,7 +36,7 @@ function replayOnce(world: World, steps: readonly (readonly ReplayStep[])[]): nu
     let state: ModelState = initialState(world);
     let now = T0;
     for (const step of seq) {
-      const e = expect(state, step.call, now);
+      const e = allowedOutcomes(state, step.call, now);
       transitions++;
       if (e.kind === 'success' && step.observed) {
         state = e.next(step.observed);
@@ -76,7 +76,7 @@ export function benchModel(captured: Captured, trials: number): Figure[] {
   for (const t0 = performance.now(); performance.now() - t0 < 1_500; ) measure();
   const samples = Array.from({ length: trials }, measure);
   return [
-    figure('model.transitions', 'model transitions (expect + commit)', '/s', samples, {
+    figure('model.transitions', 'model transitions (allowedOutcomes + commit)', '/s', samples, {
       op: '>=',
       limit: 200_000,
     }),

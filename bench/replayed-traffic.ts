@@ -12,7 +12,7 @@ import {
   signRequest,
   toWireParams,
 } from '../adapters';
-import { findOperation } from '../spec';
+import { findOperation } from '../api';
 
 export interface ReplayedExchange {
   readonly request: HttpRequest;

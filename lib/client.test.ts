@@ -1,8 +1,8 @@
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPERATIONS } from '../api';
 import { DEFAULT_STS_CREDENTIAL, startEmulator } from '../emulator';
-import { OPERATIONS } from '../spec';
 import { API_OPERATIONS, ApiError, ClientError, createClient } from './client';
 import { createMswEmulator } from './msw';
 

@@ -5,5 +5,5 @@
  * own checks. The msw handlers, the vitest fixture and the typed client live in the subpaths
  * `ebs-conformance/msw`, `ebs-conformance/vitest` and `ebs-conformance/client`.
  */
-export * from '../spec';
+export * from '../api';
 export type { ApiName, ApiTypes, RequestFor, ResponseFor } from './operations';

@@ -1,11 +1,11 @@
 /**
  * The operations the typed client can call, by name, with their request and response types.
- * The types come from spec/ (inferred from the same zod schemas that validate the wire), so a
+ * The types come from api/ (inferred from the same zod schemas that validate the wire), so a
  * user's code, the emulator and the conformance checks share one reading of the documentation.
  * The legacy ECS CreateDiskReplicaPair is called by its spec name, `LegacyCreateDiskReplicaPair`,
  * because the EBS operation of the same action name is the one people mean.
  */
-import * as spec from '../spec';
+import * as spec from '../api';
 
 /** Request and response types per callable name. */
 export interface ApiTypes {

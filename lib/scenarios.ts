@@ -4,7 +4,7 @@
  * in one line: `await ebs.pairIn('failovered')`. Each step is the call a user would make, in
  * the region the docs require, waiting until the pair leaves its transient status.
  */
-import type { DiskStatus, PairStatus } from '../spec';
+import type { DiskStatus, PairStatus } from '../api';
 import type { EbsClient } from './client';
 import type { Site, World } from './world';
 

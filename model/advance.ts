@@ -1,4 +1,4 @@
-import type { LegacyPairStatus } from '../spec';
+import type { LegacyPairStatus } from '../api';
 import { settle } from './lifecycle';
 import type { Group, LegacyPair, ModelState, Pair } from './state';
 

@@ -1,4 +1,4 @@
-import type { Product } from '../spec';
+import type { Product } from '../api';
 
 /** One call as a client sent it: parameters are wire strings or typed values. */
 export interface Call {

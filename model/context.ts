@@ -1,4 +1,4 @@
-import type { Operation } from '../spec';
+import type { Operation } from '../api';
 import type { Call } from './call';
 import type { Expectation } from './expectation';
 import type { ModelState } from './state';

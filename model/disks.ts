@@ -1,4 +1,4 @@
-import type { DiskCategory, PerformanceLevel } from '../spec';
+import type { DiskCategory, PerformanceLevel } from '../api';
 import { bool, type Ctx, type Handler, int, str } from './context';
 import { collect, deny, denyUndocumented, refuse, succeed } from './expectation';
 import { isLockedSecondary } from './pairs';

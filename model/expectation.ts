@@ -1,4 +1,4 @@
-import { ERROR_CATALOGUE, isTransientCode, type Operation } from '../spec';
+import { ERROR_CATALOGUE, isTransientCode, type Operation } from '../api';
 import type { ModelState } from './state';
 
 /** An error code the target may answer with, and its HTTP status. */

@@ -1,4 +1,4 @@
-import type { PairStatus } from '../spec';
+import type { PairStatus } from '../api';
 import { bool, type Ctx, type Handler, str } from './context';
 import { allowed, collect, deny, denyUndocumented, type Expectation, refuse, succeed } from './expectation';
 import { FAILOVER_FROM, oneShotGap, reversedUnsynced, STOP_FROM, startTransition } from './lifecycle';

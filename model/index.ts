@@ -1,6 +1,6 @@
 export { advance } from './advance';
+export { allowedOutcomes, commit, isModelled } from './allowed-outcomes';
 export { type Call, COMMON_PARAMS, isLegacyDialect } from './call';
-export { commit, expect, isModelled } from './expect';
 export type { AllowedError, Expectation, ListingFacts, Observed, Refusal, Success } from './expectation';
 export { observableStatuses } from './lifecycle';
 export { diskRow, listDisks } from './projections/disks';

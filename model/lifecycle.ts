@@ -1,4 +1,4 @@
-import type { PairStatus } from '../spec';
+import type { PairStatus } from '../api';
 import type { Replication } from './state';
 
 /**

@@ -1,4 +1,4 @@
-import type { PairStatus } from '../spec';
+import type { PairStatus } from '../api';
 import { bool, type Ctx, type Handler, int, str } from './context';
 import {
   allowed,

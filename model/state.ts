@@ -5,7 +5,7 @@ import type {
   LegacyPairStatus,
   PairStatus,
   PerformanceLevel,
-} from '../spec';
+} from '../api';
 import type { World } from './world';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expect as expectCall } from './expect';
+import { allowedOutcomes } from './allowed-outcomes';
 import { initialState } from './state';
 import { apply, asRefusal, asSuccess, ebsCall, ecsCall, pairScenario, startPairCall, T0 } from './testkit';
 import { defaultWorld } from './world';
@@ -16,13 +16,13 @@ const createDisk = (extra: Record<string, unknown> = {}) =>
 /** A disk created with token tok-1, answered as d-first. */
 function tokenUsed() {
   const s = initialState(defaultWorld());
-  return asSuccess(expectCall(s, createDisk(), T0)).next({ DiskId: 'd-first' });
+  return asSuccess(allowedOutcomes(s, createDisk(), T0)).next({ DiskId: 'd-first' });
 }
 
 describe('ClientToken idempotency', () => {
   it('TOKEN.SAME_PARAMS_SAME_RESULT: the same call again returns the same DiskId and changes nothing', () => {
     const s = tokenUsed();
-    const e = asSuccess(expectCall(s, createDisk(), T0 + 1000));
+    const e = asSuccess(allowedOutcomes(s, createDisk(), T0 + 1000));
     expect(e.rules).toContain('TOKEN.SAME_PARAMS_SAME_RESULT');
     expect(e.facts).toEqual({ DiskId: 'd-first' });
     expect(e.next({ DiskId: 'd-first' })).toEqual(s);
@@ -31,20 +31,20 @@ describe('ClientToken idempotency', () => {
   it('TOKEN.SIGNATURE_PARAMS_IGNORED: nonce, timestamp and wire-vs-typed form do not matter', () => {
     const s = tokenUsed();
     const retry = createDisk({ Size: '40', SignatureNonce: 'n-2', Timestamp: '2026-01-01T00:00:01Z' });
-    expect(asSuccess(expectCall(s, retry, T0)).rules).toContain('TOKEN.SIGNATURE_PARAMS_IGNORED');
+    expect(asSuccess(allowedOutcomes(s, retry, T0)).rules).toContain('TOKEN.SIGNATURE_PARAMS_IGNORED');
   });
 
   it('TOKEN.OTHER_PARAMS_MISMATCH: the same token with another size is IdempotentParameterMismatch 400', () => {
-    const r = asRefusal(expectCall(tokenUsed(), createDisk({ Size: 50 }), T0));
+    const r = asRefusal(allowedOutcomes(tokenUsed(), createDisk({ Size: 50 }), T0));
     expect(r.rules).toContain('TOKEN.OTHER_PARAMS_MISMATCH');
     expect(r.errors).toEqual([{ code: 'IdempotentParameterMismatch', httpStatus: 400 }]);
   });
 
   it('TOKEN.CASE_SENSITIVE: TOK-1 is a new token', () => {
-    const e = asSuccess(expectCall(tokenUsed(), createDisk({ ClientToken: 'TOK-1', Size: 50 }), T0));
+    const e = asSuccess(allowedOutcomes(tokenUsed(), createDisk({ ClientToken: 'TOK-1', Size: 50 }), T0));
     expect(e.rules).not.toContain('TOKEN.SAME_PARAMS_SAME_RESULT');
     expect(Object.keys(e.next({ DiskId: 'd-second' }).disks).sort()).toEqual(['d-first', 'd-second']);
-    expect(asRefusal(expectCall(tokenUsed(), createDisk({ Size: 50 }), T0)).rules).toContain(
+    expect(asRefusal(allowedOutcomes(tokenUsed(), createDisk({ Size: 50 }), T0)).rules).toContain(
       'TOKEN.CASE_SENSITIVE',
     );
   });
@@ -64,7 +64,7 @@ describe('ClientToken idempotency', () => {
         DiskId: 'd-t',
       },
     );
-    const e = asSuccess(expectCall(withToken, startPairCall({ ClientToken: 'shared' }), T0));
+    const e = asSuccess(allowedOutcomes(withToken, startPairCall({ ClientToken: 'shared' }), T0));
     expect(e.rules).toContain('TOKEN.PER_ACTION');
     expect(e.next().pairs['pair-1']?.status).toBe('initial_syncing');
   });
@@ -77,16 +77,16 @@ describe('ClientToken idempotency', () => {
         ReplicaPairId: 'pair-1',
         ClientToken: token,
       });
-    expect(expectCall(s, stop('t-stop'), T0).kind).toBe('refusal');
+    expect(allowedOutcomes(s, stop('t-stop'), T0).kind).toBe('refusal');
     // The refusal left no trace: the same token now serves another call of the action.
     const started = apply(s, startPairCall());
-    const e = asSuccess(expectCall(started, stop('t-stop'), T0));
+    const e = asSuccess(allowedOutcomes(started, stop('t-stop'), T0));
     expect(e.rules).toContain('TOKEN.ONLY_SUCCESS_REMEMBERED');
   });
 
   it('TOKEN.FORMAT: a token of 65 characters is invalid', () => {
     const r = asRefusal(
-      expectCall(initialState(defaultWorld()), createDisk({ ClientToken: 'x'.repeat(65) }), T0),
+      allowedOutcomes(initialState(defaultWorld()), createDisk({ ClientToken: 'x'.repeat(65) }), T0),
     );
     expect(r.rules).toContain('TOKEN.FORMAT');
     expect(r.errors.every((x) => x.httpStatus === 400)).toBe(true);

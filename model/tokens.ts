@@ -1,4 +1,4 @@
-import { takesClientToken } from '../spec';
+import { takesClientToken } from '../api';
 import type { Ctx } from './context';
 import { deny, type Expectation, refuse, type Success, succeed } from './expectation';
 import type { ModelState } from './state';

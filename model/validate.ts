@@ -1,4 +1,4 @@
-import { findOperation, type Operation } from '../spec';
+import { findOperation, type Operation } from '../api';
 import { type Call, COMMON_PARAMS } from './call';
 import { allowed, type Refusal, refuse, type Violation } from './expectation';
 

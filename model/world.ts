@@ -1,4 +1,4 @@
-import type { InstanceStatus } from '../spec';
+import type { InstanceStatus } from '../api';
 
 /**
  * The world a run starts from: regions, zones and instances as the target reports them

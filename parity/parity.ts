@@ -11,7 +11,7 @@ import type { Cassette, ExchangeEvent } from '../adapters/cassette';
 import { wireParamsOf } from '../adapters/cassette-match';
 import { decodeResponse } from '../adapters/decode';
 import type { Exchange } from '../adapters/target';
-import { findOperation } from '../spec';
+import { findOperation } from '../api';
 import { type Accepted, explain } from './accepted';
 import { type Divergence, differences, normalise } from './diff';
 import { IdTokens, translate } from './id-tokens';

@@ -1,4 +1,4 @@
-import type { PairStatus } from '../spec';
+import type { PairStatus } from '../api';
 
 /**
  * The settled statuses a pair or group is driven through, and the calls that act on one.

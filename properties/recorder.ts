@@ -1,4 +1,5 @@
 import type { Exchange } from '../adapters/target';
+import { isTransientCode, OPERATIONS, RULES } from '../api';
 import type { Expectation, ModelState } from '../model';
 import { LatencyHistogram } from '../reports/latency';
 import {
@@ -10,7 +11,6 @@ import {
   type TransientFault,
 } from '../reports/run-record';
 import { verdictOf } from '../reports/verdict';
-import { isTransientCode, OPERATIONS, RULES } from '../spec';
 import type { CheckFailure } from './checks';
 import type { PlannedCall } from './command';
 import { documentedCells, GROUP_OPERATIONS, GROUP_STATES, PAIR_OPERATIONS, PAIR_STATES } from './coverage';

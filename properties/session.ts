@@ -1,7 +1,7 @@
 import type { Exchange, Target } from '../adapters/target';
-import { advance, expect as allowedOutcomes, type Expectation, type ModelState } from '../model';
+import { findOperation } from '../api';
+import { advance, allowedOutcomes, type Expectation, type ModelState } from '../model';
 import type { TraceStep } from '../reports/run-record';
-import { findOperation } from '../spec';
 import { judge } from './answer';
 import {
   type Answer,

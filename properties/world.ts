@@ -1,7 +1,7 @@
 import type { Exchange, Target } from '../adapters/target';
+import { DescribeRegionsResponse } from '../api/operations/ebs-responses';
+import { DescribeInstancesResponse } from '../api/operations/ecs-responses';
 import type { InstanceInfo, RegionInfo, World } from '../model';
-import { DescribeRegionsResponse } from '../spec/operations/ebs-responses';
-import { DescribeInstancesResponse } from '../spec/operations/ecs-responses';
 
 /** A region the docs never list for async replication: the target for negative region cases. */
 export const REGION_WITHOUT_REPLICATION = 'cn-qingdao';

@@ -1,6 +1,6 @@
 /**
  * A tiny node:http server for tests that re-verifies every request's signature with its own code
- * (node:crypto only, nothing from spec/protocol), so a signer bug cannot hide behind a verifier
+ * (node:crypto only, nothing from api/protocol), so a signer bug cannot hide behind a verifier
  * that shares it. It answers JSON: the parameters it recovered, or a SignatureDoesNotMatch error.
  */
 import { createHash, createHmac } from 'node:crypto';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { OPERATIONS, RULES } from '../../spec';
+import { OPERATIONS, RULES } from '../../api';
 import type { Register } from '../main';
 
 /** The catalogue for tools: the shape `spec --json` promises (more fields are welcome). */

@@ -33,7 +33,7 @@ export interface FaultProfile {
   readonly kind: DeviationKind;
   /** The operation that departs from its documentation. */
   readonly operation: string;
-  /** The documented rules it breaks (IDs of spec/rules). */
+  /** The documented rules it breaks (IDs of api/rules). */
   readonly ruleIds: readonly string[];
   /**
    * Where a conformance run sees it when the call itself answers as documented and only a later

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RULES } from '../../spec';
-import { OPERATIONS } from '../../spec/operations';
+import { RULES } from '../../api';
+import { OPERATIONS } from '../../api/operations';
 import { createHandler } from '../protocol/handler';
 import { signV1 } from '../protocol/test-client';
 import { manualClock } from '../service/clock';
@@ -20,7 +20,7 @@ describe('the fault profile catalogue', () => {
   });
 
   it.each(deviations.map((p) => [p.name, p] as const))(
-    '%s names a documented operation and rules of spec/rules',
+    '%s names a documented operation and rules of api/rules',
     (_, p) => {
       expect(actions.has(p.operation)).toBe(true);
       expect(p.ruleIds.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import { v1Signature, v1StringToSign } from '../../spec/protocol/signature-v1';
+import { v1Signature, v1StringToSign } from '../../api/protocol/signature-v1';
 import {
   EMPTY_BODY_SHA256,
   parseV3Authorization,
@@ -8,7 +8,7 @@ import {
   v3CanonicalRequest,
   v3Signature,
   v3StringToSign,
-} from '../../spec/protocol/signature-v3';
+} from '../../api/protocol/signature-v3';
 import { ServiceError } from '../service/api';
 import { checkTimestamp, NonceMemory } from './clock-checks';
 import type { Credential, GatewayConfig } from './config';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ERROR_CATALOGUE } from '../../spec/errors';
+import { ERROR_CATALOGUE } from '../../api/errors';
 import { ServiceError } from '../service/api';
 
 /**

@@ -1,5 +1,5 @@
-import { ERROR_CATALOGUE } from '../../spec/errors';
-import { documentedStatus, type Operation } from '../../spec/operation';
+import { ERROR_CATALOGUE } from '../../api/errors';
+import { documentedStatus, type Operation } from '../../api/operation';
 import { ServiceError } from '../service/api';
 
 /** The catalogue's message with the parameter name in place of `%s`. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Operation } from '../../spec/operation';
+import type { Operation } from '../../api/operation';
 import {
   type ClientTokenGate,
   type EmulatorControl,

@@ -1,5 +1,5 @@
-import type { Operation, Product } from '../../spec/operation';
-import { findOperation } from '../../spec/operations';
+import type { Operation, Product } from '../../api/operation';
+import { findOperation } from '../../api/operations';
 import { ServiceError } from '../service/api';
 import { missingParameter } from './gateway-errors';
 

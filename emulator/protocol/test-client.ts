@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { stringify } from 'node:querystring';
-import { isoSeconds, percentEncode } from '../../spec/protocol/encoding';
-import { v1Signature, v1StringToSign } from '../../spec/protocol/signature-v1';
+import { isoSeconds, percentEncode } from '../../api/protocol/encoding';
+import { v1Signature, v1StringToSign } from '../../api/protocol/signature-v1';
 import {
   EMPTY_BODY_SHA256,
   headersToSign,
@@ -10,7 +10,7 @@ import {
   v3CanonicalRequest,
   v3Signature,
   v3StringToSign,
-} from '../../spec/protocol/signature-v3';
+} from '../../api/protocol/signature-v3';
 import { type Credential, DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET } from './config';
 import type { WireRequest } from './wire';
 

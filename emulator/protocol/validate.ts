@@ -1,6 +1,6 @@
-import type { Operation } from '../../spec/operation';
-import type { Param } from '../../spec/param';
-import { unflattenParams } from '../../spec/protocol/flatten';
+import type { Operation } from '../../api/operation';
+import type { Param } from '../../api/param';
+import { unflattenParams } from '../../api/protocol/flatten';
 import { invalidParameter, missingParameter } from './gateway-errors';
 import type { Params } from './params';
 

@@ -1,10 +1,10 @@
 /**
  * The seam between the emulator's protocol shell (HTTP, auth, encoding, validation) and its
  * service (state, rules, jobs). The protocol hands the service a call whose parameters have
- * already passed the operation's request schema from spec/; the service answers with a body
+ * already passed the operation's request schema from api/; the service answers with a body
  * or a ServiceError. The same service serves the node:http server and the in-process msw target.
  */
-import type { Product } from '../../spec';
+import type { Product } from '../../api';
 
 export interface ServiceCall {
   readonly product: Product;

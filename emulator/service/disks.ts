@@ -1,4 +1,4 @@
-import type { DiskStatus } from '../../spec';
+import type { DiskStatus } from '../../api';
 import { bySeq, fail, isoSeconds, type OpContext, type OperationFn, requireRegion } from './context';
 import { nextSuffix } from './ids';
 import { paginate } from './paging';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OPERATIONS, operationKey } from '../../spec';
+import { OPERATIONS, operationKey } from '../../api';
 import { ROUTES } from './dispatch';
 
 describe('dispatch', () => {

@@ -1,4 +1,4 @@
-import type { PairStatus } from '../../spec';
+import type { PairStatus } from '../../api';
 import { fail, type OpContext, type OperationFn, requireRegion } from './context';
 import { checkOneShotSpacing, checkRegion, requireStatus, type Where } from './guards';
 import { nextSuffix } from './ids';

@@ -1,4 +1,4 @@
-import type { PairStatus } from '../../spec';
+import type { PairStatus } from '../../api';
 import { fail } from './context';
 import type { Site } from './state';
 

@@ -1,4 +1,4 @@
-import type { PairStatus } from '../../spec';
+import type { PairStatus } from '../../api';
 import { fail, type OpContext, type OperationFn, requireRegion } from './context';
 import { isAttached } from './disks';
 import { checkOneShotSpacing, checkRegion, requireStatus, type Where } from './guards';

@@ -1,4 +1,4 @@
-import { findOperation, type Product } from '../../spec';
+import { findOperation, type Product } from '../../api';
 import { type ServiceBody, ServiceError } from './api';
 import { manualClock } from './clock';
 import { createEmulatorService } from './service';

@@ -1,4 +1,4 @@
-import { type PairStatus, TRANSIENT_PAIR_STATUSES } from '../../spec';
+import { type PairStatus, TRANSIENT_PAIR_STATUSES } from '../../api';
 import type { Activity, ActivityKind } from './state';
 
 /**

@@ -1,4 +1,4 @@
-import type { Site as SiteName } from '../../spec';
+import type { Site as SiteName } from '../../api';
 import { type Handler, list, str } from '../context';
 import { observe, refuse } from '../expectation';
 import { reversedUnsynced } from '../lifecycle';

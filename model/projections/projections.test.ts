@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advance } from '../advance';
-import { expect as expectCall } from '../expect';
+import { allowedOutcomes } from '../allowed-outcomes';
 import type { ModelState } from '../state';
 import {
   apply,
@@ -19,7 +19,9 @@ import { worldFromRegions } from '../world';
 import { pageRows } from './paging';
 
 const describePairs = (s: ModelState, params: Record<string, unknown>) =>
-  asSuccess(expectCall(s, ebsCall('DescribeDiskReplicaPairs', { RegionId: 'cn-shanghai', ...params }), T0));
+  asSuccess(
+    allowedOutcomes(s, ebsCall('DescribeDiskReplicaPairs', { RegionId: 'cn-shanghai', ...params }), T0),
+  );
 const ids = (rows: readonly Record<string, unknown>[] | undefined, field = 'ReplicaPairId') =>
   (rows ?? []).map((r) => r[field]);
 
@@ -124,7 +126,7 @@ describe('DescribeDiskReplicaPairs projection', () => {
   it('PAIR.PROGRESS.RECOVER_POINT_AFTER_START and PAIR.DESCRIBE.TIMES_IN_SECONDS: RecoverPoint only once synced', () => {
     const progress = (s: ModelState) =>
       asSuccess(
-        expectCall(
+        allowedOutcomes(
           s,
           ebsCall('DescribeDiskReplicaPairProgress', { RegionId: 'cn-beijing', ReplicaPairId: 'pair-1' }),
           T0,
@@ -144,7 +146,7 @@ describe('DescribeDisks projection', () => {
   const world = () =>
     withDisk(withDisk(pairScenario(), { id: 'd-z', zone: 'cn-shanghai-b' }), { id: 'd-q', size: 80 });
   const describeDisks = (s: ModelState, params: Record<string, unknown>) =>
-    asSuccess(expectCall(s, ecsCall('DescribeDisks', { RegionId: 'cn-shanghai', ...params }), T0));
+    asSuccess(allowedOutcomes(s, ecsCall('DescribeDisks', { RegionId: 'cn-shanghai', ...params }), T0));
 
   it('DISK.DESCRIBE.REGION_SCOPE: only the region disks, never deleted ones', () => {
     const s = apply(world(), ecsCall('DeleteDisk', { DiskId: 'd-q' }));
@@ -184,7 +186,7 @@ describe('DescribeDisks projection', () => {
 
 describe('advance', () => {
   it('settles every transient status and keeps settled ones', () => {
-    const started = asSuccess(expectCall(pairScenario(), startPairCall(), T0)).next();
+    const started = asSuccess(allowedOutcomes(pairScenario(), startPairCall(), T0)).next();
     const once = advance(started, T0 + MINUTE);
     expect(once.pairs['pair-1']).toMatchObject({ status: 'normal', lastRecoverPoint: T0 + MINUTE });
     expect(advance(once, T0 + 2 * MINUTE)).toEqual(once);
@@ -193,7 +195,9 @@ describe('advance', () => {
 
 describe('DescribeRegions projection', () => {
   it('PROTO.REGIONS_EAR: ResourceType=ear lists the replicating regions and zones only', () => {
-    const e = asSuccess(expectCall(pairScenario(), ebsCall('DescribeRegions', { ResourceType: 'ear' }), T0));
+    const e = asSuccess(
+      allowedOutcomes(pairScenario(), ebsCall('DescribeRegions', { ResourceType: 'ear' }), T0),
+    );
     expect(e.rules).toContain('PROTO.REGIONS_EAR');
     expect(e.listing?.rows.map((r) => r.RegionId)).toEqual([
       'cn-shanghai',
@@ -205,7 +209,7 @@ describe('DescribeRegions projection', () => {
       RegionId: 'cn-shanghai',
       ZoneIds: ['cn-shanghai-a', 'cn-shanghai-b'],
     });
-    const all = asSuccess(expectCall(pairScenario(), ebsCall('DescribeRegions', {}), T0));
+    const all = asSuccess(allowedOutcomes(pairScenario(), ebsCall('DescribeRegions', {}), T0));
     expect(all.rules).not.toContain('PROTO.REGIONS_EAR');
   });
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { findOperation } from '../../api';
 import { initialState, type ListingFacts } from '../../model';
 import { succeed } from '../../model/expectation';
 import { defaultWorld } from '../../model/world';
-import { findOperation } from '../../spec';
 import type { Answer, CheckContext } from './check';
 import { idempotency_conformance } from './idempotency';
 import { pagination_conformance, transient_status_conformance, two_region_visibility } from './index';

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 type Layer =
-  | 'spec'
+  | 'api'
   | 'model'
   | 'properties'
   | 'adapters'
@@ -21,24 +21,24 @@ type Layer =
   | 'lib';
 
 const MAY_IMPORT: Record<Layer, { layers: readonly Layer[]; packages: readonly string[] }> = {
-  spec: { layers: [], packages: ['zod', 'node:crypto'] },
-  model: { layers: ['spec'], packages: [] },
-  emulator: { layers: ['spec'], packages: ['*'] },
-  adapters: { layers: ['spec', 'emulator'], packages: ['*'] },
+  api: { layers: [], packages: ['zod', 'node:crypto'] },
+  model: { layers: ['api'], packages: [] },
+  emulator: { layers: ['api'], packages: ['*'] },
+  adapters: { layers: ['api', 'emulator'], packages: ['*'] },
   // The engine builds run records, so properties/ also reads the record schema of reports/.
-  properties: { layers: ['spec', 'model', 'adapters', 'reports'], packages: ['*'] },
-  reports: { layers: ['spec'], packages: ['*'] },
+  properties: { layers: ['api', 'model', 'adapters', 'reports'], packages: ['*'] },
+  reports: { layers: ['api'], packages: ['*'] },
   // Parity asks an in-process emulator (through adapters/) what a cassette recorded: never the model.
-  parity: { layers: ['spec', 'adapters'], packages: ['*'] },
+  parity: { layers: ['api', 'adapters'], packages: ['*'] },
   // cli/ registers `bench`, whose core lives in bench/.
   cli: {
-    layers: ['spec', 'model', 'properties', 'adapters', 'emulator', 'reports', 'parity', 'bench'],
+    layers: ['api', 'model', 'properties', 'adapters', 'emulator', 'reports', 'parity', 'bench'],
     packages: ['*'],
   },
   // The library entry points for users' own tests: the emulator and the client, never the model.
-  lib: { layers: ['spec', 'adapters', 'emulator'], packages: ['*'] },
+  lib: { layers: ['api', 'adapters', 'emulator'], packages: ['*'] },
   bench: {
-    layers: ['spec', 'model', 'properties', 'adapters', 'emulator', 'reports', 'parity', 'cli'],
+    layers: ['api', 'model', 'properties', 'adapters', 'emulator', 'reports', 'parity', 'cli'],
     packages: ['*'],
   },
 };

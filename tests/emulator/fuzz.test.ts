@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { Pool } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPERATIONS } from '../../api/operations';
 import { type RunningEmulator, signV1, signV3, startEmulator, type WireRequest } from '../../emulator';
-import { OPERATIONS } from '../../spec/operations';
 
 // Malformed requests against the real server: whatever arrives, the server answers (never
 // crashes), never blames itself (5xx) for a client's mistake, and every error is well formed.

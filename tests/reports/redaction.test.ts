@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maskAccessKeyId } from '../../adapters';
+import { percentEncode } from '../../api/protocol/encoding';
 import { type RunningEmulator, startEmulator } from '../../emulator';
-import { percentEncode } from '../../spec/protocol/encoding';
 import { runCli } from '../emulator/cli-process';
 import { type EchoProxy, startEchoProxy } from './echo-proxy';
 

@@ -1,4 +1,4 @@
-import { findRule, isTransientCode, type Operation, operationKey } from '../spec';
+import { findRule, isTransientCode, type Operation, operationKey } from '../api';
 import type { Call } from './call';
 import type { Ctx, Handler } from './context';
 import { attachDisk, createDisk, deleteDisk, detachDisk } from './disks';
@@ -71,7 +71,7 @@ export const isModelled = (call: Pick<Call, 'product' | 'version' | 'action'>) =
  * What the target may answer to `call` in `state` at `now` (epoch ms): a success with the next
  * state, or the error codes of a refusal, with the rule IDs that decided. Pure and total.
  */
-export function expect(state: ModelState, call: Call, now: number): Expectation {
+export function allowedOutcomes(state: ModelState, call: Call, now: number): Expectation {
   const validated = validate(call);
   if (!validated.ok) return validated.refusal;
   const ctx: Ctx = { state, call, op: validated.op, params: validated.params, now };
@@ -91,6 +91,6 @@ const withIdFormat = (op: Operation, e: Expectation): Expectation =>
 
 /** The state after the target answered: a success binds the observed IDs, a refusal changes nothing. */
 export function commit(state: ModelState, call: Call, now: number, observed: Observed = {}): ModelState {
-  const e = expect(state, call, now);
+  const e = allowedOutcomes(state, call, now);
   return e.kind === 'success' ? e.next(observed) : state;
 }
