@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { OPERATIONS } from './operations';
 import { CREATED_KINDS, createdBy, findOperation, LISTINGS, RESOURCES, resourceOfParam } from '.';
+import { OPERATIONS } from './operations';
 
 describe('the resource table', () => {
   it('knows every parameter of the catalogue that names a resource', () => {
@@ -19,7 +19,10 @@ describe('the resource table', () => {
     }
     for (const listing of LISTINGS) {
       const op = findOperation(listing.product, listing.version, listing.action);
-      expect(op?.params.map((p) => p.name), listing.action).toContain(listing.filter.param);
+      expect(
+        op?.params.map((p) => p.name),
+        listing.action,
+      ).toContain(listing.filter.param);
       expect(resourceOfParam(listing.filter.param)).toBe(listing.kind);
     }
   });
