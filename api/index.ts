@@ -3,5 +3,6 @@ export * from './errors';
 export * from './operation';
 export * from './operations';
 export * from './param';
+export * from './readings';
 export * from './rule';
 export { findRule, RULES } from './rules';
