@@ -10,6 +10,7 @@ import {
 import type { OpContext } from './context';
 import { ROUTES } from './dispatch';
 import { loadState, saveState } from './persistence';
+import { DEFAULT_EMULATOR_READINGS } from './readings';
 import { pruneGone } from './replication';
 import { type AccountState, emptyState, type ServiceState } from './state';
 import { InFlightTokens, remember, replay } from './tokens';
@@ -26,6 +27,7 @@ export function createEmulatorService(
   options: ServiceOptions,
 ): EmulatorService & EmulatorControl & ClientTokenGate {
   const { clock, stateFile, transitionMs } = options;
+  const readings = options.readings ?? DEFAULT_EMULATOR_READINGS;
   const seed = options.idSeed ?? 1;
   let state: ServiceState = (stateFile ? loadState(stateFile) : undefined) ?? emptyState(seed, clock.now());
   // A manual clock restarts at its start time; resume where the saved state left off so
@@ -45,7 +47,13 @@ export function createEmulatorService(
     const now = clock.now();
     const committed = state.accounts[call.accessKeyId];
     if (!route.mutating) {
-      const ctx: OpContext = { account: committed ?? emptyAccount(), ids: state.ids, now, transitionMs };
+      const ctx: OpContext = {
+        account: committed ?? emptyAccount(),
+        ids: state.ids,
+        now,
+        transitionMs,
+        readings,
+      };
       return route.fn(ctx, call.params);
     }
     inFlight.check(call);
@@ -53,7 +61,7 @@ export function createEmulatorService(
     if (repeated) return repeated;
     const account = committed ? structuredClone(committed) : emptyAccount();
     const ids = { ...state.ids };
-    const ctx: OpContext = { account, ids, now, transitionMs };
+    const ctx: OpContext = { account, ids, now, transitionMs, readings };
     pruneGone(ctx);
     const body = route.fn(ctx, call.params);
     remember(account, call, body);
