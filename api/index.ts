@@ -4,6 +4,7 @@ export * from './layers';
 export * from './operation';
 export * from './operations';
 export * from './param';
+export * from './readings';
 export * from './resources';
 export * from './rule';
 export { findRule, RULES } from './rules';

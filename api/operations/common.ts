@@ -183,9 +183,11 @@ export const PageFields = {
   RequestId: z.string().min(1),
   // Absent or empty on the last page.
   NextToken: z.string().optional(),
-  PageNumber: z.number().int().nonnegative(),
-  PageSize: z.number().int().nonnegative(),
-  TotalCount: z.number().int().nonnegative(),
+  // The SDK models hold these optional (added in 2022), and a NextToken walk need not carry them
+  // (the docs call TotalCount invalid there): a numbered page's values are judged as facts.
+  PageNumber: z.number().int().nonnegative().optional(),
+  PageSize: z.number().int().nonnegative().optional(),
+  TotalCount: z.number().int().nonnegative().optional(),
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -91,14 +91,15 @@ export const ReplicaGroup = z.object({
   RPO: z.number().int(),
   LastRecoverPoint: UnixSeconds.optional(),
   Site,
-  PairIds: z.array(idWith('pair')),
-  PairNumber: z.number().int().nonnegative(),
+  // An empty group may leave both out (reading empty-group-pair-ids); the SDKs promise neither.
+  PairIds: z.array(idWith('pair')).optional(),
+  PairNumber: z.number().int().nonnegative().optional(),
   PrimaryRegion: z.string().min(1),
   PrimaryZone: z.string().min(1),
   StandbyRegion: z.string().min(1),
   StandbyZone: z.string().min(1),
-  // Preset by the service (not settable yet), so always present.
-  Bandwidth: z.number().int().nonnegative(),
+  // Not settable yet; the SDKs hold it optional and client code never relies on it.
+  Bandwidth: z.number().int().nonnegative().optional(),
   ResourceGroupId: z.string().optional(),
   Tags: TagsOut.optional(),
 });

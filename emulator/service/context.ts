@@ -1,4 +1,4 @@
-import type { Operation, ParsedRequest } from '../../api';
+import type { Operation, ParsedRequest, ReadingChoices } from '../../api';
 import { type ServiceBody, ServiceError } from './api';
 import type { IdState } from './ids';
 import type { Params } from './params';
@@ -11,6 +11,8 @@ export interface OpContext {
   readonly ids: IdState;
   readonly now: number;
   readonly transitionMs: number;
+  /** The alternative of each ambiguous point the emulator plays (readings.ts). */
+  readonly readings: ReadingChoices;
 }
 
 /**
