@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { createTarget } from '../adapters';
-import type { Failure, Verdict } from '../reports/run-record';
-import { runConformance } from './engine';
+import { runEngine } from './engine';
+import { type Failure, RunEvents, type Verdict } from './events';
 
 /**
  * Detection power: a conformance run against a target that departs from its documentation the
@@ -86,7 +86,14 @@ async function runWithProfile(profile: ProfileUnderTest, o: Required<DetectionOp
   });
   const started = performance.now();
   try {
-    const { record } = await runConformance({
+    // Transient faults the client met and retried: counted from the run's events.
+    const events = new RunEvents();
+    let retried = 0;
+    events.on('answer-judged', (e) => {
+      retried += e.retried.length;
+    });
+    const outcome = await runEngine({
+      events,
       target,
       seed: o.seed,
       runs: o.runs,
@@ -97,7 +104,7 @@ async function runWithProfile(profile: ProfileUnderTest, o: Required<DetectionOp
       replayCommand: () =>
         `ebs-conformance run --target ${o.target} --fault-profile ${profile.name} --seed ${o.seed} --runs ${o.runs}`,
     });
-    return { record, ms: Math.round(performance.now() - started) };
+    return { outcome, retried, ms: Math.round(performance.now() - started) };
   } finally {
     await target.close?.();
   }
@@ -113,16 +120,16 @@ export async function detectProfile(
   options: DetectionOptions = {},
 ): Promise<Detection> {
   const o = { ...DETECTION_DEFAULTS, harnessVersion: 'detect', shrink: true, ...options };
-  const { record, ms } = await runWithProfile(profile, o, false);
-  const first = record.failures[0];
-  const shrunk = first && o.shrink ? (await runWithProfile(profile, o, true)).record.failures[0] : undefined;
+  const { outcome, retried, ms } = await runWithProfile(profile, o, false);
+  const first = outcome.failures[0];
+  const shrunk = first && o.shrink ? (await runWithProfile(profile, o, true)).outcome.failures[0] : undefined;
   const failure = shrunk ?? first;
   return {
     profile: profile.name,
-    verdict: record.verdict,
+    verdict: outcome.verdict,
     detected: first !== undefined && attributes(profile, first),
     ms,
-    retried: record.transient.reduce((n, t) => n + t.retried, 0),
+    retried,
     ...(failure ? { failure, ...(shrunk ? { shrunkLength: counterexampleLength(shrunk) } : {}) } : {}),
   };
 }

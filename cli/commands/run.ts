@@ -3,12 +3,12 @@ import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type CreatableTargetKind, createTarget } from '../../adapters';
 import type { Target } from '../../adapters/target';
-import { runConformance } from '../../properties/engine';
 import { WorldDiscoveryError } from '../../properties/world';
 import type { RunRecord } from '../../reports/run-record';
 import { writeReports } from '../../reports/write';
 import type { Register } from '../main';
 import { openRealRun } from '../real-run';
+import { runConformance } from '../run-suite';
 import { EXIT, UsageError } from '../usage-error';
 import {
   cassetteMismatchStatus,

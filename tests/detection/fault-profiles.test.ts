@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTarget } from '../../adapters';
 import type { Target } from '../../adapters/target';
+import { runConformance } from '../../cli/run-suite';
 import { FAULT_PROFILES, faultProfile } from '../../emulator/deviations';
 import { detectProfile } from '../../properties/detection';
-import { runConformance } from '../../properties/engine';
 
 // Detection power, proven: the suite runs against the direct target with each fault profile on
 // and must report a nonconformance where the profile departs from the documentation; against the
