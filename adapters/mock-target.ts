@@ -4,11 +4,14 @@
  * above the transport (signing, encoding, decoding, retries) is exercised exactly as on a socket;
  * only the socket is missing. reset and the clock never go through msw.
  */
+
+import type { ReadingChoices } from '../api';
 import {
   createEmulatorService,
   createHandler,
   type EmulatorControl,
   type EmulatorService,
+  emulatorReadingsOf,
   faultProfile,
   type GatewayConfig,
   type GatewayHandler,
@@ -33,6 +36,8 @@ export interface MockTargetOptions
   readonly clockMode?: 'real' | 'manual';
   /** For the default service: the seed of resource IDs. */
   readonly idSeed?: number;
+  /** For the default service: the alternative to play at some readings (api/readings.ts). */
+  readonly readings?: Partial<ReadingChoices>;
   readonly credentials?: Credentials;
   /** Gateway settings (accepted keys, timestamp window); the target's key is always accepted. */
   readonly gateway?: Partial<GatewayConfig>;
@@ -56,6 +61,7 @@ function defaultService(options: MockTargetOptions): InProcessService {
     transitionMs: options.transitionMs ?? 0,
     clock: options.clockMode === 'manual' ? manualClock(Date.now()) : realClock(),
     ...(options.idSeed === undefined ? {} : { idSeed: options.idSeed }),
+    readings: emulatorReadingsOf(options.readings),
   });
 }
 
