@@ -65,6 +65,8 @@ export interface Detection {
   readonly detected: boolean;
   /** Wall time to the verdict, shrinking aside: learning the world and the sequences up to the first failure. */
   readonly ms: number;
+  /** Calls the run made up to its verdict (every exchange, settle reads included): its cost, whatever the machine's load. */
+  readonly calls: number;
   /** Calls of the shrunk counterexample, without the harness's own settle reads (when shrunk). */
   readonly shrunkLength?: number;
   readonly failure?: Failure;
@@ -213,6 +215,7 @@ export async function detectProfile(
     verdict: record.verdict,
     detected: first !== undefined && attributes(profile, first),
     ms,
+    calls: record.steps,
     retried: record.transient.reduce((n, t) => n + t.retried, 0),
     ...(failure ? { failure } : {}),
     ...(length ? { shrunkLength: counterexampleLength(length) } : {}),
