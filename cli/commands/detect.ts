@@ -2,6 +2,7 @@ import { InvalidArgumentError } from 'commander';
 import { FAULT_PROFILES, type FaultProfile } from '../../emulator';
 import {
   awaitsCheck,
+  DEFAULT_DETECTION_TARGETS,
   DETECTION_DEFAULTS,
   DETECTION_TARGETS,
   type Detection,
@@ -149,9 +150,9 @@ export const registerDetect: Register = (program, done) => {
     .option('--profile <name...>', 'only these profiles (default: all; see emulator --list-fault-profiles)')
     .option(
       '--targets <list>',
-      `where the profiles run, comma-separated: mock (in process), emulator (child, manual clock), endpoint (a real-clock emulator child reached as --target endpoint)`,
+      'where the profiles run, comma-separated: mock (in process, msw), emulator (child, manual clock), endpoint (a real-clock emulator child reached as --target endpoint), direct (in-process gateway, fastest)',
       targetList,
-      ['mock'],
+      [...DEFAULT_DETECTION_TARGETS],
     )
     .option('--target <kind>', 'one target (same as --targets KIND)', targetList)
     .option('--seed <n>', 'random seed', integer('--seed', 0), DETECTION_DEFAULTS.seed)

@@ -11,6 +11,8 @@ describe('fault profiles on the command line', () => {
       '--profile',
       'disk-size-as-string',
       'rpo-missing',
+      '--targets',
+      'mock',
       '--runs',
       '5',
       '--json',
@@ -40,7 +42,7 @@ describe('fault profiles on the command line', () => {
       'rpo-missing',
     ]);
     expect(endpoint.code).toBe(2);
-    expect(endpoint.stderr).toContain('--fault-profile is only for --target mock or emulator');
+    expect(endpoint.stderr).toContain('--fault-profile is only for --target direct, mock or emulator');
     expect(endpoint.stderr).not.toMatch(/\n\s+at /); // no stack trace
   }, 60_000);
 
