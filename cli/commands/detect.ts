@@ -25,6 +25,7 @@ interface DetectFlags {
   maxCommands: number;
   transitionMs: number;
   settleSeconds: number;
+  parallel: number;
   json?: boolean;
 }
 
@@ -102,11 +103,10 @@ async function run(flags: DetectFlags): Promise<number> {
   const names = flags.profile?.map(checkFaultProfile);
   const profiles = names ? FAULT_PROFILES.filter((p) => names.includes(p.name)) : FAULT_PROFILES;
   const targets = DETECTION_TARGETS.filter((t) => flags.targets.includes(t));
-  // Each target works through the profiles on its own: the real-clock one mostly waits.
+  // Each target works through the profiles on its own, `parallel` at a time: the real-clock one mostly waits.
   const columns = await Promise.all(
-    targets.map(async (target) => {
-      const out: Detection[] = [];
-      for (const profile of profiles) {
+    targets.map((target) =>
+      inPool(profiles, flags.parallel, async (profile) => {
         const d = await detectProfile(profile, {
           target,
           seed: flags.seed,
@@ -116,11 +116,10 @@ async function run(flags: DetectFlags): Promise<number> {
             ? { transitionMs: flags.transitionMs, settleTimeoutMs: flags.settleSeconds * 1000 }
             : {}),
         });
-        out.push(d);
         if (!flags.json) process.stderr.write(`${target} ${profile.name}: ${outcomeOf(profile, d)}\n`);
-      }
-      return out;
-    }),
+        return d;
+      }),
+    ),
   );
   const results: Result[] = profiles.map((profile, i) => ({
     profile,
@@ -131,6 +130,17 @@ async function run(flags: DetectFlags): Promise<number> {
   );
   const fine = results.every((r) => r.detections.every((d) => outcomeOf(r.profile, d) !== 'missed'));
   return fine ? EXIT.conformant : EXIT.nonconformant;
+}
+
+/** `work` over every item, at most `size` at once; the results in the items' order. */
+async function inPool<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await work(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+  return out;
 }
 
 function targetList(value: string): DetectionTarget[] {
@@ -174,6 +184,12 @@ export const registerDetect: Register = (program, done) => {
       'endpoint target: how long to wait for a change to settle before the run is inconclusive',
       integer('--settle-seconds', 1),
       ENDPOINT_DEFAULTS.settleTimeoutMs / 1000,
+    )
+    .option(
+      '--parallel <n>',
+      'profiles run side by side on each target (each on its own fresh target)',
+      integer('--parallel', 1),
+      1,
     )
     .option('--json', 'print the results as JSON')
     .action(async (flags: DetectFlags & { target?: DetectionTarget[] }) =>
