@@ -3,5 +3,7 @@ export * from './errors';
 export * from './operation';
 export * from './operations';
 export * from './param';
+export * from './readings';
+export * from './resources';
 export * from './rule';
 export { findRule, RULES } from './rules';

@@ -11,6 +11,7 @@ import type { OpContext } from './context';
 import { ROUTES } from './dispatch';
 import { journal } from './journal';
 import { loadState, saveState } from './persistence';
+import { DEFAULT_EMULATOR_READINGS } from './readings';
 import { pruneGone } from './replication';
 import { type AccountState, emptyState, type ServiceState } from './state';
 import { InFlightTokens, remember, replay } from './tokens';
@@ -28,6 +29,7 @@ export function createEmulatorService(
   options: ServiceOptions,
 ): EmulatorService & EmulatorControl & ClientTokenGate {
   const { clock, stateFile, transitionMs } = options;
+  const readings = options.readings ?? DEFAULT_EMULATOR_READINGS;
   const seed = options.idSeed ?? 1;
   let state: ServiceState = (stateFile ? loadState(stateFile) : undefined) ?? emptyState(seed, clock.now());
   // A manual clock restarts at its start time; resume where the saved state left off so
@@ -47,7 +49,13 @@ export function createEmulatorService(
     const now = clock.now();
     const committed = state.accounts[call.accessKeyId];
     if (!route.mutating) {
-      const ctx: OpContext = { account: committed ?? emptyAccount(), ids: state.ids, now, transitionMs };
+      const ctx: OpContext = {
+        account: committed ?? emptyAccount(),
+        ids: state.ids,
+        now,
+        transitionMs,
+        readings,
+      };
       return route.fn(ctx, call.params);
     }
     inFlight.check(call);
@@ -58,7 +66,7 @@ export function createEmulatorService(
     const undo = journal(account);
     let body: ServiceBody;
     try {
-      const ctx: OpContext = { account: undo.view, ids, now, transitionMs };
+      const ctx: OpContext = { account: undo.view, ids, now, transitionMs, readings };
       pruneGone(ctx);
       body = undo.plain(route.fn(ctx, call.params));
     } catch (err) {
