@@ -54,9 +54,14 @@ export const defaultLanes = (): number => availableParallelism();
 
 const WORKER = new URL('./lane-worker.mjs', import.meta.url);
 
-function runLaneThread(job: LaneJob, onSequence: () => void): Promise<RunRecord> {
+function runLaneThread(
+  job: LaneJob,
+  onSequence: () => void,
+  started: (worker: Worker) => void,
+): Promise<RunRecord> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER, { workerData: job });
+    started(worker);
     let record: RunRecord | undefined;
     let error: string | undefined;
     worker.on('message', (m: LaneMessage) => {
@@ -78,6 +83,7 @@ function runLaneThread(job: LaneJob, onSequence: () => void): Promise<RunRecord>
 export async function runInWorkers(options: WorkerRunOptions): Promise<RunRecord> {
   const lanes = Math.max(1, Math.min(options.runs, options.lanes ?? defaultLanes()));
   let done = 0;
+  const threads: Worker[] = [];
   const records = await Promise.all(
     Array.from({ length: lanes }, (_, k) =>
       runLaneThread(
@@ -90,9 +96,14 @@ export async function runInWorkers(options: WorkerRunOptions): Promise<RunRecord
           harnessVersion: options.harnessVersion,
         },
         () => options.onProgress?.(++done, options.runs),
+        (worker) => threads.push(worker),
       ),
     ),
-  );
+  ).catch(async (err: unknown) => {
+    // One lane that cannot run fails the run: the others are stopped, not left running.
+    await Promise.all(threads.map((t) => t.terminate()));
+    throw err;
+  });
   const merged = mergeRecords(records);
   return {
     ...merged,
