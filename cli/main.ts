@@ -7,7 +7,7 @@ import { registerMerge } from './commands/merge';
 import { registerParity } from './commands/parity';
 import { registerReplay } from './commands/replay';
 import { registerReport } from './commands/report';
-import { registerRun } from './commands/run';
+import { harnessVersion, registerRun } from './commands/run';
 import { registerSpec } from './commands/spec';
 import { registerSweep } from './commands/sweep';
 import { EXIT, UsageError } from './usage-error';
@@ -37,6 +37,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       'Model-based conformance harness and local emulator for Alibaba Cloud disk async replication\n' +
         '(EBS 2021-07-30 replica pairs and groups, ECS 2014-05-26 disks).',
     )
+    .version(harnessVersion(), '-V, --version', 'print the version and exit')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
   for (const register of COMMANDS) register(program, (s) => (status = s));
@@ -54,6 +55,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(
       `ebs-conformance: internal error: ${err instanceof Error ? err.message : String(err)}\n`,
     );
-    return 70;
+    return EXIT.internal;
   }
 }
