@@ -1,5 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import { registerBench } from './commands/bench';
 import { registerCompare } from './commands/compare';
 import { registerDetect } from './commands/detect';
 import { registerEmulator } from './commands/emulator';
@@ -26,11 +25,14 @@ const COMMANDS: readonly Register[] = [
   registerSweep,
   registerDetect,
   registerParity,
-  registerBench,
 ];
 
-/** Runs the CLI and resolves to the exit status. Never throws at the user. */
-export async function main(argv: readonly string[]): Promise<number> {
+/**
+ * Runs the CLI and resolves to the exit status. Never throws at the user. `extra` adds commands
+ * that need the project's sources (`bench`, registered by bin/ in a checkout), which the bundled
+ * CLI of the package leaves out.
+ */
+export async function main(argv: readonly string[], extra: readonly Register[] = []): Promise<number> {
   let status: number = EXIT.conformant;
   const program = new Command('ebs-conformance')
     .description(
@@ -40,7 +42,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(harnessVersion(), '-V, --version', 'print the version and exit')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
-  for (const register of COMMANDS) register(program, (s) => (status = s));
+  for (const register of [...COMMANDS, ...extra]) register(program, (s) => (status = s));
   for (const cmd of program.commands) cmd.exitOverride();
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type CreatableTargetKind, createTarget } from '../../adapters';
+import { packageVersion } from '../../adapters/package-root';
 import type { Target } from '../../adapters/target';
 import { runConformance } from '../../properties/engine';
 import { WorldDiscoveryError } from '../../properties/world';
@@ -50,9 +50,7 @@ export const integer = (name: string, min: number) => (value: string) => {
   return n;
 };
 
-export const harnessVersion = (): string =>
-  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
-    .version;
+export const harnessVersion = packageVersion;
 
 /** Opens the target a run is pointed at; configuration mistakes are usage errors. */
 export async function openTarget(
