@@ -6,10 +6,16 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createTarget } from '../adapters';
 import { runConformance } from './engine';
-import type { LaneJob, LaneMessage } from './workers';
+import type { LaneJob, LaneMessage, LaneStop } from './workers';
 
 const job = workerData as LaneJob;
 const post = (m: LaneMessage) => parentPort?.postMessage(m);
+let stopped: string | undefined;
+parentPort?.on('message', (m: LaneStop) => {
+  if (m.kind === 'stop') stopped = m.reason;
+});
+// The listener must not keep the thread alive once its run is done.
+parentPort?.unref();
 
 try {
   const target = await createTarget(job.target.kind, {
@@ -17,6 +23,12 @@ try {
     clockMode: 'manual',
     ...(job.target.faultProfile !== undefined ? { faultProfile: job.target.faultProfile } : {}),
   });
+  let calls = 0;
+  const send = target.send.bind(target);
+  target.send = (call) => {
+    calls++;
+    return send(call);
+  };
   try {
     const { record } = await runConformance({
       target,
@@ -28,7 +40,8 @@ try {
       harnessVersion: job.harnessVersion,
       // The parent names the replay of each failure once the lanes are merged.
       replayCommand: () => '',
-      onProgress: () => post({ kind: 'sequence' }),
+      onProgress: () => post({ kind: 'sequence', calls }),
+      stopped: () => stopped,
     });
     post({ kind: 'record', record });
   } finally {
