@@ -3,19 +3,23 @@
  * this thread or as a child process), one conformance run with its own seed, its record posted
  * back. See workers.ts.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { createTarget } from '../adapters';
 import { runConformance } from './engine';
 import type { LaneJob, LaneMessage, LaneStop } from './workers';
 
 const job = workerData as LaneJob;
 const post = (m: LaneMessage) => parentPort?.postMessage(m);
-let stopped: string | undefined;
-parentPort?.on('message', (m: LaneStop) => {
-  if (m.kind === 'stop') stopped = m.reason;
-});
-// The listener must not keep the thread alive once its run is done.
-parentPort?.unref();
+let stopReason: string | undefined;
+/**
+ * Read synchronously before each sequence: an in-process target answers in microtasks, so a
+ * 'message' listener would not run until the whole run is over.
+ */
+const stopped = (): string | undefined => {
+  const m = parentPort ? (receiveMessageOnPort(parentPort)?.message as LaneStop | undefined) : undefined;
+  if (m?.kind === 'stop') stopReason = m.reason;
+  return stopReason;
+};
 
 try {
   const target = await createTarget(job.target.kind, {
@@ -41,7 +45,7 @@ try {
       // The parent names the replay of each failure once the lanes are merged.
       replayCommand: () => '',
       onProgress: () => post({ kind: 'sequence', calls }),
-      stopped: () => stopped,
+      stopped,
     });
     post({ kind: 'record', record });
   } finally {
