@@ -5,7 +5,7 @@ import { type LaneResult, type LaneShared, runLane } from './lane';
 import { Recorder } from './recorder';
 import { RunClock } from './run-clock';
 import type { SessionOptions } from './session';
-import { learnWorld } from './world';
+import { learnWorldNoting, type WorldNote } from './world';
 
 export interface RunOptions {
   readonly target: Target;
@@ -34,6 +34,8 @@ export interface RunOptions {
 export interface RunResult {
   readonly record: RunRecord;
   readonly world: World;
+  /** What learning the world saw but could not use (learnWorldNoting). */
+  readonly worldNotes: readonly WorldNote[];
 }
 
 /** Parallel sequences pay off when the target serves requests on other cores. */
@@ -58,7 +60,7 @@ const share = (runs: number, lanes: number, i: number) =>
 export async function runConformance(options: RunOptions): Promise<RunResult> {
   const startedAt = new Date();
   const { target } = options;
-  const world = await learnWorld(target);
+  const { world, notes: worldNotes } = await learnWorldNoting(target);
   const recorder = new Recorder();
   const replaying = options.path !== undefined;
   const lanes = replaying
@@ -114,7 +116,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     failures,
     harnessError,
   });
-  return { record: lanes > 1 ? { ...record, shards: results.map(shardOf) } : record, world };
+  return { record: lanes > 1 ? { ...record, shards: results.map(shardOf) } : record, world, worldNotes };
 }
 
 /** Two lanes may find the same nonconformance: it is reported once. */

@@ -93,7 +93,7 @@ export async function runAndReport(flags: RunFlags, replayOf?: string): Promise<
   const target = await withRecording(real?.target ?? (await openTarget(flags)), { ...flags, seed });
   const reportDir = resolve(flags.reportDir);
   try {
-    const { record: ran } = await runConformance({
+    const { record: ran, worldNotes } = await runConformance({
       target,
       seed,
       runs: flags.runs,
@@ -111,6 +111,7 @@ export async function runAndReport(flags: RunFlags, replayOf?: string): Promise<
       ? { ...ran, target: { ...ran.target, faultProfile: flags.faultProfile } }
       : ran;
     writeReports(reportDir, record);
+    for (const note of worldNotes) process.stderr.write(`world: not used: ${note}\n`);
     const { pairs, groups } = record.coverage;
     process.stdout.write(
       [
