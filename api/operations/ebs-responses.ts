@@ -31,10 +31,10 @@ export const ReplicaPair = z.object({
   // Current direction of replication: swaps after a reverse reprotect.
   SourceRegion: z.string().min(1),
   SourceZoneId: z.string().min(1),
-  SourceDiskId: idWith('d'),
+  SourceDiskId: idWith('disk'),
   DestinationRegion: z.string().min(1),
   DestinationZoneId: z.string().min(1),
-  DestinationDiskId: idWith('d'),
+  DestinationDiskId: idWith('disk'),
   PairName: z.string().optional(),
   Description: z.string().optional(),
   Status: PairStatus,
@@ -82,7 +82,7 @@ export const DescribeDiskReplicaPairProgressResponse = RequestIdOnly.extend({
 export type DescribeDiskReplicaPairProgressResponse = z.infer<typeof DescribeDiskReplicaPairProgressResponse>;
 
 export const ReplicaGroup = z.object({
-  ReplicaGroupId: idWith('pg'),
+  ReplicaGroupId: idWith('group'),
   SourceRegionId: z.string().min(1),
   SourceZoneId: z.string().min(1),
   DestinationRegionId: z.string().min(1),
@@ -113,7 +113,7 @@ export const DescribeDiskReplicaGroupsResponse = z.object({
 });
 export type DescribeDiskReplicaGroupsResponse = z.infer<typeof DescribeDiskReplicaGroupsResponse>;
 
-export const CreateDiskReplicaGroupResponse = RequestIdOnly.extend({ ReplicaGroupId: idWith('pg') });
+export const CreateDiskReplicaGroupResponse = RequestIdOnly.extend({ ReplicaGroupId: idWith('group') });
 export type CreateDiskReplicaGroupResponse = z.infer<typeof CreateDiskReplicaGroupResponse>;
 
 /** The body of every EBS call that returns nothing but its RequestId. */

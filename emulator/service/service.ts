@@ -9,6 +9,7 @@ import {
 } from './api';
 import type { OpContext } from './context';
 import { ROUTES } from './dispatch';
+import { journal } from './journal';
 import { loadState, saveState } from './persistence';
 import { DEFAULT_EMULATOR_READINGS } from './readings';
 import { pruneGone } from './replication';
@@ -20,8 +21,9 @@ const emptyAccount = (): AccountState => ({ disks: {}, pairs: {}, groups: {}, to
 /**
  * The emulator's service: per-account stores, the operations, idempotency and persistence.
  * Each call runs to completion synchronously, so two requests can never interleave between
- * reading and writing state. A mutation works on a copy of the caller's account and is
- * committed (and saved) only when it succeeds, so a refusal never leaves half a change.
+ * reading and writing state. A mutation works on the caller's account through an undo log
+ * (journal.ts) and is kept (and saved) only when it succeeds: a refusal is rolled back, so it
+ * never leaves half a change.
  */
 export function createEmulatorService(
   options: ServiceOptions,
@@ -36,8 +38,8 @@ export function createEmulatorService(
   const inFlight = new InFlightTokens();
 
   function commit(next: ServiceState): void {
-    if (stateFile) saveState(stateFile, next);
     state = next;
+    if (stateFile) saveState(stateFile, next);
   }
 
   function handle(call: ServiceCall): ServiceBody {
@@ -59,13 +61,23 @@ export function createEmulatorService(
     inFlight.check(call);
     const repeated = replay(committed, call);
     if (repeated) return repeated;
-    const account = committed ? structuredClone(committed) : emptyAccount();
+    const account = committed ?? emptyAccount();
     const ids = { ...state.ids };
-    const ctx: OpContext = { account, ids, now, transitionMs, readings };
-    pruneGone(ctx);
-    const body = route.fn(ctx, call.params);
+    const undo = journal(account);
+    let body: ServiceBody;
+    try {
+      const ctx: OpContext = { account: undo.view, ids, now, transitionMs, readings };
+      pruneGone(ctx);
+      body = undo.plain(route.fn(ctx, call.params));
+    } catch (err) {
+      undo.rollback();
+      throw err;
+    }
     remember(account, call, body);
-    commit({ ...state, ids, savedAt: now, accounts: { ...state.accounts, [call.accessKeyId]: account } });
+    state.accounts[call.accessKeyId] = account;
+    state.ids = ids;
+    state.savedAt = now;
+    commit(state);
     return body;
   }
 
