@@ -188,7 +188,7 @@ async function judged(
         (flags.progressSeconds ?? DEFAULT_PROGRESS_SECONDS) * 1000,
       );
   try {
-    const { record: ran } = await runConformance({
+    const { record: ran, worldNotes } = await runConformance({
       target: run.target,
       seed,
       runs: flags.runs,
@@ -205,6 +205,7 @@ async function judged(
       },
     });
     progress?.stop();
+    for (const note of worldNotes) process.stderr.write(`world: not used: ${note}\n`);
     const status = reportRun(flags, seed, ran, run.interrupted(), sequences, replayOf);
     return real ? await real.finish(status) : status;
   } catch (e) {
