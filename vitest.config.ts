@@ -18,11 +18,12 @@ export default defineConfig({
           globalSetup: ['tests/setup/chromium.ts'],
         },
       },
-      // The property suite (one test per rule) against the in-process mock and against the
-      // emulator as a child process; or, when EBS_CONFORMANCE_TARGET is set, once against that.
+      // The property suite (one test per rule) against the gateway in-process (direct), through
+      // msw (mock) and against the emulator as a child process; or, when EBS_CONFORMANCE_TARGET
+      // is set, once against that.
       ...(process.env.EBS_CONFORMANCE_TARGET
         ? [{ extends: true as const, test: { name: 'conformance', include: [conformance] } }]
-        : (['mock', 'emulator'] as const).map((target) => ({
+        : (['direct', 'mock', 'emulator'] as const).map((target) => ({
             extends: true as const,
             test: {
               name: `conformance:${target}`,

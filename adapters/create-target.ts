@@ -3,16 +3,17 @@
  * only when made, so code that never asks for it never loads msw.
  */
 import { type Credentials, credentialsFromEnv, EMULATOR_CREDENTIALS } from './credentials';
+import { createDirectTarget, type DirectTargetOptions } from './direct-target';
 import { createEmulatorTarget, type EmulatorTargetOptions } from './emulator-target';
 import { createEndpointTarget, type EndpointTargetOptions } from './endpoint-target';
 import type { MockTargetOptions } from './mock-target';
 import { type Target, TargetError } from './target';
 
-export type CreatableTargetKind = 'mock' | 'emulator' | 'endpoint';
+export type CreatableTargetKind = 'direct' | 'mock' | 'emulator' | 'endpoint';
 
 /** Every kind's options in one bag; each kind reads what it needs. */
 export type CreateTargetOptions = Partial<
-  MockTargetOptions & EmulatorTargetOptions & EndpointTargetOptions
+  DirectTargetOptions & MockTargetOptions & EmulatorTargetOptions & EndpointTargetOptions
 > & {
   /** Where credentials come from when none are given (default process.env). */
   readonly env?: Readonly<Record<string, string | undefined>>;
@@ -40,6 +41,8 @@ export async function createTarget(
 ): Promise<Target> {
   const credentials = resolveCredentials(kind, options);
   switch (kind) {
+    case 'direct':
+      return createDirectTarget({ ...options, credentials });
     case 'mock': {
       // Loaded only when asked for: the mock target needs msw, an optional peer of the package.
       const { createMockTarget } = await import('./mock-target');

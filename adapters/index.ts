@@ -25,6 +25,7 @@ export {
   ENV,
 } from './credentials';
 export { type Decoded, decodeResponse } from './decode';
+export { createDirectTarget, type DirectTarget, type DirectTargetOptions } from './direct-target';
 export { createEmulatorTarget, type EmulatorTarget, type EmulatorTargetOptions } from './emulator-target';
 export { createEndpointTarget, type EndpointTarget, type EndpointTargetOptions } from './endpoint-target';
 export {

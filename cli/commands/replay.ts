@@ -78,7 +78,7 @@ export const registerReplay: Register = (program, done) => {
     .argument('<run.json>', 'the run record')
     .option('--failure <n>', 'which failure, from 1 (default: the whole run)', integer('--failure', 1))
     .option('--runs <n>', 'whole-run replay: only the first N sequences', integer('--runs', 1))
-    .option('--target <kind>', 'mock | emulator | endpoint (default: the recorded target)')
+    .option('--target <kind>', 'direct | mock | emulator | endpoint (default: the recorded target)')
     .option('--endpoint <url>', 'base URL for --target endpoint')
     .option('--report-dir <dir>', 'where the replay report goes', 'reports-replay')
     .option(

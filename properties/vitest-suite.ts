@@ -8,7 +8,8 @@
  *   conformanceSuite();
  *
  * Options, each overridden by its variable when that is set (so CI can point the same file
- * elsewhere): target `EBS_CONFORMANCE_TARGET` (mock | emulator | endpoint; default emulator),
+ * elsewhere): target `EBS_CONFORMANCE_TARGET` (direct | mock | emulator | endpoint; default
+ * emulator),
  * `EBS_CONFORMANCE_ENDPOINT`, `EBS_CONFORMANCE_SEED` (default random, shown in the run's test),
  * `EBS_CONFORMANCE_RUNS` (25), `EBS_CONFORMANCE_MAX_COMMANDS` (40), `EBS_CONFORMANCE_CONCURRENCY`,
  * `EBS_CONFORMANCE_FAULT_PROFILE`, and for a replay `EBS_CONFORMANCE_PATH` and
@@ -19,8 +20,8 @@ import { type CreatableTargetKind, createTarget } from '../adapters/create-targe
 import { packageVersion } from '../adapters/package-root';
 import type { Target } from '../adapters/target';
 import { RULES, type Rule } from '../api';
-import { runConformance } from '../properties/engine';
 import { exercised, type Failure, type RunRecord } from '../reports/run-record';
+import { runConformance } from './engine';
 
 export interface ConformanceSuiteOptions {
   readonly target?: CreatableTargetKind;
@@ -44,7 +45,7 @@ export interface ConformanceSuite {
   record(): RunRecord | undefined;
 }
 
-const KINDS: readonly CreatableTargetKind[] = ['mock', 'emulator', 'endpoint'];
+const KINDS: readonly CreatableTargetKind[] = ['direct', 'mock', 'emulator', 'endpoint'];
 const PREFIX = 'EBS_CONFORMANCE_';
 
 interface Settings {
