@@ -1,6 +1,6 @@
 /**
  * Detection power in time: for each fault profile of the emulator, how long a conformance run
- * (the defaults of `ebs-conformance detect`: the mock target, shrinking on) takes to report it,
+ * (the defaults of `ebs-conformance detect`: the direct target, shrinking on) takes to report it,
  * and how short fast-check shrinks the counterexample. The transient-only control profile must
  * come out conformant; it is listed but kept out of the detection figures.
  */
