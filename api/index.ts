@@ -1,5 +1,6 @@
 export * from './enums';
 export * from './errors';
+export * from './layers';
 export * from './operation';
 export * from './operations';
 export * from './param';

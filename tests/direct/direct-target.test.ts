@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FAULT_PROFILES } from '../emulator/deviations';
-import { runConformance } from '../properties/engine';
-import type { RunRecord } from '../reports/run-record';
-import { createDirectTarget } from './direct-target';
-import { type CreatableTargetKind, createTarget } from './index';
+import { type CreatableTargetKind, createTarget } from '../../adapters';
+import { createDirectTarget } from '../../adapters/direct-target';
+import { runConformance } from '../../cli/run-suite';
+import { FAULT_PROFILES } from '../../emulator/deviations';
+import type { RunRecord } from '../../reports/run-record';
 
 // The direct target judges what the emulator target judges: the same seed gives the same
 // verdict, the same calls, the same rule counts and the same coverage, with and without a
