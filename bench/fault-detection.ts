@@ -42,7 +42,7 @@ export async function benchFaultDetection(log: (line: string) => void): Promise<
     figures: [
       figure(
         'faults.detectSeconds',
-        'fault profiles, time to detect (mock)',
+        'fault profiles, time to detect (direct)',
         's',
         detected.map((r) => r.seconds as number),
         { op: '<=', limit: 5 },
