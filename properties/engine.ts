@@ -5,7 +5,7 @@ import { type Failure, RunEvents, type Shard, type Verdict, verdictOf } from './
 import { type LaneResult, type LaneShared, runLane } from './lane';
 import { RunClock } from './run-clock';
 import type { SessionOptions } from './session';
-import { learnWorld } from './world';
+import { learnWorldNoting, type WorldNote } from './world';
 
 export interface RunOptions {
   readonly target: Target;
@@ -39,6 +39,8 @@ export interface RunOutcome {
   readonly verdict: Verdict;
   readonly failures: readonly Failure[];
   readonly harnessError?: string | undefined;
+  /** What learning the world saw but could not use (learnWorldNoting). */
+  readonly worldNotes: readonly WorldNote[];
 }
 
 /** Parallel sequences pay off when the target serves requests on other cores. */
@@ -64,7 +66,7 @@ export async function runEngine(options: RunOptions): Promise<RunOutcome> {
   const startedAt = new Date();
   const { target } = options;
   const events = options.events ?? new RunEvents();
-  const world = await learnWorld(target);
+  const { world, notes: worldNotes } = await learnWorldNoting(target);
   let inconclusive = 0;
   let done = 0;
   const unsubscribe = [
@@ -149,7 +151,7 @@ export async function runEngine(options: RunOptions): Promise<RunOutcome> {
     ...(lanes > 1 ? { shards: results.map(shardOf) } : {}),
   });
   for (const off of unsubscribe) off();
-  return { world, verdict, failures, ...(harnessError !== undefined ? { harnessError } : {}) };
+  return { world, worldNotes, verdict, failures, ...(harnessError !== undefined ? { harnessError } : {}) };
 }
 
 /** Two lanes may find the same nonconformance: it is reported once. */

@@ -194,7 +194,7 @@ async function judged(
     sequences++;
   });
   try {
-    const { record: ran } = await runConformance({
+    const { record: ran, worldNotes } = await runConformance({
       events,
       target: run.target,
       seed,
@@ -209,6 +209,7 @@ async function judged(
       stopped: () => run.interrupted() ?? real?.engine.stopped?.(),
     });
     progress?.stop();
+    for (const note of worldNotes) process.stderr.write(`world: not used: ${note}\n`);
     const status = reportRun(flags, seed, ran, run.interrupted(), sequences, replayOf);
     return real ? await real.finish(status) : status;
   } catch (e) {
