@@ -3,6 +3,7 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { type CreatableTargetKind, createTarget } from '../../adapters';
 import { packageVersion } from '../../adapters/package-root';
 import type { Target } from '../../adapters/target';
+import { RunEvents } from '../../properties/events';
 import { WorldDiscoveryError } from '../../properties/world';
 import type { RunRecord } from '../../reports/run-record';
 import { writeReports } from '../../reports/write';
@@ -187,8 +188,14 @@ async function judged(
           },
         (flags.progressSeconds ?? DEFAULT_PROGRESS_SECONDS) * 1000,
       );
+  // The progress display follows the engine's events: a sequence ended, one more done.
+  const events = new RunEvents();
+  events.on('sequence-ended', () => {
+    sequences++;
+  });
   try {
     const { record: ran, worldNotes } = await runConformance({
+      events,
       target: run.target,
       seed,
       runs: flags.runs,
@@ -200,9 +207,6 @@ async function judged(
       replayCommand: (n) => `ebs-conformance replay ${replayOf ?? runJson} --failure ${n}`,
       ...real?.engine,
       stopped: () => run.interrupted() ?? real?.engine.stopped?.(),
-      onProgress: (done) => {
-        sequences = done;
-      },
     });
     progress?.stop();
     for (const note of worldNotes) process.stderr.write(`world: not used: ${note}\n`);
