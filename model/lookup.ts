@@ -73,15 +73,14 @@ function calledAt(ctx: Ctx, r: Sited, site: 'source' | 'destination'): boolean {
   return source === destination || ctx.params.RegionId === (site === 'source' ? source : destination);
 }
 
-/** Failover and Reprotect run at the current secondary site. */
+/**
+ * Failover and Reprotect run at the current secondary site. Called at the current primary (the
+ * only other region a pair is known in), the code says so: OperateNotAllowedForPrimary. Its
+ * sibling ForStandby names the opposite mistake, so the two are not interchangeable.
+ */
 export function secondarySiteViolation(ctx: Ctx, r: Sited, rule: string): Violation | undefined {
   if (calledAt(ctx, r, 'destination')) return undefined;
-  return deny(
-    ctx.op,
-    rule,
-    'OperationDenied.OperateNotAllowedForPrimary',
-    'OperationDenied.OperateNotAllowedForStandby',
-  );
+  return deny(ctx.op, rule, 'OperationDenied.OperateNotAllowedForPrimary');
 }
 
 /** Deletion runs at the current production site. */

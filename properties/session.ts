@@ -58,6 +58,8 @@ export class RunSession {
   readonly ownership = new Ownership();
   /** The latest recovery point seen of each pair and group (they never go back). */
   readonly #recoverPoints = new Map<string, number>();
+  /** The first successful answer to each ClientToken, for its replays to be compared with. */
+  readonly #firstAnswers = new Map<string, Readonly<Record<string, unknown>>>();
 
   /**
    * @param namespace makes this sequence's ClientTokens its own: sequences sharing a target (or
@@ -95,6 +97,18 @@ export class RunSession {
       const [first, ...more] = runChecks(ctx);
       if (first) this.fail(first, ...more);
       this.#remember(ctx);
+      if (
+        judged.answer.kind === 'success' &&
+        tokenOf(call) &&
+        !this.#firstAnswers.has(tokenOf(call) as string)
+      )
+        this.#firstAnswers.set(tokenOf(call) as string, judged.answer.body);
+    }
+    if (expectation.kind === 'success' && expectation.rules.includes(REPLAY_RULE)) {
+      // A replay changes nothing: what it names reads as the model holds it.
+      for (const planned of readsOfSubject(m.state, call))
+        await this.step(m, planned, `after retry: ${planned.label}`);
+      return judged.answer;
     }
     if (expectation.kind === 'success' && judged.answer.kind === 'success') {
       m.state = expectation.next(judged.answer.body);
@@ -155,6 +169,8 @@ export class RunSession {
     now: number,
   ): CheckContext {
     const { ReplicaPairId } = call.params;
+    const token = tokenOf(call);
+    const firstAnswer = token === undefined ? undefined : this.#firstAnswers.get(token);
     return {
       operation,
       expectation,
@@ -164,6 +180,7 @@ export class RunSession {
       now,
       recoverPoints: this.#recoverPoints,
       ...(typeof ReplicaPairId === 'string' ? { subject: ReplicaPairId } : {}),
+      ...(firstAnswer ? { firstAnswer } : {}),
     };
   }
 
@@ -360,6 +377,31 @@ export class RunSession {
     this.recorder.inconclusive(operation, reason);
   }
 }
+
+/** The model's mark on a call replayed with a ClientToken it has seen with the same parameters. */
+const REPLAY_RULE = 'TOKEN.SAME_PARAMS_SAME_RESULT';
+
+/** Where a call's ClientToken is remembered: per operation, as the service does (TOKEN.PER_ACTION). */
+const tokenOf = (call: PlannedCall['call']): string | undefined =>
+  typeof call.params.ClientToken === 'string'
+    ? `${call.product}:${call.version}:${call.action}\u0000${call.params.ClientToken}`
+    : undefined;
+
+/** The listings of the pair, group or disk a call names, to read it again after a replay. */
+function readsOfSubject(state: ModelState, call: PlannedCall['call']): PlannedCall[] {
+  const { ReplicaPairId, ReplicaGroupId, DiskId } = call.params;
+  const subject: ModelState = {
+    ...state,
+    pairs: pick(state.pairs, ReplicaPairId),
+    groups: pick(state.groups, ReplicaGroupId),
+    disks: pick(state.disks, DiskId),
+  };
+  const none: ModelState = { ...state, pairs: {}, groups: {}, disks: {} };
+  return settleReads(none, subject).map((r) => r.planned);
+}
+
+const pick = <T>(all: Readonly<Record<string, T>>, id: unknown): Record<string, T> =>
+  typeof id === 'string' && all[id] !== undefined ? { [id]: all[id] as T } : {};
 
 /** A listing of a resource that should be there does not show it. */
 const notListed = (w: Watch, action: string): CheckFailure => ({

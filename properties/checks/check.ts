@@ -31,6 +31,8 @@ export interface CheckContext {
   readonly subject?: string;
   /** The latest recovery point the run saw for each pair or group: they never go back. */
   readonly recoverPoints?: ReadonlyMap<string, number>;
+  /** For a call retried with a ClientToken: the body the first call with that token answered. */
+  readonly firstAnswer?: Readonly<Record<string, unknown>>;
 }
 
 /** A structured nonconformance: data that reports group, deduplicate and render. */
