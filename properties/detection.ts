@@ -23,7 +23,7 @@ export interface ProfileUnderTest {
 }
 
 export interface DetectionOptions {
-  readonly target?: 'mock' | 'emulator';
+  readonly target?: 'direct' | 'mock' | 'emulator';
   readonly seed?: number;
   readonly runs?: number;
   readonly maxCommands?: number;
@@ -49,7 +49,7 @@ export interface Detection {
 }
 
 export const DETECTION_DEFAULTS = {
-  target: 'mock',
+  target: 'direct',
   seed: 20261123,
   runs: 60,
   maxCommands: 40,

@@ -8,7 +8,7 @@ import { integer } from './run';
 
 interface DetectFlags {
   profile?: string[];
-  target: 'mock' | 'emulator';
+  target: 'direct' | 'mock' | 'emulator';
   seed: number;
   runs: number;
   maxCommands: number;
@@ -91,7 +91,9 @@ export const registerDetect: Register = (program, done) => {
     )
     .option('--profile <name...>', 'only these profiles (default: all; see emulator --list-fault-profiles)')
     .addOption(
-      new Option('--target <kind>', 'where the profile runs').choices(['mock', 'emulator']).default('mock'),
+      new Option('--target <kind>', 'where the profile runs')
+        .choices(['direct', 'mock', 'emulator'])
+        .default(DETECTION_DEFAULTS.target),
     )
     .option('--seed <n>', 'random seed', integer('--seed', 0), DETECTION_DEFAULTS.seed)
     .option('--runs <n>', 'most command sequences per profile', integer('--runs', 1), DETECTION_DEFAULTS.runs)

@@ -36,7 +36,9 @@ export interface RunFlags extends RealFlags {
   cassette?: string;
 }
 
-const KINDS = ['mock', 'emulator', 'endpoint', 'real', 'replay'] as const;
+const KINDS = ['direct', 'mock', 'emulator', 'endpoint', 'real', 'replay'] as const;
+/** Targets that run the emulator's own gateway, so a fault profile can bend it. */
+const PROFILED = ['direct', 'mock', 'emulator'];
 
 export const integer = (name: string, min: number) => (value: string) => {
   const n = Number(value);
@@ -56,11 +58,13 @@ export async function openTarget(
   if (!(KINDS as readonly string[]).includes(kind))
     throw new UsageError(`--target must be one of ${KINDS.join(', ')}`);
   if (kind === 'real')
-    throw new UsageError('--target real is not available in this version; use mock, emulator or endpoint');
+    throw new UsageError(
+      '--target real is not available in this version; use direct, mock, emulator or endpoint',
+    );
   if (kind === 'endpoint' && !flags.endpoint) throw new UsageError('--target endpoint needs --endpoint URL');
   if (kind !== 'endpoint' && flags.endpoint) throw new UsageError('--endpoint is only for --target endpoint');
-  if (flags.faultProfile !== undefined && kind !== 'mock' && kind !== 'emulator')
-    throw new UsageError('--fault-profile is only for --target mock or emulator');
+  if (flags.faultProfile !== undefined && !PROFILED.includes(kind))
+    throw new UsageError('--fault-profile is only for --target direct, mock or emulator');
   if (flags.faultProfile !== undefined) checkFaultProfile(flags.faultProfile);
   if (kind === 'replay') return openReplayTarget(flags);
   try {
@@ -144,7 +148,7 @@ export const registerRun: Register = (program, done) => {
     .description(
       'run the conformance suite against a target and write run.json, junit.xml, summary.md, report.html',
     )
-    .option('--target <kind>', `mock | emulator | endpoint | real | replay`, 'mock')
+    .option('--target <kind>', `direct | mock | emulator | endpoint | real | replay`, 'direct')
     .option(
       '--endpoint <url>',
       'base URL serving both ECS and EBS actions (--target endpoint; with --target real it replaces the regional endpoints)',
@@ -160,7 +164,7 @@ export const registerRun: Register = (program, done) => {
     .option('--report-dir <dir>', 'where the report files go', 'reports-out')
     .option(
       '--fault-profile <name>',
-      'mock or emulator target only: run against a named deviation (emulator --list-fault-profiles)',
+      'direct, mock or emulator target only: run against a named deviation (emulator --list-fault-profiles)',
     )
     .option(
       '--transition-ms <n>',

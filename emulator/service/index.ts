@@ -1,4 +1,5 @@
 export * from './api';
 export { manualClock, realClock } from './clock';
 export { StateFileError } from './persistence';
+export { DEFAULT_EMULATOR_READINGS, emulatorReadings, HELD_FOR_MODEL } from './readings';
 export { createEmulatorService } from './service';

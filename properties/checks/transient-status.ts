@@ -1,13 +1,9 @@
+import { LISTINGS, listingRows } from '../../api/resources';
 import type { CheckFailure } from './check';
 import { show } from './check';
-import { at } from './response-conformance';
 
-/** Where each listing keeps its rows and the row's ID. */
-const ROWS: Readonly<Record<string, { readonly field: string; readonly id: string }>> = {
-  DescribeDiskReplicaPairs: { field: 'ReplicaPairs', id: 'ReplicaPairId' },
-  DescribeDiskReplicaGroups: { field: 'ReplicaGroups', id: 'ReplicaGroupId' },
-  DescribeDisks: { field: 'Disks.Disk', id: 'DiskId' },
-};
+/** Where each listing keeps its rows and the row's ID (api/resources.ts). */
+const ROWS = new Map(LISTINGS.map((l) => [l.action, l]));
 
 /** The status a listing shows for a resource it does not list. */
 export const ABSENT = '(not listed)';
@@ -30,11 +26,11 @@ export interface AllowedPath {
 
 /** The status of `id` in a listing answer; undefined when the answer holds no rows to look in. */
 export function listedStatus(action: string, body: Readonly<Record<string, unknown>>, id: string) {
-  const where = ROWS[action];
+  const where = ROWS.get(action);
   if (!where) return undefined;
-  const rows = at(body, where.field.split('.'));
-  if (!Array.isArray(rows)) return undefined;
-  const row = (rows as Readonly<Record<string, unknown>>[]).find((r) => r[where.id] === id);
+  const rows = listingRows(where, body);
+  if (!rows) return undefined;
+  const row = rows.find((r) => r[where.idField] === id);
   return row ? String(row.Status) : ABSENT;
 }
 

@@ -39,7 +39,7 @@ describe('fault profiles on the command line', () => {
       'rpo-missing',
     ]);
     expect(endpoint.code).toBe(2);
-    expect(endpoint.stderr).toContain('--fault-profile is only for --target mock or emulator');
+    expect(endpoint.stderr).toContain('--fault-profile is only for --target direct, mock or emulator');
     expect(endpoint.stderr).not.toMatch(/\n\s+at /); // no stack trace
   }, 60_000);
 

@@ -5,7 +5,7 @@ import { FAULT_PROFILES, faultProfile } from '../../emulator/deviations';
 import { detectProfile } from '../../properties/detection';
 import { runConformance } from '../../properties/engine';
 
-// Detection power, proven: the suite runs against the in-process mock with each fault profile on
+// Detection power, proven: the suite runs against the direct target with each fault profile on
 // and must report a nonconformance where the profile departs from the documentation; against the
 // unmodified mock, and against transient trouble only, it must report none. One fixed seed for
 // every profile. A deviation run stops at its first failing sequence, unshrunk: the verdict is
