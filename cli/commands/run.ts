@@ -3,7 +3,9 @@ import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type CreatableTargetKind, createTarget } from '../../adapters';
 import type { Target } from '../../adapters/target';
+import { parseReadingChoice, ReadingChoiceError, readingChoices } from '../../api/readings';
 import { runConformance } from '../../properties/engine';
+import { ReadingBook } from '../../properties/readings';
 import { WorldDiscoveryError } from '../../properties/world';
 import type { RunRecord } from '../../reports/run-record';
 import { writeReports } from '../../reports/write';
@@ -34,6 +36,8 @@ export interface RunFlags extends RealFlags {
   /** Cassettes (cassette-flags.ts): write one, or answer from one with --target replay. */
   record?: string;
   cassette?: string;
+  /** `ID=VALUE` choices of readings (api/readings.ts) the model holds the target to from the start. */
+  reading?: string[];
 }
 
 const KINDS = ['direct', 'mock', 'emulator', 'endpoint', 'real', 'replay'] as const;
@@ -81,6 +85,17 @@ export async function openTarget(
   }
 }
 
+/** The readings `--reading ID=VALUE` fixes (only those given: the others stay open). */
+function fixedReadings(texts: readonly string[]): Record<string, string> {
+  try {
+    readingChoices(texts);
+    return Object.fromEntries(texts.map((t) => Object.values(parseReadingChoice(t))));
+  } catch (err) {
+    if (err instanceof ReadingChoiceError) throw new UsageError(`--reading: ${err.message}`);
+    throw err;
+  }
+}
+
 export const EXIT_BY_VERDICT: Record<RunRecord['verdict'], number> = {
   conformant: EXIT.conformant,
   nonconformant: EXIT.nonconformant,
@@ -109,6 +124,11 @@ export async function runAndReport(flags: RunFlags, replayOf?: string): Promise<
       replayCommand: (n) =>
         `ebs-conformance replay ${replayOf ?? `${flags.reportDir}/run.json`} --failure ${n}`,
       ...real?.engine,
+      session: {
+        ...real?.engine?.session,
+        ...(flags.settleMinutes !== undefined ? { settleTimeoutMs: flags.settleMinutes * 60_000 } : {}),
+        readings: new ReadingBook(fixedReadings(flags.reading ?? [])),
+      },
     });
     // The profile bends the target: a replay needs it to reproduce the failure.
     const record = flags.faultProfile
@@ -176,6 +196,11 @@ export const registerRun: Register = (program, done) => {
     .option(
       '--cassette <file>',
       'the cassette --target replay answers from (defaults: its seed, runs, sizes)',
+    )
+    .option(
+      '--reading <ID=VALUE>',
+      'hold the target to one reading of an ambiguous point of the docs from the start (repeatable; `spec --json` lists them)',
+      (value: string, previous: string[] = []) => [...previous, value],
     );
   addRealOptions(run).action(async (flags: RunFlags, command: Command) =>
     done(await runAndReport(withCassetteDefaults(flags, command))),
