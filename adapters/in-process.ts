@@ -2,11 +2,13 @@
  * The emulator's gateway built in this process over its own service: what the mock (msw) target
  * and the direct target both stand on. Only the way a request reaches `gateway` differs.
  */
+import type { ReadingChoices } from '../api';
 import {
   createEmulatorService,
   createHandler,
   type EmulatorControl,
   type EmulatorService,
+  emulatorReadingsOf,
   faultProfile,
   type GatewayConfig,
   type GatewayHandler,
@@ -27,6 +29,8 @@ export interface InProcessOptions {
   readonly clockMode?: 'real' | 'manual';
   /** For the default service: the seed of resource IDs. */
   readonly idSeed?: number;
+  /** For the default service: the alternative to play at some readings (api/readings.ts). */
+  readonly readings?: Partial<ReadingChoices>;
   readonly credentials?: Credentials;
   /** Gateway settings (accepted keys, timestamp window); the target's key is always accepted. */
   readonly gateway?: Partial<GatewayConfig>;
@@ -52,6 +56,7 @@ export function inProcessEmulator(options: InProcessOptions): InProcessEmulator 
       transitionMs: options.transitionMs ?? 0,
       clock: options.clockMode === 'manual' ? manualClock(Date.now()) : realClock(),
       ...(options.idSeed === undefined ? {} : { idSeed: options.idSeed }),
+      readings: emulatorReadingsOf(options.readings),
     });
   const deviation =
     options.faultProfile === undefined ? undefined : faultProfile(options.faultProfile).create();

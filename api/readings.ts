@@ -322,3 +322,9 @@ export function readingChoices(
   }
   return { ...base, ...Object.fromEntries(chosen) } as ReadingChoices;
 }
+
+/** `{ id: value }` as the `ID=VALUE` texts `--reading` takes (the inverse of readingChoices). */
+export const readingTexts = (chosen: Partial<ReadingChoices>): string[] =>
+  Object.entries(chosen)
+    .filter(([, value]) => value !== undefined)
+    .map(([id, value]) => `${id}=${value}`);

@@ -1,7 +1,7 @@
 import { READINGS } from '../api/readings';
 import type { ReadingFork } from '../model/expectation';
-import type { ReadingRecord } from '../reports/run-record';
 import type { CheckFailure } from './checks';
+import type { ReadingSeen } from './events';
 
 /** The answer that showed a reading's alternative: the call as the log names it, and what came back. */
 export interface ReadingSighting {
@@ -50,7 +50,7 @@ export class ReadingBook {
   }
 
   /** Every reading: the choice and the exchange that showed it, or none (not observed). */
-  entries(): ReadingRecord[] {
+  entries(): ReadingSeen[] {
     return READINGS.map((r) => {
       const seen = this.#seen.get(r.id);
       const fixed = this.fixed[r.id];

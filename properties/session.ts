@@ -2,7 +2,6 @@ import type { Exchange, Target } from '../adapters/target';
 import { findOperation } from '../api';
 import { advance, allowedOutcomes, type Expectation, type ModelState } from '../model';
 import type { Success } from '../model/expectation';
-import type { TraceStep } from '../reports/run-record';
 import { judge } from './answer';
 import { type Answer, type CheckContext, type CheckFailure, runChecks } from './checks';
 import { recoverPointsOf } from './checks/recovery-data';
@@ -16,8 +15,8 @@ import {
   transient_status_conformance,
 } from './checks/transient-status';
 import type { ModelBox, PlannedCall } from './command';
+import { answerJudged, type RunEvents, settled, type TraceStep } from './events';
 import { choiceOf, type ReadingBook, shapeChoices } from './readings';
-import type { Recorder } from './recorder';
 import type { RunClock } from './run-clock';
 import { allowedPath, type SettleRead, settleReads } from './settle';
 import { namespacedCall, Ownership } from './shared-target';
@@ -70,7 +69,7 @@ export class RunSession {
    */
   constructor(
     readonly target: Target,
-    readonly recorder: Recorder,
+    readonly events: RunEvents,
     readonly options: SessionOptions,
     readonly clock: RunClock,
     readonly namespace = '',
@@ -89,7 +88,7 @@ export class RunSession {
     const { expectation, exchange, servedAt } = sent;
     const judged = judge(exchange);
     this.#log(command, exchange, describe(expectation), expectation.rules);
-    this.recorder.exchange(before, planned, expectation, exchange);
+    this.events.emit(answerJudged(before, planned, expectation, exchange));
     if ('inconclusive' in judged) {
       this.halt(call.action, judged.inconclusive);
       return undefined;
@@ -121,7 +120,7 @@ export class RunSession {
         const settleStart = performance.now();
         await this.settle(m, before, expectation, call.action);
         if (!this.halted)
-          this.recorder.settled(before, m.state, call.action, performance.now() - settleStart);
+          this.events.emit(settled(before, m.state, call.action, performance.now() - settleStart));
       }
     }
     return judged.answer;
@@ -129,7 +128,7 @@ export class RunSession {
 
   /** Nonconformances found together (a step keeps every check's): recorded and thrown as one. */
   fail(...failures: [CheckFailure, ...CheckFailure[]]): never {
-    for (const f of failures) this.recorder.violation(f);
+    for (const f of failures) this.events.emit({ type: 'check-failed', check: f.check, title: f.title });
     throw new Nonconformance(failures, [...this.trace]);
   }
 
@@ -141,6 +140,8 @@ export class RunSession {
     return this.clock.call(async (now) => {
       const fixed = this.options.readings?.modelChoices;
       const expectation = allowedOutcomes(fixed ? { ...state, readings: fixed } : state, planned.call, now);
+      const { product, version, action } = planned.call;
+      this.events.emit({ type: 'call-sent', operation: { product, version, action }, label: planned.label });
       const exchange = await this.target.send({
         ...planned.call,
         ...(planned.region !== undefined ? { region: planned.region } : {}),
@@ -270,7 +271,8 @@ export class RunSession {
       else await (target.sleep?.(delay) ?? new Promise((r) => setTimeout(r, delay)));
     }
     for (const w of watches)
-      this.recorder.observedPath({
+      this.events.emit({
+        type: 'observed-path',
         kind: w.read.kind,
         operation,
         model: modelPath(w.path),
@@ -292,7 +294,7 @@ export class RunSession {
   /** One read of a changed resource before the clock moves: its status must already lie on the path. */
   async #probe(state: ModelState, w: Watch): Promise<void> {
     const { expectation, exchange } = await this.#send(state, w.read.planned);
-    this.recorder.exchange(state, w.read.planned, expectation, exchange);
+    this.events.emit(answerJudged(state, w.read.planned, expectation, exchange));
     const judged = judge(exchange);
     if (!('answer' in judged) || judged.answer.kind !== 'success') return;
     this.#judgeStatus(w, judged.answer.body, exchange, expectation);
@@ -325,7 +327,7 @@ export class RunSession {
   async #read(state: ModelState, w: Watch, owned: boolean): Promise<void> {
     const { planned } = w.read;
     const { expectation, exchange, servedAt } = await this.#send(state, planned);
-    this.recorder.exchange(state, planned, expectation, exchange);
+    this.events.emit(answerJudged(state, planned, expectation, exchange));
     const judged = judge(exchange);
     if ('inconclusive' in judged) {
       this.halt('settle', judged.inconclusive);
@@ -396,7 +398,7 @@ export class RunSession {
 
   private halt(operation: string, reason: string): void {
     this.halted = reason;
-    this.recorder.inconclusive(operation, reason);
+    this.events.emit({ type: 'inconclusive', operation, reason });
   }
 }
 

@@ -25,7 +25,6 @@ export interface RealFlags {
   maxCalls?: number;
   maxMinutes?: number;
   settleMinutes?: number;
-  progressSeconds?: number;
 }
 
 const REAL_ONLY = [
@@ -38,7 +37,6 @@ const REAL_ONLY = [
   'maxGib',
   'maxCalls',
   'maxMinutes',
-  'progressSeconds',
 ] as const;
 
 const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
@@ -107,10 +105,5 @@ export function addRealOptions(command: Command): Command {
       '--settle-minutes <n>',
       '--target real or endpoint: how long one transition may take to settle on a clock of its own (default 10 for real, 2 for endpoint)',
       integer('--settle-minutes', 1),
-    )
-    .option(
-      '--progress-seconds <n>',
-      '--target real: plain progress lines this often when not on a terminal (default 30)',
-      integer('--progress-seconds', 1),
     );
 }

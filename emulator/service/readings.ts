@@ -4,6 +4,7 @@ import {
   type ReadingChoices,
   type ReadingId,
   readingChoices,
+  readingTexts,
 } from '../../api';
 
 /**
@@ -28,6 +29,14 @@ export const DEFAULT_EMULATOR_READINGS: ReadingChoices = { ...FAVOURED_READINGS,
 /** The readings an emulator plays given `--reading ID=VALUE` texts; bad texts throw ReadingChoiceError. */
 export const emulatorReadings = (texts: readonly string[] = []): ReadingChoices =>
   readingChoices(texts, DEFAULT_EMULATOR_READINGS);
+
+/**
+ * The readings an emulator plays given some choices (the `readings` option of the emulator, the
+ * mock target and the msw handlers). Checked like `--reading`, so a JavaScript caller's typo
+ * throws ReadingChoiceError instead of being ignored.
+ */
+export const emulatorReadingsOf = (chosen: Partial<ReadingChoices> = {}): ReadingChoices =>
+  emulatorReadings(readingTexts(chosen));
 
 /** Whether the emulator plays this alternative of this reading. */
 export const plays = <I extends ReadingId>(
