@@ -24,7 +24,7 @@ const choices = READINGS.flatMap((r) => r.alternatives.map((a) => [`${r.id}=${a.
 
 describe('the emulator in each alternative of each reading', () => {
   it('names only real alternatives as held by the model', () => {
-    const known = new Set(choices.map(([c]) => c));
+    const known = new Set<string>(choices.map(([c]) => c));
     expect([...MODEL_HOLDS_THE_OTHER].filter((c) => !known.has(c))).toEqual([]);
   });
 
