@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { createDirectTarget } from '../../adapters/direct-target';
 import type { ReadingChoices } from '../../api';
 import type { Deviation } from '../../emulator/protocol/deviation';
@@ -71,4 +72,10 @@ export function throttling(
     },
     refused: () => refused,
   };
+}
+
+/** A conformant run: no failure (their titles shown when there is one) and the verdict says so. */
+export function expectConformant(record: Awaited<ReturnType<typeof runAgainst>>): void {
+  expect(record.failures.map((f) => f.title)).toEqual([]);
+  expect(record.verdict).toBe('conformant');
 }
