@@ -2,7 +2,6 @@
  * The emulator's gateway built in this process over its own service: what the mock (msw) target
  * and the direct target both stand on. Only the way a request reaches `gateway` differs.
  */
-
 import type { ReadingChoices } from '../api';
 import {
   createEmulatorService,

@@ -1,9 +1,9 @@
 import { expect } from 'vitest';
 import { createDirectTarget } from '../../adapters/direct-target';
 import type { ReadingChoices } from '../../api';
+import { runConformance } from '../../cli/run-suite';
 import type { Deviation } from '../../emulator/protocol/deviation';
 import { type ServiceBody, type ServiceCall, ServiceError } from '../../emulator/service/api';
-import { runConformance } from '../../properties/engine';
 
 /** One seed for every run here, so a verdict reproduces. */
 export const SEED = 20261202;
