@@ -36,11 +36,11 @@ export interface RunOptions {
 /** What a run found; the run record is built by a subscriber to its events. */
 export interface RunOutcome {
   readonly world: World;
-  /** What learning the world saw but could not use (learnWorldNoting). */
-  readonly worldNotes: readonly WorldNote[];
   readonly verdict: Verdict;
   readonly failures: readonly Failure[];
   readonly harnessError?: string | undefined;
+  /** What learning the world saw but could not use (learnWorldNoting). */
+  readonly worldNotes: readonly WorldNote[];
 }
 
 /** Parallel sequences pay off when the target serves requests on other cores. */
