@@ -32,9 +32,9 @@ describe('the emulator in each alternative of each reading', () => {
     it.skipIf(MODEL_HOLDS_THE_OTHER.has(choice))(
       `${choice} is conformant`,
       async () => {
-        const record = await runAgainst({ readings: { [reading.id]: alternative } });
-        expectConformant(record);
-        const touched = record.rules.filter(
+        const run = await runAgainst({ readings: { [reading.id]: alternative } });
+        expectConformant(run);
+        const touched = run.record.rules.filter(
           (r) => (reading.rules as readonly string[]).includes(r.id) && exercised(r),
         );
         expect(touched.map((r) => r.id)).not.toEqual([]);

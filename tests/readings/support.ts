@@ -26,7 +26,7 @@ export async function runAgainst(options: {
     ...(options.deviation ? { gateway: { deviation: options.deviation } } : {}),
   });
   try {
-    const { record } = await runConformance({
+    return await runConformance({
       target,
       seed: SEED,
       runs: options.runs ?? 6,
@@ -36,7 +36,6 @@ export async function runAgainst(options: {
       replayCommand: () => '',
       shrink: false,
     });
-    return record;
   } finally {
     await target.close?.();
   }
@@ -75,7 +74,7 @@ export function throttling(
 }
 
 /** A conformant run: no failure (their titles shown when there is one) and the verdict says so. */
-export function expectConformant(record: Awaited<ReturnType<typeof runAgainst>>): void {
+export function expectConformant({ record }: Awaited<ReturnType<typeof runAgainst>>): void {
   expect(record.failures.map((f) => f.title)).toEqual([]);
   expect(record.verdict).toBe('conformant');
 }
