@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { createDirectTarget } from '../../adapters/direct-target';
 import type { ReadingChoices } from '../../api';
 import { runConformance } from '../../cli/run-suite';
@@ -25,7 +26,7 @@ export async function runAgainst(options: {
     ...(options.deviation ? { gateway: { deviation: options.deviation } } : {}),
   });
   try {
-    const { record } = await runConformance({
+    return await runConformance({
       target,
       seed: SEED,
       runs: options.runs ?? 6,
@@ -35,7 +36,6 @@ export async function runAgainst(options: {
       replayCommand: () => '',
       shrink: false,
     });
-    return record;
   } finally {
     await target.close?.();
   }
@@ -71,4 +71,10 @@ export function throttling(
     },
     refused: () => refused,
   };
+}
+
+/** A conformant run: no failure (their titles shown when there is one) and the verdict says so. */
+export function expectConformant({ record }: Awaited<ReturnType<typeof runAgainst>>): void {
+  expect(record.failures.map((f) => f.title)).toEqual([]);
+  expect(record.verdict).toBe('conformant');
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { HELD_FOR_MODEL } from '../../emulator/service/readings';
-import { rewriting, runAgainst, throttling } from './support';
+import { expectConformant, rewriting, runAgainst, throttling } from './support';
 
 // Issue 13, done when: a target that adds unknown fields, omits PairIds on empty groups, omits the
 // page-number fields on token walks, or throttles with Rejected.Throttling is conformant. Each
@@ -27,14 +27,13 @@ describe('a target the docs allow is conformant', () => {
     'when it adds unknown fields to every answer and every row',
     async () => {
       let added = 0;
-      const record = await runAgainst({
+      const run = await runAgainst({
         deviation: rewriting((_, body) => {
           added += withUnknownFields(body);
           return body;
         }),
       });
-      expect(record.failures.map((f) => f.title)).toEqual([]);
-      expect(record.verdict).toBe('conformant');
+      expectConformant(run);
       expect(added).toBeGreaterThan(100);
     },
     TIMEOUT,
@@ -44,7 +43,7 @@ describe('a target the docs allow is conformant', () => {
     'when it omits PageNumber, PageSize and TotalCount on NextToken walks',
     async () => {
       let stripped = 0;
-      const record = await runAgainst({
+      const run = await runAgainst({
         // The emulator sends them; the proxy takes them off every page not asked by number.
         readings: { 'token-walk-paging-fields': 'present' },
         deviation: rewriting((call, body) => {
@@ -55,8 +54,7 @@ describe('a target the docs allow is conformant', () => {
           return rest;
         }),
       });
-      expect(record.failures.map((f) => f.title)).toEqual([]);
-      expect(record.verdict).toBe('conformant');
+      expectConformant(run);
       expect(stripped).toBeGreaterThan(10);
     },
     TIMEOUT,
@@ -66,9 +64,8 @@ describe('a target the docs allow is conformant', () => {
     'when it throttles calls with Rejected.Throttling (retried, never counted)',
     async () => {
       const throttle = throttling('Rejected.Throttling', 400, 13, 2);
-      const record = await runAgainst({ deviation: throttle });
-      expect(record.failures.map((f) => f.title)).toEqual([]);
-      expect(record.verdict).toBe('conformant');
+      const run = await runAgainst({ deviation: throttle });
+      expectConformant(run);
       expect(throttle.refused()).toBeGreaterThan(10);
     },
     TIMEOUT,
@@ -81,7 +78,7 @@ describe('a target the docs allow is conformant', () => {
     'when it omits PairIds and PairNumber on empty groups',
     async () => {
       let omitted = 0;
-      const record = await runAgainst({
+      const run = await runAgainst({
         readings: { 'empty-group-pair-ids': 'empty-list' },
         deviation: rewriting((call, body) => {
           if (call.action !== 'DescribeDiskReplicaGroups') return body;
@@ -95,9 +92,27 @@ describe('a target the docs allow is conformant', () => {
           return body;
         }),
       });
-      expect(record.failures.map((f) => f.title)).toEqual([]);
-      expect(record.verdict).toBe('conformant');
+      expectConformant(run);
       expect(omitted).toBeGreaterThan(0);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'when its first answer lacks RequestId: learning notes it, and the run goes on',
+    async () => {
+      const run = await runAgainst({
+        deviation: {
+          encoded(action, response) {
+            if (action !== 'DescribeRegions') return response;
+            const { RequestId: _, ...rest } = JSON.parse(response.body) as Record<string, unknown>;
+            return { ...response, body: JSON.stringify(rest) };
+          },
+        },
+      });
+      expect(run.worldNotes).toContain('DescribeRegions(ear): the answer has no RequestId');
+      expect(run.record.steps).toBeGreaterThan(50);
+      expect(run.record.verdict).not.toBe('harness-error');
     },
     TIMEOUT,
   );
