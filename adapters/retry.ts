@@ -1,7 +1,10 @@
 /**
  * Which failures are transient, and how long to wait before trying again. Transient: throttling
- * (`Throttling*` codes, HTTP 429), any 5xx, `RequestTimeout`, `ServiceUnavailable`, network
- * failures and timeouts. Everything else is an answer to check, never retried.
+ * (any code naming Throttling, the service's `Rejected.Throttling` included, and HTTP 429), any
+ * 5xx, `RequestTimeout`, `ServiceUnavailable`, network failures and timeouts: what the gateway
+ * calls transient and what the official clients retry (REAL-SERVICE-EVIDENCE, "codes it
+ * retries"). Everything else is an answer to check, never retried. An answer still transient
+ * after the last attempt is no verdict at all (properties/answer.ts: transient-exhausted).
  */
 import type { Outcome, RetriedAttempt } from './target';
 
@@ -27,7 +30,7 @@ export function transientReason(
     // A proxy's HTML 502 does not decode but is still a server error.
     return httpStatus !== undefined && httpStatus >= 500 ? 'server-error' : undefined;
   }
-  if (outcome.code.startsWith('Throttling') || outcome.httpStatus === 429) return 'throttled';
+  if (outcome.code.includes('Throttling') || outcome.httpStatus === 429) return 'throttled';
   if (outcome.httpStatus >= 500 || TRANSIENT_CODES.has(outcome.code)) return 'server-error';
   return undefined;
 }

@@ -1,4 +1,5 @@
-import { ERROR_CATALOGUE, isTransientCode, type Operation } from '../api';
+import { ERROR_CATALOGUE, type Operation } from '../api';
+import { type Condition, couldRefuse, fitsCondition } from './code-meaning';
 import type { ModelState } from './state';
 
 /** An error code the target may answer with, and its HTTP status. */
@@ -80,18 +81,25 @@ export const deny = (op: Operation | undefined, rule: string, ...codes: string[]
 });
 
 /**
- * A refusal whose code the docs do not name: every non-transient code the operation documents,
- * plus any likely codes given.
+ * A refusal whose code the docs do not name: the codes the operation documents whose meaning
+ * fits the condition (model/code-meaning.ts: never an authorization, signature, throttling or
+ * token code; a not-found code only where something does not exist), plus the `likely` codes
+ * the rule names: each of those is a widening the call site owns, with its reason beside it.
  */
 export const denyUndocumented = (
   op: Operation | undefined,
   rule: string,
+  condition: Condition,
   ...likely: string[]
-): Violation => ({
-  rule,
-  errors: dedupe([...allowed(op, ...likely), ...(op?.errors ?? []).filter((e) => !isTransientCode(e.code))]),
-  undocumented: true,
-});
+): Violation => {
+  const documented = op?.errors ?? [];
+  const fitting = documented.filter((e) => fitsCondition(e.code, condition));
+  // Nothing the operation documents fits and the rule names nothing: any code that could be a
+  // refusal of the call itself (never authorization, signature, throttling, token or billing).
+  const errors =
+    fitting.length > 0 || likely.length > 0 ? fitting : documented.filter((e) => couldRefuse(e.code));
+  return { rule, errors: dedupe([...allowed(op, ...likely), ...errors]), undocumented: true };
+};
 
 function dedupe(errors: readonly AllowedError[]): AllowedError[] {
   const seen = new Map<string, AllowedError>();

@@ -1,3 +1,4 @@
+import type { Condition } from './code-meaning';
 import { type Ctx, type Handler, int, str } from './context';
 import { collect, deny, denyUndocumented, refuse, succeed, type Violation } from './expectation';
 import { earRegionViolation } from './lookup';
@@ -9,8 +10,8 @@ import { replicates } from './world';
 function diskViolations(ctx: Ctx, primary: Disk, secondary: Disk): Violation[] {
   const { state, params, op } = ctx;
   const world = state.world;
-  const why = (ok: boolean, rule: string, ...likely: string[]) =>
-    ok ? undefined : denyUndocumented(op, rule, ...likely);
+  const why = (ok: boolean, rule: string, condition: Condition, ...likely: string[]) =>
+    ok ? undefined : denyUndocumented(op, rule, condition, ...likely);
   const essd = (d: Disk) =>
     d.category === 'cloud_essd' || (world.essdAutoPlReplicable && d.category === 'cloud_auto');
   const sameRegion = primary.regionId === secondary.regionId;
@@ -21,32 +22,43 @@ function diskViolations(ctx: Ctx, primary: Disk, secondary: Disk): Violation[] {
         secondary.regionId === params.DestinationRegionId &&
         secondary.zoneId === params.DestinationZoneId,
       'PAIR.CREATE.LOCATION_MATCHES_DISKS',
+      // The disks are not where the call says: from that zone's view they do not exist.
+      'parameter',
       'NoSuchResource',
     ),
     why(
       replicates(world, primary.regionId, primary.zoneId) &&
         replicates(world, secondary.regionId, secondary.zoneId),
       'PAIR.CREATE.REGIONS_SUPPORT_EAR',
+      'placement',
       'OperationDenied',
     ),
-    why(essd(primary) && essd(secondary), 'PAIR.CREATE.ESSD_ONLY', 'OperationDenied'),
-    why(!primary.encrypted && !secondary.encrypted, 'PAIR.CREATE.UNENCRYPTED', 'OperationDenied'),
+    why(essd(primary) && essd(secondary), 'PAIR.CREATE.ESSD_ONLY', 'parameter', 'OperationDenied'),
+    why(
+      !primary.encrypted && !secondary.encrypted,
+      'PAIR.CREATE.UNENCRYPTED',
+      'parameter',
+      'OperationDenied',
+    ),
     why(
       primary.category === secondary.category &&
         primary.performanceLevel === secondary.performanceLevel &&
         primary.size === secondary.size,
       'PAIR.CREATE.SAME_CATEGORY_PL_SIZE',
+      'parameter',
       'OperationDenied',
     ),
     why(
       !pairHolding(state, primary.id) && !pairHolding(state, secondary.id),
       'PAIR.CREATE.ONE_PAIR_PER_DISK',
+      'state',
       'OperationDenied',
       'OperationDenied.InvalidStatus',
     ),
     why(
       !sameRegion || (world.sameRegionCrossZone && primary.zoneId !== secondary.zoneId),
       'PAIR.CREATE.SECONDARY_ELSEWHERE',
+      'placement',
       'OperationDenied',
     ),
   );
@@ -76,7 +88,7 @@ export const createPair: Handler = (ctx) => {
   const chargeType = params.ChargeType === 'PREPAY' ? 'PREPAY' : 'POSTPAY';
   const violations = diskViolations(ctx, primary, secondary);
   if (chargeType === 'POSTPAY' && params.Bandwidth !== undefined) {
-    violations.push(denyUndocumented(op, 'PAIR.CREATE.POSTPAY_BANDWIDTH', 'InvalidParameter'));
+    violations.push(denyUndocumented(op, 'PAIR.CREATE.POSTPAY_BANDWIDTH', 'parameter', 'InvalidParameter'));
   }
   if (chargeType === 'PREPAY' && params.Period === undefined) {
     violations.push(deny(op, 'PAIR.CREATE.PREPAY_NEEDS_PERIOD', 'MissingParameter', 'MissingPeriod'));

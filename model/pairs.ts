@@ -17,7 +17,12 @@ import { destinationOf, type ModelState, type Pair, sourceOf, withPair } from '.
 /** A member's status moves only with its group (GROUP.MEMBER_FOLLOWS_GROUP, a modelling choice). */
 const memberViolation = (ctx: Ctx, pair: Pair): Violation | undefined =>
   pair.groupId
-    ? denyUndocumented(ctx.op, 'GROUP.MEMBER_FOLLOWS_GROUP', 'OperationDenied.PairGroupStatusConflict')
+    ? denyUndocumented(
+        ctx.op,
+        'GROUP.MEMBER_FOLLOWS_GROUP',
+        'state',
+        'OperationDenied.PairGroupStatusConflict',
+      )
     : undefined;
 
 const statusViolation = (ctx: Ctx, pair: Pair, allowedStatuses: readonly PairStatus[], rule: string) =>

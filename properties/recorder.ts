@@ -7,6 +7,7 @@ import {
   type Failure,
   RUN_RECORD_VERSION,
   type RunRecord,
+  type Sharpness,
   type StateCoverage,
   type TransientFault,
 } from '../reports/run-record';
@@ -68,6 +69,16 @@ export class Recorder {
   readonly #latency = new Map<string, LatencyHistogram>();
   readonly #transitions = new Map<string, number>();
   readonly #settle = new Map<string, LatencyHistogram>();
+  readonly #paths = new Map<string, LatencyHistogram>();
+  readonly #sharpness: Sharpness = {
+    refusals: 0,
+    oneCode: 0,
+    twoCodes: 0,
+    threeCodes: 0,
+    moreCodes: 0,
+    successOrRefusal: 0,
+    calls: 0,
+  };
 
   #tally(id: string): RuleTally {
     const known = this.#rules.get(id);
@@ -93,6 +104,7 @@ export class Recorder {
       }
     }
     if (o.kind === 'error') bump(this.#errorCodes, `${label}${SEP}${o.code}`);
+    this.#sharpen(expectation);
     for (const r of exchange.retried) {
       const key = `${label}${SEP}${r.code ?? r.reason}`;
       bump(this.#transientSeen, key);
@@ -131,6 +143,33 @@ export class Recorder {
         this.#histogram(this.#settle, key).add(ms);
       }
     }
+  }
+
+  /** How many codes the model left open for this call (the oracle's sharpness). */
+  #sharpen(e: Expectation): void {
+    const s = this.#sharpness;
+    s.calls++;
+    if (e.kind === 'success') {
+      if (e.also.length > 0) s.successOrRefusal++;
+      return;
+    }
+    s.refusals++;
+    const codes = new Set(e.errors.map((x) => x.code)).size;
+    if (codes <= 1) s.oneCode++;
+    else if (codes === 2) s.twoCodes++;
+    else if (codes === 3) s.threeCodes++;
+    else s.moreCodes++;
+  }
+
+  /** The statuses a changed resource was seen in until it settled, beside the model's path. */
+  observedPath(p: {
+    kind: 'pair' | 'group' | 'disk';
+    operation: string;
+    model: string;
+    observed: string;
+    ms: number;
+  }): void {
+    this.#histogram(this.#paths, [p.kind, p.operation, p.model, p.observed].join(SEP)).add(p.ms);
   }
 
   /** Every failing attempt, shrinking included (the record's per-rule counts use the shrunk failures). */
@@ -188,6 +227,11 @@ export class Recorder {
         }),
       },
       transient: this.#transientFaults(),
+      observedPaths: [...this.#paths].map(([key, h]) => {
+        const [kind, operation, model, observed] = split(key);
+        return { kind: kind as 'pair' | 'group' | 'disk', operation, model, observed, ...h.stats() };
+      }),
+      sharpness: { ...this.#sharpness },
     };
   }
 
