@@ -234,41 +234,13 @@ export async function detectProfile(
 export const AWAITING_CHECK: Readonly<
   Record<string, { readonly check: string; readonly targets: readonly DetectionTarget[] }>
 > = {
-  'delete-refusal-forbidden': {
-    check: 'narrow refusal sets: never an authorization code for a placement or state refusal',
-    targets: ['mock', 'emulator', 'endpoint'],
-  },
-  'wrong-site-codes-swapped': {
-    check: 'narrow refusal sets: the one wrong-site code the site calls for',
-    targets: ['mock', 'emulator', 'endpoint'],
-  },
   'transient-refusals-accepted': {
     check: 'calls during transient statuses',
-    targets: ['mock', 'emulator', 'endpoint'],
-  },
-  'legacy-missing-parameter': {
-    check: 'the legacy dialect judged on its own codes only',
-    targets: ['mock', 'emulator', 'endpoint'],
-  },
-  'start-never-normal': {
-    check: 'observed transitions: a started pair must reach normal',
-    targets: ['mock', 'emulator', 'endpoint'],
-  },
-  'times-in-milliseconds': {
-    check: 'recovery data: times in seconds, within a plausible window of the answer',
     targets: ['mock', 'emulator', 'endpoint'],
   },
   'progress-100-while-initial-syncing': {
     check:
       'recovery data: Progress not decreasing during an initial sync (with calls during transient statuses)',
-    targets: ['mock', 'emulator', 'endpoint'],
-  },
-  'progress-stuck-at-99': {
-    check: 'recovery data: Progress 100 once normal',
-    targets: ['mock', 'emulator', 'endpoint'],
-  },
-  'recover-point-moves-on-stop': {
-    check: 'recovery data: the recovery point does not move on Stop',
     targets: ['mock', 'emulator', 'endpoint'],
   },
 };
