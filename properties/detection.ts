@@ -121,6 +121,9 @@ export function attributes(profile: ProfileUnderTest, failure: Failure): boolean
   );
 }
 
+/** Children start through tsx: on a machine busy with other work that can take well over the usual 20 s. */
+const CHILD_START_MS = 90_000;
+
 type Resolved = Required<Omit<DetectionOptions, 'settleTimeoutMs'>> & { settleTimeoutMs?: number };
 
 /**
@@ -133,6 +136,7 @@ async function targetFor(profile: ProfileUnderTest, o: Resolved): Promise<Target
       faultProfile: profile.name,
       transitionMs: o.transitionMs,
       clockMode: 'manual',
+      startTimeoutMs: CHILD_START_MS,
     });
   // The emulator's own key on both ends: whatever the environment holds is never sent to it.
   const credentials = EMULATOR_CREDENTIALS;
@@ -141,6 +145,7 @@ async function targetFor(profile: ProfileUnderTest, o: Resolved): Promise<Target
     faultProfile: profile.name,
     transitionMs: o.transitionMs,
     clockMode: 'real',
+    startTimeoutMs: CHILD_START_MS,
   });
   try {
     const endpoint = await createTarget('endpoint', { endpoint: child.endpoint as string, credentials });
