@@ -25,7 +25,7 @@ const DEVIATION_RUNS = 60;
  * A profile still awaiting its check runs this many sequences and must still be missed: as many as
  * the slowest detected profile needs at this seed, so a check that lands turns it red at once.
  */
-const AWAITING_RUNS = 12;
+const AWAITING_RUNS = 6;
 /** The controls run their whole budget: small, as every call of it is judged all the same. */
 const CONTROL_RUNS = 8;
 
