@@ -8,6 +8,7 @@ import type { Verdict } from './run-record';
 const SEVERITY: Record<Verdict, number> = {
   conformant: 0,
   inconclusive: 1,
+  interrupted: 1,
   'harness-error': 2,
   nonconformant: 3,
 };
