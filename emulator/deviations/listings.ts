@@ -144,7 +144,8 @@ export const phantomRow: FaultProfile = {
     'The last page of DescribeDiskReplicaPairs holds one pair more than exist: a copy of its last row under an ID no pair has, counted in TotalCount',
   kind: 'phantom-row',
   operation: 'DescribeDiskReplicaPairs',
-  ruleIds: ['PROTO.DESCRIBE_IS_PROJECTION', 'PAIR.DESCRIBE.PAIR_IDS'],
+  // A copy of a real row: besides being a pair nobody has, it puts the same disks in two live pairs.
+  ruleIds: ['PROTO.DESCRIBE_IS_PROJECTION', 'PAIR.DESCRIBE.PAIR_IDS', 'PAIR.CREATE.ONE_PAIR_PER_DISK'],
   create: rewriting(pairListing, (body, call) => {
     const rows = rowsAt(body, 'ReplicaPairs');
     const last = rows.at(-1);
