@@ -62,6 +62,21 @@ export interface ApiTypes {
     request: spec.DeleteDiskReplicaGroupRequest;
     response: spec.RequestIdOnlyResponse;
   };
+  StartPairDrill: { request: spec.StartPairDrillRequest; response: spec.StartDrillResponse };
+  DescribePairDrills: { request: spec.DescribePairDrillsRequest; response: spec.DescribePairDrillsResponse };
+  ClearPairDrill: { request: spec.ClearPairDrillRequest; response: spec.RequestIdOnlyResponse };
+  StartReplicaGroupDrill: { request: spec.StartReplicaGroupDrillRequest; response: spec.StartDrillResponse };
+  DescribeReplicaGroupDrills: {
+    request: spec.DescribeReplicaGroupDrillsRequest;
+    response: spec.DescribeReplicaGroupDrillsResponse;
+  };
+  ClearReplicaGroupDrill: {
+    request: spec.ClearReplicaGroupDrillRequest;
+    response: spec.RequestIdOnlyResponse;
+  };
+  TagResources: { request: spec.TagResourcesRequest; response: spec.RequestIdOnlyResponse };
+  UntagResources: { request: spec.UntagResourcesRequest; response: spec.RequestIdOnlyResponse };
+  ListTagResources: { request: spec.ListTagResourcesRequest; response: spec.ListTagResourcesResponse };
   CreateDisk: { request: spec.CreateDiskRequest; response: spec.CreateDiskResponse };
   DescribeDisks: { request: spec.DescribeDisksRequest; response: spec.DescribeDisksResponse };
   AttachDisk: { request: spec.AttachDiskRequest; response: spec.RequestIdOnlyResponse };
@@ -100,6 +115,15 @@ export const API_OPERATIONS = {
   FailoverDiskReplicaGroup: spec.FailoverDiskReplicaGroup,
   ReprotectDiskReplicaGroup: spec.ReprotectDiskReplicaGroup,
   DeleteDiskReplicaGroup: spec.DeleteDiskReplicaGroup,
+  StartPairDrill: spec.StartPairDrill,
+  DescribePairDrills: spec.DescribePairDrills,
+  ClearPairDrill: spec.ClearPairDrill,
+  StartReplicaGroupDrill: spec.StartReplicaGroupDrill,
+  DescribeReplicaGroupDrills: spec.DescribeReplicaGroupDrills,
+  ClearReplicaGroupDrill: spec.ClearReplicaGroupDrill,
+  TagResources: spec.TagResources,
+  UntagResources: spec.UntagResources,
+  ListTagResources: spec.ListTagResources,
   CreateDisk: spec.CreateDisk,
   DescribeDisks: spec.DescribeDisks,
   AttachDisk: spec.AttachDisk,

@@ -2,6 +2,14 @@ import { findRule, isTransientCode, type Operation, operationKey } from '../api'
 import type { Call } from './call';
 import type { Ctx, Handler } from './context';
 import { attachDisk, createDisk, deleteDisk, detachDisk } from './disks';
+import {
+  clearGroupDrill,
+  clearPairDrill,
+  describeGroupDrills,
+  describePairDrills,
+  startGroupDrill,
+  startPairDrill,
+} from './drills';
 import { type Expectation, type Observed, observe } from './expectation';
 import { addPair, removePair } from './group-members';
 import {
@@ -21,6 +29,7 @@ import { describeGroups } from './projections/groups';
 import { describePairs, describeProgress } from './projections/pairs';
 import { describeRegions } from './projections/regions';
 import type { ModelState } from './state';
+import { listTagResources, tagResources, untagResources } from './tags';
 import { bindToken, replayed } from './tokens';
 import { validate } from './validate';
 
@@ -49,6 +58,15 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   [ebs('RemoveDiskReplicaPair')]: removePair,
   [ebs('DescribeDiskReplicaGroups')]: describeGroups,
   [ebs('DescribeRegions')]: describeRegions,
+  [ebs('StartPairDrill')]: startPairDrill,
+  [ebs('DescribePairDrills')]: describePairDrills,
+  [ebs('ClearPairDrill')]: clearPairDrill,
+  [ebs('StartReplicaGroupDrill')]: startGroupDrill,
+  [ebs('DescribeReplicaGroupDrills')]: describeGroupDrills,
+  [ebs('ClearReplicaGroupDrill')]: clearGroupDrill,
+  [ebs('TagResources')]: tagResources,
+  [ebs('UntagResources')]: untagResources,
+  [ebs('ListTagResources')]: listTagResources,
   [ecs('CreateDisk')]: createDisk,
   [ecs('AttachDisk')]: attachDisk,
   [ecs('DetachDisk')]: detachDisk,

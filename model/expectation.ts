@@ -28,6 +28,13 @@ export interface ListingFacts {
       };
 }
 
+/** One row of ListTagResources: a tag bound to a resource. */
+export interface TagRow {
+  readonly ResourceId: string;
+  readonly TagKey: string;
+  readonly TagValue: string;
+}
+
 export interface Success {
   readonly kind: 'success';
   readonly rules: readonly string[];
@@ -40,6 +47,8 @@ export interface Success {
   /** Fields the response must not carry. */
   readonly absent: readonly string[];
   readonly listing?: ListingFacts;
+  /** ListTagResources: every row the filters select (rows are not unique by ID, so not a listing). */
+  readonly tagRows?: readonly TagRow[];
   /** Statuses the affected resource may show on its way, and those it may settle in. */
   readonly transient: readonly string[];
   readonly settlesIn: readonly string[];
@@ -120,6 +129,7 @@ export interface SuccessInput {
   readonly present?: readonly string[];
   readonly absent?: readonly string[];
   readonly listing?: ListingFacts;
+  readonly tagRows?: readonly TagRow[];
   readonly transient?: readonly string[];
   readonly settlesIn?: readonly string[];
   readonly also?: readonly AllowedError[];
@@ -135,6 +145,7 @@ export function succeed(input: SuccessInput): Success {
     present: ['RequestId', ...(input.present ?? [])],
     absent: ['Code', ...(input.absent ?? [])],
     ...(input.listing ? { listing: input.listing } : {}),
+    ...(input.tagRows ? { tagRows: input.tagRows } : {}),
     transient: input.transient ?? [],
     settlesIn: input.settlesIn ?? [],
     also: dedupe(input.also ?? []),

@@ -2,6 +2,7 @@ import { type Ctx, type Handler, int, str } from './context';
 import { collect, deny, denyUndocumented, refuse, succeed, type Violation } from './expectation';
 import { earRegionViolation } from './lookup';
 import { allocateId, type Disk, pairHolding, withPair } from './state';
+import { taggedAtCreate } from './tags';
 import { replicates } from './world';
 
 // CreateDiskReplicaPair (EBS 2021-07-30): which two disks can form a pair.
@@ -83,6 +84,7 @@ export const createPair: Handler = (ctx) => {
   }
   if (violations.length > 0) return refuse(violations);
   const rules = [...CREATE_CHECKS, 'PAIR.CREATE.STARTS_CREATED', 'PAIR.CREATE.POSTPAY_BANDWIDTH'];
+  if (params.Tag !== undefined) rules.push('TAG.CREATE.BINDS');
   if (chargeType === 'PREPAY') rules.push('PAIR.CREATE.PREPAY_NEEDS_PERIOD');
   return succeed({
     rules,
@@ -104,6 +106,7 @@ export const createPair: Handler = (ctx) => {
         ...(str(params.Description) ? { description: str(params.Description) } : {}),
         createdAt: now,
         fullSyncDone: false,
+        ...taggedAtCreate(params),
       });
     },
   });

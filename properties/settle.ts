@@ -33,6 +33,16 @@ export function settleCalls(before: ModelState, settled: ModelState): PlannedCal
       label: `DescribeDiskReplicaGroups(${id})`,
     });
   }
+  // A drill executes or clears by itself: its own listing shows when it has.
+  for (const id of changed(before.drills, settled.drills)) {
+    const drill = settled.drills[id] ?? before.drills[id];
+    const owner = drill && (settled.pairs[drill.ownerId] ?? settled.groups[drill.ownerId]);
+    if (!drill || !owner) continue;
+    const pair = drill.kind === 'pair';
+    const action = pair ? 'DescribePairDrills' : 'DescribeReplicaGroupDrills';
+    const params = { RegionId: owner.primary.regionId, [pair ? 'PairId' : 'GroupId']: owner.id, DrillId: id };
+    calls.push({ call: { ...ebs, action, params }, label: `${action}(${id})` });
+  }
   for (const id of changed(before.disks, settled.disks)) {
     const disk = settled.disks[id] ?? before.disks[id];
     if (!disk) continue;

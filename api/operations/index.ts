@@ -1,13 +1,24 @@
 import { type Operation, operationKey } from '../operation';
+import * as ebsDrills from './ebs-drills';
 import * as ebsGroups from './ebs-groups';
 import * as ebsPairs from './ebs-pairs';
 import * as ebsRegions from './ebs-regions';
+import * as ebsTags from './ebs-tags';
 import * as ecsDisks from './ecs-disks';
 import * as ecsInstances from './ecs-instances';
 import * as ecsLegacyPairs from './ecs-legacy-pairs';
 
 // Family modules export operations (and types) only, so their values are the operation table.
-const families = [ebsRegions, ebsPairs, ebsGroups, ecsDisks, ecsInstances, ecsLegacyPairs] as const;
+const families = [
+  ebsRegions,
+  ebsPairs,
+  ebsGroups,
+  ebsDrills,
+  ebsTags,
+  ecsDisks,
+  ecsInstances,
+  ecsLegacyPairs,
+] as const;
 
 /** Every operation the harness covers. */
 export const OPERATIONS: readonly Operation[] = families.flatMap((family): Operation[] =>
@@ -20,10 +31,12 @@ export function findOperation(product: string, version: string, action: string):
   return byKey.get(`${product}:${version}:${action}`);
 }
 
+export * from './ebs-drills';
 export * from './ebs-groups';
 export * from './ebs-pairs';
 export * from './ebs-regions';
 export * from './ebs-responses';
+export * from './ebs-tags';
 export * from './ecs-disks';
 export * from './ecs-instances';
 export * from './ecs-legacy-pairs';

@@ -1,5 +1,6 @@
 import type { OperationFn } from './context';
 import * as disks from './disks';
+import * as drills from './drills';
 import * as groupViews from './group-views';
 import * as groups from './groups';
 import * as instances from './instances';
@@ -7,6 +8,7 @@ import * as legacy from './legacy-pairs';
 import * as pairViews from './pair-views';
 import * as pairs from './pairs';
 import * as regions from './regions';
+import * as tags from './tags';
 
 /**
  * `${product}:${version}:${action}` -> the function of the same name. Listing the functions by
@@ -30,6 +32,9 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map([
     DescribeDiskReplicaPairs: pairViews.DescribeDiskReplicaPairs,
     DescribeDiskReplicaPairProgress: pairViews.DescribeDiskReplicaPairProgress,
     DescribeDiskReplicaGroups: groupViews.DescribeDiskReplicaGroups,
+    DescribePairDrills: drills.DescribePairDrills,
+    DescribeReplicaGroupDrills: drills.DescribeReplicaGroupDrills,
+    ListTagResources: tags.ListTagResources,
   }),
   ...routes(EBS, true, {
     CreateDiskReplicaPair: pairs.CreateDiskReplicaPair,
@@ -48,6 +53,12 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map([
     FailoverDiskReplicaGroup: groups.FailoverDiskReplicaGroup,
     ReprotectDiskReplicaGroup: groups.ReprotectDiskReplicaGroup,
     DeleteDiskReplicaGroup: groups.DeleteDiskReplicaGroup,
+    StartPairDrill: drills.StartPairDrill,
+    ClearPairDrill: drills.ClearPairDrill,
+    StartReplicaGroupDrill: drills.StartReplicaGroupDrill,
+    ClearReplicaGroupDrill: drills.ClearReplicaGroupDrill,
+    TagResources: tags.TagResources,
+    UntagResources: tags.UntagResources,
   }),
   ...routes(ECS, false, {
     DescribeDisks: disks.DescribeDisks,
