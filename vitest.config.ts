@@ -18,7 +18,17 @@ export default defineConfig({
           globalSetup: ['tests/setup/chromium.ts'],
         },
       },
-      // The property suite against the in-process mock and against the emulator as a child process.
+      // The property suite against the gateway in-process (direct), through msw (mock), and
+      // against the emulator as a child process.
+      {
+        extends: true,
+        test: {
+          name: 'conformance:direct',
+          include: [conformance],
+          env: { EBS_CONFORMANCE_TARGET: 'direct' },
+          testTimeout: 300_000,
+        },
+      },
       {
         extends: true,
         test: {

@@ -6,6 +6,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { type ReadingChoices, readingTexts } from '../api';
 import { adminClient } from './admin-client';
 import { type Credentials, EMULATOR_CREDENTIALS, ENV } from './credentials';
 import { createHttpTarget, type HttpTargetOptions } from './http-target';
@@ -21,6 +22,8 @@ export interface EmulatorTargetOptions
   readonly clockMode?: 'real' | 'manual';
   /** `--fault-profile NAME`: the child departs from the documentation as that profile says. */
   readonly faultProfile?: string;
+  /** `--reading ID=VALUE` for each: the alternative the child plays at those readings. */
+  readonly readings?: Partial<ReadingChoices>;
   /** Extra arguments for `ebs-conformance emulator` (`--state FILE`). */
   readonly extraArgs?: readonly string[];
   /** Replaces `node bin/ebs-conformance.mjs emulator ...` entirely (tests use a stand-in). */
@@ -44,6 +47,7 @@ function emulatorCommand(options: EmulatorTargetOptions) {
   args.push('--transition-ms', String(options.transitionMs ?? 0));
   if (options.clockMode === 'manual') args.push('--clock', 'manual');
   if (options.faultProfile !== undefined) args.push('--fault-profile', options.faultProfile);
+  for (const choice of readingTexts(options.readings ?? {})) args.push('--reading', choice);
   return { file: process.execPath, args: [...args, ...(options.extraArgs ?? [])] };
 }
 

@@ -4,6 +4,7 @@
  * redaction) is shared underneath.
  */
 import { type Credentials, credentialsFromEnv, EMULATOR_CREDENTIALS } from './credentials';
+import { createDirectTarget, type DirectTargetOptions } from './direct-target';
 import { createEmulatorTarget, type EmulatorTargetOptions } from './emulator-target';
 import { createEndpointTarget, type EndpointTargetOptions } from './endpoint-target';
 import { createMockTarget, type MockTargetOptions } from './mock-target';
@@ -26,6 +27,7 @@ export {
   ENV,
 } from './credentials';
 export { type Decoded, decodeResponse } from './decode';
+export { createDirectTarget, type DirectTarget, type DirectTargetOptions } from './direct-target';
 export { createEmulatorTarget, type EmulatorTarget, type EmulatorTargetOptions } from './emulator-target';
 export { createEndpointTarget, type EndpointTarget, type EndpointTargetOptions } from './endpoint-target';
 export {
@@ -59,11 +61,11 @@ export {
 } from './transport';
 export { toWireParams } from './wire-params';
 
-export type CreatableTargetKind = 'mock' | 'emulator' | 'endpoint';
+export type CreatableTargetKind = 'direct' | 'mock' | 'emulator' | 'endpoint';
 
 /** Every kind's options in one bag; each kind reads what it needs. */
 export type CreateTargetOptions = Partial<
-  MockTargetOptions & EmulatorTargetOptions & EndpointTargetOptions
+  DirectTargetOptions & MockTargetOptions & EmulatorTargetOptions & EndpointTargetOptions
 > & {
   /** Where credentials come from when none are given (default process.env). */
   readonly env?: Readonly<Record<string, string | undefined>>;
@@ -91,6 +93,8 @@ export async function createTarget(
 ): Promise<Target> {
   const credentials = resolveCredentials(kind, options);
   switch (kind) {
+    case 'direct':
+      return createDirectTarget({ ...options, credentials });
     case 'mock':
       return createMockTarget({ ...options, credentials });
     case 'emulator':

@@ -8,8 +8,10 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
+import { CREATED_KINDS } from '../api/resources';
 
-export const ResourceKind = z.enum(['disk', 'pair', 'group', 'legacy-pair']);
+/** The kinds a run creates (api/resources.ts). */
+export const ResourceKind = z.enum(CREATED_KINDS);
 export type ResourceKind = z.infer<typeof ResourceKind>;
 
 const at = z.string();

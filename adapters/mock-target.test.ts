@@ -141,3 +141,40 @@ describe('mock target: msw hands signed fetch requests to the emulator gateway i
     await expect(real.advanceClock?.(1)).rejects.toMatchObject({ code: 'TARGET_UNSUPPORTED' });
   });
 });
+
+describe('mock target readings', () => {
+  it('its default service answers in the alternative the readings option names', async () => {
+    const list = async (target: MockTarget) => {
+      const group = {
+        product: 'ebs',
+        version: '2021-07-30',
+        action: 'CreateDiskReplicaGroup',
+        params: {
+          RegionId: 'cn-shanghai',
+          SourceZoneId: 'cn-shanghai-b',
+          DestinationRegionId: 'cn-beijing',
+          DestinationZoneId: 'cn-beijing-f',
+        },
+      } as const;
+      expect((await target.send(group)).outcome.kind).toBe('success');
+      const listed = await target.send({
+        ...group,
+        action: 'DescribeDiskReplicaGroups',
+        params: { RegionId: 'cn-shanghai' },
+      });
+      if (listed.outcome.kind !== 'success') throw new Error(`listing failed: ${listed.outcome.kind}`);
+      return (listed.outcome.body.ReplicaGroups as Record<string, unknown>[])[0];
+    };
+    const absent = createMockTarget({
+      retry: { maxAttempts: 1 },
+      readings: { 'empty-group-pair-ids': 'absent' },
+    });
+    const listedEmpty = createMockTarget({
+      retry: { maxAttempts: 1 },
+      readings: { 'empty-group-pair-ids': 'empty-list' },
+    });
+    open.push(absent, listedEmpty);
+    expect(await list(absent)).not.toHaveProperty('PairIds');
+    expect(await list(listedEmpty)).toMatchObject({ PairIds: [], PairNumber: 0 });
+  });
+});

@@ -9,6 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Operation } from '../api';
+import { createdBy, RESOURCES } from '../api/resources';
 import type { ResourceKind } from './journal';
 
 export const RUN_TAG_KEY = 'ebs-conformance-run';
@@ -36,13 +37,8 @@ export interface CreateShape {
 }
 
 export function createShape(op: Operation | undefined): CreateShape | undefined {
-  if (!op) return undefined;
-  const key = `${op.product}:${op.action}`;
-  if (key === 'ecs:CreateDisk') return { kind: 'disk', idField: 'DiskId' };
-  if (key === 'ebs:CreateDiskReplicaPair') return { kind: 'pair', idField: 'ReplicaPairId' };
-  if (key === 'ebs:CreateDiskReplicaGroup') return { kind: 'group', idField: 'ReplicaGroupId' };
-  if (key === 'ecs:CreateDiskReplicaPair') return { kind: 'legacy-pair', idField: 'PairId' };
-  return undefined;
+  const kind = op && createdBy(op.product, op.action);
+  return kind ? { kind, idField: RESOURCES[kind].create.idField } : undefined;
 }
 
 const optional = (op: Operation, name: string) => op.params.some((p) => p.name === name && !p.required);

@@ -4,6 +4,7 @@
  * never buys a subscription unless allowed, and it stays within its caps. A refusal is a reason
  * (text); the caller turns it into an outcome that halts the sequence as inconclusive.
  */
+import { RESOURCES, resourceOfParam } from '../api/resources';
 import type { ResourceKind } from './journal';
 
 export interface Caps {
@@ -26,21 +27,6 @@ export const DEFAULT_REAL_CAPS: Caps = {
   calls: 3000,
   wallMs: 60 * 60_000,
 };
-
-/** Parameters naming resources this run may own (disks, pairs, groups). */
-const OWNABLE = ['DiskId', 'DestinationDiskId', 'ReplicaPairId', 'ReplicaGroupId'] as const;
-/** Lists of them, as listings take them. */
-const OWNABLE_LISTS = ['DiskIds', 'PairIds', 'GroupIds'] as const;
-/** Resources a run never creates, so never owns: naming one would touch someone else's. */
-const FOREIGN = [
-  'InstanceId',
-  'InstanceIds',
-  'SnapshotId',
-  'KMSKeyId',
-  'AutoSnapshotPolicyId',
-  'StorageSetId',
-  'StorageClusterId',
-] as const;
 
 /**
  * Values that name nothing anyone owns: IDs the property commands make up to probe NotFound
@@ -66,18 +52,23 @@ function listed(value: unknown): string[] {
     .filter(Boolean);
 }
 
-/** Why the call may not be sent, or undefined when it may. */
+/**
+ * Why the call may not be sent, or undefined when it may. Every parameter that names a resource
+ * (api/resources.ts, or any other `...Id`/`...Ids` parameter) may name only what this run created:
+ * whatever the parameter is called and whichever kind it names, one ID or a list of them.
+ */
 export function ownershipProblem(
   params: Readonly<Record<string, unknown>>,
   owned: ReadonlySet<string>,
 ): string | undefined {
-  for (const name of [...OWNABLE, ...OWNABLE_LISTS]) {
-    const foreign = listed(params[name]).find((id) => !owned.has(id) && !isProbe(id));
-    if (foreign) return `guard: ${name} ${foreign} was not created by this run`;
-  }
-  for (const name of FOREIGN) {
-    const id = listed(params[name]).find((x) => !isProbe(x));
-    if (id) return `guard: ${name} ${id} names a resource this run did not create`;
+  for (const [name, value] of Object.entries(params)) {
+    const kind = resourceOfParam(name);
+    if (kind === undefined) continue;
+    const foreign = listed(value).find((id) => !owned.has(id) && !isProbe(id));
+    if (foreign === undefined) continue;
+    return kind !== 'unknown' && 'create' in RESOURCES[kind]
+      ? `guard: ${name} ${foreign} was not created by this run`
+      : `guard: ${name} ${foreign} names a resource this run did not create`;
   }
   return undefined;
 }

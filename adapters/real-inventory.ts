@@ -3,6 +3,7 @@
  * yet deleted, and the last status listings showed for each. Only for the progress display; the
  * sweep never trusts it and asks the account instead.
  */
+import { CREATED_KINDS, deletedBy, LISTINGS, listingRows } from '../api/resources';
 import type { ResourceKind } from './journal';
 
 const TRANSIENT = new Set([
@@ -17,19 +18,6 @@ const TRANSIENT = new Set([
   'Detaching',
   'ReIniting',
 ]);
-
-const DELETES: Readonly<Record<string, string>> = {
-  'ecs:DeleteDisk': 'DiskId',
-  'ebs:DeleteDiskReplicaPair': 'ReplicaPairId',
-  'ebs:DeleteDiskReplicaGroup': 'ReplicaGroupId',
-};
-
-/** Where listings put their rows, and the ID field of each row. */
-const LISTINGS: readonly (readonly [path: readonly string[], idField: string])[] = [
-  [['Disks', 'Disk'], 'DiskId'],
-  [['ReplicaPairs'], 'ReplicaPairId'],
-  [['ReplicaGroups'], 'ReplicaGroupId'],
-];
 
 export interface InventorySnapshot {
   readonly live: Readonly<Record<ResourceKind, number>>;
@@ -47,20 +35,17 @@ export class Inventory {
 
   /** Learns from an accepted call: a delete, or rows of a listing. */
   observe(product: string, action: string, params: Readonly<Record<string, unknown>>, body: unknown): void {
-    const deletedBy = DELETES[`${product}:${action}`];
-    if (deletedBy) this.#kinds.delete(String(params[deletedBy]));
-    for (const [path, idField] of LISTINGS) {
-      let rows: unknown = body;
-      for (const key of path) rows = (rows as Record<string, unknown> | undefined)?.[key];
-      if (!Array.isArray(rows)) continue;
-      for (const row of rows as Record<string, unknown>[])
-        if (typeof row[idField] === 'string' && typeof row.Status === 'string')
-          this.#status.set(row[idField], row.Status);
-    }
+    const deleted = deletedBy(product, action);
+    if (deleted) this.#kinds.delete(String(params[deleted.idParam]));
+    for (const listing of LISTINGS)
+      for (const row of listingRows(listing, body) ?? []) {
+        const id = row[listing.idField];
+        if (typeof id === 'string' && typeof row.Status === 'string') this.#status.set(id, row.Status);
+      }
   }
 
   snapshot(): InventorySnapshot {
-    const live: Record<ResourceKind, number> = { disk: 0, pair: 0, group: 0, 'legacy-pair': 0 };
+    const live = Object.fromEntries(CREATED_KINDS.map((k) => [k, 0])) as Record<ResourceKind, number>;
     let pending = 0;
     for (const [id, kind] of this.#kinds) {
       live[kind] += 1;

@@ -3,11 +3,11 @@
  * groups, pairs and disks carrying the run tag, plus any the journal names by ID, in every region
  * that offers async replication. Listings are walked page by page.
  */
+import { listingOf, listingRows, packIds, type ResourceListing } from '../api/resources';
 import { RUN_TAG_KEY } from './namespace';
-import type { ApiCall, Outcome, Target } from './target';
+import type { Outcome, Target } from './target';
 
 const EBS = { product: 'ebs', version: '2021-07-30' } as const;
-const ECS = { product: 'ecs', version: '2014-05-26' } as const;
 const MAX_PAGES = 50;
 
 type Row = Readonly<Record<string, unknown>>;
@@ -53,24 +53,28 @@ export function whyFailed(o: Exclude<Outcome, { kind: 'success' }>): string {
   return o.kind === 'error' ? `${o.code} (HTTP ${o.httpStatus})` : `${o.reason}: ${o.message}`;
 }
 
-async function rowsOf(target: Target, call: ApiCall, path: readonly string[]): Promise<Row[]> {
-  const ecs = call.product === 'ecs';
+/** Every row of a listing in one region, walked page by page the way the listing pages. */
+async function listAll(
+  target: Target,
+  listing: ResourceListing,
+  params: Readonly<Record<string, unknown>>,
+): Promise<Row[]> {
+  const numbered = listing.paging[0] === 'number';
+  const call = { product: listing.product, version: listing.version, action: listing.action };
   const rows: Row[] = [];
   let token: string | undefined;
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const paging = ecs
+    const paging = numbered
       ? { PageSize: 100, PageNumber: page }
       : { MaxResults: 100, ...(token ? { NextToken: token } : {}) };
-    const exchange = await target.send({ ...call, params: { ...call.params, ...paging } });
+    const exchange = await target.send({ ...call, params: { ...params, ...paging } });
     const o = exchange.outcome;
     if (o.kind !== 'success')
-      throw new SweepError(`${call.action} in ${String(call.params.RegionId)} failed: ${whyFailed(o)}`);
-    let got: unknown = o.body;
-    for (const key of path) got = (got as Record<string, unknown> | undefined)?.[key];
-    const list = Array.isArray(got) ? (got as Row[]) : [];
+      throw new SweepError(`${call.action} in ${String(params.RegionId)} failed: ${whyFailed(o)}`);
+    const list = listingRows(listing, o.body) ?? [];
     rows.push(...list);
     token = typeof o.body.NextToken === 'string' && o.body.NextToken !== '' ? o.body.NextToken : undefined;
-    if (ecs ? list.length < 100 : !token) break;
+    if (numbered ? list.length < 100 : !token) break;
   }
   return rows;
 }
@@ -79,28 +83,25 @@ const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /** The filters of one region's listings: one per tag value, one per ID list. */
 function filters(wanted: Wanted, region: string, kind: Kind) {
-  const idParam = { disks: 'DiskIds', pairs: 'PairIds', groups: 'GroupIds' }[kind];
+  const listing = listingOf(LISTED[kind].kind);
   const out: Record<string, unknown>[] =
     wanted.tagValues === 'all'
       ? [{ Tag: [{ Key: RUN_TAG_KEY }] }]
       : wanted.tagValues.map((v) => ({ Tag: [{ Key: RUN_TAG_KEY, Value: v }] }));
   const ids = wanted.ids[region]?.[kind] ?? [];
-  for (let i = 0; i < ids.length; i += 100) {
-    const chunk = ids.slice(i, i + 100);
-    out.push({ [idParam]: kind === 'disks' ? JSON.stringify(chunk) : chunk.join(',') });
-  }
+  for (let i = 0; i < ids.length; i += 100)
+    out.push({ [listing.filter.param]: packIds(listing, ids.slice(i, i + 100)) });
   return out;
 }
 
 type Kind = 'groups' | 'pairs' | 'disks';
 
-/** How each kind is listed, and what the sweep keeps of a row (the region it was listed in given). */
+/** Which resource each kind is, and what the sweep keeps of a row (the region it was listed in given). */
 const LISTED = {
   groups: {
-    call: { ...EBS, action: 'DescribeDiskReplicaGroups' },
-    path: ['ReplicaGroups'],
-    found: (r: Row): FoundGroup => ({
-      id: String(r.ReplicaGroupId),
+    kind: 'group',
+    found: (r: Row, id: string): FoundGroup => ({
+      id,
       status: String(r.Status),
       source: String(r.SourceRegionId),
       destination: String(r.DestinationRegionId),
@@ -108,21 +109,19 @@ const LISTED = {
     }),
   },
   pairs: {
-    call: { ...EBS, action: 'DescribeDiskReplicaPairs' },
-    path: ['ReplicaPairs'],
-    found: (r: Row): FoundPair => ({
-      id: String(r.ReplicaPairId),
+    kind: 'pair',
+    found: (r: Row, id: string): FoundPair => ({
+      id,
       status: String(r.Status),
       source: String(r.SourceRegion),
       destination: String(r.DestinationRegion),
-      groupId: str(r.ReplicaGroupId),
+      groupId: str(r[listingOf('group').idField]),
     }),
   },
   disks: {
-    call: { ...ECS, action: 'DescribeDisks' },
-    path: ['Disks', 'Disk'],
-    found: (r: Row, region: string): FoundDisk => ({
-      id: String(r.DiskId),
+    kind: 'disk',
+    found: (r: Row, id: string, region: string): FoundDisk => ({
+      id,
       status: String(r.Status),
       region: String(r.RegionId ?? region),
       instanceId: str(r.InstanceId),
@@ -137,11 +136,14 @@ async function collect<K extends Kind>(
   kind: K,
 ): Promise<ReturnType<(typeof LISTED)[K]['found']>[]> {
   const byId = new Map<string, ReturnType<(typeof LISTED)[K]['found']>>();
-  const { call, path, found } = LISTED[kind];
+  const { kind: resource, found } = LISTED[kind];
+  const listing = listingOf(resource);
   for (const RegionId of regions)
     for (const f of filters(wanted, RegionId, kind))
-      for (const r of await rowsOf(target, { ...call, params: { RegionId, ...f } }, path)) {
-        const item = found(r, RegionId) as ReturnType<(typeof LISTED)[K]['found']>;
+      for (const r of await listAll(target, listing, { RegionId, ...f })) {
+        const item = found(r, String(r[listing.idField]), RegionId) as ReturnType<
+          (typeof LISTED)[K]['found']
+        >;
         byId.set(item.id, item);
       }
   return [...byId.values()];

@@ -5,6 +5,7 @@
  * out transitions with backoff, so a sweep is idempotent and resumable: interrupt it, run it again,
  * and it carries on from whatever state the account is in.
  */
+import { RESOURCES } from '../api/resources';
 import type { Journal, JournalEntry } from './journal';
 import { outstanding } from './journal';
 import {
@@ -22,6 +23,11 @@ import type { ApiCall, Target } from './target';
 
 const EBS = { product: 'ebs', version: '2021-07-30' } as const;
 const ECS = { product: 'ecs', version: '2014-05-26' } as const;
+/** What the pair, group and disk calls name their resource (api/resources.ts). */
+const PAIR_ID = RESOURCES.pair.delete.idParam;
+const GROUP_ID = RESOURCES.group.delete.idParam;
+const DISK = RESOURCES.disk.delete;
+const DISK_ID = DISK.idParam;
 
 const TRANSIENT = new Set(['creating', 'stopping', 'failovering', 'reprotecting', 'deleting']);
 const REPLICATING = new Set(['initial_syncing', 'syncing', 'manual_syncing', 'normal', 'stop_failed']);
@@ -62,8 +68,9 @@ export const describeFound = (f: Found) =>
 /** The next call for each resource that can move now; resources waiting on a transition get none. */
 export function nextSteps(found: Found): { label: string; call: ApiCall }[] {
   const steps: { label: string; call: ApiCall }[] = [];
+  // A step is labelled by the resource it moves: the pair when it names one, else the group.
   const ebs = (action: string, params: Record<string, unknown>) => ({
-    label: `${action}(${String(params.ReplicaPairId ?? params.ReplicaGroupId)})`,
+    label: `${action}(${String(params[PAIR_ID] ?? params[GROUP_ID])})`,
     call: { ...EBS, action, params },
   });
   for (const g of found.groups) steps.push(...groupSteps(g, ebs));
@@ -76,24 +83,24 @@ export function nextSteps(found: Found): { label: string; call: ApiCall }[] {
 type Ebs = (action: string, params: Record<string, unknown>) => { label: string; call: ApiCall };
 
 function groupSteps(g: FoundGroup, ebs: Ebs) {
-  const at = { RegionId: g.source, ReplicaGroupId: g.id };
+  const at = { RegionId: g.source, [GROUP_ID]: g.id };
   if (TRANSIENT.has(g.status)) return [];
   if (REPLICATING.has(g.status)) return [ebs('StopDiskReplicaGroup', at)];
   if (g.status === 'failovered' && g.pairIds.length > 0)
     return [ebs('ReprotectDiskReplicaGroup', { ...at, RegionId: g.destination, ReverseReplicate: false })];
   if (g.pairIds.length > 0)
-    return g.pairIds.map((ReplicaPairId) => ebs('RemoveDiskReplicaPair', { ...at, ReplicaPairId }));
+    return g.pairIds.map((id) => ebs('RemoveDiskReplicaPair', { ...at, [PAIR_ID]: id }));
   return [ebs('DeleteDiskReplicaGroup', at)];
 }
 
 function pairSteps(p: FoundPair, ebs: Ebs) {
-  const at = { RegionId: p.source, ReplicaPairId: p.id };
+  const at = { RegionId: p.source, [PAIR_ID]: p.id };
   if (TRANSIENT.has(p.status)) return [];
   if (REPLICATING.has(p.status)) return [ebs('StopDiskReplicaPair', at)];
   return [ebs('DeleteDiskReplicaPair', at)];
 }
 
-function diskSteps(d: FoundDisk) {
+function diskSteps(d: FoundDisk): { label: string; call: ApiCall }[] {
   if (d.status === 'In_use' && d.instanceId)
     return [
       {
@@ -102,15 +109,15 @@ function diskSteps(d: FoundDisk) {
           ...ECS,
           action: 'DetachDisk',
           region: d.region,
-          params: { DiskId: d.id, InstanceId: d.instanceId },
+          params: { [DISK_ID]: d.id, InstanceId: d.instanceId },
         },
       },
     ];
   if (d.status !== 'Available') return [];
   return [
     {
-      label: `DeleteDisk(${d.id})`,
-      call: { ...ECS, action: 'DeleteDisk', region: d.region, params: { DiskId: d.id } },
+      label: `${DISK.action}(${d.id})`,
+      call: { ...ECS, action: DISK.action, region: d.region, params: { [DISK_ID]: d.id } },
     },
   ];
 }

@@ -1,5 +1,5 @@
 /**
- * The one interface every target implements (mock, emulator, endpoint, and later real/replay).
+ * The one interface every target implements (direct, mock, emulator, endpoint, real, replay).
  * A target turns an `ApiCall` into a whole `Exchange`: what went on the wire (redacted), what came
  * back, the decoded body and an `Outcome`. Wire errors, decoding failures and network failures are
  * all data: `send` rejects only on misuse (a closed target). An action the spec does not know is
@@ -118,7 +118,7 @@ export interface TargetCapabilities {
   readonly parallelSafe: boolean;
 }
 
-export type TargetKind = 'mock' | 'emulator' | 'endpoint' | 'http' | 'replay' | 'real';
+export type TargetKind = 'direct' | 'mock' | 'emulator' | 'endpoint' | 'http' | 'replay' | 'real';
 
 export interface Target {
   readonly kind: TargetKind;

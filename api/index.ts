@@ -1,7 +1,10 @@
 export * from './enums';
 export * from './errors';
+export * from './layers';
 export * from './operation';
 export * from './operations';
 export * from './param';
+export * from './readings';
+export * from './resources';
 export * from './rule';
 export { findRule, RULES } from './rules';

@@ -5,9 +5,9 @@
  * target chose; the raw HTTP and msw baselines answer with the very response bytes.
  */
 import type { Exchange, Target } from '../adapters';
+import { createDirectTarget } from '../adapters/direct-target';
 import type { World } from '../model';
 import { runConformance } from '../properties/engine';
-import { createDirectTarget } from './direct-target';
 
 export interface Captured {
   readonly world: World;
@@ -44,7 +44,7 @@ export function capturing(target: Target): { target: Target; sequences: Exchange
 
 /** Runs `runs` sequences of the conformance suite in-process and keeps their traffic. */
 export async function captureTraffic(seed: number, runs: number, maxCommands: number): Promise<Captured> {
-  const { target, sequences } = capturing(createDirectTarget());
+  const { target, sequences } = capturing(createDirectTarget({ transitionMs: 1000, clockMode: 'manual' }));
   try {
     const { record, world } = await runConformance({
       target,

@@ -1,11 +1,12 @@
 /**
- * `npm run bench`: every benchmark of issue 7 in one run. Each figure is the median of several
+ * `npm run bench`: every benchmark of issues 7 and 15 in one run. Each figure is the median of several
  * trials with its spread; each ratio is taken within one trial (the baseline measured right
  * before what it is compared with), so machine load moves both sides together.
  */
 import { fileURLToPath } from 'node:url';
 import { type Captured, captureTraffic } from './capture';
 import { benchConformance } from './conformance-wall';
+import { benchDirect } from './direct-throughput';
 import { benchEmulatorServing } from './emulator-serving';
 import { benchEmulator } from './emulator-throughput';
 import { benchFaultDetection } from './fault-detection';
@@ -15,7 +16,16 @@ import { benchModel } from './model-throughput';
 import { benchReportScale } from './report-scale';
 import { commit, type FaultRow, load, machine, writeResults } from './results-file';
 
-export const BENCHMARKS = ['model', 'serving', 'emulator', 'mock', 'conformance', 'faults', 'scale'] as const;
+export const BENCHMARKS = [
+  'model',
+  'direct',
+  'serving',
+  'emulator',
+  'mock',
+  'conformance',
+  'faults',
+  'scale',
+] as const;
 export type BenchmarkName = (typeof BENCHMARKS)[number];
 
 export interface BenchOptions {
@@ -83,6 +93,10 @@ export async function runBenchmarks(o: BenchOptions): Promise<BenchReport> {
         benchMock(traffic, { ...throughput, sequences: 12 }),
       );
   }
+  if (want('direct'))
+    await attempt('direct: the direct target, one lane and lanes in worker threads', figures, o.log, () =>
+      benchDirect({ ...throughput, sequences: 32, workerSequences: 40 }),
+    );
   if (want('serving'))
     await attempt('serving: the emulator against a trivial server', figures, o.log, () =>
       benchEmulatorServing(o.trials, o.log),

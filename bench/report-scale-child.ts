@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Target } from '../adapters';
+import { createDirectTarget } from '../adapters/direct-target';
 import { runConformance } from '../properties/engine';
 import { writeReports } from '../reports/write';
-import { createDirectTarget } from './direct-target';
 
 export interface ReportScaleOutput {
   readonly steps: number;
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const writes = Number(values.writes);
   if (!Number.isInteger(steps) || steps < 1 || !Number.isInteger(writes) || writes < 1)
     throw new Error('usage: report-scale-child --steps N [--writes N] [--seed N]');
-  const direct = createDirectTarget();
+  const direct = createDirectTarget({ transitionMs: 1000, clockMode: 'manual' });
   let sent = 0;
   const target: Target = {
     ...direct,

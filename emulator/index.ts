@@ -1,3 +1,4 @@
+import type { ReadingChoices } from '../api';
 import { faultProfile } from './deviations';
 import {
   type Credential,
@@ -14,6 +15,7 @@ import {
   createEmulatorService,
   type EmulatorControl,
   type EmulatorService,
+  emulatorReadingsOf,
   manualClock,
   realClock,
 } from './service';
@@ -42,6 +44,8 @@ export interface EmulatorOptions {
   readonly gateway?: Partial<Omit<GatewayConfig, 'credentials'>>;
   /** A named deviation from the documentation (emulator/deviations); none by default. Unknown names throw. */
   readonly faultProfile?: string;
+  /** The alternative to play at some readings (api/readings.ts); the rest keep their default. */
+  readonly readings?: Partial<ReadingChoices>;
 }
 
 export interface RunningEmulator {
@@ -88,6 +92,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     clock: clockOf(options.clock),
     ...(options.stateFile === undefined ? {} : { stateFile: options.stateFile }),
     ...(options.idSeed === undefined ? {} : { idSeed: options.idSeed }),
+    readings: emulatorReadingsOf(options.readings),
   });
   const handler = createHandler(service, {
     ...options.gateway,

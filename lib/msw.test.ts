@@ -139,4 +139,32 @@ describe('the emulator controls', () => {
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ code: 'NoSuchResource', httpStatus: 404 });
   });
+
+  it('answer in the alternative the readings option names, and refuse an unknown one', async () => {
+    const played = createMswEmulator({ readings: { 'delete-created-pair': 'refused' } });
+    server.use(...played.handlers);
+    try {
+      const disk = (zone: string, region: string) =>
+        client.call('CreateDisk', { RegionId: region, ZoneId: zone, DiskCategory: 'cloud_essd', Size: 40 });
+      const a = await disk('cn-shanghai-b', 'cn-shanghai');
+      const b = await disk('cn-beijing-f', 'cn-beijing');
+      const { ReplicaPairId } = await client.call('CreateDiskReplicaPair', {
+        RegionId: 'cn-shanghai',
+        SourceZoneId: 'cn-shanghai-b',
+        DiskId: a.DiskId,
+        DestinationRegionId: 'cn-beijing',
+        DestinationZoneId: 'cn-beijing-f',
+        DestinationDiskId: b.DiskId,
+      });
+      const err = await client
+        .call('DeleteDiskReplicaPair', { RegionId: 'cn-shanghai', ReplicaPairId })
+        .catch((e: unknown) => e);
+      expect(err).toMatchObject({ code: 'OperationDenied.InvalidStatus' });
+    } finally {
+      server.resetHandlers();
+    }
+    expect(() =>
+      createMswEmulator({ readings: { 'delete-created-pair': 'sometimes' as 'allowed' } }),
+    ).toThrow('reading delete-created-pair has no alternative "sometimes"; choose one of: allowed, refused');
+  });
 });

@@ -8,6 +8,7 @@
 import type { HttpHandler } from 'msw';
 import { http } from 'msw';
 import { mswResponseOf, routedRequestOf } from '../adapters/msw-interceptor';
+import type { ReadingChoices } from '../api';
 import {
   type Credential,
   createEmulatorService,
@@ -17,6 +18,7 @@ import {
   type EmulatorControl,
   type EmulatorService,
   emulatorCredentials,
+  emulatorReadingsOf,
   type GatewayConfig,
   type GatewayHandler,
   manualClock,
@@ -45,6 +47,11 @@ export interface MswEmulatorOptions {
   readonly matchHost?: (hostname: string) => boolean;
   /** Gateway settings such as the Timestamp window. */
   readonly gateway?: Partial<Omit<GatewayConfig, 'credentials'>>;
+  /**
+   * Where the docs allow more than one behaviour, the alternative to answer with (see
+   * `ebs-conformance spec --json`, `readings`); the rest keep the emulator's default.
+   */
+  readonly readings?: Partial<ReadingChoices>;
 }
 
 export interface MswEmulator extends EmulatorControls {
@@ -75,6 +82,7 @@ export function createMswEmulator(options: MswEmulatorOptions = {}): MswEmulator
     transitionMs: options.transitionMs ?? 0,
     clock: options.clock === 'real' ? realClock() : manualClock(Date.now()),
     ...(options.idSeed === undefined ? {} : { idSeed: options.idSeed }),
+    readings: emulatorReadingsOf(options.readings),
   });
   const gateway = createHandler(service, { ...options.gateway, credentials: emulatorCredentials(options) });
   const matchHost = options.matchHost ?? isAlibabaCloudApiHost;

@@ -1,4 +1,4 @@
-import { findRule, isTransientCode, type Operation, operationKey } from '../api';
+import { findRule, isExempt, isTransientCode, type Operation, operationKey } from '../api';
 import type { Call } from './call';
 import type { Ctx, Handler } from './context';
 import { attachDisk, createDisk, deleteDisk, detachDisk } from './disks';
@@ -76,14 +76,23 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
 };
 
 /**
- * A documented operation the model does not model (DescribeInstances, ...):
- * a read that any documented answer satisfies.
+ * An operation exempt from the model (api/layers.ts: DescribeInstances, read only to learn the
+ * world): any documented answer satisfies it. Nothing else falls back to this silently.
  */
 const unmodelled: Handler = (ctx) =>
   observe(ctx.state, { rules: [], also: ctx.op.errors.filter((e) => !isTransientCode(e.code)) });
 
 export const isModelled = (call: Pick<Call, 'product' | 'version' | 'action'>) =>
   operationKey(call as Parameters<typeof operationKey>[0]) in HANDLERS;
+
+function handlerOf(op: Operation): Handler {
+  const handler = HANDLERS[operationKey(op)];
+  if (handler) return handler;
+  if (isExempt(op, 'model')) return unmodelled;
+  throw new Error(
+    `${operationKey(op)} has no model decision: add a handler to model/allowed-outcomes.ts, or an exemption saying why in api/layers.ts`,
+  );
+}
 
 /**
  * What the target may answer to `call` in `state` at `now` (epoch ms): a success with the next
@@ -95,7 +104,7 @@ export function allowedOutcomes(state: ModelState, call: Call, now: number): Exp
   const ctx: Ctx = { state, call, op: validated.op, params: validated.params, now };
   const replay = replayed(ctx);
   if (replay) return replay;
-  const handler = HANDLERS[operationKey(validated.op)] ?? unmodelled;
+  const handler = handlerOf(validated.op);
   return withIdFormat(validated.op, bindToken(ctx, handler(ctx)));
 }
 

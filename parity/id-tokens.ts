@@ -5,17 +5,20 @@
  * agree when their tokens do. Identity survives: the pair created second is `<pair-id:2>` on both
  * sides wherever it is mentioned later.
  */
+import { RESOURCES, type ResourceDef } from '../api/resources';
 
-/** Generated IDs of the API: disks, instances, pairs (both dialects), groups, resource groups. */
-const ID = /\b(?:pair-cn|pair|pg|d|i|rg)-[0-9a-z]{6,}\b/g;
+/** The prefix (without its dash) and token kind of every ID the API hands out (api/resources.ts). */
+const TOKENISED = Object.values(RESOURCES as Readonly<Record<string, ResourceDef>>).flatMap((r) =>
+  r.prefix && r.token ? [[r.prefix.slice(0, -1), r.token] as const] : [],
+);
 
-const KIND: Record<string, string> = {
-  pair: 'pair-id',
-  pg: 'group-id',
-  d: 'disk-id',
-  i: 'instance-id',
-  rg: 'resource-group-id',
-};
+/**
+ * Generated IDs of the API. Replica pairs carry their region's short name after the prefix
+ * (`pair-cn-...`); the other IDs are prefix and suffix (`d-bp13...`).
+ */
+const ID = new RegExp(`\\b(?:${TOKENISED.map(([p]) => p).join('|')})-(?:cn-)?[0-9a-z]{6,}\\b`, 'g');
+
+const KIND: Readonly<Record<string, string>> = Object.fromEntries(TOKENISED);
 
 const kindOf = (id: string): string => KIND[id.slice(0, id.indexOf('-'))] ?? 'id';
 

@@ -4,14 +4,16 @@ import type { Target } from '../adapters/target';
 import { runConformance } from './engine';
 
 // The property suite as a vitest project: the target comes from the environment, so the same
-// file runs against the in-process mock, a started emulator, or any endpoint.
-//   EBS_CONFORMANCE_TARGET=mock|emulator|endpoint  EBS_CONFORMANCE_ENDPOINT=http://...
+// file runs against the gateway in-process, the msw mock, a started emulator, or any endpoint.
+//   EBS_CONFORMANCE_TARGET=direct|mock|emulator|endpoint  EBS_CONFORMANCE_ENDPOINT=http://...
 //   EBS_CONFORMANCE_SEED=N  EBS_CONFORMANCE_RUNS=N  EBS_CONFORMANCE_CONCURRENCY=N
-const kind = (process.env.EBS_CONFORMANCE_TARGET ?? 'mock') as CreatableTargetKind;
+const kind = (process.env.EBS_CONFORMANCE_TARGET ?? 'direct') as CreatableTargetKind;
 const seed = Number(process.env.EBS_CONFORMANCE_SEED ?? 20261123);
 const runs = Number(process.env.EBS_CONFORMANCE_RUNS ?? 25);
 // A target in another process also runs the shared-target path: two lanes side by side.
-const concurrency = Number(process.env.EBS_CONFORMANCE_CONCURRENCY ?? (kind === 'mock' ? 1 : 2));
+const concurrency = Number(
+  process.env.EBS_CONFORMANCE_CONCURRENCY ?? (kind === 'mock' || kind === 'direct' ? 1 : 2),
+);
 
 describe(`conformance of the ${kind} target`, () => {
   let target: Target;

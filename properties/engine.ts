@@ -45,7 +45,7 @@ export interface RunResult {
 export const defaultConcurrency = (target: Target): number => (target.kind === 'real' ? 2 : 1);
 
 /** Splits `runs` over `lanes` as evenly as possible, the first lanes taking the remainder. */
-const share = (runs: number, lanes: number, i: number) =>
+export const share = (runs: number, lanes: number, i: number): number =>
   Math.floor(runs / lanes) + (i < runs % lanes ? 1 : 0);
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Bandwidths, SupportedRpo } from '../enums';
 import { defineOperation, type OperationInput } from '../operation';
 import { param, required } from '../param';
+import { type PrefixedKind, RESOURCES } from '../resources';
 
 export const ebsDoc = (action: string) =>
   `https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ebs-2021-07-30-${action.toLowerCase()}`;
@@ -143,12 +144,11 @@ export const site = param(
 /** A success body always carries a RequestId. */
 export const RequestIdOnly = z.object({ RequestId: z.string().min(1) });
 
-/**
- * An ID the service hands out, with its documented prefix (PROTO.ID_FORMAT): `d-` disks,
- * `pair-` replica pairs, `pg-` replica groups, `rp-` legacy ECS pairs.
- */
-export const idWith = (prefix: 'd' | 'pair' | 'pg' | 'rp') =>
-  z.string().regex(new RegExp(`^${prefix}-\\S+$`), `an ID starting ${prefix}-`);
+/** An ID the service hands out, with its kind's documented prefix (PROTO.ID_FORMAT, api/resources.ts). */
+export const idWith = (kind: PrefixedKind) => {
+  const prefix = RESOURCES[kind].prefix;
+  return z.string().regex(new RegExp(`^${prefix}\\S+$`), `an ID starting ${prefix}`);
+};
 
 /**
  * Most EBS calls change state and answer only their RequestId; their page is named after the
@@ -178,9 +178,11 @@ export const PageFields = {
   RequestId: z.string().min(1),
   // Absent or empty on the last page.
   NextToken: z.string().optional(),
-  PageNumber: z.number().int().nonnegative(),
-  PageSize: z.number().int().nonnegative(),
-  TotalCount: z.number().int().nonnegative(),
+  // The SDK models hold these optional (added in 2022), and a NextToken walk need not carry them
+  // (the docs call TotalCount invalid there): a numbered page's values are judged as facts.
+  PageNumber: z.number().int().nonnegative().optional(),
+  PageSize: z.number().int().nonnegative().optional(),
+  TotalCount: z.number().int().nonnegative().optional(),
 };
 
 // ---------------------------------------------------------------------------------------------

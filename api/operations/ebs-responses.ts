@@ -29,10 +29,10 @@ export const ReplicaPair = z.object({
   // Current direction of replication: swaps after a reverse reprotect.
   SourceRegion: z.string().min(1),
   SourceZoneId: z.string().min(1),
-  SourceDiskId: idWith('d'),
+  SourceDiskId: idWith('disk'),
   DestinationRegion: z.string().min(1),
   DestinationZoneId: z.string().min(1),
-  DestinationDiskId: idWith('d'),
+  DestinationDiskId: idWith('disk'),
   PairName: z.string().optional(),
   Description: z.string().optional(),
   Status: PairStatus,
@@ -80,7 +80,7 @@ export const DescribeDiskReplicaPairProgressResponse = RequestIdOnly.extend({
 export type DescribeDiskReplicaPairProgressResponse = z.infer<typeof DescribeDiskReplicaPairProgressResponse>;
 
 export const ReplicaGroup = z.object({
-  ReplicaGroupId: idWith('pg'),
+  ReplicaGroupId: idWith('group'),
   SourceRegionId: z.string().min(1),
   SourceZoneId: z.string().min(1),
   DestinationRegionId: z.string().min(1),
@@ -91,14 +91,15 @@ export const ReplicaGroup = z.object({
   RPO: z.number().int(),
   LastRecoverPoint: UnixSeconds.optional(),
   Site,
-  PairIds: z.array(idWith('pair')),
-  PairNumber: z.number().int().nonnegative(),
+  // An empty group may leave both out (reading empty-group-pair-ids); the SDKs promise neither.
+  PairIds: z.array(idWith('pair')).optional(),
+  PairNumber: z.number().int().nonnegative().optional(),
   PrimaryRegion: z.string().min(1),
   PrimaryZone: z.string().min(1),
   StandbyRegion: z.string().min(1),
   StandbyZone: z.string().min(1),
-  // Preset by the service (not settable yet), so always present.
-  Bandwidth: z.number().int().nonnegative(),
+  // Not settable yet; the SDKs hold it optional and client code never relies on it.
+  Bandwidth: z.number().int().nonnegative().optional(),
   ResourceGroupId: z.string().optional(),
   Tags: TagsOut.optional(),
 });
@@ -110,7 +111,7 @@ export const DescribeDiskReplicaGroupsResponse = z.object({
 });
 export type DescribeDiskReplicaGroupsResponse = z.infer<typeof DescribeDiskReplicaGroupsResponse>;
 
-export const CreateDiskReplicaGroupResponse = RequestIdOnly.extend({ ReplicaGroupId: idWith('pg') });
+export const CreateDiskReplicaGroupResponse = RequestIdOnly.extend({ ReplicaGroupId: idWith('group') });
 export type CreateDiskReplicaGroupResponse = z.infer<typeof CreateDiskReplicaGroupResponse>;
 
 /** The body of every EBS call that returns nothing but its RequestId. */

@@ -6,7 +6,7 @@ import { ecsList, IsoTime, IsoTimeOrEmpty, idWith, PageFields, RequestIdOnly } f
 // (`Disks: {Disk: [...]}`); times are UTC ISO-8601 strings.
 
 export const CreateDiskResponse = RequestIdOnly.extend({
-  DiskId: idWith('d'),
+  DiskId: idWith('disk'),
   // Subscription disks only.
   OrderId: z.string().optional(),
 });
@@ -21,7 +21,7 @@ export const DiskAttachment = z.object({
 const EcsTag = z.object({ TagKey: z.string(), TagValue: z.string() });
 
 export const Disk = z.object({
-  DiskId: idWith('d'),
+  DiskId: idWith('disk'),
   DiskName: z.string().optional(),
   Description: z.string().optional(),
   RegionId: z.string().min(1),
@@ -82,5 +82,5 @@ export const DescribeInstancesResponse = z.object({
 export type DescribeInstancesResponse = z.infer<typeof DescribeInstancesResponse>;
 
 /** The legacy ECS CreateDiskReplicaPair names the new pair `PairId` (`rp-...`). */
-export const LegacyCreateDiskReplicaPairResponse = RequestIdOnly.extend({ PairId: idWith('rp') });
+export const LegacyCreateDiskReplicaPairResponse = RequestIdOnly.extend({ PairId: idWith('legacy-pair') });
 export type LegacyCreateDiskReplicaPairResponse = z.infer<typeof LegacyCreateDiskReplicaPairResponse>;

@@ -1,6 +1,17 @@
-import { Option } from 'commander';
+import { InvalidArgumentError } from 'commander';
 import { FAULT_PROFILES, type FaultProfile } from '../../emulator';
-import { DETECTION_DEFAULTS, type Detection, detectProfile } from '../../properties/detection';
+import {
+  awaitsCheck,
+  DEFAULT_DETECTION_TARGETS,
+  DETECTION_DEFAULTS,
+  DETECTION_TARGETS,
+  type Detection,
+  type DetectionTarget,
+  detectProfile,
+  ENDPOINT_DEFAULTS,
+  outcomeOf,
+  rulesOf,
+} from '../../properties/detection';
 import type { Register } from '../main';
 import { EXIT } from '../usage-error';
 import { checkFaultProfile } from './emulator';
@@ -8,91 +19,152 @@ import { integer } from './run';
 
 interface DetectFlags {
   profile?: string[];
-  target: 'mock' | 'emulator';
+  targets: DetectionTarget[];
   seed: number;
   runs: number;
   maxCommands: number;
+  transitionMs: number;
+  settleSeconds: number;
+  parallel: number;
   json?: boolean;
 }
 
-/** A deviation must be detected; the transient-only control must come out conformant. */
-const asExpected = (p: FaultProfile, d: Detection) =>
-  p.transientOnly ? d.verdict === 'conformant' : d.detected;
-
-/** The rule the run named that the profile breaks, else the first it breaks. */
-function ruleOf(p: FaultProfile, d: Detection): string {
-  const rules = new Set([...p.ruleIds, ...(p.observedIn?.ruleIds ?? [])]);
-  return d.failure?.rules.find((r) => rules.has(r)) ?? p.ruleIds[0] ?? '-';
+interface Result {
+  readonly profile: FaultProfile;
+  readonly detections: readonly Detection[];
 }
 
-function row(p: FaultProfile, d: Detection): string[] {
-  const detected = p.transientOnly ? `no (control: ${d.verdict})` : d.detected ? 'yes' : `no (${d.verdict})`;
-  const shrunk = d.detected && d.shrunkLength !== undefined ? String(d.shrunkLength) : '-';
-  return [p.name, p.operation, detected, String(d.ms), shrunk, p.transientOnly ? '-' : ruleOf(p, d)];
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+/** One target's cell: what the run said, how fast, how short the counterexample. */
+function cell(p: FaultProfile, d: Detection): string {
+  const outcome = outcomeOf(p, d);
+  if (outcome === 'control') return `conformant (control, ${d.retried} retried), ${seconds(d.ms)}`;
+  if (outcome === 'detected')
+    return `yes, ${seconds(d.ms)}${d.shrunkLength !== undefined ? `, ${d.shrunkLength} calls` : ''}`;
+  if (outcome === 'stuck') return `inconclusive: ${d.inconclusive ?? `stuck in ${p.stuckIn}`}`;
+  const waiting = awaitsCheck(p.name, d.target);
+  const seen = d.failure
+    ? `${d.verdict}: ${d.failure.operation} ${d.failure.rules[0] ?? ''}`.trim()
+    : d.verdict;
+  return `no (${seen}${d.inconclusive ? `; ${d.inconclusive}` : ''})${waiting ? ` awaiting ${waiting}` : ''}`;
 }
 
-const HEADER = [
-  'profile',
-  'operation',
-  'detected',
-  'time to detect (ms)',
-  'shrunk counterexample (calls)',
-  'rule',
-];
+/** The profile's rules the runs named (else the first it breaks). */
+function rulesNamed(p: FaultProfile, detections: readonly Detection[]): string {
+  if (p.transientOnly) return '-';
+  const rules = rulesOf(p);
+  const named = new Set(
+    detections.flatMap((d) =>
+      d.detected ? (d.failure?.rules.filter((r) => rules.has(r)).slice(0, 1) ?? []) : [],
+    ),
+  );
+  return named.size ? [...named].join(', ') : (p.ruleIds[0] ?? '-');
+}
 
-/** A Markdown table, ready for the README. */
-export function detectionTable(rows: readonly string[][]): string {
+/** A Markdown table, ready for the README: one row per profile, one column per target. */
+export function detectionTable(targets: readonly DetectionTarget[], results: readonly Result[]): string {
+  const header = ['profile', 'operation', 'rule', ...targets];
   const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
-  return [line(HEADER), line(HEADER.map(() => '---')), ...rows.map(line)].join('\n');
+  const rows = results.map(({ profile: p, detections }) => [
+    p.name,
+    p.operation,
+    rulesNamed(p, detections),
+    ...detections.map((d) => cell(p, d)),
+  ]);
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
+
+const json = ({ profile: p, detections }: Result) => ({
+  profile: p.name,
+  kind: p.kind,
+  operation: p.operation,
+  ruleIds: p.ruleIds,
+  targets: Object.fromEntries(
+    detections.map((d) => [
+      d.target,
+      {
+        outcome: outcomeOf(p, d),
+        verdict: d.verdict,
+        detected: d.detected,
+        ms: d.ms,
+        ...(d.shrunkLength !== undefined ? { shrunkLength: d.shrunkLength } : {}),
+        ...(d.inconclusive ? { inconclusive: d.inconclusive } : {}),
+        ...(awaitsCheck(p.name, d.target) ? { awaitingCheck: awaitsCheck(p.name, d.target) } : {}),
+        ...(d.failure
+          ? { failure: { operation: d.failure.operation, rules: d.failure.rules, title: d.failure.title } }
+          : {}),
+      },
+    ]),
+  ),
+});
 
 async function run(flags: DetectFlags): Promise<number> {
   const names = flags.profile?.map(checkFaultProfile);
   const profiles = names ? FAULT_PROFILES.filter((p) => names.includes(p.name)) : FAULT_PROFILES;
-  const results: { profile: FaultProfile; detection: Detection }[] = [];
-  for (const profile of profiles) {
-    const detection = await detectProfile(profile, {
-      target: flags.target,
-      seed: flags.seed,
-      runs: flags.runs,
-      maxCommands: flags.maxCommands,
-    });
-    results.push({ profile, detection });
-    if (!flags.json)
-      process.stderr.write(`${profile.name}: ${detection.detected ? 'detected' : detection.verdict}\n`);
-  }
-  if (flags.json) {
-    const out = results.map(({ profile, detection: d }) => ({
-      profile: profile.name,
-      kind: profile.kind,
-      operation: profile.operation,
-      ruleIds: profile.ruleIds,
-      verdict: d.verdict,
-      detected: d.detected,
-      asExpected: asExpected(profile, d),
-      ms: d.ms,
-      ...(d.shrunkLength !== undefined ? { shrunkLength: d.shrunkLength } : {}),
-      ...(d.failure
-        ? { failure: { operation: d.failure.operation, rules: d.failure.rules, title: d.failure.title } }
-        : {}),
-    }));
-    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
-  } else {
-    process.stdout.write(`${detectionTable(results.map((r) => row(r.profile, r.detection)))}\n`);
-  }
-  return results.every((r) => asExpected(r.profile, r.detection)) ? EXIT.conformant : EXIT.nonconformant;
+  const targets = DETECTION_TARGETS.filter((t) => flags.targets.includes(t));
+  // Each target works through the profiles on its own, `parallel` at a time: the real-clock one mostly waits.
+  const columns = await Promise.all(
+    targets.map((target) =>
+      inPool(profiles, flags.parallel, async (profile) => {
+        const d = await detectProfile(profile, {
+          target,
+          seed: flags.seed,
+          runs: flags.runs,
+          maxCommands: flags.maxCommands,
+          ...(target === 'endpoint'
+            ? { transitionMs: flags.transitionMs, settleTimeoutMs: flags.settleSeconds * 1000 }
+            : {}),
+        });
+        if (!flags.json) process.stderr.write(`${target} ${profile.name}: ${outcomeOf(profile, d)}\n`);
+        return d;
+      }),
+    ),
+  );
+  const results: Result[] = profiles.map((profile, i) => ({
+    profile,
+    detections: columns.map((c) => c[i] as Detection),
+  }));
+  process.stdout.write(
+    flags.json ? `${JSON.stringify(results.map(json), null, 2)}\n` : `${detectionTable(targets, results)}\n`,
+  );
+  const fine = results.every((r) => r.detections.every((d) => outcomeOf(r.profile, d) !== 'missed'));
+  return fine ? EXIT.conformant : EXIT.nonconformant;
+}
+
+/** `work` over every item, at most `size` at once; the results in the items' order. */
+async function inPool<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await work(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+  return out;
+}
+
+function targetList(value: string): DetectionTarget[] {
+  const asked = value.split(',').map((t) => t.trim());
+  const unknown = asked.filter((t) => !DETECTION_TARGETS.includes(t as DetectionTarget));
+  if (unknown.length || asked.length === 0)
+    throw new InvalidArgumentError(`choose among ${DETECTION_TARGETS.join(', ')} (comma-separated)`);
+  return asked as DetectionTarget[];
 }
 
 export const registerDetect: Register = (program, done) => {
   program
     .command('detect')
     .description(
-      'run the suite against each fault profile and show whether it is detected (exit 0: every deviation detected, the control conformant)',
+      'run the suite against each fault profile on each target and show whether it is detected (exit 0: every deviation detected, or on a real clock a stuck status inconclusive; the control conformant)',
     )
     .option('--profile <name...>', 'only these profiles (default: all; see emulator --list-fault-profiles)')
-    .addOption(
-      new Option('--target <kind>', 'where the profile runs').choices(['mock', 'emulator']).default('mock'),
+    .option(
+      '--targets <list>',
+      'where the profiles run, comma-separated: mock (in process, msw), emulator (child, manual clock), endpoint (a real-clock emulator child reached as --target endpoint), direct (in-process gateway, fastest)',
+      targetList,
+      [...DEFAULT_DETECTION_TARGETS],
     )
+    .option('--target <kind>', 'one target (same as --targets KIND)', targetList)
     .option('--seed <n>', 'random seed', integer('--seed', 0), DETECTION_DEFAULTS.seed)
     .option('--runs <n>', 'most command sequences per profile', integer('--runs', 1), DETECTION_DEFAULTS.runs)
     .option(
@@ -101,6 +173,26 @@ export const registerDetect: Register = (program, done) => {
       integer('--max-commands', 1),
       DETECTION_DEFAULTS.maxCommands,
     )
+    .option(
+      '--transition-ms <n>',
+      'endpoint target: how long each transient status lasts, in real time',
+      integer('--transition-ms', 1),
+      ENDPOINT_DEFAULTS.transitionMs,
+    )
+    .option(
+      '--settle-seconds <n>',
+      'endpoint target: how long to wait for a change to settle before the run is inconclusive',
+      integer('--settle-seconds', 1),
+      ENDPOINT_DEFAULTS.settleTimeoutMs / 1000,
+    )
+    .option(
+      '--parallel <n>',
+      'profiles run side by side on each target (each on its own fresh target)',
+      integer('--parallel', 1),
+      1,
+    )
     .option('--json', 'print the results as JSON')
-    .action(async (flags: DetectFlags) => done(await run(flags)));
+    .action(async (flags: DetectFlags & { target?: DetectionTarget[] }) =>
+      done(await run({ ...flags, targets: flags.target ?? flags.targets })),
+    );
 };

@@ -1,6 +1,15 @@
 import { InvalidArgumentError, Option } from 'commander';
 import {
+  parseReadingChoice,
+  ReadingChoiceError,
+  type ReadingChoices,
+  type ReadingId,
+  readingTexts,
+} from '../../api';
+import {
+  DEFAULT_EMULATOR_READINGS,
   DEFAULT_TRANSITION_MS,
+  emulatorReadings,
   FAULT_PROFILES,
   faultProfile,
   StateFileError,
@@ -20,6 +29,7 @@ interface EmulatorFlags {
   clock?: 'manual' | 'real';
   faultProfile?: string;
   listFaultProfiles?: boolean;
+  reading: string[];
 }
 
 /** The profile's name, checked before anything starts: an unknown one is a usage error naming them all. */
@@ -37,6 +47,27 @@ export const faultProfileTable = (): string =>
   FAULT_PROFILES.map(
     (p) => `${p.name}\t${p.operation}\t${p.ruleIds.join(',') || '-'}\t${p.description}`,
   ).join('\n');
+
+/** `--reading ID=VALUE`, repeatable: checked as given, so a typo is a usage error naming the choices. */
+function collectReading(text: string, previous: string[]): string[] {
+  try {
+    parseReadingChoice(text);
+  } catch (err) {
+    if (err instanceof ReadingChoiceError) throw new InvalidArgumentError(err.message);
+    throw err;
+  }
+  return [...previous, text];
+}
+
+/** The non-default readings, for the start-up note on stderr. */
+function chosenReadings(texts: readonly string[]): string {
+  const chosen = emulatorReadings(texts);
+  return readingTexts(
+    Object.fromEntries(
+      Object.entries(chosen).filter(([id, v]) => DEFAULT_EMULATOR_READINGS[id as ReadingId] !== v),
+    ),
+  ).join(', ');
+}
 
 const integer = (name: string, min: number, max: number) => (text: string) => {
   const n = Number(text);
@@ -64,6 +95,14 @@ async function run(flags: EmulatorFlags): Promise<void> {
     return;
   }
   const profile = flags.faultProfile === undefined ? undefined : checkFaultProfile(flags.faultProfile);
+  let readings: ReadingChoices;
+  try {
+    readings = emulatorReadings(flags.reading);
+  } catch (err) {
+    // Two different values for one reading: each text alone was valid.
+    if (err instanceof ReadingChoiceError) throw new UsageError(err.message);
+    throw err;
+  }
   const accessKeyId = flags.accessKeyId ?? process.env.ALIBABA_CLOUD_ACCESS_KEY_ID;
   const accessKeySecret = flags.accessKeySecret ?? process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
   if ((accessKeyId === undefined) !== (accessKeySecret === undefined)) {
@@ -80,6 +119,7 @@ async function run(flags: EmulatorFlags): Promise<void> {
     ...(flags.clock === undefined ? {} : { clock: flags.clock }),
     ...(flags.state === undefined ? {} : { stateFile: flags.state }),
     ...(profile === undefined ? {} : { faultProfile: profile }),
+    readings,
     ...(accessKeyId === undefined ? {} : { accessKeyId, accessKeySecret }),
     gateway: { logError: (line) => process.stderr.write(`ebs-conformance emulator: ${line}\n`) },
   }).catch((err: unknown) => {
@@ -92,6 +132,8 @@ async function run(flags: EmulatorFlags): Promise<void> {
   });
   process.stdout.write(`listening on ${emulator.url}\n`);
   if (profile) process.stderr.write(`ebs-conformance emulator: fault profile ${profile} is on\n`);
+  const readingNote = chosenReadings(flags.reading);
+  if (readingNote) process.stderr.write(`ebs-conformance emulator: playing readings ${readingNote}\n`);
   await signalled;
   // The service saves state synchronously on every acknowledged call: closing is all that is left.
   await emulator.close();
@@ -123,6 +165,12 @@ export const registerEmulator: Register = (program, done) => {
       'depart from the documentation as this named profile says (testing the harness)',
     )
     .option('--list-fault-profiles', 'print the fault profiles and exit')
+    .option(
+      '--reading <ID=VALUE>',
+      'answer in this alternative where the docs allow several (repeatable; `spec --json` lists them)',
+      collectReading,
+      [],
+    )
     .action(async (flags: EmulatorFlags) => {
       await run(flags);
       done(0);

@@ -17,7 +17,7 @@ export const registerReplay: Register = (program, done) => {
     .description('re-run exactly one recorded failure (its seed and path), on the same or another target')
     .argument('<run.json>', 'the run record holding the failure')
     .requiredOption('--failure <n>', 'which failure, from 1', integer('--failure', 1))
-    .option('--target <kind>', 'mock | emulator | endpoint (default: the recorded target)')
+    .option('--target <kind>', 'direct | mock | emulator | endpoint (default: the recorded target)')
     .option('--endpoint <url>', 'base URL for --target endpoint')
     .option('--report-dir <dir>', 'where the replay report goes', 'reports-replay')
     .option(

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { OPERATIONS, RULES } from '../../api';
+import { OPERATIONS, READINGS, RULES } from '../../api';
 import type { Register } from '../main';
 
 /** The catalogue for tools: the shape `spec --json` promises (more fields are welcome). */
@@ -22,6 +22,7 @@ export function catalogueJson() {
       statement: r.statement,
       source: r.source,
     })),
+    readings: READINGS,
   };
 }
 

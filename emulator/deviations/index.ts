@@ -1,8 +1,10 @@
 import { EFFECT_PROFILES } from './effects';
 import { LISTING_PROFILES } from './listings';
 import type { FaultProfile } from './profile';
+import { RECOVERY_PROFILES } from './recovery';
 import { REFUSAL_PROFILES } from './refusals';
 import { transientBursts } from './transient';
+import { TRANSITION_PROFILES } from './transitions';
 import { WIRE_PROFILES } from './wire';
 
 export type { DeviationKind, FaultProfile } from './profile';
@@ -11,6 +13,8 @@ export type { DeviationKind, FaultProfile } from './profile';
 export const FAULT_PROFILES: readonly FaultProfile[] = [
   ...REFUSAL_PROFILES,
   ...EFFECT_PROFILES,
+  ...TRANSITION_PROFILES,
+  ...RECOVERY_PROFILES,
   ...LISTING_PROFILES,
   ...WIRE_PROFILES,
   transientBursts,

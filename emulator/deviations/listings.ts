@@ -1,7 +1,7 @@
 import type { Deviation, NextService } from '../protocol/deviation';
 import type { ServiceBody, ServiceCall } from '../service/api';
 import type { FaultProfile } from './profile';
-import { isEbs, isEcs, mapRows, type Row, readPair, rewriting, str, withRows } from './support';
+import { isEbs, isEcs, mapRows, type Row, readPair, rewriting, rowsAt, str, withRows } from './support';
 
 /** Deviations in what a listing shows: renamed values, lost or mistyped fields, rows too few or too many. */
 
@@ -45,6 +45,7 @@ export const staleAttaching: FaultProfile = {
   description: 'DescribeDisks keeps showing an attached disk as Attaching: its status never reaches In_use',
   kind: 'stale-status',
   operation: 'DescribeDisks',
+  stuckIn: 'Attaching',
   ruleIds: ['DISK.DESCRIBE.FIELDS', 'PROTO.DESCRIBE_IS_PROJECTION'],
   create: rewriting(diskListing, (body) =>
     mapRows(body, 'Disks.Disk', (r) => (r.Status === 'In_use' ? { ...r, Status: 'Attaching' } : r)),
@@ -132,6 +133,41 @@ export const deletedStillListed: FaultProfile = {
   create: () => new DeletedStillListed(),
 };
 
+const BASE36 = '0123456789abcdefghijklmnopqrstuvwxyz';
+/** Another pair's ID of the same shape: each character of the tail mirrored in base 36 (0<->z, 1<->y, ...). */
+const phantomId = (id: string) =>
+  id.replace(/[0-9a-z]{6}$/, (tail) => [...tail].map((c) => BASE36[35 - BASE36.indexOf(c)]).join(''));
+
+export const phantomRow: FaultProfile = {
+  name: 'phantom-pair-listed',
+  description:
+    'The last page of DescribeDiskReplicaPairs holds one pair more than exist: a copy of its last row under an ID no pair has, counted in TotalCount',
+  kind: 'phantom-row',
+  operation: 'DescribeDiskReplicaPairs',
+  ruleIds: ['PROTO.DESCRIBE_IS_PROJECTION', 'PAIR.DESCRIBE.PAIR_IDS'],
+  create: rewriting(pairListing, (body, call) => {
+    const rows = rowsAt(body, 'ReplicaPairs');
+    const last = rows.at(-1);
+    if (!last || str(body.NextToken) || rows.length >= pageSize(call)) return body;
+    const phantom = { ...last, ReplicaPairId: phantomId(String(last.ReplicaPairId)) };
+    const counted = typeof body.TotalCount === 'number' ? { TotalCount: body.TotalCount + 1 } : {};
+    return { ...withRows(body, 'ReplicaPairs', (r) => [...r, phantom]), ...counted };
+  }),
+};
+
+export const walkLosesLastRow: FaultProfile = {
+  name: 'walk-loses-last-pair',
+  description:
+    'DescribeDiskReplicaPairs drops the last row of the page that ends a NextToken walk (no NextToken follows): the walk completes without one pair',
+  kind: 'walk-loses-item',
+  operation: 'DescribeDiskReplicaPairs',
+  ruleIds: ['PAIR.DESCRIBE.TOKEN_PAGING'],
+  create: rewriting(
+    (call) => pairListing(call) && str(call.params.NextToken) !== undefined,
+    (body) => (str(body.NextToken) ? body : withRows(body, 'ReplicaPairs', (rows) => rows.slice(0, -1))),
+  ),
+};
+
 export const LISTING_PROFILES = [
   statusRenamed,
   rpoDropped,
@@ -140,4 +176,6 @@ export const LISTING_PROFILES = [
   fullPageLosesRow,
   totalCountOffByOne,
   deletedStillListed,
+  phantomRow,
+  walkLosesLastRow,
 ];

@@ -20,6 +20,19 @@ export type DeviationKind =
   | 'request-id-missing'
   | 'dialect-field-renamed'
   | 'id-prefix-wrong'
+  | 'wrong-transient-status'
+  | 'stuck-transient-status'
+  | 'never-settles'
+  | 'authorization-code-for-refusal'
+  | 'time-unit-wrong'
+  | 'progress-complete-too-early'
+  | 'progress-never-complete'
+  | 'recover-point-moves'
+  | 'undocumented-error-code'
+  | 'wrong-site-codes-swapped'
+  | 'transient-refusal-accepted'
+  | 'phantom-row'
+  | 'walk-loses-item'
   | 'transient-only';
 
 /**
@@ -33,13 +46,25 @@ export interface FaultProfile {
   readonly kind: DeviationKind;
   /** The operation that departs from its documentation. */
   readonly operation: string;
+  /** Other operations that depart the same way (one shared code path in the service). */
+  readonly alsoOperations?: readonly string[];
   /** The documented rules it breaks (IDs of api/rules). */
   readonly ruleIds: readonly string[];
   /**
    * Where a conformance run sees it when the call itself answers as documented and only a later
    * read shows the damage (a Describe after the change settled): that read and the rules it checks.
    */
-  readonly observedIn?: { readonly operation: string; readonly ruleIds: readonly string[] };
+  readonly observedIn?: {
+    readonly operation: string;
+    readonly alsoOperations?: readonly string[];
+    readonly ruleIds: readonly string[];
+  };
+  /**
+   * The transient status the profile keeps a resource in for good. On a clock the harness moves
+   * that is a nonconformance; on a real clock a run can only wait and then say how long it waited
+   * for which status (inconclusive).
+   */
+  readonly stuckIn?: string;
   /** The control profile: transient trouble only, which a client retries and a run must forgive. */
   readonly transientOnly?: boolean;
   /** A fresh effect: a deviation may remember what it did until the emulator is reset. */

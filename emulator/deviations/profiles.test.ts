@@ -12,9 +12,11 @@ const actions = new Set(OPERATIONS.map((o) => o.action));
 const deviations = FAULT_PROFILES.filter((p) => !p.transientOnly);
 
 describe('the fault profile catalogue', () => {
-  it('holds at least 16 deviations, each of its own kind, and one transient-only control', () => {
-    expect(deviations.length).toBeGreaterThanOrEqual(16);
-    expect(new Set(deviations.map((p) => p.kind)).size).toBe(deviations.length);
+  it('holds at least 30 deviations, each its own kind of departure for its operation, and one transient-only control', () => {
+    expect(deviations.length).toBeGreaterThanOrEqual(30);
+    // A kind may recur on another operation (a Start and a Delete that both do nothing), never twice on one.
+    const cells = deviations.map((p) => `${p.kind} ${p.operation}`);
+    expect(new Set(cells).size).toBe(deviations.length);
     expect(FAULT_PROFILES.filter((p) => p.transientOnly).map((p) => p.name)).toEqual(['transient-bursts']);
     expect(new Set(FAULT_PROFILE_NAMES).size).toBe(FAULT_PROFILE_NAMES.length);
   });
@@ -26,7 +28,11 @@ describe('the fault profile catalogue', () => {
       expect(p.ruleIds.length).toBeGreaterThan(0);
       for (const id of [...p.ruleIds, ...(p.observedIn?.ruleIds ?? [])])
         expect(ruleIds.has(id), id).toBe(true);
-      if (p.observedIn) expect(actions.has(p.observedIn.operation)).toBe(true);
+      const operations = [
+        ...(p.alsoOperations ?? []),
+        ...(p.observedIn ? [p.observedIn.operation, ...(p.observedIn.alsoOperations ?? [])] : []),
+      ];
+      for (const op of operations) expect(actions.has(op), op).toBe(true);
     },
   );
 

@@ -83,4 +83,119 @@ export const failoverInPrimary: FaultProfile = {
   ),
 };
 
-export const REFUSAL_PROFILES = [wrongErrorCode, httpStatusShifted, reprotectAccepted, failoverInPrimary];
+export const deleteRefusalForbidden: FaultProfile = {
+  name: 'delete-refusal-forbidden',
+  description:
+    'DeleteDiskReplicaPair called outside the primary region, or on a group member, refuses with the authorization code Forbidden (403) instead of a state or placement refusal',
+  kind: 'authorization-code-for-refusal',
+  operation: 'DeleteDiskReplicaPair',
+  ruleIds: ['PAIR.DELETE.IN_PRIMARY_REGION', 'GROUP.MEMBER_FOLLOWS_GROUP'],
+  // The docs name no code for these two: the emulator says OperationDenied, this profile Forbidden.
+  create: onRefusal('DeleteDiskReplicaPair', 'OperationDenied', () => {
+    throw new ServiceError('Forbidden', 'User is not authorized to operate.', 403);
+  }),
+};
+
+const PRIMARY = 'OperationDenied.OperateNotAllowedForPrimary';
+const STANDBY = 'OperationDenied.OperateNotAllowedForStandby';
+const SITED = ['FailoverDiskReplicaPair', 'ReprotectDiskReplicaPair'];
+
+export const siteCodesSwapped: FaultProfile = {
+  name: 'wrong-site-codes-swapped',
+  description:
+    'FailoverDiskReplicaPair and ReprotectDiskReplicaPair called in the primary region refuse with OperationDenied.OperateNotAllowedForStandby, the code meant for the other site, instead of ...ForPrimary',
+  kind: 'wrong-site-codes-swapped',
+  operation: 'FailoverDiskReplicaPair',
+  alsoOperations: ['ReprotectDiskReplicaPair'],
+  ruleIds: ['PAIR.FAILOVER.IN_SECONDARY_REGION', 'PAIR.REPROTECT.IN_SECONDARY_REGION'],
+  create: () => ({
+    async around(call, next) {
+      try {
+        return await next(call);
+      } catch (err) {
+        if (!(err instanceof ServiceError) || !SITED.some((a) => isEbs(call, a))) throw err;
+        if (err.code === PRIMARY) throw new ServiceError(STANDBY, err.message, err.httpStatus);
+        if (err.code === STANDBY) throw new ServiceError(PRIMARY, err.message, err.httpStatus);
+        throw err;
+      }
+    },
+  }),
+};
+
+/** The statuses a pair passes through on its way somewhere (the list; syncing recurs and is left out). */
+const ON_THE_WAY = [
+  'creating',
+  'initial_syncing',
+  'manual_syncing',
+  'stopping',
+  'failovering',
+  'reprotecting',
+  'deleting',
+];
+const PAIR_CHANGES = [
+  'StartDiskReplicaPair',
+  'StopDiskReplicaPair',
+  'ModifyDiskReplicaPair',
+  'FailoverDiskReplicaPair',
+  'ReprotectDiskReplicaPair',
+  'DeleteDiskReplicaPair',
+];
+
+export const transientRefusalAccepted: FaultProfile = {
+  name: 'transient-refusals-accepted',
+  description:
+    'A pair call refused for the status while the pair is in a transient status (creating, initial_syncing, stopping, failovering, ...) answers 200 and does nothing instead of OperationDenied.InvalidStatus',
+  kind: 'transient-refusal-accepted',
+  operation: 'StartDiskReplicaPair',
+  alsoOperations: PAIR_CHANGES.filter((a) => a !== 'StartDiskReplicaPair'),
+  ruleIds: [
+    'PAIR.START.FROM_CREATED_OR_STOPPED',
+    'PAIR.STOP.FROM_SYNCING_STATES',
+    'PAIR.MODIFY.IN_CREATED_OR_STOPPED',
+    'PAIR.FAILOVER.NOT_INVALID',
+    'PAIR.REPROTECT.REQUIRES_FAILOVERED',
+    'PAIR.DELETE.ALLOWED_STATUSES',
+  ],
+  create: () => ({
+    async around(call, next) {
+      try {
+        return await next(call);
+      } catch (err) {
+        if (!(err instanceof ServiceError) || err.code !== INVALID_STATUS) throw err;
+        if (!PAIR_CHANGES.some((a) => isEbs(call, a))) throw err;
+        const row = await readCalledPair(next, call);
+        if (row && ON_THE_WAY.includes(String(row.Status))) return {};
+        throw err;
+      }
+    },
+  }),
+};
+
+/** The legacy dialect's documented (misspelled) code for a missing parameter, as the gateway encodes it. */
+const INCOMPLETE = /IncompleteParamter/g;
+
+export const legacyMissingParameter: FaultProfile = {
+  name: 'legacy-missing-parameter',
+  description:
+    'The legacy ECS CreateDiskReplicaPair refuses a call without a required parameter with MissingParameter, the common ECS code, instead of its documented IncompleteParamter',
+  kind: 'undocumented-error-code',
+  operation: 'CreateDiskReplicaPair',
+  ruleIds: ['LEGACY.CREATE.REQUIRED_PARAMS'],
+  create: () => ({
+    encoded(action, response) {
+      if (action !== 'CreateDiskReplicaPair' || response.status !== 400) return response;
+      return { ...response, body: response.body.replace(INCOMPLETE, 'MissingParameter') };
+    },
+  }),
+};
+
+export const REFUSAL_PROFILES = [
+  wrongErrorCode,
+  httpStatusShifted,
+  reprotectAccepted,
+  failoverInPrimary,
+  deleteRefusalForbidden,
+  siteCodesSwapped,
+  transientRefusalAccepted,
+  legacyMissingParameter,
+];

@@ -89,3 +89,28 @@ export async function readMembers(next: NextService, call: ServiceCall, regionId
 }
 
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** One disk as its region lists it, read through the service itself; undefined if not listed. */
+export async function readDisk(
+  next: NextService,
+  call: ServiceCall,
+  regionId: string,
+  diskId: string,
+): Promise<Row | undefined> {
+  const read = {
+    ...call,
+    product: 'ecs' as const,
+    version: '2014-05-26',
+    action: 'DescribeDisks',
+    params: { RegionId: regionId, DiskIds: [diskId] },
+  };
+  try {
+    return rowsAt(await next(read), 'Disks.Disk')[0];
+  } catch (err) {
+    if (err instanceof ServiceError) return undefined;
+    throw err;
+  }
+}
+
+/** A pair outside any group: group members move with their group, whose own profiles cover them. */
+export const ungrouped = (row: Row | undefined): row is Row => row !== undefined && !str(row.ReplicaGroupId);

@@ -4,7 +4,7 @@
  * already passed the operation's request schema from api/; the service answers with a body
  * or a ServiceError. The same service serves the node:http server and the in-process msw target.
  */
-import type { Product } from '../../api';
+import type { Product, ReadingChoices } from '../../api';
 
 export interface ServiceCall {
   readonly product: Product;
@@ -73,4 +73,6 @@ export interface ServiceOptions {
   readonly stateFile?: string;
   /** Seed for resource IDs, so runs are reproducible. */
   readonly idSeed?: number;
+  /** The alternative played at each reading; default DEFAULT_EMULATOR_READINGS. */
+  readonly readings?: ReadingChoices;
 }

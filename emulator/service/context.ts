@@ -1,3 +1,4 @@
+import type { ReadingChoices } from '../../api';
 import { type ServiceBody, ServiceError } from './api';
 import type { IdState } from './ids';
 import type { Params } from './params';
@@ -10,6 +11,8 @@ export interface OpContext {
   readonly ids: IdState;
   readonly now: number;
   readonly transitionMs: number;
+  /** The alternative of each ambiguous point the emulator plays (readings.ts). */
+  readonly readings: ReadingChoices;
 }
 
 /** An operation: named like its action, typed params in, success body (no RequestId) out. */

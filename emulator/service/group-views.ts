@@ -2,6 +2,7 @@ import { bySeq, type OpContext, type OperationFn, requireRegion, unixSeconds } f
 import { paginate } from './paging';
 import { tagsOut } from './pair-views';
 import { hasTags, optList, optString, reqString, tagsOf } from './params';
+import { plays } from './readings';
 import { deriveGroup, groupDestination, groupSource } from './replication';
 import type { GroupRecord } from './state';
 
@@ -21,8 +22,10 @@ function groupView(group: GroupRecord, ctx: OpContext, site: 'production' | 'bac
     RPO: group.rpo,
     ...(now.recoverPoint === undefined ? {} : { LastRecoverPoint: unixSeconds(now.recoverPoint) }),
     Site: site,
-    PairIds: [...group.pairIds],
-    PairNumber: group.pairIds.length,
+    // Reading `empty-group-pair-ids`: an empty group may leave both out.
+    ...(group.pairIds.length === 0 && plays(ctx.readings, 'empty-group-pair-ids', 'absent')
+      ? {}
+      : { PairIds: [...group.pairIds], PairNumber: group.pairIds.length }),
     PrimaryRegion: group.primary.regionId,
     PrimaryZone: group.primary.zoneId,
     StandbyRegion: group.standby.regionId,
@@ -48,6 +51,6 @@ export const DescribeDiskReplicaGroups: OperationFn = (ctx, p) => {
       (resourceGroupId === undefined || group.resourceGroupId === resourceGroupId) &&
       hasTags(group.tags, tags),
   );
-  const page = paginate(matches, p);
+  const page = paginate(matches, p, plays(ctx.readings, 'token-walk-paging-fields', 'present'));
   return { ...page.fields, ReplicaGroups: page.items.map((group) => groupView(group, ctx, site)) };
 };

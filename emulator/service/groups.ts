@@ -4,6 +4,7 @@ import { checkOneShotSpacing, checkRegion, requireStatus, type Where } from './g
 import { nextSuffix } from './ids';
 import { checkDestinationDetached, checkSourceDetached, failoverStarts, reprotect } from './pairs';
 import { optBool, optInt, optString, type Params, reqString, tagsOf } from './params';
+import { plays } from './readings';
 import {
   deriveGroup,
   derivePair,
@@ -33,7 +34,16 @@ function requireGroup(ctx: OpContext, p: Params, where: Where): { group: GroupRe
   if (!group || deriveGroup(group, ctx).status === 'deleted') {
     fail('NoSuchResource', `The replica group ${groupId} does not exist.`);
   }
-  checkRegion(groupId, reqString(p, 'RegionId'), groupSource(group), groupDestination(group), where);
+  const regionId = reqString(p, 'RegionId');
+  checkRegion(groupId, regionId, groupSource(group), groupDestination(group), where);
+  // Reading `group-calls-in-dr-region=refused`: the group belongs to its production region only.
+  if (
+    where === 'either' &&
+    regionId !== group.primary.regionId &&
+    plays(ctx.readings, 'group-calls-in-dr-region', 'refused')
+  ) {
+    fail('NoSuchResource', `The replica group ${groupId} does not exist in ${regionId}.`);
+  }
   return { group, now: deriveGroup(group, ctx) };
 }
 
@@ -71,6 +81,9 @@ export const CreateDiskReplicaGroup: OperationFn = (ctx, p) => {
   const primary = siteOf(requireRegion(reqString(p, 'RegionId')).regionId, 'SourceZoneId', p);
   const standby = siteOf(requireRegion(reqString(p, 'DestinationRegionId')).regionId, 'DestinationZoneId', p);
   if (primary.zoneId === standby.zoneId) fail('OperationDenied', 'The two sites must be in different zones.');
+  if (primary.regionId === standby.regionId && plays(ctx.readings, 'same-region-cross-zone', 'refused')) {
+    fail('OperationDenied', 'The two sites must be in different regions.');
+  }
   const groupId = `pg-${nextSuffix(ctx.ids)}`;
   ctx.account.groups[groupId] = {
     groupId,

@@ -1,4 +1,10 @@
 export * from './api';
 export { manualClock, realClock } from './clock';
 export { StateFileError } from './persistence';
+export {
+  DEFAULT_EMULATOR_READINGS,
+  emulatorReadings,
+  emulatorReadingsOf,
+  HELD_FOR_MODEL,
+} from './readings';
 export { createEmulatorService } from './service';

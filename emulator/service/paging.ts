@@ -27,7 +27,11 @@ function decodeToken(token: string): number {
   return offset;
 }
 
-export function paginate<T>(all: readonly T[], p: Params): Page<T> {
+/**
+ * `tokenPageFields`: whether a token page also carries PageNumber, PageSize and TotalCount
+ * (reading `token-walk-paging-fields` for the EBS listings; ECS pages always do).
+ */
+export function paginate<T>(all: readonly T[], p: Params, tokenPageFields = true): Page<T> {
   const nextToken = optString(p, 'NextToken');
   const maxResults = optInt(p, 'MaxResults');
   if (nextToken !== undefined || maxResults !== undefined) {
@@ -35,17 +39,10 @@ export function paginate<T>(all: readonly T[], p: Params): Page<T> {
     const size = maxResults ?? DEFAULT_SIZE;
     const items = all.slice(start, start + size);
     const end = start + items.length;
-    // PageNumber/PageSize/TotalCount are always present in the response schema; in a token
-    // walk they describe the window served.
-    return {
-      items,
-      fields: {
-        NextToken: end < all.length ? encodeToken(end) : '',
-        PageNumber: Math.floor(start / size) + 1,
-        PageSize: size,
-        TotalCount: all.length,
-      },
-    };
+    const next = { NextToken: end < all.length ? encodeToken(end) : '' };
+    // Where they are sent, the numbered fields describe the window served.
+    const window = { PageNumber: Math.floor(start / size) + 1, PageSize: size, TotalCount: all.length };
+    return { items, fields: tokenPageFields ? { ...next, ...window } : next };
   }
   const pageNumber = optInt(p, 'PageNumber') ?? 1;
   const pageSize = optInt(p, 'PageSize') ?? DEFAULT_SIZE;

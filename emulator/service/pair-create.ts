@@ -1,6 +1,7 @@
 import { fail, type OpContext } from './context';
 import { diskStatus } from './disks';
 import { nextOrderId, nextSuffix } from './ids';
+import { plays } from './readings';
 import { activePairOfDisk } from './replication';
 import type { DiskRecord, PairRecord, ReplicationSettings } from './state';
 import { creation } from './timeline';
@@ -30,13 +31,18 @@ export function pairDiskProblem(
       return `zone ${disk.zoneId} does not support async replication`;
     }
     if (!REPLICABLE.has(disk.category)) return `disk ${disk.diskId} is ${disk.category}, not an ESSD`;
-    if (disk.encrypted) return `disk ${disk.diskId} is encrypted`;
+    if (disk.encrypted && plays(ctx.readings, 'encrypted-disks', 'refused')) {
+      return `disk ${disk.diskId} is encrypted`;
+    }
     if (diskStatus(disk, ctx) === 'Creating') return `disk ${disk.diskId} is still being created`;
     const pair = activePairOfDisk(ctx, disk.diskId);
     if (pair) return `disk ${disk.diskId} is already in pair ${pair.pairId}`;
   }
   if (primary.regionId === standby.regionId && primary.zoneId === standby.zoneId) {
     return 'the secondary must be in another region or another zone';
+  }
+  if (primary.regionId === standby.regionId && plays(ctx.readings, 'same-region-cross-zone', 'refused')) {
+    return 'the secondary must be in another region';
   }
   if (primary.category !== standby.category) return 'the two disks have different categories';
   if (primary.performanceLevel !== standby.performanceLevel) {

@@ -2,6 +2,7 @@ import { bySeq, fail, type OpContext, type OperationFn, requireRegion, unixSecon
 import { checkRegion } from './guards';
 import { paginate } from './paging';
 import { hasTags, optList, optString, reqString, tagsOf } from './params';
+import { plays } from './readings';
 import { derivePair, destinationOf, isEbsPair, isGone, livePair, sourceOf } from './replication';
 import type { PairRecord, Tag } from './state';
 
@@ -45,13 +46,21 @@ export function pairView(pair: PairRecord, ctx: OpContext, site: 'production' | 
 }
 
 /**
- * A region lists the pairs whose initial site of the requested kind is there: `production`
- * (the default) by PrimaryRegion, `backup` by StandbyRegion. Those are the initial sites, so
- * a reversed pair stays listed where it always was.
+ * Reading `pair-listing=site`: a region lists the pairs whose initial site of the requested kind
+ * is there, `production` (the default) by PrimaryRegion, `backup` by StandbyRegion. Those are the
+ * initial sites, so a reversed pair stays listed where it always was. `either-disk`: every pair
+ * with a disk in the region, each row naming the site the region is for it.
  */
 export const DescribeDiskReplicaPairs: OperationFn = (ctx, p) => {
   const regionId = requireRegion(reqString(p, 'RegionId')).regionId;
   const site = optString(p, 'Site') === 'backup' ? 'backup' : 'production';
+  const eitherDisk = plays(ctx.readings, 'pair-listing', 'either-disk');
+  const listedAt = (pair: PairRecord): 'production' | 'backup' | undefined => {
+    if (!eitherDisk)
+      return (site === 'production' ? pair.primary : pair.standby).regionId === regionId ? site : undefined;
+    if (pair.primary.regionId === regionId) return 'production';
+    return pair.standby.regionId === regionId ? 'backup' : undefined;
+  };
   const pairIds = optList(p, 'PairIds');
   const groupId = optString(p, 'ReplicaGroupId');
   const resourceGroupId = optString(p, 'ResourceGroupId');
@@ -60,14 +69,17 @@ export const DescribeDiskReplicaPairs: OperationFn = (ctx, p) => {
     (pair) =>
       isEbsPair(pair) &&
       !isGone(pair, ctx) &&
-      (site === 'production' ? pair.primary.regionId : pair.standby.regionId) === regionId &&
+      listedAt(pair) !== undefined &&
       (pairIds === undefined || pairIds.includes(pair.pairId)) &&
       (groupId === undefined || (groupId === '-' ? !pair.groupId : pair.groupId === groupId)) &&
       (resourceGroupId === undefined || pair.resourceGroupId === resourceGroupId) &&
       hasTags(pair.tags, tags),
   );
-  const page = paginate(matches, p);
-  return { ...page.fields, ReplicaPairs: page.items.map((pair) => pairView(pair, ctx, site)) };
+  const page = paginate(matches, p, plays(ctx.readings, 'token-walk-paging-fields', 'present'));
+  return {
+    ...page.fields,
+    ReplicaPairs: page.items.map((pair) => pairView(pair, ctx, listedAt(pair) ?? site)),
+  };
 };
 
 /** Progress of the full copy in percent, and the recovery point once a sync has completed. */

@@ -4,6 +4,7 @@ import { isAttached } from './disks';
 import { checkOneShotSpacing, checkRegion, requireStatus, type Where } from './guards';
 import { addPair, pairDiskProblem } from './pair-create';
 import { optBool, optInt, optString, type Params, reqString, tagsOf } from './params';
+import { plays } from './readings';
 import { derivePair, destinationOf, livePair, sourceOf } from './replication';
 import type { DiskRecord, PairRecord } from './state';
 import { begin, type Derived } from './timeline';
@@ -39,10 +40,26 @@ function diskAt(ctx: OpContext, diskId: string, regionId: string): DiskRecord {
   return disk;
 }
 
+/**
+ * Reading `create-pair-region=primary`: RegionId is where the primary disk is. `destination`:
+ * RegionId is the secondary's region (as DestinationRegionId), the primary is found by its ID.
+ */
+function primaryDisk(ctx: OpContext, p: Params, regionId: string, destinationRegionId: string): DiskRecord {
+  const diskId = reqString(p, 'DiskId');
+  if (plays(ctx.readings, 'create-pair-region', 'primary')) return diskAt(ctx, diskId, regionId);
+  if (regionId !== destinationRegionId) {
+    fail('OperationDenied', `RegionId must name the secondary region ${destinationRegionId}.`);
+  }
+  const disk = ctx.account.disks[diskId];
+  return disk
+    ? diskAt(ctx, diskId, disk.regionId)
+    : fail('NoSuchResource', `The disk ${diskId} does not exist.`);
+}
+
 export const CreateDiskReplicaPair: OperationFn = (ctx, p) => {
   const regionId = requireRegion(reqString(p, 'RegionId')).regionId;
   const destinationRegionId = requireRegion(reqString(p, 'DestinationRegionId')).regionId;
-  const primary = diskAt(ctx, reqString(p, 'DiskId'), regionId);
+  const primary = primaryDisk(ctx, p, regionId, destinationRegionId);
   const standby = diskAt(ctx, reqString(p, 'DestinationDiskId'), destinationRegionId);
   for (const [disk, zoneParam] of [
     [primary, 'SourceZoneId'],
@@ -57,6 +74,14 @@ export const CreateDiskReplicaPair: OperationFn = (ctx, p) => {
   const chargeType = optString(p, 'ChargeType') === 'PREPAY' ? 'PREPAY' : 'POSTPAY';
   const period = optInt(p, 'Period');
   const bandwidth = optInt(p, 'Bandwidth');
+  // Reading `postpay-bandwidth`: refused, or accepted and shown as 0 (addPair ignores it).
+  if (
+    chargeType === 'POSTPAY' &&
+    bandwidth !== undefined &&
+    plays(ctx.readings, 'postpay-bandwidth', 'refused')
+  ) {
+    fail('InvalidParameter', 'The specified parameter "Bandwidth" cannot be set when ChargeType is POSTPAY.');
+  }
   const pair = addPair(ctx, {
     primary,
     standby,
@@ -176,19 +201,16 @@ export const ReprotectDiskReplicaPair: OperationFn = (ctx, p) => {
   return {};
 };
 
-export const DELETABLE: readonly PairStatus[] = [
-  'stopped',
-  'invalid',
-  'failovered',
-  'created',
-  'create_failed',
-];
+const DELETABLE: readonly PairStatus[] = ['stopped', 'invalid', 'failovered'];
+/** Reading `delete-created-pair=allowed`: a pair never started can be deleted too. */
+const DELETABLE_UNSTARTED: readonly PairStatus[] = ['created', 'create_failed'];
 
 export const DeleteDiskReplicaPair: OperationFn = (ctx, p) => {
   const { pair, now } = requirePair(ctx, p, 'primary');
   if (pair.groupId)
     fail('OperationDenied', `${pair.pairId} is in ${pair.groupId}; remove it from the group first.`);
-  requireStatus(pair.pairId, now.status, DELETABLE);
+  const unstarted = plays(ctx.readings, 'delete-created-pair', 'allowed') ? DELETABLE_UNSTARTED : [];
+  requireStatus(pair.pairId, now.status, [...DELETABLE, ...unstarted]);
   pair.activity = begin('delete', now, ctx.now);
   return {};
 };

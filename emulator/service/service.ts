@@ -9,7 +9,9 @@ import {
 } from './api';
 import type { OpContext } from './context';
 import { ROUTES } from './dispatch';
+import { journal } from './journal';
 import { loadState, saveState } from './persistence';
+import { DEFAULT_EMULATOR_READINGS } from './readings';
 import { pruneGone } from './replication';
 import { type AccountState, emptyState, type ServiceState } from './state';
 import { InFlightTokens, remember, replay } from './tokens';
@@ -19,13 +21,15 @@ const emptyAccount = (): AccountState => ({ disks: {}, pairs: {}, groups: {}, to
 /**
  * The emulator's service: per-account stores, the operations, idempotency and persistence.
  * Each call runs to completion synchronously, so two requests can never interleave between
- * reading and writing state. A mutation works on a copy of the caller's account and is
- * committed (and saved) only when it succeeds, so a refusal never leaves half a change.
+ * reading and writing state. A mutation works on the caller's account through an undo log
+ * (journal.ts) and is kept (and saved) only when it succeeds: a refusal is rolled back, so it
+ * never leaves half a change.
  */
 export function createEmulatorService(
   options: ServiceOptions,
 ): EmulatorService & EmulatorControl & ClientTokenGate {
   const { clock, stateFile, transitionMs } = options;
+  const readings = options.readings ?? DEFAULT_EMULATOR_READINGS;
   const seed = options.idSeed ?? 1;
   let state: ServiceState = (stateFile ? loadState(stateFile) : undefined) ?? emptyState(seed, clock.now());
   // A manual clock restarts at its start time; resume where the saved state left off so
@@ -34,8 +38,8 @@ export function createEmulatorService(
   const inFlight = new InFlightTokens();
 
   function commit(next: ServiceState): void {
-    if (stateFile) saveState(stateFile, next);
     state = next;
+    if (stateFile) saveState(stateFile, next);
   }
 
   function handle(call: ServiceCall): ServiceBody {
@@ -45,19 +49,35 @@ export function createEmulatorService(
     const now = clock.now();
     const committed = state.accounts[call.accessKeyId];
     if (!route.mutating) {
-      const ctx: OpContext = { account: committed ?? emptyAccount(), ids: state.ids, now, transitionMs };
+      const ctx: OpContext = {
+        account: committed ?? emptyAccount(),
+        ids: state.ids,
+        now,
+        transitionMs,
+        readings,
+      };
       return route.fn(ctx, call.params);
     }
     inFlight.check(call);
     const repeated = replay(committed, call);
     if (repeated) return repeated;
-    const account = committed ? structuredClone(committed) : emptyAccount();
+    const account = committed ?? emptyAccount();
     const ids = { ...state.ids };
-    const ctx: OpContext = { account, ids, now, transitionMs };
-    pruneGone(ctx);
-    const body = route.fn(ctx, call.params);
+    const undo = journal(account);
+    let body: ServiceBody;
+    try {
+      const ctx: OpContext = { account: undo.view, ids, now, transitionMs, readings };
+      pruneGone(ctx);
+      body = undo.plain(route.fn(ctx, call.params));
+    } catch (err) {
+      undo.rollback();
+      throw err;
+    }
     remember(account, call, body);
-    commit({ ...state, ids, savedAt: now, accounts: { ...state.accounts, [call.accessKeyId]: account } });
+    state.accounts[call.accessKeyId] = account;
+    state.ids = ids;
+    state.savedAt = now;
+    commit(state);
     return body;
   }
 

@@ -1,4 +1,4 @@
-import { findOperation, type Product } from '../../api';
+import { findOperation, type Product, type ReadingChoices } from '../../api';
 import { type ServiceBody, ServiceError } from './api';
 import { manualClock } from './clock';
 import { createEmulatorService } from './service';
@@ -12,7 +12,10 @@ import { INSTANCES } from './world';
 export const T0 = Date.UTC(2025, 0, 1);
 export const AK = 'test-ak';
 
-export function makeService(transitionMs = 0, extra: { stateFile?: string; idSeed?: number } = {}) {
+export function makeService(
+  transitionMs = 0,
+  extra: { stateFile?: string; idSeed?: number; readings?: ReadingChoices } = {},
+) {
   const clock = manualClock(T0);
   const service = createEmulatorService({ transitionMs, clock, ...extra });
   let n = 0;

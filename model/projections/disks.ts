@@ -1,3 +1,4 @@
+import { listedAs } from '../../api/resources';
 import { type Handler, list, str } from '../context';
 import { deny, observe, refuse } from '../expectation';
 import { type Disk, diskStatus, type ModelState } from '../state';
@@ -66,6 +67,6 @@ export const describeDisks: Handler = (ctx) => {
       ...(filtered ? ['DISK.DESCRIBE.FILTERS'] : []),
     ],
     facts: pageFacts(rows.length, page),
-    listing: { field: 'Disks.Disk', idField: 'DiskId', rows, page },
+    listing: { ...listedAs('disk'), rows, page },
   });
 };

@@ -1,4 +1,5 @@
 import type { Site as SiteName } from '../../api';
+import { listedAs } from '../../api/resources';
 import { type Handler, list, str } from '../context';
 import { observe, refuse } from '../expectation';
 import { earRegionViolation } from '../lookup';
@@ -70,6 +71,6 @@ export const describeGroups: Handler = (ctx) => {
       page.mode === 'token' ? 'PAIR.DESCRIBE.TOKEN_PAGING' : 'PAIR.DESCRIBE.NUMBERED_PAGING',
     ],
     facts: pageFacts(rows.length, page),
-    listing: { field: 'ReplicaGroups', idField: 'ReplicaGroupId', rows, page },
+    listing: { ...listedAs('group'), rows, page },
   });
 };

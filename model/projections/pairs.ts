@@ -1,4 +1,5 @@
 import type { Site as SiteName } from '../../api';
+import { listedAs } from '../../api/resources';
 import { type Handler, list, str } from '../context';
 import { observe, refuse } from '../expectation';
 import { reversedUnsynced } from '../lifecycle';
@@ -94,7 +95,7 @@ export const describePairs: Handler = (ctx) => {
       page.mode === 'token' ? 'PAIR.DESCRIBE.TOKEN_PAGING' : 'PAIR.DESCRIBE.NUMBERED_PAGING',
     ],
     facts: pageFacts(rows.length, page),
-    listing: { field: 'ReplicaPairs', idField: 'ReplicaPairId', rows, page },
+    listing: { ...listedAs('pair'), rows, page },
   });
 };
 

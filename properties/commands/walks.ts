@@ -1,28 +1,23 @@
 import fc from 'fast-check';
 import type { Variant } from '../../adapters/target';
+import { listingOf, listingRows, packIds, type ResourceListing } from '../../api';
 import { listDisks, listGroups, listPairs, type ModelState } from '../../model';
 import { pagination_conformance } from '../checks';
-import { at } from '../checks/response-conformance';
 import type { ModelBox } from '../command';
 import type { RunSession } from '../session';
-import { EBS, ECS, nth, replicationRegions, variant } from './toolkit';
+import { nth, replicationRegions, variant } from './toolkit';
 
 type Site = 'production' | 'backup';
 type Mode = 'token' | 'number';
 
-/** A listing that can be walked page by page, and what the model says it holds. */
+/** A listing that can be walked page by page (api/resources.ts), and what the model says it holds. */
 interface Listing {
-  readonly call: typeof EBS | typeof ECS;
-  readonly action: string;
-  readonly field: string;
-  readonly idField: string;
-  readonly modes: readonly Mode[];
+  readonly listing: ResourceListing;
   readonly sited: boolean;
   readonly rule: (mode: Mode) => string;
   readonly expected: (s: ModelState, regionId: string, site: Site) => string[];
-  /** Every ID of this kind the sequence holds, and the filter parameter that names them. */
+  /** Every ID of this kind the sequence holds. */
   readonly own: (s: ModelState) => string[];
-  readonly filter: (ids: readonly string[]) => Record<string, string>;
 }
 
 /** The most IDs one listing filter takes. */
@@ -33,40 +28,25 @@ const replicationRule = (mode: Mode) =>
 
 const LISTINGS: Readonly<Record<string, Listing>> = {
   pairs: {
-    call: EBS,
-    action: 'DescribeDiskReplicaPairs',
-    field: 'ReplicaPairs',
-    idField: 'ReplicaPairId',
-    modes: ['token', 'number'],
+    listing: listingOf('pair'),
     sited: true,
     rule: replicationRule,
     expected: (s, regionId, site) => listPairs(s, { regionId, site }).map((p) => p.id),
     own: (s) => Object.keys(s.pairs),
-    filter: (ids) => ({ PairIds: ids.join(',') }),
   },
   groups: {
-    call: EBS,
-    action: 'DescribeDiskReplicaGroups',
-    field: 'ReplicaGroups',
-    idField: 'ReplicaGroupId',
-    modes: ['token', 'number'],
+    listing: listingOf('group'),
     sited: true,
     rule: replicationRule,
     expected: (s, regionId, site) => listGroups(s, { regionId, site }).map((g) => g.id),
     own: (s) => Object.keys(s.groups),
-    filter: (ids) => ({ GroupIds: ids.join(',') }),
   },
   disks: {
-    call: ECS,
-    action: 'DescribeDisks',
-    field: 'Disks.Disk',
-    idField: 'DiskId',
-    modes: ['number'],
+    listing: listingOf('disk'),
     sited: false,
     rule: () => 'DISK.DESCRIBE.PAGING',
     expected: (s, regionId) => listDisks(s, { regionId }).map((d) => d.id),
     own: (s) => Object.keys(s.disks),
-    filter: (ids) => ({ DiskIds: JSON.stringify(ids) }),
   },
 };
 
@@ -97,11 +77,17 @@ class WalkCommand implements fc.AsyncCommand<ModelBox, RunSession> {
     if (!region) return;
     const own = session.options.isolated ? undefined : l.own(m.state).slice(0, FILTER_MAX);
     if (own?.length === 0) return;
-    const seen = await this.#walk(m, session, l, region.id, own ? l.filter(own) : {});
+    const seen = await this.#walk(
+      m,
+      session,
+      l,
+      region.id,
+      own ? { [l.listing.filter.param]: packIds(l.listing, own) } : {},
+    );
     if (!seen) return;
     const expected = l.expected(m.state, region.id, this.site);
     const failed = pagination_conformance({
-      operation: l.action,
+      operation: l.listing.action,
       rule: l.rule(this.mode),
       seen,
       expected: own ? expected.filter((id) => own.includes(id)) : expected,
@@ -127,17 +113,18 @@ class WalkCommand implements fc.AsyncCommand<ModelBox, RunSession> {
           ? { MaxResults: this.size, ...(token ? { NextToken: token } : {}) }
           : { PageNumber: page, PageSize: this.size };
       const params = { RegionId: regionId, ...(l.sited ? { Site: this.site } : {}), ...filter, ...paging };
-      const label = `${l.action}(${regionId}${l.sited ? `, Site=${this.site}` : ''}, ${this.mode} page ${page} of ${this.size})`;
+      const label = `${l.listing.action}(${regionId}${l.sited ? `, Site=${this.site}` : ''}, ${this.mode} page ${page} of ${this.size})`;
       const answer = await session.step(
         m,
-        { call: { ...l.call, action: l.action, params }, variant: this.variant, label },
+        {
+          call: { product: l.listing.product, version: l.listing.version, action: l.listing.action, params },
+          variant: this.variant,
+          label,
+        },
         label,
       );
       if (answer?.kind !== 'success') return undefined;
-      const rows = at(answer.body, l.field.split('.'));
-      const ids = Array.isArray(rows)
-        ? (rows as Record<string, unknown>[]).map((r) => String(r[l.idField]))
-        : [];
+      const ids = (listingRows(l.listing, answer.body) ?? []).map((r) => String(r[l.listing.idField]));
       seen.push(...ids);
       if (this.mode === 'token') {
         const next = answer.body.NextToken;
@@ -161,7 +148,7 @@ const walk = (listing: string) =>
     .record({
       region: fc.nat(),
       site: fc.constantFrom<Site>('production', 'backup'),
-      mode: fc.constantFrom(...(LISTINGS[listing] as Listing).modes),
+      mode: fc.constantFrom(...(LISTINGS[listing] as Listing).listing.paging),
       size: fc.integer({ min: 1, max: 3 }),
       variant,
     })

@@ -11,18 +11,21 @@ describe('fault profiles on the command line', () => {
       '--profile',
       'disk-size-as-string',
       'rpo-missing',
+      '--targets',
+      'mock',
       '--runs',
       '5',
       '--json',
     ]);
     expect(code).toBe(0);
-    const rows = JSON.parse(stdout) as { profile: string; detected: boolean; shrunkLength: number }[];
-    // In catalogue order, whatever the order asked.
-    expect(rows.map((r) => [r.profile, r.detected])).toEqual([
-      ['rpo-missing', true],
-      ['disk-size-as-string', true],
+    type Row = { profile: string; targets: Record<string, { detected: boolean; shrunkLength: number }> };
+    const rows = JSON.parse(stdout) as Row[];
+    // In catalogue order, whatever the order asked; the mock is the default target.
+    expect(rows.map((r) => [r.profile, Object.keys(r.targets), r.targets.mock?.detected])).toEqual([
+      ['rpo-missing', ['mock'], true],
+      ['disk-size-as-string', ['mock'], true],
     ]);
-    expect(rows.every((r) => r.shrunkLength >= 1)).toBe(true);
+    expect(rows.every((r) => (r.targets.mock?.shrunkLength ?? 0) >= 1)).toBe(true);
   }, 60_000);
 
   it('an unknown profile is a usage error naming the known ones; endpoint targets take none', async () => {
@@ -39,7 +42,7 @@ describe('fault profiles on the command line', () => {
       'rpo-missing',
     ]);
     expect(endpoint.code).toBe(2);
-    expect(endpoint.stderr).toContain('--fault-profile is only for --target mock or emulator');
+    expect(endpoint.stderr).toContain('--fault-profile is only for --target direct, mock or emulator');
     expect(endpoint.stderr).not.toMatch(/\n\s+at /); // no stack trace
   }, 60_000);
 

@@ -45,12 +45,41 @@ describe('ebs-conformance emulator', () => {
       ['--transition-ms', '-1'],
       ['--clock', 'sundial'],
       ['--access-key-id', 'x'],
+      ['--reading', 'encrypted-disks=maybe'],
+      ['--reading', 'pair-listing=site', '--reading', 'pair-listing=either-disk'],
     ]) {
       const { code, stdout, stderr } = await runCli(['emulator', ...args]);
       expect(code, args.join(' ')).toBe(2);
       expect(stdout).toBe('');
-      expect(stderr.split('\n')[0]).toMatch(/port|transition-ms|clock|access key/);
+      expect(stderr.split('\n')[0]).toMatch(/port|transition-ms|clock|access key|reading/);
       expect(stderr).not.toMatch(/\n\s+at /);
     }
+  });
+
+  it('answers in the alternatives --reading names, and says so on stderr', async () => {
+    const emu = await spawnEmulator([
+      '--reading',
+      'empty-group-pair-ids=absent',
+      '--reading',
+      'token-walk-paging-fields=present',
+    ]);
+    await callAs('v3', emu.port, 'CreateDiskReplicaGroup', '2021-07-30', {
+      RegionId: 'cn-shanghai',
+      SourceZoneId: 'cn-shanghai-b',
+      DestinationRegionId: 'cn-beijing',
+      DestinationZoneId: 'cn-beijing-f',
+    });
+    const groups = await callAs('v3', emu.port, 'DescribeDiskReplicaGroups', '2021-07-30', {
+      RegionId: 'cn-shanghai',
+      MaxResults: 10,
+    });
+    expect(groups.TotalCount).toBe(1);
+    const [row] = groups.ReplicaGroups as Record<string, unknown>[];
+    expect(row).toBeDefined();
+    expect(row).not.toHaveProperty('PairIds');
+    expect(emu.stderr()).toMatch(
+      /playing readings empty-group-pair-ids=absent, token-walk-paging-fields=present/,
+    );
+    expect(await emu.stop()).toBe(0);
   });
 });

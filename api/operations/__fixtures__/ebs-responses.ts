@@ -6,7 +6,8 @@ import type { ResponseCase } from './response-case';
 // Success bodies shaped like the examples of the EBS metadata, including their oddities
 // (a StatusMessage on a `created` pair, an RPO of 180, a trailing newline in a value).
 
-const PAGE = ['RequestId', 'PageNumber', 'PageSize', 'TotalCount'];
+// The numbered fields are optional: a NextToken walk need not carry them (the SDKs agree).
+const PAGE = ['RequestId'];
 const TAG = ['TagKey', 'TagValue'];
 
 export const EBS_RESPONSE_CASES: readonly ResponseCase[] = [
@@ -155,13 +156,10 @@ export const EBS_RESPONSE_CASES: readonly ResponseCase[] = [
         'Status',
         'RPO',
         'Site',
-        'PairIds',
-        'PairNumber',
         'PrimaryRegion',
         'PrimaryZone',
         'StandbyRegion',
         'StandbyZone',
-        'Bandwidth',
       ],
       'ReplicaGroups.0.Tags.0': TAG,
     },

@@ -5,7 +5,8 @@ import type { ResponseCase } from './response-case';
 
 // ECS bodies: wrapped lists and ISO-8601 times, as the ECS docs show them.
 
-const PAGE = ['RequestId', 'PageNumber', 'PageSize', 'TotalCount'];
+// The numbered fields are optional: a NextToken walk need not carry them (the SDKs agree).
+const PAGE = ['RequestId'];
 
 export const ECS_RESPONSE_CASES: readonly ResponseCase[] = [
   {

@@ -1,0 +1,77 @@
+/**
+ * The direct target (the emulator's gateway in this process, no socket, no msw) in checked
+ * calls per second: one lane in this thread, and `run --concurrency 2` against one lane the
+ * same way, both as lanes in worker threads (properties/workers.ts), each lane the same work.
+ * The worker figures are wall time from spawning the threads to the merged record, start-up
+ * (loading the sources in each thread) included: what a user waits for.
+ */
+import { createDirectTarget } from '../adapters/direct-target';
+import { runInWorkers } from '../properties/workers';
+import { runCheckedWorkload } from './checked-workload';
+import { ownCpuMs } from './cpu-time';
+import { type ThroughputOptions, verdictNote } from './emulator-throughput';
+import { type Figure, figure } from './figures';
+
+async function workerRate(lanes: number, seed: number, runsPerLane: number): Promise<number> {
+  const t0 = performance.now();
+  const record = await runInWorkers({
+    target: { kind: 'direct', transitionMs: 1000 },
+    seed,
+    runs: runsPerLane * lanes,
+    maxCommands: 40,
+    lanes,
+    shrink: false,
+    harnessVersion: 'bench',
+    replayCommand: () => '',
+  });
+  return (record.steps * 1000) / (performance.now() - t0);
+}
+
+export async function benchDirect(
+  o: ThroughputOptions & { readonly workerSequences: number },
+): Promise<Figure[]> {
+  const checked: number[] = [];
+  const cpu: number[] = [];
+  const one: number[] = [];
+  const two: number[] = [];
+  const ratios: number[] = [];
+  const verdicts = new Set<string>();
+  for (let trial = 0; trial <= o.trials; trial++) {
+    const target = createDirectTarget({ transitionMs: 1000, clockMode: 'manual' });
+    try {
+      const cpu0 = ownCpuMs();
+      const w = await runCheckedWorkload(target, { seed: o.seed + trial, runs: o.sequences, concurrency: 1 });
+      const cpuMs = ownCpuMs() - cpu0;
+      if (trial === 0) continue; // warm-up
+      verdicts.add(w.verdict);
+      checked.push(w.callsPerSecond);
+      cpu.push((cpuMs * 1000) / w.steps);
+      o.log(`  direct, one lane: ${Math.round(w.callsPerSecond)} checked/s`);
+    } finally {
+      await target.close?.();
+    }
+  }
+  for (let trial = 0; trial < o.trials; trial++) {
+    const r1 = await workerRate(1, o.seed + trial, o.workerSequences);
+    const r2 = await workerRate(2, o.seed + trial, o.workerSequences);
+    one.push(r1);
+    two.push(r2);
+    ratios.push(r2 / r1);
+    o.log(`  direct in workers: one lane ${Math.round(r1)}/s, two lanes ${Math.round(r2)}/s`);
+  }
+  const note = verdictNote(verdicts);
+  return [
+    figure(
+      'direct.lane1.checked',
+      'direct target, one lane',
+      'calls/s',
+      checked,
+      { op: '>=', limit: 5000 },
+      note,
+    ),
+    figure('direct.lane1.cpu', 'CPU per checked call, direct (harness + emulator)', 'µs', cpu),
+    figure('direct.workers1', 'direct, one lane in a worker (start-up included)', 'calls/s', one),
+    figure('direct.workers2', 'direct, two lanes in workers (start-up included)', 'calls/s', two),
+    figure('direct.workers.ratio', 'direct, two lanes / one lane', 'ratio', ratios, { op: '>=', limit: 1.7 }),
+  ];
+}

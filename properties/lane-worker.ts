@@ -1,0 +1,39 @@
+/**
+ * One lane in a worker thread: its own target built from a spec (an emulator of its own, in
+ * this thread or as a child process), one conformance run with its own seed, its record posted
+ * back. See workers.ts.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { createTarget } from '../adapters';
+import { runConformance } from './engine';
+import type { LaneJob, LaneMessage } from './workers';
+
+const job = workerData as LaneJob;
+const post = (m: LaneMessage) => parentPort?.postMessage(m);
+
+try {
+  const target = await createTarget(job.target.kind, {
+    transitionMs: job.target.transitionMs,
+    clockMode: 'manual',
+    ...(job.target.faultProfile !== undefined ? { faultProfile: job.target.faultProfile } : {}),
+  });
+  try {
+    const { record } = await runConformance({
+      target,
+      seed: job.seed,
+      runs: job.runs,
+      maxCommands: job.maxCommands,
+      concurrency: 1,
+      shrink: job.shrink,
+      harnessVersion: job.harnessVersion,
+      // The parent names the replay of each failure once the lanes are merged.
+      replayCommand: () => '',
+      onProgress: () => post({ kind: 'sequence' }),
+    });
+    post({ kind: 'record', record });
+  } finally {
+    await target.close?.();
+  }
+} catch (err) {
+  post({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+}

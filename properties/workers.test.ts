@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { createDirectTarget } from '../adapters/direct-target';
+import { mergeRecords } from '../reports/merge';
+import type { RunRecord } from '../reports/run-record';
+import { runConformance } from './engine';
+import { runInWorkers } from './workers';
+
+const SIZE = { runs: 6, maxCommands: 20 };
+
+async function shard(seed: number, runs: number): Promise<RunRecord> {
+  const target = createDirectTarget({ transitionMs: 1000, clockMode: 'manual' });
+  try {
+    const { record } = await runConformance({
+      target,
+      seed,
+      runs,
+      maxCommands: SIZE.maxCommands,
+      concurrency: 1,
+      harnessVersion: 'test',
+      replayCommand: () => '',
+    });
+    return record;
+  } finally {
+    await target.close?.();
+  }
+}
+
+const judged = (r: RunRecord) => ({
+  verdict: r.verdict,
+  steps: r.steps,
+  runs: r.budget.runs,
+  shards: r.shards?.map((s) => [s.seed, s.runs, s.steps, s.verdict]),
+  rules: r.rules.map((x) => [x.id, x.accepted, x.refused, x.violations]),
+  pairs: r.coverage.pairs.cells,
+  groups: r.coverage.groups.cells,
+  transitions: r.coverage.transitions,
+});
+
+describe('lanes in worker threads', () => {
+  it('make the run that merging the shards seed, seed + 1 makes', async () => {
+    let progress = 0;
+    const whole = await runInWorkers({
+      target: { kind: 'direct', transitionMs: 1000 },
+      seed: 11,
+      ...SIZE,
+      lanes: 2,
+      harnessVersion: 'test',
+      replayCommand: (n) => `replay ${n}`,
+      onProgress: () => progress++,
+    });
+    const merged = mergeRecords([await shard(11, 3), await shard(12, 3)]);
+    expect(whole.shards?.map((s) => s.seed)).toEqual([11, 12]);
+    expect(whole.seed).toBe(11);
+    expect(progress).toBe(SIZE.runs);
+    expect(judged(whole)).toEqual(judged(merged));
+  });
+
+  it('name each failure’s replay and keep the seed of the lane that found it', async () => {
+    const run = await runInWorkers({
+      target: { kind: 'direct', transitionMs: 1000, faultProfile: 'rpo-missing' },
+      seed: 1,
+      runs: 20,
+      maxCommands: 20,
+      lanes: 2,
+      shrink: false,
+      harnessVersion: 'test',
+      replayCommand: (n) => `replay --failure ${n}`,
+    });
+    expect(run.verdict).toBe('nonconformant');
+    expect(run.failures[0]?.replay).toBe('replay --failure 1');
+    expect([1, 2]).toContain(run.failures[0]?.seed);
+  });
+
+  it('reject with the lane’s own error when its target cannot start', async () => {
+    await expect(
+      runInWorkers({
+        target: { kind: 'direct', transitionMs: 1000, faultProfile: 'no-such-profile' },
+        seed: 1,
+        runs: 2,
+        maxCommands: 5,
+        lanes: 2,
+        harnessVersion: 'test',
+        replayCommand: () => '',
+      }),
+    ).rejects.toThrow(/lane with seed [12]: .*no-such-profile/);
+  });
+});
