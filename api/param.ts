@@ -133,8 +133,11 @@ export function requestSchema(params: readonly Param[]) {
   return z.looseObject(shape);
 }
 
+/** One problem the request schema found with a parameter. */
+export type RequestIssue = z.core.$ZodIssue;
+
 /** Whether a request-schema issue is a list holding more items than its kind allows. */
-export function isTooManyItems(issue: z.core.$ZodIssue): boolean {
+export function isTooManyItems(issue: RequestIssue): boolean {
   if (issue.code === 'too_big' && issue.origin === 'array') return true;
   if (issue.code === 'invalid_union') return issue.errors.some((branch) => branch.some(isTooManyItems));
   return false;

@@ -1,5 +1,4 @@
-import type { z } from 'zod';
-import { findOperation, isTooManyItems, type Operation } from '../api';
+import { findOperation, isTooManyItems, type Operation, type RequestIssue } from '../api';
 import { type Call, COMMON_PARAMS } from './call';
 import { allowed, type Refusal, refuse, type Violation } from './expectation';
 
@@ -25,7 +24,7 @@ const PAGING = new Set(['MaxResults', 'NextToken', 'PageNumber', 'PageSize']);
 /** The tag calls document their list limits and key formats as rules of their own. */
 const TAG_ACTIONS = new Set(['TagResources', 'UntagResources', 'ListTagResources']);
 
-function tagRuleForParam(name: string, issues: readonly z.core.$ZodIssue[]): string | undefined {
+function tagRuleForParam(name: string, issues: readonly RequestIssue[]): string | undefined {
   if (name === 'ResourceId') return 'TAG.AT_MOST_50_RESOURCES';
   if (name === 'ResourceType') return 'TAG.RESOURCE_TYPE';
   if (name === 'TagKey' || (name === 'Tag' && issues.some(isTooManyItems))) return 'TAG.AT_MOST_20_TAGS';
@@ -36,7 +35,7 @@ function tagRuleForParam(name: string, issues: readonly z.core.$ZodIssue[]): str
   return undefined;
 }
 
-function ruleForParam(op: Operation, name: string, issues: readonly z.core.$ZodIssue[] = []): string {
+function ruleForParam(op: Operation, name: string, issues: readonly RequestIssue[] = []): string {
   if (TAG_ACTIONS.has(op.action)) {
     const tagRule = tagRuleForParam(name, issues);
     if (tagRule) return tagRule;

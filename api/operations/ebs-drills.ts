@@ -82,7 +82,7 @@ const describePairDrillsParams = [
 const PairDrill = z.object({
   DrillId: z.string().min(1),
   Status: DrillStatus,
-  DrillDiskId: idWith('d').optional(),
+  DrillDiskId: idWith('disk').optional(),
   DrillDiskStatus: DrillDiskStatus.optional(),
   StartAt: UnixSeconds,
   // The recovery point the drill disk holds.
@@ -153,12 +153,12 @@ const describeGroupDrillsParams = [
 
 const GroupDrill = z.object({
   DrillId: z.string().min(1),
-  GroupId: idWith('pg'),
+  GroupId: idWith('group'),
   Status: DrillStatus,
   PairsInfo: z.array(
     z.object({
       PairId: idWith('pair'),
-      DrillDiskId: idWith('d').optional(),
+      DrillDiskId: idWith('disk').optional(),
       DrillDiskStatus: DrillDiskStatus.optional(),
     }),
   ),

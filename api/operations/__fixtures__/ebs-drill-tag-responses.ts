@@ -5,7 +5,8 @@ import type { ResponseCase } from './response-case';
 // The drill and tag success bodies, shaped like the metadata's examples (including the `pair`
 // ResourceType of the ListTagResources example, where the parameter docs say diskreplicapair).
 
-const PAGE = ['RequestId', 'PageNumber', 'PageSize', 'TotalCount', 'Drills'];
+// PageNumber, PageSize and TotalCount are optional in every listing (see PageFields).
+const PAGE = ['RequestId', 'Drills'];
 
 export const EBS_DRILL_TAG_RESPONSE_CASES: readonly ResponseCase[] = [
   {
