@@ -13,7 +13,7 @@ import {
 } from './expectation';
 import { reversedUnsynced } from './lifecycle';
 import { calledAt, findGroup, findPair } from './lookup';
-import { pageFacts, pageOf } from './projections/paging';
+import { nextTokenPresent, pageFacts, pageOf } from './projections/paging';
 import { allocateId, type Drill, type Group, type ModelState, membersOf, type Pair } from './state';
 
 // Disaster-recovery drills of pairs and groups (StartPairDrill, DescribePairDrills,
@@ -146,6 +146,7 @@ function describeDrills(kind: Kind): Handler {
         R.paging,
         ...(drillId === undefined ? [] : [R.drillIdFilter]),
       ],
+      present: nextTokenPresent(rows.length, page),
       facts: pageFacts(rows.length, page),
       listing: { field: 'Drills', idField: 'DrillId', rows, page },
     });

@@ -100,9 +100,10 @@ export function validate(call: Call): Validated {
   const violations: Violation[] = [...names].map((name) => {
     const p = op.params.find((x) => x.name === name);
     const rule = ruleForParam(op, name, issuesOf(name));
-    const codes = ['InvalidParameter', `InvalidParameter.${name}`];
-    if (p?.invalidCode) codes.push(p.invalidCode);
-    if (p?.countCode && issuesOf(name).some(isTooManyItems)) codes.push(p.countCode);
+    // Too many items where the docs name the code for that: that code, and only it.
+    const counted = p?.countCode !== undefined && issuesOf(name).some(isTooManyItems);
+    const codes = counted ? [p.countCode as string] : ['InvalidParameter', `InvalidParameter.${name}`];
+    if (p?.invalidCode && !counted) codes.push(p.invalidCode);
     if (legacyPairAction(op)) codes.push('InvalidParamter');
     return { rule, errors: allowed(op, ...codes), undocumented: false };
   });

@@ -148,7 +148,7 @@ function describe(ctx: OpContext, p: Params, find: Finder) {
       return [];
     return [drillView(x, status)];
   });
-  const page = paginate(rows, p);
+  const page = paginate(rows, p, true, true);
   return { ...page.fields, Drills: page.items };
 }
 

@@ -5,7 +5,7 @@ import { observe, refuse } from '../expectation';
 import { earRegionViolation } from '../lookup';
 import { destinationOf, type Group, type ModelState, membersOf, sourceOf } from '../state';
 import { describeFilter, taggedRow } from '../tags';
-import { pageFacts, pageOf } from './paging';
+import { nextTokenPresent, pageFacts, pageOf } from './paging';
 import type { Row } from './pairs';
 
 /** What DescribeDiskReplicaGroups shows for a group (GROUP.DESCRIBE.MEMBERS). */
@@ -69,7 +69,9 @@ export const describeGroups: Handler = (ctx) => {
       'GROUP.DESCRIBE.MEMBERS',
       ...filter.rules,
       page.mode === 'token' ? 'PAIR.DESCRIBE.TOKEN_PAGING' : 'PAIR.DESCRIBE.NUMBERED_PAGING',
+      ...(page.mode === 'token' && !page.continued ? ['PAIR.DESCRIBE.NEXT_TOKEN_WHEN_MORE'] : []),
     ],
+    present: nextTokenPresent(rows.length, page),
     facts: pageFacts(rows.length, page),
     listing: { ...listedAs('group'), rows, page },
   });

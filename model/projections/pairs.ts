@@ -6,7 +6,7 @@ import { reversedUnsynced } from '../lifecycle';
 import { earRegionViolation, findPair } from '../lookup';
 import { destinationOf, type ModelState, type Pair, sourceOf } from '../state';
 import { describeFilter, taggedRow } from '../tags';
-import { pageFacts, pageOf } from './paging';
+import { nextTokenPresent, pageFacts, pageOf } from './paging';
 
 export type Row = Readonly<Record<string, unknown>>;
 
@@ -71,7 +71,9 @@ export const describePairs: Handler = (ctx) => {
   const ear = earRegionViolation(ctx);
   if (ear) return refuse([ear]);
   const site = (str(ctx.params.Site) ?? 'production') as SiteName;
-  const pairIds = list(ctx.params.PairIds);
+  // An empty PairIds means all pairs (PAIR.DESCRIBE.EMPTY_PAIR_IDS_ALL).
+  const listed = list(ctx.params.PairIds);
+  const pairIds = listed?.length ? listed : undefined;
   const groupId = str(ctx.params.ReplicaGroupId);
   const filter = describeFilter(ctx.params);
   const pairs = listPairs(ctx.state, {
@@ -90,10 +92,13 @@ export const describePairs: Handler = (ctx) => {
       'PAIR.STATUS_MESSAGE_SCOPE',
       site === 'production' ? 'PAIR.DESCRIBE.SITE_PRODUCTION_DEFAULT' : 'PAIR.DESCRIBE.SITE_BACKUP',
       ...(pairIds ? ['PAIR.DESCRIBE.PAIR_IDS'] : []),
+      ...(listed && !pairIds ? ['PAIR.DESCRIBE.EMPTY_PAIR_IDS_ALL'] : []),
       ...(groupId ? ['PAIR.DESCRIBE.GROUP_FILTER'] : []),
       ...filter.rules,
       page.mode === 'token' ? 'PAIR.DESCRIBE.TOKEN_PAGING' : 'PAIR.DESCRIBE.NUMBERED_PAGING',
+      ...(page.mode === 'token' && !page.continued ? ['PAIR.DESCRIBE.NEXT_TOKEN_WHEN_MORE'] : []),
     ],
+    present: nextTokenPresent(rows.length, page),
     facts: pageFacts(rows.length, page),
     listing: { ...listedAs('pair'), rows, page },
   });
