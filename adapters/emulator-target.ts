@@ -5,11 +5,11 @@
  * the child with SIGTERM (it flushes its state) and SIGKILL after a grace period.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { type ReadingChoices, readingTexts } from '../api';
 import { adminClient } from './admin-client';
 import { type Credentials, EMULATOR_CREDENTIALS, ENV } from './credentials';
 import { createHttpTarget, type HttpTargetOptions } from './http-target';
+import { packagePath } from './package-root';
 import { type Target, TargetError } from './target';
 import { undiciTransport } from './transport';
 
@@ -37,13 +37,12 @@ export interface EmulatorTarget extends Target {
   readonly pid: number | undefined;
 }
 
-const BIN = fileURLToPath(new URL('../bin/ebs-conformance.mjs', import.meta.url));
 const LISTENING = /listening on (https?:\/\/[^\s]+)/;
 const STDERR_KEPT = 4_000;
 
 function emulatorCommand(options: EmulatorTargetOptions) {
   if (options.command) return options.command;
-  const args = [BIN, 'emulator', '--port', '0', '--host', '127.0.0.1'];
+  const args = [packagePath('bin', 'ebs-conformance.mjs'), 'emulator', '--port', '0', '--host', '127.0.0.1'];
   args.push('--transition-ms', String(options.transitionMs ?? 0));
   if (options.clockMode === 'manual') args.push('--clock', 'manual');
   if (options.faultProfile !== undefined) args.push('--fault-profile', options.faultProfile);

@@ -1,5 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import { registerBench } from './commands/bench';
 import { registerCompare } from './commands/compare';
 import { registerDetect } from './commands/detect';
 import { registerEmulator } from './commands/emulator';
@@ -7,7 +6,7 @@ import { registerMerge } from './commands/merge';
 import { registerParity } from './commands/parity';
 import { registerReplay } from './commands/replay';
 import { registerReport } from './commands/report';
-import { registerRun } from './commands/run';
+import { harnessVersion, registerRun } from './commands/run';
 import { registerSpec } from './commands/spec';
 import { registerSweep } from './commands/sweep';
 import { EXIT, UsageError } from './usage-error';
@@ -26,20 +25,24 @@ const COMMANDS: readonly Register[] = [
   registerSweep,
   registerDetect,
   registerParity,
-  registerBench,
 ];
 
-/** Runs the CLI and resolves to the exit status. Never throws at the user. */
-export async function main(argv: readonly string[]): Promise<number> {
+/**
+ * Runs the CLI and resolves to the exit status. Never throws at the user. `extra` adds commands
+ * that need the project's sources (`bench`, registered by bin/ in a checkout), which the bundled
+ * CLI of the package leaves out.
+ */
+export async function main(argv: readonly string[], extra: readonly Register[] = []): Promise<number> {
   let status: number = EXIT.conformant;
   const program = new Command('ebs-conformance')
     .description(
       'Model-based conformance harness and local emulator for Alibaba Cloud disk async replication\n' +
         '(EBS 2021-07-30 replica pairs and groups, ECS 2014-05-26 disks).',
     )
+    .version(harnessVersion(), '-V, --version', 'print the version and exit')
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
-  for (const register of COMMANDS) register(program, (s) => (status = s));
+  for (const register of [...COMMANDS, ...extra]) register(program, (s) => (status = s));
   for (const cmd of program.commands) cmd.exitOverride();
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -54,6 +57,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(
       `ebs-conformance: internal error: ${err instanceof Error ? err.message : String(err)}\n`,
     );
-    return 70;
+    return EXIT.internal;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProgress, type ProgressSnapshot } from './progress';
+import { colorAllowed, createProgress, formatProgress, type ProgressSnapshot } from './progress';
 
 const snapshot: ProgressSnapshot = {
   calls: 42,
@@ -21,7 +21,7 @@ describe('progress display', () => {
   it('on a terminal rewrites one line in place and ends it once', () => {
     let now = 0;
     const out = stream(true);
-    const progress = createProgress({ stream: out.stream, now: () => now });
+    const progress = createProgress({ stream: out.stream, now: () => now, color: false });
     progress.update(snapshot);
     now = 50;
     progress.update(snapshot);
@@ -34,6 +34,24 @@ describe('progress display', () => {
     );
     expect(out.written[1]).toMatch(/stopping: cap reached: 12 disks$/);
     expect(out.written[2]).toBe('\n');
+  });
+
+  it('colours the stop reason on a terminal unless NO_COLOR is set, never in a log', () => {
+    const stopping = { ...snapshot, stopped: 'interrupted by SIGINT' };
+    const draw = (isTTY: boolean, env: NodeJS.ProcessEnv) => {
+      const out = stream(isTTY);
+      createProgress({ stream: out.stream, color: colorAllowed(env) }).update(stopping);
+      return out.written[0];
+    };
+    expect(draw(true, {})).toContain('\x1b[33mstopping: interrupted by SIGINT\x1b[39m');
+    expect(draw(true, { NO_COLOR: '1' })).toMatch(/· stopping: interrupted by SIGINT$/);
+    expect(draw(false, {})).toMatch(/· stopping: interrupted by SIGINT\n$/);
+  });
+
+  it('without real-account figures shows only sequences, calls and elapsed time', () => {
+    expect(formatProgress({ calls: 7, sequences: 1, sequenceTotal: 4, elapsedMs: 3000 })).toBe(
+      'sequence 1/4 · calls 7 · elapsed 0:03',
+    );
   });
 
   it('in a log prints plain lines no more often than asked', () => {

@@ -1,18 +1,19 @@
 /**
- * Progress of a long run. On a terminal: one line rewritten in place (step, pending transitions,
- * live resources, elapsed against the budget). Elsewhere (CI logs): the same line printed plainly
- * every `everyMs`, so a log shows the run is alive without drowning in redraws. No dependency:
- * a carriage return and an erase-line escape are all a one-line display needs.
+ * Progress of a long run. On a terminal: one line rewritten in place (sequences, calls, and on a
+ * real account the pending transitions, live resources and the budget). Elsewhere (CI logs): the
+ * same line printed plainly every `everyMs`, so a log shows the run is alive without drowning in
+ * redraws. No dependency: a carriage return and an erase-line escape are all a one-line display
+ * needs; colour only on a terminal and never with NO_COLOR set.
  */
 export interface ProgressSnapshot {
   readonly calls: number;
-  readonly callCap: number;
+  readonly callCap?: number;
   readonly sequences: number;
   readonly sequenceTotal: number;
-  readonly pending: number;
-  readonly live: { readonly disks: number; readonly pairs: number; readonly groups: number };
+  readonly pending?: number;
+  readonly live?: { readonly disks: number; readonly pairs: number; readonly groups: number };
   readonly elapsedMs: number;
-  readonly budgetMs: number;
+  readonly budgetMs?: number;
   readonly stopped?: string | undefined;
 }
 
@@ -21,6 +22,8 @@ export interface ProgressOptions {
   /** Plain lines at most this often when not on a terminal. */
   readonly everyMs?: number;
   readonly now?: () => number;
+  /** Colour the stop reason on a terminal (default: unless NO_COLOR is set). */
+  readonly color?: boolean;
 }
 
 export interface Progress {
@@ -34,14 +37,18 @@ const clock = (ms: number) => {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 };
 
-export function formatProgress(p: ProgressSnapshot): string {
+/** https://no-color.org: any non-empty value turns colour off. */
+export const colorAllowed = (env: NodeJS.ProcessEnv = process.env): boolean => !env.NO_COLOR;
+
+export function formatProgress(p: ProgressSnapshot, paint = (text: string) => text): string {
+  const { live } = p;
   return [
     `sequence ${p.sequences}/${p.sequenceTotal}`,
-    `calls ${p.calls}/${p.callCap}`,
-    `pending ${p.pending}`,
-    `live ${p.live.disks} disks ${p.live.pairs} pairs ${p.live.groups} groups`,
-    `elapsed ${clock(p.elapsedMs)}/${clock(p.budgetMs)}`,
-    ...(p.stopped ? [`stopping: ${p.stopped}`] : []),
+    `calls ${p.calls}${p.callCap !== undefined ? `/${p.callCap}` : ''}`,
+    ...(p.pending !== undefined ? [`pending ${p.pending}`] : []),
+    ...(live ? [`live ${live.disks} disks ${live.pairs} pairs ${live.groups} groups`] : []),
+    `elapsed ${clock(p.elapsedMs)}${p.budgetMs !== undefined ? `/${clock(p.budgetMs)}` : ''}`,
+    ...(p.stopped ? [paint(`stopping: ${p.stopped}`)] : []),
   ].join(' · ');
 }
 
@@ -54,12 +61,13 @@ export function createProgress(options: ProgressOptions): Progress {
   const now = options.now ?? Date.now;
   let last = Number.NEGATIVE_INFINITY;
   let drawn = false;
+  const yellow = tty && (options.color ?? colorAllowed()) ? (t: string) => `\x1b[33m${t}\x1b[39m` : undefined;
   return {
     update(snapshot) {
       const t = now();
       if (t - last < every) return;
       last = t;
-      const line = formatProgress(snapshot);
+      const line = formatProgress(snapshot, yellow);
       options.stream.write(tty ? `\r\x1b[K${line}` : `progress: ${line}\n`);
       drawn = true;
     },

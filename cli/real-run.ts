@@ -15,13 +15,17 @@ import { describeFound, isEmpty, sweep } from '../adapters/sweep';
 import { whyFailed } from '../adapters/sweep-discover';
 import type { RunOptions } from '../properties/engine';
 import { capsOf, type RealFlags } from './commands/real-flags';
-import { createProgress } from './progress';
+import type { ProgressSnapshot } from './progress';
 import { EXIT, UsageError } from './usage-error';
 
 export interface RealRun {
   readonly target: RealTarget;
-  /** Engine options the real run adds (stop signal, progress, settle time, lanes). */
-  readonly engine: Pick<RunOptions, 'stopped' | 'onProgress' | 'session' | 'concurrency'>;
+  /** Engine options the real run adds (stop on a cap, settle time, lanes). */
+  readonly engine: Pick<RunOptions, 'stopped' | 'session' | 'concurrency'>;
+  /** What a second signal prints before the run is abandoned: how to clean up after it. */
+  readonly abandon: string;
+  /** The progress line's figures: calls against the cap, live resources, the wall budget. */
+  progress(sequences: number, sequenceTotal: number): ProgressSnapshot;
   /** Sweeps the run's resources (once) and resolves to the exit status, given the verdict's. */
   finish(status: number): Promise<number>;
 }
@@ -78,7 +82,6 @@ async function regionsLine(target: RealTarget): Promise<string[]> {
 export async function openRealRun(
   flags: RealFlags & { reportDir: string; runs: number; concurrency?: number },
   out: Out = process.stdout,
-  err: Out = process.stderr,
 ): Promise<RealRun> {
   const { credentials, source } = credentialsFor(flags);
   const runId = newRunId();
@@ -112,24 +115,34 @@ export async function openRealRun(
     throw e;
   }
 
-  const signals = watchSignals(target, journalPath, err);
-  const progress = showProgress(target, flags, err);
   let finished: Promise<number> | undefined;
   const finish = async (status: number): Promise<number> => {
-    progress.stop();
     try {
       return await cleanUp(status, { runId, journalPath, journal, credentials, flags, out });
     } finally {
       journal.close();
-      signals.dispose();
     }
   };
 
   return {
     target,
+    abandon: `abandoning; clean up with: ebs-conformance sweep --journal ${journalPath}`,
+    progress: (sequences, sequenceTotal) => {
+      const s = target.status();
+      return {
+        calls: s.usage.calls,
+        callCap: s.caps.calls,
+        sequences,
+        sequenceTotal,
+        pending: s.pending,
+        live: { disks: s.live.disk, pairs: s.live.pair, groups: s.live.group },
+        elapsedMs: s.elapsedMs,
+        budgetMs: s.caps.wallMs,
+        stopped: s.stopped,
+      };
+    },
     engine: {
       stopped: () => target.status().stopped,
-      onProgress: (done) => progress.sequences(done),
       session: { settleTimeoutMs: (flags.settleMinutes ?? 10) * 60_000 },
       // Sequences wait on transitions most of the time: two lanes use that waiting.
       concurrency: flags.concurrency ?? 2,
@@ -137,62 +150,6 @@ export async function openRealRun(
     finish: (status) => {
       finished ??= finish(status);
       return finished;
-    },
-  };
-}
-
-/** SIGINT/SIGTERM stop the run (it then cleans up); a second one abandons it to `sweep`. */
-function watchSignals(target: RealTarget, journalPath: string, err: Out): { dispose(): void } {
-  let signals = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    signals += 1;
-    if (signals > 1) {
-      err.write(
-        `ebs-conformance: ${signal} again: abandoning; clean up with: ebs-conformance sweep --journal ${journalPath}\n`,
-      );
-      process.exit(130);
-    }
-    err.write(`ebs-conformance: ${signal}: stopping and cleaning up (again to abandon)\n`);
-    target.stop(`interrupted by ${signal}`);
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return {
-    dispose() {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    },
-  };
-}
-
-/** Redraws the progress line from the target's own counters, until stopped. */
-function showProgress(target: RealTarget, flags: RealFlags & { runs: number }, err: Out) {
-  let sequences = 0;
-  const progress = createProgress({ stream: err, everyMs: (flags.progressSeconds ?? 30) * 1000 });
-  const draw = () => {
-    const s = target.status();
-    progress.update({
-      calls: s.usage.calls,
-      callCap: s.caps.calls,
-      sequences,
-      sequenceTotal: flags.runs,
-      pending: s.pending,
-      live: { disks: s.live.disk, pairs: s.live.pair, groups: s.live.group },
-      elapsedMs: s.elapsedMs,
-      budgetMs: s.caps.wallMs,
-      stopped: s.stopped,
-    });
-  };
-  const timer = setInterval(draw, err.isTTY ? 250 : 1000);
-  timer.unref();
-  return {
-    sequences(done: number) {
-      sequences = done;
-    },
-    stop() {
-      clearInterval(timer);
-      draw();
-      progress.done();
     },
   };
 }

@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 /**
- * Builds the library entry points into dist/ (run by `npm run build` and by `prepare`, so a fresh
- * `npm ci` has them): esbuild bundles lib/*.ts into ESM for Node with every package left external,
- * sharing code between entry points in chunks; tsc writes the declarations (unchecked: `npm test`
- * type-checks), whose relative imports are then made explicit (`./x.js`, `./dir/index.js`) so that
- * consumers resolving with NodeNext find them as well as those resolving like a bundler.
+ * Builds dist/ (run by `npm run build` and by `prepare`, so a fresh `npm ci` has it):
+ * - the CLI, bundled whole into dist/cli.mjs (every package inside: it starts without compiling
+ *   or resolving anything), with dist/cli-inputs.json listing its sources for bin/'s staleness check;
+ * - the library entry points: esbuild bundles lib/*.ts into ESM for Node with every package left
+ *   external, sharing code between entry points in chunks. `msw` and `vitest` are optional peers:
+ *   their entry points load the bundle behind a dynamic import and name the missing peer;
+ * - the declarations: tsc writes them (unchecked: `npm test` type-checks), and their relative
+ *   imports are made explicit (`./x.js`, `./dir/index.js`) so that consumers resolving with
+ *   NodeNext find them as well as those resolving like a bundler.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -16,12 +20,37 @@ import { build } from 'esbuild';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 const ENTRIES = ['index', 'msw', 'vitest', 'client'];
+/** Entry points that need a peer the user installs: the peers they import. */
+const PEERS = { msw: ['msw'], vitest: ['vitest'] };
+const outName = (name) => (name in PEERS ? `with-peers/${name}` : name);
 
 rmSync(DIST, { recursive: true, force: true });
 
-await build({
+const cli = await build({
   absWorkingDir: ROOT,
-  entryPoints: Object.fromEntries(ENTRIES.map((name) => [name, `lib/${name}.ts`])),
+  entryPoints: { cli: 'cli/main.ts' },
+  outExtension: { '.js': '.mjs' },
+  outdir: 'dist',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // CommonJS packages inside an ES module bundle still call require() for Node's built-ins.
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+  // Less to parse at every start; identifiers are kept, so a stack trace still reads.
+  minifyWhitespace: true,
+  minifySyntax: true,
+  metafile: true,
+  logLevel: 'warning',
+});
+const sources = Object.keys(cli.metafile.inputs).filter((f) => !f.includes('node_modules/'));
+writeFileSync(join(DIST, 'cli-inputs.json'), `${JSON.stringify(sources)}\n`);
+
+const lib = await build({
+  absWorkingDir: ROOT,
+  entryPoints: Object.fromEntries(ENTRIES.map((name) => [outName(name), `lib/${name}.ts`])),
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -30,8 +59,31 @@ await build({
   target: 'node20',
   packages: 'external',
   chunkNames: 'chunks/[name]-[hash]',
+  metafile: true,
   logLevel: 'warning',
 });
+
+/**
+ * `dist/msw.js`: imports the bundle dynamically, so a missing peer is a sentence naming it and the
+ * command that installs it, not Node's "Cannot find package" from deep inside dist/.
+ */
+for (const [name, peers] of Object.entries(PEERS)) {
+  const out = lib.metafile.outputs[`dist/${outName(name)}.js`];
+  const names = out.exports.filter((e) => e !== 'default');
+  writeFileSync(
+    join(DIST, `${name}.js`),
+    `let m;
+try {
+  m = await import('./${outName(name)}.js');
+} catch (err) {
+  const peer = ${JSON.stringify(peers)}.find((p) => err?.code === 'ERR_MODULE_NOT_FOUND' && String(err.message).includes(\`'\${p}'\`));
+  if (!peer) throw err;
+  throw new Error(\`ebs-conformance/${name} needs \${peer} (an optional peer dependency): npm install --save-dev \${peer}\`);
+}
+export const { ${names.join(', ')} } = m;
+`,
+  );
+}
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const types = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], {

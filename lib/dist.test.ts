@@ -1,5 +1,14 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -109,17 +118,54 @@ describe('the built package in a consumer project', () => {
     expect(result.stdout).toBe('');
   });
 
-  it('packs the entry points, the CLI sources and no tests', { timeout: 60_000 }, async () => {
+  it('packs the entry points and the bundled CLI: no sources, tests or benchmarks', {
+    timeout: 60_000,
+  }, async () => {
     const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT });
     const files = (JSON.parse(stdout) as { files: { path: string }[] }[])[0]?.files.map((f) => f.path) ?? [];
     for (const needed of [
       'dist/msw.js',
       'dist/msw.d.ts',
       'dist/types/lib/vitest.d.ts',
+      'dist/cli.mjs',
       'bin/ebs-conformance.mjs',
+      'parity/accepted.json',
     ])
       expect(files).toContain(needed);
-    expect(files.some((f) => f.startsWith('cli/'))).toBe(true);
-    expect(files.filter((f) => f.endsWith('.test.ts') || f.startsWith('examples/'))).toEqual([]);
+    const sources = files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
+    expect(sources).toEqual([]);
+    expect(files.filter((f) => /(^|\/)(tests?|bench|examples)\/|\.test\./.test(f))).toEqual([]);
+  });
+
+  it('names a missing optional peer instead of failing deep inside dist/', { timeout: 60_000 }, async () => {
+    const bare = mkdtempSync(join(tmpdir(), 'ebs-conformance-no-peers-'));
+    try {
+      const modules = join(bare, 'node_modules');
+      mkdirSync(modules);
+      for (const name of readdirSync(join(ROOT, 'node_modules')))
+        if (name !== 'msw' && name !== 'vitest')
+          symlinkSync(join(ROOT, 'node_modules', name), join(modules, name));
+      // Copied as an install would: a link would let Node find the peers in this checkout.
+      const installed = join(modules, 'ebs-conformance');
+      cpSync(join(ROOT, 'dist'), join(installed, 'dist'), { recursive: true });
+      cpSync(join(ROOT, 'package.json'), join(installed, 'package.json'));
+      writeFileSync(join(bare, 'package.json'), JSON.stringify({ name: 'bare', type: 'module' }));
+      const attempt = (entry: string) =>
+        run(process.execPath, ['--input-type=module', '-e', `await import('ebs-conformance/${entry}')`], {
+          cwd: bare,
+        }).then(
+          () => 'loaded',
+          (err: { stderr?: string }) => err.stderr ?? '',
+        );
+      const [msw, vitest, client] = await Promise.all([attempt('msw'), attempt('vitest'), attempt('client')]);
+      expect(msw).toContain(
+        'ebs-conformance/msw needs msw (an optional peer dependency): npm install --save-dev msw',
+      );
+      expect(vitest).toContain('ebs-conformance/vitest needs vitest (an optional peer dependency)');
+      // The client and the API types need neither.
+      expect(client).toBe('loaded');
+    } finally {
+      rmSync(bare, { recursive: true, force: true });
+    }
   });
 });

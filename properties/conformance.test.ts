@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CreatableTargetKind, createTarget } from '../adapters';
 import type { Target } from '../adapters/target';
-import { runConformance } from './engine';
+import { runConformance } from '../cli/run-suite';
 
 // The property suite as a vitest project: the target comes from the environment, so the same
 // file runs against the gateway in-process, the msw mock, a started emulator, or any endpoint.

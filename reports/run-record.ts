@@ -13,7 +13,14 @@ const count = z.number().int().nonnegative();
 /** `{ key: how many }`, e.g. error codes observed. */
 const Counts = z.record(z.string(), count);
 
-export const Verdict = z.enum(['conformant', 'nonconformant', 'inconclusive', 'harness-error']);
+/** `interrupted`: a signal stopped the run; what it judged until then is in the record. */
+export const Verdict = z.enum([
+  'conformant',
+  'nonconformant',
+  'inconclusive',
+  'harness-error',
+  'interrupted',
+]);
 export type Verdict = z.infer<typeof Verdict>;
 
 export const FailureCategory = z.enum([

@@ -124,6 +124,8 @@ export const CreateDisk = defineOperation({
     'InvalidResourceGroup.NotFound',
     'InvalidParameter.KMSKeyId.NotFound',
     'InternalError',
+    // Retried by client code on CreateDisk (Terraform's disk resource).
+    'UnknownError',
   ],
   region: 'any',
   mutating: true,
@@ -251,6 +253,7 @@ export const AttachDisk = defineOperation({
     'ResourcesNotInSameZone',
     'InvalidDiskId.NotFound',
     'InvalidInstanceId.NotFound',
+    'IncorrectDiskStatus.Initializing',
   ],
   region: 'none',
   mutating: true,
@@ -272,6 +275,9 @@ export const DetachDisk = defineOperation({
     // Inferred: the same disk checks as AttachDisk.
     'InvalidDiskId.NotFound',
     'IncorrectDiskStatus',
+    'IncorrectDiskStatus.Initializing',
+    // Answered by the real service for a disk already detached (Terraform treats it as done).
+    'InvalidDisk.AlreadyDetached',
   ],
   region: 'none',
   mutating: true,
@@ -294,6 +300,7 @@ export const DeleteDisk = defineOperation({
     'InvalidRegionId.MalFormed',
     // Inferred: a disk in a transient status cannot be released.
     'IncorrectDiskStatus',
+    'IncorrectDiskStatus.Initializing',
   ],
   region: 'none',
   mutating: true,

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { CassetteError, readCassette } from '../../adapters/cassette';
+import { packagePath } from '../../adapters/package-root';
 import { type AcceptedFile, AcceptedFileError, readAccepted } from '../../parity/accepted';
 import { runParity } from '../../parity/parity';
 import type { Register } from '../main';
@@ -14,7 +14,7 @@ interface ParityFlags {
 }
 
 /** The accepted divergences shipped with the package, used when --accepted is not given. */
-const DEFAULT_ACCEPTED = fileURLToPath(new URL('../../parity/accepted.json', import.meta.url));
+const DEFAULT_ACCEPTED = packagePath('parity', 'accepted.json');
 
 function load<T>(read: () => T): T {
   try {

@@ -25,7 +25,6 @@ export interface RealFlags {
   maxCalls?: number;
   maxMinutes?: number;
   settleMinutes?: number;
-  progressSeconds?: number;
 }
 
 const REAL_ONLY = [
@@ -39,7 +38,6 @@ const REAL_ONLY = [
   'maxCalls',
   'maxMinutes',
   'settleMinutes',
-  'progressSeconds',
 ] as const;
 
 const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
@@ -108,10 +106,5 @@ export function addRealOptions(command: Command): Command {
       '--settle-minutes <n>',
       '--target real: how long one transition may take to settle (default 10)',
       integer('--settle-minutes', 1),
-    )
-    .option(
-      '--progress-seconds <n>',
-      '--target real: plain progress lines this often when not on a terminal (default 30)',
-      integer('--progress-seconds', 1),
     );
 }

@@ -1,22 +1,83 @@
+import type { RunRecord } from '../../reports/run-record';
 import type { Register } from '../main';
 import { UsageError } from '../usage-error';
 import { loadRunRecord } from './report';
-import { integer, runAndReport } from './run';
+import { integer, type RunFlags, runAndReport } from './run';
 
 interface ReplayFlags {
-  failure: number;
+  failure?: number;
+  runs?: number;
   target?: string;
   endpoint?: string;
   reportDir: string;
   transitionMs: number;
 }
 
+/** The recorded target, unless the user points the replay at another one. */
+function targetFlags(record: RunRecord, flags: ReplayFlags) {
+  return {
+    target: flags.target ?? record.target.kind,
+    ...(flags.endpoint
+      ? { endpoint: flags.endpoint }
+      : flags.target === undefined && record.target.kind === 'endpoint' && record.target.endpoint
+        ? { endpoint: record.target.endpoint }
+        : {}),
+    // Replayed on the recorded target, the failure needs the same deviation to show again.
+    ...(record.target.faultProfile && flags.target === undefined
+      ? { faultProfile: record.target.faultProfile }
+      : {}),
+  };
+}
+
+/** One recorded failure: its seed and fast-check path, a single sequence. */
+function failureRun(file: string, record: RunRecord, flags: ReplayFlags, n: number): RunFlags {
+  const failure = record.failures[n - 1];
+  if (!failure)
+    throw new UsageError(`${file} has ${record.failures.length} failure(s); there is no failure ${n}`);
+  if (!failure.path) throw new UsageError(`failure ${n} of ${file} has no replay path`);
+  process.stdout.write(
+    `replaying failure ${n}: ${failure.title} (seed ${failure.seed}, path ${failure.path})\n`,
+  );
+  return {
+    ...targetFlags(record, flags),
+    seed: failure.seed,
+    path: failure.path,
+    ...(failure.commandsPath !== undefined ? { commandsPath: failure.commandsPath } : {}),
+    runs: 1,
+    maxCommands: record.budget.maxCommands,
+    reportDir: flags.reportDir,
+    transitionMs: flags.transitionMs,
+  };
+}
+
+/** The whole run again (an interrupted one, most often): same seed, same budget, same lanes. */
+function wholeRun(record: RunRecord, flags: ReplayFlags): RunFlags {
+  if (record.target.kind === 'real' && flags.target === undefined)
+    throw new UsageError('a real run is not replayed against the account; give --target');
+  process.stdout.write(
+    `replaying the run: seed ${record.seed}, ${flags.runs ?? record.budget.runs} of its ${record.budget.runs} sequences (recorded verdict ${record.verdict})\n`,
+  );
+  return {
+    ...targetFlags(record, flags),
+    seed: record.seed,
+    // The first N sequences of a seed are the same whatever the budget: a long run replays in part.
+    runs: flags.runs ?? record.budget.runs,
+    maxCommands: record.budget.maxCommands,
+    ...(record.shards ? { concurrency: record.shards.length } : {}),
+    reportDir: flags.reportDir,
+    transitionMs: flags.transitionMs,
+  };
+}
+
 export const registerReplay: Register = (program, done) => {
   program
     .command('replay')
-    .description('re-run exactly one recorded failure (its seed and path), on the same or another target')
-    .argument('<run.json>', 'the run record holding the failure')
-    .requiredOption('--failure <n>', 'which failure, from 1', integer('--failure', 1))
+    .description(
+      're-run one recorded failure (its seed and path), or without --failure the whole recorded run (an interrupted one), on the same or another target',
+    )
+    .argument('<run.json>', 'the run record')
+    .option('--failure <n>', 'which failure, from 1 (default: the whole run)', integer('--failure', 1))
+    .option('--runs <n>', 'whole-run replay: only the first N sequences', integer('--runs', 1))
     .option('--target <kind>', 'direct | mock | emulator | endpoint (default: the recorded target)')
     .option('--endpoint <url>', 'base URL for --target endpoint')
     .option('--report-dir <dir>', 'where the replay report goes', 'reports-replay')
@@ -28,34 +89,13 @@ export const registerReplay: Register = (program, done) => {
     )
     .action(async (file: string, flags: ReplayFlags) => {
       const record = loadRunRecord(file);
-      const failure = record.failures[flags.failure - 1];
-      if (!failure)
-        throw new UsageError(
-          `${file} has ${record.failures.length} failure(s); there is no failure ${flags.failure}`,
-        );
-      if (!failure.path) throw new UsageError(`failure ${flags.failure} of ${file} has no replay path`);
-      process.stdout.write(
-        `replaying failure ${flags.failure}: ${failure.title} (seed ${failure.seed}, path ${failure.path})\n`,
-      );
+      if (flags.failure !== undefined && flags.runs !== undefined)
+        throw new UsageError('--runs is for a whole-run replay; a failure replays one sequence');
+      // A failure's replay names the record it came from; a whole run's report stands on its own.
       done(
-        await runAndReport(
-          {
-            target: flags.target ?? record.target.kind,
-            ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
-            // Replayed on the recorded target, the failure needs the same deviation to show again.
-            ...(record.target.faultProfile && flags.target === undefined
-              ? { faultProfile: record.target.faultProfile }
-              : {}),
-            seed: failure.seed,
-            path: failure.path,
-            ...(failure.commandsPath !== undefined ? { commandsPath: failure.commandsPath } : {}),
-            runs: 1,
-            maxCommands: record.budget.maxCommands,
-            reportDir: flags.reportDir,
-            transitionMs: flags.transitionMs,
-          },
-          file,
-        ),
+        flags.failure !== undefined
+          ? await runAndReport(failureRun(file, record, flags, flags.failure), file)
+          : await runAndReport(wholeRun(record, flags)),
       );
     });
 };

@@ -1,16 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError } from 'commander';
 import { type CreatableTargetKind, createTarget } from '../../adapters';
+import { packageVersion } from '../../adapters/package-root';
 import type { Target } from '../../adapters/target';
-import { runConformance } from '../../properties/engine';
-import { defaultLanes, runInWorkers, WORKER_TARGETS, type WorkerTargetKind } from '../../properties/workers';
 import { WorldDiscoveryError } from '../../properties/world';
 import type { RunRecord } from '../../reports/run-record';
 import { writeReports } from '../../reports/write';
+import { type Interruptible, interruptible, watchSignals } from '../interrupt';
 import type { Register } from '../main';
-import { openRealRun } from '../real-run';
+import { checkRunPaths } from '../paths';
+import { colorAllowed, createProgress, type ProgressSnapshot } from '../progress';
+import { openRealRun, type RealRun } from '../real-run';
+import { runConformance } from '../run-suite';
 import { EXIT, UsageError } from '../usage-error';
+import { defaultLanes, runInWorkers, WORKER_TARGETS, type WorkerTargetKind } from '../workers';
 import {
   cassetteMismatchStatus,
   openReplayTarget,
@@ -35,6 +38,9 @@ export interface RunFlags extends RealFlags {
   /** Cassettes (cassette-flags.ts): write one, or answer from one with --target replay. */
   record?: string;
   cassette?: string;
+  /** No start line and no progress: only the verdict and the report. */
+  quiet?: boolean;
+  progressSeconds?: number;
 }
 
 const KINDS = ['direct', 'mock', 'emulator', 'endpoint', 'real', 'replay'] as const;
@@ -47,9 +53,7 @@ export const integer = (name: string, min: number) => (value: string) => {
   return n;
 };
 
-const harnessVersion = (): string =>
-  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
-    .version;
+export const harnessVersion = packageVersion;
 
 type TargetFlags = Pick<RunFlags, 'target' | 'endpoint' | 'transitionMs' | 'faultProfile' | 'cassette'>;
 
@@ -93,10 +97,24 @@ export const EXIT_BY_VERDICT: Record<RunRecord['verdict'], number> = {
   nonconformant: EXIT.nonconformant,
   inconclusive: EXIT.inconclusive,
   'harness-error': EXIT.inconclusive,
+  interrupted: EXIT.interrupted,
 };
 
+/** The command that runs the same sequences again (what an interrupted run prints). */
+export function rerunCommand(flags: RunFlags, seed: number): string {
+  const parts = ['ebs-conformance run', `--target ${flags.target}`];
+  if (flags.endpoint) parts.push(`--endpoint ${flags.endpoint}`);
+  if (flags.faultProfile) parts.push(`--fault-profile ${flags.faultProfile}`);
+  parts.push(`--seed ${seed}`, `--runs ${flags.runs}`, `--max-commands ${flags.maxCommands}`);
+  return parts.join(' ');
+}
+
+/** A stop by signal is `interrupted`, unless a nonconformance was already found: that one stands. */
+const interruptedVerdict = (record: RunRecord, reason: string | undefined): RunRecord =>
+  reason && record.verdict !== 'nonconformant' ? { ...record, verdict: 'interrupted' } : record;
+
 /**
- * Lanes in worker threads (properties/workers.ts) when the target is one each lane can build for
+ * Lanes in worker threads (cli/workers.ts) when the target is one each lane can build for
  * itself (direct, emulator) and the run is no replay or recording: by default one per core.
  */
 function workerLanes(flags: RunFlags): number | undefined {
@@ -109,11 +127,127 @@ function workerLanes(flags: RunFlags): number | undefined {
 /** Runs the suite, writes the four report files, prints the verdict; resolves to the exit status. */
 export async function runAndReport(flags: RunFlags, replayOf?: string): Promise<number> {
   const seed = flags.seed ?? Math.floor(Math.random() * 2 ** 31);
-  const replayCommand = (n: number) =>
-    `ebs-conformance replay ${replayOf ?? `${flags.reportDir}/run.json`} --failure ${n}`;
+  // Everything the run will need is checked before the first request: flags, then paths.
+  checkRealFlags(flags, process.env);
+  checkRunPaths(flags);
+  if (!flags.quiet)
+    process.stderr.write(
+      `run: target ${flags.target}${flags.endpoint ? ` ${flags.endpoint}` : ''}, seed ${seed}, ${flags.runs} sequences of at most ${flags.maxCommands} commands (again: ${rerunCommand(flags, seed)})\n`,
+    );
   const lanes = workerLanes(flags);
   if (lanes !== undefined) {
     checkTargetFlags(flags);
+    return inWorkers(flags, seed, lanes, replayOf);
+  }
+  // --target real: opt-in checked before any request; then journal, plan, caps and the final sweep.
+  // Signals are watched from here on: one that comes while the target opens stops the run as it starts.
+  let early: string | undefined;
+  let run: Interruptible | undefined;
+  let real: RealRun | undefined;
+  const signals = watchSignals(
+    (signal) => {
+      early = `interrupted by ${signal}`;
+      run?.stop(early);
+    },
+    () => real?.abandon ?? 'abandoning the run; no report is written',
+  );
+  try {
+    real = flags.target === 'real' ? await openRealRun(flags) : undefined;
+    const opened = await withRecording(real?.target ?? (await openTarget(flags)), { ...flags, seed });
+    run = interruptible(opened, (reason) => real?.target.stop(reason), early);
+    if (early) real?.target.stop(early);
+  } catch (e) {
+    signals.dispose();
+    throw e;
+  }
+  return await judged(flags, seed, run, real, signals, replayOf);
+}
+
+async function judged(
+  flags: RunFlags,
+  seed: number,
+  run: Interruptible,
+  real: RealRun | undefined,
+  signals: { dispose(): void },
+  replayOf: string | undefined,
+): Promise<number> {
+  const runJson = `${flags.reportDir}/run.json`;
+  let sequences = 0;
+  const started = Date.now();
+  const progress = flags.quiet
+    ? undefined
+    : showProgress(
+        () =>
+          real?.progress(sequences, flags.runs) ?? {
+            calls: run.calls(),
+            sequences,
+            sequenceTotal: flags.runs,
+            elapsedMs: Date.now() - started,
+            stopped: run.interrupted(),
+          },
+        (flags.progressSeconds ?? DEFAULT_PROGRESS_SECONDS) * 1000,
+      );
+  try {
+    const { record: ran, worldNotes } = await runConformance({
+      target: run.target,
+      seed,
+      runs: flags.runs,
+      maxCommands: flags.maxCommands,
+      ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
+      ...(flags.path ? { path: flags.path } : {}),
+      ...(flags.commandsPath !== undefined ? { commandsPath: flags.commandsPath } : {}),
+      harnessVersion: harnessVersion(),
+      replayCommand: (n) => `ebs-conformance replay ${replayOf ?? runJson} --failure ${n}`,
+      ...real?.engine,
+      stopped: () => run.interrupted() ?? real?.engine.stopped?.(),
+      onProgress: (done) => {
+        sequences = done;
+      },
+    });
+    progress?.stop();
+    for (const note of worldNotes) process.stderr.write(`world: not used: ${note}\n`);
+    const status = reportRun(flags, seed, ran, run.interrupted(), sequences, replayOf);
+    return real ? await real.finish(status) : status;
+  } catch (e) {
+    if (e instanceof WorldDiscoveryError) throw new UsageError(e.message);
+    const mismatch = cassetteMismatchStatus(e);
+    if (mismatch !== undefined) return mismatch;
+    throw e;
+  } finally {
+    progress?.stop();
+    signals.dispose();
+    await run.target.close?.();
+    await real?.finish(EXIT.inconclusive);
+  }
+}
+
+/** The run with its lanes in worker threads: the same start line, progress, signals and report. */
+async function inWorkers(flags: RunFlags, seed: number, lanes: number, replayOf?: string): Promise<number> {
+  let sequences = 0;
+  let calls = 0;
+  let interrupted: string | undefined;
+  const stop = new AbortController();
+  const signals = watchSignals(
+    (signal) => {
+      interrupted = `interrupted by ${signal}`;
+      stop.abort(interrupted);
+    },
+    () => 'abandoning the run; no report is written',
+  );
+  const started = Date.now();
+  const progress = flags.quiet
+    ? undefined
+    : showProgress(
+        () => ({
+          calls,
+          sequences,
+          sequenceTotal: flags.runs,
+          elapsedMs: Date.now() - started,
+          stopped: interrupted,
+        }),
+        (flags.progressSeconds ?? DEFAULT_PROGRESS_SECONDS) * 1000,
+      );
+  try {
     const ran = await runInWorkers({
       target: {
         kind: flags.target as WorkerTargetKind,
@@ -125,52 +259,43 @@ export async function runAndReport(flags: RunFlags, replayOf?: string): Promise<
       maxCommands: flags.maxCommands,
       lanes,
       harnessVersion: harnessVersion(),
-      replayCommand,
+      replayCommand: (n) =>
+        `ebs-conformance replay ${replayOf ?? `${flags.reportDir}/run.json`} --failure ${n}`,
+      signal: stop.signal,
+      onProgress: (done, _total, sent) => {
+        sequences = done;
+        calls = sent;
+      },
     });
-    return reportRun(flags, seed, ran);
-  }
-  // --target real: opt-in checked before any request; then journal, plan, caps and the final sweep.
-  checkRealFlags(flags, process.env);
-  const real = flags.target === 'real' ? await openRealRun(flags) : undefined;
-  const target = await withRecording(real?.target ?? (await openTarget(flags)), { ...flags, seed });
-  try {
-    const { record: ran } = await runConformance({
-      target,
-      seed,
-      runs: flags.runs,
-      maxCommands: flags.maxCommands,
-      ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
-      ...(flags.path ? { path: flags.path } : {}),
-      ...(flags.commandsPath !== undefined ? { commandsPath: flags.commandsPath } : {}),
-      harnessVersion: harnessVersion(),
-      replayCommand,
-      ...real?.engine,
-    });
-    const status = reportRun(flags, seed, ran);
-    return real ? await real.finish(status) : status;
-  } catch (err) {
-    if (err instanceof WorldDiscoveryError) throw new UsageError(err.message);
-    const mismatch = cassetteMismatchStatus(err);
-    if (mismatch !== undefined) return mismatch;
-    throw err;
+    progress?.stop();
+    return reportRun(flags, seed, ran, interrupted, sequences, replayOf);
   } finally {
-    await target.close?.();
-    await real?.finish(EXIT.inconclusive);
+    progress?.stop();
+    signals.dispose();
   }
 }
 
 /** Writes the four report files and prints the verdict; answers the exit status. */
-function reportRun(flags: RunFlags, seed: number, ran: RunRecord): number {
+function reportRun(
+  flags: RunFlags,
+  seed: number,
+  ran: RunRecord,
+  interrupted: string | undefined,
+  sequences: number,
+  replayOf: string | undefined,
+): number {
   const reportDir = resolve(flags.reportDir);
+  const runJson = `${flags.reportDir}/run.json`;
   // The profile bends the target: a replay needs it to reproduce the failure.
-  const record = flags.faultProfile
-    ? { ...ran, target: { ...ran.target, faultProfile: flags.faultProfile } }
-    : ran;
+  const record = interruptedVerdict(
+    flags.faultProfile ? { ...ran, target: { ...ran.target, faultProfile: flags.faultProfile } } : ran,
+    interrupted,
+  );
   writeReports(reportDir, record);
   const { pairs, groups } = record.coverage;
   process.stdout.write(
     [
-      `verdict: ${record.verdict}`,
+      `verdict: ${paintVerdict(record.verdict)}`,
       `target: ${record.target.kind}${record.target.endpoint ? ` ${record.target.endpoint}` : ''}, seed ${seed}, ${record.budget.runs} sequences, ${record.steps} calls`,
       `coverage: pair state x operation ${pairs.covered}/${pairs.documented}, group ${groups.covered}/${groups.documented}, rules exercised ${record.rules.filter((r) => r.accepted + r.refused > 0).length}/${record.rules.length}`,
       ...record.failures.map(
@@ -178,12 +303,52 @@ function reportRun(flags: RunFlags, seed: number, ran: RunRecord): number {
           `nonconformance (${f.category}) in ${f.operation}: ${f.title}\n  expected ${f.expected}\n  received ${f.received}\n  replay: ${f.replay}`,
       ),
       ...record.inconclusive.slice(0, 5).map((i) => `inconclusive: ${i.operation}: ${i.reason}`),
+      ...(record.verdict === 'interrupted'
+        ? [
+            `${interrupted} after ${sequences} of ${flags.runs} sequences`,
+            `replay: ebs-conformance replay ${replayOf ?? runJson}`,
+          ]
+        : []),
       `report: ${reportDir}`,
       '',
     ].join('\n'),
   );
   return EXIT_BY_VERDICT[record.verdict];
 }
+
+/** Plain progress lines this often when stderr is not a terminal (--progress-seconds). */
+export const DEFAULT_PROGRESS_SECONDS = 10;
+
+/** Redraws the progress line from `snapshot` until stopped (once: later calls do nothing). */
+function showProgress(snapshot: () => ProgressSnapshot, everyMs: number) {
+  const err = process.stderr;
+  const progress = createProgress({ stream: err, everyMs });
+  const draw = () => progress.update(snapshot());
+  draw();
+  const timer = setInterval(draw, err.isTTY ? 250 : 1000);
+  timer.unref();
+  let stopped = false;
+  return {
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(timer);
+      progress.done();
+    },
+  };
+}
+
+const VERDICT_COLOUR: Record<RunRecord['verdict'], number> = {
+  conformant: 32,
+  nonconformant: 31,
+  inconclusive: 33,
+  'harness-error': 33,
+  interrupted: 33,
+};
+
+/** The verdict in colour on a terminal, unless NO_COLOR is set. */
+const paintVerdict = (verdict: RunRecord['verdict']) =>
+  process.stdout.isTTY && colorAllowed() ? `\x1b[${VERDICT_COLOUR[verdict]}m${verdict}\x1b[39m` : verdict;
 
 export const registerRun: Register = (program, done) => {
   const run = program
@@ -214,6 +379,12 @@ export const registerRun: Register = (program, done) => {
       'transient status duration of a started emulator (virtual time)',
       integer('--transition-ms', 0),
       1000,
+    )
+    .option('--quiet', 'no start line and no progress display; only the verdict and the report')
+    .option(
+      '--progress-seconds <n>',
+      `when stderr is not a terminal, a plain progress line this often (default ${DEFAULT_PROGRESS_SECONDS}; a terminal gets a live line)`,
+      integer('--progress-seconds', 1),
     )
     .option('--record <file>', 'write every exchange, redacted, to a cassette (JSON Lines)')
     .option(

@@ -7,7 +7,7 @@ main{max-width:1200px;margin:0 auto;padding:1.5rem 2rem 4rem}
 h1{margin:.2rem 0 .5rem;font-size:1.6rem}h2{margin:2.2rem 0 .6rem;border-bottom:1px solid var(--line);padding-bottom:.3rem}
 h3{margin:0 0 .4rem;font-size:1.05rem}
 .badge{display:inline-block;padding:.1rem .6rem;border-radius:4px;color:#fff;font-size:.95rem;vertical-align:middle}
-.conformant{background:var(--ok)}.nonconformant{background:var(--bad)}.inconclusive{background:var(--warn)}.harness-error{background:var(--mute)}
+.conformant{background:var(--ok)}.nonconformant{background:var(--bad)}.inconclusive{background:var(--warn)}.harness-error{background:var(--mute)}.interrupted{background:var(--warn)}
 .meta{color:#424a53;margin:.2rem 0}
 .cards{display:flex;flex-wrap:wrap;gap:.6rem;margin:1rem 0}
 .card{border:1px solid var(--line);border-radius:6px;padding:.5rem .8rem;min-width:150px}

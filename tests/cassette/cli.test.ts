@@ -62,6 +62,8 @@ describe('ebs-conformance run --record / --target replay / parity', { timeout: 1
       '3',
       '--max-commands',
       '15',
+      // Quiet: no start line and no progress, so stderr holds only what went wrong.
+      '--quiet',
       '--record',
       cassette,
       '--report-dir',

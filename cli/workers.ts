@@ -7,9 +7,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { share } from '../properties/engine';
 import { mergeRecords } from '../reports/merge';
 import type { Failure, RunRecord } from '../reports/run-record';
-import { share } from './engine';
 
 /** Targets a worker can build for itself: each lane then has an emulator to itself. */
 export const WORKER_TARGETS = ['direct', 'emulator'] as const;
@@ -32,7 +32,7 @@ export interface LaneJob {
 }
 
 export type LaneMessage =
-  | { readonly kind: 'sequence' }
+  | { readonly kind: 'sequence'; readonly calls: number }
   | { readonly kind: 'record'; readonly record: RunRecord }
   | { readonly kind: 'error'; readonly message: string };
 
@@ -46,7 +46,16 @@ export interface WorkerRunOptions {
   readonly shrink?: boolean;
   readonly harnessVersion: string;
   readonly replayCommand: (failureIndex: number) => string;
-  readonly onProgress?: (done: number, total: number) => void;
+  /** Sequences done, of the total, and calls sent so far over every lane. */
+  readonly onProgress?: (done: number, total: number, calls: number) => void;
+  /** Aborting stops every lane before its next sequence (each lane reports what it judged). */
+  readonly signal?: AbortSignal;
+}
+
+/** What the parent tells a lane's thread: stop drawing sequences, with the reason. */
+export interface LaneStop {
+  readonly kind: 'stop';
+  readonly reason: string;
 }
 
 /** As many lanes as the machine has cores. */
@@ -56,7 +65,7 @@ const WORKER = new URL('./lane-worker.mjs', import.meta.url);
 
 function runLaneThread(
   job: LaneJob,
-  onSequence: () => void,
+  onSequence: (calls: number) => void,
   started: (worker: Worker) => void,
 ): Promise<RunRecord> {
   return new Promise((resolve, reject) => {
@@ -65,7 +74,7 @@ function runLaneThread(
     let record: RunRecord | undefined;
     let error: string | undefined;
     worker.on('message', (m: LaneMessage) => {
-      if (m.kind === 'sequence') onSequence();
+      if (m.kind === 'sequence') onSequence(m.calls);
       else if (m.kind === 'record') record = m.record;
       else error = m.message;
     });
@@ -83,7 +92,13 @@ function runLaneThread(
 export async function runInWorkers(options: WorkerRunOptions): Promise<RunRecord> {
   const lanes = Math.max(1, Math.min(options.runs, options.lanes ?? defaultLanes()));
   let done = 0;
+  const calls: number[] = [];
   const threads: Worker[] = [];
+  const stop = (worker: Worker) => {
+    const reason = String(options.signal?.reason ?? 'stopped');
+    worker.postMessage({ kind: 'stop', reason } satisfies LaneStop);
+  };
+  options.signal?.addEventListener('abort', () => threads.forEach(stop), { once: true });
   const records = await Promise.all(
     Array.from({ length: lanes }, (_, k) =>
       runLaneThread(
@@ -95,8 +110,18 @@ export async function runInWorkers(options: WorkerRunOptions): Promise<RunRecord
           shrink: options.shrink ?? true,
           harnessVersion: options.harnessVersion,
         },
-        () => options.onProgress?.(++done, options.runs),
-        (worker) => threads.push(worker),
+        (sent) => {
+          calls[k] = sent;
+          options.onProgress?.(
+            ++done,
+            options.runs,
+            calls.reduce((a, b) => a + b, 0),
+          );
+        },
+        (worker) => {
+          threads.push(worker);
+          if (options.signal?.aborted) stop(worker);
+        },
       ),
     ),
   ).catch(async (err: unknown) => {

@@ -3,13 +3,23 @@
  * this thread or as a child process), one conformance run with its own seed, its record posted
  * back. See workers.ts.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { createTarget } from '../adapters';
-import { runConformance } from './engine';
-import type { LaneJob, LaneMessage } from './workers';
+import { runConformance } from './run-suite';
+import type { LaneJob, LaneMessage, LaneStop } from './workers';
 
 const job = workerData as LaneJob;
 const post = (m: LaneMessage) => parentPort?.postMessage(m);
+let stopReason: string | undefined;
+/**
+ * Read synchronously before each sequence: an in-process target answers in microtasks, so a
+ * 'message' listener would not run until the whole run is over.
+ */
+const stopped = (): string | undefined => {
+  const m = parentPort ? (receiveMessageOnPort(parentPort)?.message as LaneStop | undefined) : undefined;
+  if (m?.kind === 'stop') stopReason = m.reason;
+  return stopReason;
+};
 
 try {
   const target = await createTarget(job.target.kind, {
@@ -17,6 +27,12 @@ try {
     clockMode: 'manual',
     ...(job.target.faultProfile !== undefined ? { faultProfile: job.target.faultProfile } : {}),
   });
+  let calls = 0;
+  const send = target.send.bind(target);
+  target.send = (call) => {
+    calls++;
+    return send(call);
+  };
   try {
     const { record } = await runConformance({
       target,
@@ -28,7 +44,8 @@ try {
       harnessVersion: job.harnessVersion,
       // The parent names the replay of each failure once the lanes are merged.
       replayCommand: () => '',
-      onProgress: () => post({ kind: 'sequence' }),
+      onProgress: () => post({ kind: 'sequence', calls }),
+      stopped,
     });
     post({ kind: 'record', record });
   } finally {
