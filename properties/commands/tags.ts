@@ -12,6 +12,9 @@ type Kind = keyof typeof TYPES;
 export const TAG_KEYS = ['env', 'team', 'app', 'cost-center'] as const;
 const TAG_VALUES = ['dr', 'prod', 'blue', ''] as const;
 
+/** Resource groups creates put pairs and groups in, and listings filter on. */
+export const RESOURCE_GROUPS = ['rg-conformance-a', 'rg-conformance-b'] as const;
+
 export const tagArb = fc.record({ Key: fc.constantFrom(...TAG_KEYS), Value: fc.constantFrom(...TAG_VALUES) });
 
 const ownersOf = (s: ModelState, kind: Kind): (Pair | Group)[] => (kind === 'pair' ? pairs(s) : groups(s));
