@@ -179,6 +179,26 @@ export const SERVICE_ERRORS = [
   e('InvalidParameter.DiskIds', 400, 'The specified parameter diskIds is not valid.'),
   e('MissingParamter.RegionId', 400, 'The regionId should not be null.'),
   e('InvalidDiskIds.ValueNotSupported', 404, 'The specified parameter "DiskIds" is not supported.'),
+  // Drills and tags (EBS 2021-07-30).
+  e('InvalidParameter.Format', 400, 'Specified parameter format is not valid.'),
+  e(
+    'NoPermission.SLR',
+    403,
+    'The RAM user does not have the permission to create service linked role: AliyunServiceLinkedRoleForEBS.',
+  ),
+  e('OperationDenied.RecoverPointNotFound', 403, 'Recover point is not found.'),
+  e(
+    'OperationDenied.StartDrillShouldOnDestRegion',
+    403,
+    'Operation should be executed on the secondary region.',
+  ),
+  e('Duplicate.TagKey', 400, 'The Tag.N.Key contain duplicate key.'),
+  e('NumberExceed.ResourceIds', 400, 'The maximum number of ResourceIds is exceeded.'),
+  e('NumberExceed.Tags', 400, 'The maximum number of Tags is exceeded.'),
+  e('InvalidResourceId.NotFound', 404, 'The specified ResourceIds are not found in our records.'),
+  e('InvalidResourceType.NotFound', 404, 'The ResourceType provided does not exist in our records.'),
+  e('MissingParameter.ResourceType', 404, 'The parameter ResourceType is missing.'),
+  e('InvalidParameter.TagValue', 400, 'A Tag.N.Value was given without its Tag.N.Key.'),
 ] as const satisfies readonly ErrorDef[];
 
 export type ErrorCode = (typeof GATEWAY_ERRORS)[number]['code'] | (typeof SERVICE_ERRORS)[number]['code'];

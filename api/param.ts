@@ -19,11 +19,13 @@ export type ParamKind =
   | { type: 'integer'; min?: number; max?: number; enum?: readonly number[] }
   | { type: 'boolean' }
   /** `Tag.N.Key` / `Tag.N.Value` on the wire, `[{Key, Value}]` typed. */
-  | { type: 'tags'; maxItems: number }
+  | { type: 'tags'; maxItems: number; keyPattern?: RegExp; valuePattern?: RegExp }
   /** A JSON array in one string parameter (`DiskIds=["d-1","d-2"]`). */
   | { type: 'jsonArray'; maxItems: number }
   /** Comma-separated IDs in one string parameter (`PairIds=pair-1,pair-2`). */
-  | { type: 'csv'; maxItems: number };
+  | { type: 'csv'; maxItems: number }
+  /** A repeated parameter: `ResourceId.1`, `ResourceId.2` on the wire, `['a', 'b']` typed. */
+  | { type: 'repeated'; maxItems: number };
 
 export interface Param {
   readonly name: string;
@@ -34,6 +36,8 @@ export interface Param {
   readonly default?: string | number | boolean;
   /** A documented specific code for a malformed value, when the docs name one. */
   readonly invalidCode?: string;
+  /** A documented specific code for a list holding more items than allowed, when the docs name one. */
+  readonly countCode?: string;
   /** A documented specific code for a missing value, when the docs name one. */
   readonly missingCode?: string;
 }
@@ -106,14 +110,20 @@ export function paramSchema(p: Param): z.ZodType {
       return integerSchema(k);
     case 'boolean':
       return booleanSchema;
-    case 'tags':
-      return z
-        .array(z.object({ Key: z.string().min(1).max(128), Value: z.string().max(128).optional() }))
-        .max(k.maxItems);
+    case 'tags': {
+      let key = z.string().min(1).max(128);
+      let value = z.string().max(128);
+      if (k.keyPattern) key = key.regex(k.keyPattern);
+      if (k.valuePattern) value = value.regex(k.valuePattern);
+      return z.array(z.object({ Key: key, Value: value.optional() })).max(k.maxItems);
+    }
     case 'jsonArray':
       return listSchema(k.maxItems, decodeJsonArray);
     case 'csv':
       return listSchema(k.maxItems, decodeCsv);
+    case 'repeated':
+      // One value without `.N` is a list of one.
+      return listSchema(k.maxItems, (text) => [text]);
   }
 }
 
@@ -180,6 +190,8 @@ export function typedParse(p: Param): (v: unknown) => unknown {
             );
           }),
       );
+    case 'repeated':
+      return when((v) => isIdList(v, k.maxItems));
     case 'jsonArray':
     case 'csv': {
       const decode = k.type === 'csv' ? decodeCsv : decodeJsonArray;
@@ -198,4 +210,14 @@ export function requestSchema(params: readonly Param[]) {
   const shape: Record<string, z.ZodType> = {};
   for (const p of params) shape[p.name] = p.required ? paramSchema(p) : paramSchema(p).optional();
   return z.looseObject(shape);
+}
+
+/** One problem the request schema found with a parameter. */
+export type RequestIssue = z.core.$ZodIssue;
+
+/** Whether a request-schema issue is a list holding more items than its kind allows. */
+export function isTooManyItems(issue: RequestIssue): boolean {
+  if (issue.code === 'too_big' && issue.origin === 'array') return true;
+  if (issue.code === 'invalid_union') return issue.errors.some((branch) => branch.some(isTooManyItems));
+  return false;
 }

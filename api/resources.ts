@@ -135,6 +135,13 @@ export const RESOURCES = {
     },
     token: 'instance-id',
   },
+  /**
+   * A disaster-recovery drill of a pair or group: the docs' examples are `drill-...` and
+   * `pg-drill-...`, no documented prefix. Cleared, not deleted, so a run never sweeps one.
+   */
+  drill: { noun: 'disaster-recovery drill', idParams: ['DrillId'], listParams: [], token: 'drill-id' },
+  /** What the tag calls name by ResourceId.N: a pair or a group, as their ResourceType says. */
+  'tagged-resource': { noun: 'tagged pair or group', idParams: [], listParams: ['ResourceId'] },
   'resource-group': {
     noun: 'resource group',
     prefix: 'rg-',

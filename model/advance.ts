@@ -1,6 +1,6 @@
 import type { LegacyPairStatus } from '../api';
 import { settle } from './lifecycle';
-import type { Group, LegacyPair, ModelState, Pair } from './state';
+import type { Drill, Group, LegacyPair, ModelState, Pair } from './state';
 
 const LEGACY_SETTLED: Partial<Record<LegacyPairStatus, LegacyPairStatus>> = {
   starting: 'active',
@@ -29,5 +29,11 @@ export function advance(state: ModelState, now: number): ModelState {
     if (p.status === 'deleting') continue;
     legacyPairs[p.id] = { ...p, status: LEGACY_SETTLED[p.status] ?? p.status };
   }
-  return { ...state, pairs, groups, legacyPairs };
+  // A drill finishes cloning (executed) or clearing (gone); one whose resource is gone goes too.
+  const drills: Record<string, Drill> = {};
+  for (const d of Object.values(state.drills)) {
+    if (d.status === 'clearing' || !(pairs[d.ownerId] ?? groups[d.ownerId])) continue;
+    drills[d.id] = { ...d, status: 'executed' };
+  }
+  return { ...state, pairs, groups, legacyPairs, drills };
 }

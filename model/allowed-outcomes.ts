@@ -3,6 +3,14 @@ import { findRule, isExempt, isTransientCode, type Operation, operationKey } fro
 import type { Call } from './call';
 import type { Ctx, Handler } from './context';
 import { attachDisk, createDisk, deleteDisk, detachDisk } from './disks';
+import {
+  clearGroupDrill,
+  clearPairDrill,
+  describeGroupDrills,
+  describePairDrills,
+  startGroupDrill,
+  startPairDrill,
+} from './drills';
 import { type Expectation, type Observed, observe } from './expectation';
 import { addPair, removePair } from './group-members';
 import {
@@ -22,6 +30,7 @@ import { describeGroups } from './projections/groups';
 import { describePairs, describeProgress } from './projections/pairs';
 import { describeRegions } from './projections/regions';
 import type { ModelState } from './state';
+import { listTagResources, tagResources, untagResources } from './tags';
 import { bindToken, replayed } from './tokens';
 import { validate } from './validate';
 
@@ -51,6 +60,15 @@ const HANDLERS: ReadonlyMap<string, Handler> = new Map([
   decide(api.RemoveDiskReplicaPair, removePair),
   decide(api.DescribeDiskReplicaGroups, describeGroups),
   decide(api.DescribeRegions, describeRegions),
+  decide(api.StartPairDrill, startPairDrill),
+  decide(api.DescribePairDrills, describePairDrills),
+  decide(api.ClearPairDrill, clearPairDrill),
+  decide(api.StartReplicaGroupDrill, startGroupDrill),
+  decide(api.DescribeReplicaGroupDrills, describeGroupDrills),
+  decide(api.ClearReplicaGroupDrill, clearGroupDrill),
+  decide(api.TagResources, tagResources),
+  decide(api.UntagResources, untagResources),
+  decide(api.ListTagResources, listTagResources),
   decide(api.CreateDisk, createDisk),
   decide(api.AttachDisk, attachDisk),
   decide(api.DetachDisk, detachDisk),

@@ -39,6 +39,13 @@ export interface ReadingFork {
   readonly onRefusal: string;
 }
 
+/** One row of ListTagResources: a tag bound to a resource. */
+export interface TagRow {
+  readonly ResourceId: string;
+  readonly TagKey: string;
+  readonly TagValue: string;
+}
+
 export interface Success {
   readonly kind: 'success';
   /** The reading this call decides, when both answers are still open. */
@@ -53,6 +60,8 @@ export interface Success {
   /** Fields the response must not carry. */
   readonly absent: readonly string[];
   readonly listing?: ListingFacts;
+  /** ListTagResources: every row the filters select (rows are not unique by ID, so not a listing). */
+  readonly tagRows?: readonly TagRow[];
   /** Statuses the affected resource may show on its way, and those it may settle in. */
   readonly transient: readonly string[];
   readonly settlesIn: readonly string[];
@@ -140,6 +149,7 @@ export interface SuccessInput {
   readonly present?: readonly string[];
   readonly absent?: readonly string[];
   readonly listing?: ListingFacts;
+  readonly tagRows?: readonly TagRow[];
   readonly transient?: readonly string[];
   readonly settlesIn?: readonly string[];
   readonly also?: readonly AllowedError[];
@@ -155,6 +165,7 @@ export function succeed(input: SuccessInput): Success {
     present: ['RequestId', ...(input.present ?? [])],
     absent: ['Code', ...(input.absent ?? [])],
     ...(input.listing ? { listing: input.listing } : {}),
+    ...(input.tagRows ? { tagRows: input.tagRows } : {}),
     transient: input.transient ?? [],
     settlesIn: input.settlesIn ?? [],
     also: dedupe(input.also ?? []),

@@ -69,16 +69,24 @@ export const addPair = onGroupAndPair((ctx, g, p) => {
 });
 
 export const removePair = onGroupAndPair((ctx, g, p) => {
+  const elsewhere = p.groupId !== undefined && p.groupId !== g.id;
   const violations = collect(
     p.groupId === g.id
       ? undefined
-      : deny(
-          ctx.op,
-          'GROUP.REMOVE.PAIR_IN_GROUP',
-          'OperationDenied.PairNotInGroup',
-          // Both codes are documented for Remove; an empty group may answer either.
-          ...(membersOf(ctx.state, g.id).length === 0 ? ['OperationDenied.NoPairInGroup'] : []),
-        ),
+      : elsewhere
+        ? deny(
+            ctx.op,
+            'GROUP.REMOVE.PAIR_IN_ANOTHER_GROUP',
+            'OperationDenied.PairInAnotherGroup',
+            ...(membersOf(ctx.state, g.id).length === 0 ? ['OperationDenied.NoPairInGroup'] : []),
+          )
+        : deny(
+            ctx.op,
+            'GROUP.REMOVE.PAIR_IN_GROUP',
+            'OperationDenied.PairNotInGroup',
+            // Both codes are documented for Remove; an empty group may answer either.
+            ...(membersOf(ctx.state, g.id).length === 0 ? ['OperationDenied.NoPairInGroup'] : []),
+          ),
     statusIn(
       ctx,
       g,
@@ -93,7 +101,7 @@ export const removePair = onGroupAndPair((ctx, g, p) => {
   // group that is still replicating may get it.
   const settled = ['created', 'stopped', 'invalid', 'failovered'].includes(p.status);
   return succeed({
-    rules: ['GROUP.REMOVE.PAIR_IN_GROUP', 'GROUP.REMOVE.GROUP_STATUS'],
+    rules: ['GROUP.REMOVE.PAIR_IN_GROUP', 'GROUP.REMOVE.PAIR_IN_ANOTHER_GROUP', 'GROUP.REMOVE.GROUP_STATUS'],
     also: settled ? [] : allowed(ctx.op, 'OperationDenied.PairStatusCannotRemoveFromGroup'),
     next: () => ({ ...ctx.state, pairs: { ...ctx.state.pairs, [p.id]: rest } }),
   });

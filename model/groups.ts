@@ -18,6 +18,7 @@ import {
   type Pair,
   sourceOf,
 } from './state';
+import { taggedAtCreate } from './tags';
 import { findZone, replicates } from './world';
 
 export const MAX_PAIRS_PER_GROUP = 17;
@@ -59,7 +60,11 @@ export const createGroup: Handler = (ctx) => {
     !(source.regionId === destination.regionId && source.zoneId === destination.zoneId);
   if (!sitesOk) return refuse([denyUndocumented(op, 'GROUP.CREATE.SITES', 'placement', 'OperationDenied')]);
   return succeed({
-    rules: ['GROUP.CREATE.SITES', 'GROUP.CREATE.SETTLES_CREATED'],
+    rules: [
+      'GROUP.CREATE.SITES',
+      'GROUP.CREATE.SETTLES_CREATED',
+      ...(params.Tag !== undefined ? ['TAG.CREATE.BINDS'] : []),
+    ],
     present: ['ReplicaGroupId'],
     transient: ['creating'],
     settlesIn: ['created'],
@@ -77,6 +82,7 @@ export const createGroup: Handler = (ctx) => {
         ...(str(params.Description) ? { description: str(params.Description) } : {}),
         createdAt: now,
         fullSyncDone: false,
+        ...taggedAtCreate(params),
       };
       return withGroup(s, group);
     },

@@ -9,6 +9,7 @@ export { pageRows } from './projections/paging';
 export { listPairs, pairRow, type Row } from './projections/pairs';
 export {
   type Disk,
+  type Drill,
   destinationOf,
   diskStatus,
   type Group,

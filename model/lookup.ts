@@ -47,10 +47,10 @@ export function findPair(ctx: Ctx, idParam = 'ReplicaPairId', checkRegion = true
 }
 
 /** The group named by ReplicaGroupId, seen from RegionId (PROTO.UNKNOWN_GROUP, GROUP.IN_GROUP_REGION). */
-export function findGroup(ctx: Ctx): Found<Group> {
+export function findGroup(ctx: Ctx, idParam = 'ReplicaGroupId'): Found<Group> {
   const ear = earRegionViolation(ctx);
   if (ear) return { refusal: refuse([ear]) };
-  const group = ctx.state.groups[str(ctx.params.ReplicaGroupId) ?? ''];
+  const group = ctx.state.groups[str(ctx.params[idParam]) ?? ''];
   if (!group) return { refusal: refuse([deny(ctx.op, 'PROTO.UNKNOWN_GROUP', 'NoSuchResource')]) };
   const region = ctx.params.RegionId;
   if (region !== group.primary.regionId && region !== group.standby.regionId) {
@@ -67,7 +67,7 @@ type Sited = { primary: Site; standby: Site; reversed: boolean };
  * Whether the call's RegionId is the given current site. A same-region pair (cross-zone) cannot
  * be told apart by region, so it always matches.
  */
-function calledAt(ctx: Ctx, r: Sited, site: 'source' | 'destination'): boolean {
+export function calledAt(ctx: Ctx, r: Sited, site: 'source' | 'destination'): boolean {
   const source = sourceOf(r).regionId;
   const destination = destinationOf(r).regionId;
   return source === destination || ctx.params.RegionId === (site === 'source' ? source : destination);

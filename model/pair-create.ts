@@ -14,6 +14,7 @@ import {
 } from './expectation';
 import { earRegionViolation } from './lookup';
 import { allocateId, type Disk, pairHolding, withPair } from './state';
+import { taggedAtCreate } from './tags';
 import { replicates } from './world';
 
 // CreateDiskReplicaPair (EBS 2021-07-30): which two disks can form a pair.
@@ -110,6 +111,7 @@ export const createPair: Handler = (ctx) => {
   const decided = violations.filter((v) => !readingOf(v));
   if (decided.length > 0) return refuse(violations);
   const rules = [...CREATE_CHECKS, 'PAIR.CREATE.STARTS_CREATED', 'PAIR.CREATE.POSTPAY_BANDWIDTH'];
+  if (params.Tag !== undefined) rules.push('TAG.CREATE.BINDS');
   if (chargeType === 'PREPAY') rules.push('PAIR.CREATE.PREPAY_NEEDS_PERIOD');
   const success = created(ctx, primary, secondary, chargeType, rules);
   return violations.reduceRight<Expectation>((e, v) => {
@@ -156,6 +158,7 @@ function created(
         ...(str(params.Description) ? { description: str(params.Description) } : {}),
         createdAt: now,
         fullSyncDone: false,
+        ...taggedAtCreate(params),
       });
     },
   });

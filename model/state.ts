@@ -58,6 +58,9 @@ export interface Replication {
   readonly lastRecoverPoint?: number;
   readonly fullSyncDone: boolean;
   readonly lastOneShotAt?: number;
+  /** Bound tags, key -> value, in the order they were first bound. */
+  readonly tags?: Readonly<Record<string, string>>;
+  readonly resourceGroupId?: string;
 }
 
 export interface Pair extends Replication {
@@ -89,6 +92,20 @@ export interface LegacyPair {
   readonly createdAt: number;
 }
 
+/**
+ * A disaster-recovery drill of a pair or a group: executing, then executed; a clear moves it to
+ * clearing and then it is gone. The pair or group it drills keeps its own status throughout.
+ */
+export interface Drill {
+  readonly id: string;
+  readonly kind: 'pair' | 'group';
+  /** The pair or group drilled. */
+  readonly ownerId: string;
+  readonly status: 'executing' | 'executed' | 'clearing';
+  /** The member pairs at the start (a pair drill: the pair itself). */
+  readonly pairIds: readonly string[];
+}
+
 /** What a ClientToken is bound to: the call it came with and the IDs its success returned. */
 export interface TokenRecord {
   readonly params: string;
@@ -102,6 +119,7 @@ export interface ModelState {
   readonly pairs: Readonly<Record<string, Pair>>;
   readonly groups: Readonly<Record<string, Group>>;
   readonly legacyPairs: Readonly<Record<string, LegacyPair>>;
+  readonly drills: Readonly<Record<string, Drill>>;
   /** Keyed by `tokenKey(action, token)`. */
   readonly tokens: Readonly<Record<string, TokenRecord>>;
   /** Source of placeholder IDs when a response carries none (pure model runs). */
@@ -116,7 +134,17 @@ export interface ModelState {
 export function initialState(world: World): ModelState {
   const instances: Record<string, Instance> = {};
   for (const i of world.instances) instances[i.id] = { ...i };
-  return { world, instances, disks: {}, pairs: {}, groups: {}, legacyPairs: {}, tokens: {}, serial: 0 };
+  return {
+    world,
+    instances,
+    disks: {},
+    pairs: {},
+    groups: {},
+    legacyPairs: {},
+    drills: {},
+    tokens: {},
+    serial: 0,
+  };
 }
 
 export const diskStatus = (disk: Disk): DiskStatus => (disk.instanceId ? 'In_use' : 'Available');
@@ -140,7 +168,13 @@ export function pairHolding(state: ModelState, diskId: string): Pair | LegacyPai
   );
 }
 
-const ID_PREFIX = { disk: 'd-model', pair: 'pair-model', group: 'pg-model', legacy: 'rp-model' } as const;
+const ID_PREFIX = {
+  disk: 'd-model',
+  pair: 'pair-model',
+  group: 'pg-model',
+  legacy: 'rp-model',
+  drill: 'drill-model',
+} as const;
 export type IdKind = keyof typeof ID_PREFIX;
 
 /**

@@ -24,6 +24,7 @@ const CREATED_FIELDS = {
   pairs: 'ReplicaPairId',
   groups: 'ReplicaGroupId',
   legacyPairs: 'PairId',
+  drills: 'DrillId',
 } as const;
 
 function createdIds(before: ModelState, after: ModelState): Record<string, string> {

@@ -47,6 +47,8 @@ function nearBounds(p: Param): unknown[] {
       return [true, false];
     case 'tags':
       return [[{ Key: 'k', Value: 'v' }], [{ Key: 'k' }], []];
+    case 'repeated':
+      return [['a', 'b'], [], Array.from({ length: k.maxItems + 1 }, (_, i) => `x${i}`), 'a'];
     case 'jsonArray':
     case 'csv':
       return [

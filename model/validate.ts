@@ -1,4 +1,4 @@
-import { findOperation, type Operation, typedParse, UNSURE } from '../api';
+import { findOperation, isTooManyItems, type Operation, type RequestIssue, typedParse, UNSURE } from '../api';
 import { type Call, COMMON_PARAMS } from './call';
 import { allowed, type Refusal, refuse, type Violation } from './expectation';
 
@@ -21,9 +21,29 @@ const DESCRIPTION_RULE = 'PAIR.CREATE.DESCRIPTION_FORMAT';
 
 const PAGING = new Set(['MaxResults', 'NextToken', 'PageNumber', 'PageSize']);
 
-function ruleForParam(op: Operation, name: string): string {
+/** The tag calls document their list limits and key formats as rules of their own. */
+const TAG_ACTIONS = new Set(['TagResources', 'UntagResources', 'ListTagResources']);
+
+function tagRuleForParam(name: string, issues: readonly RequestIssue[]): string | undefined {
+  if (name === 'ResourceId') return 'TAG.AT_MOST_50_RESOURCES';
+  if (name === 'ResourceType') return 'TAG.RESOURCE_TYPE';
+  if (name === 'TagKey' || (name === 'Tag' && issues.some(isTooManyItems))) return 'TAG.AT_MOST_20_TAGS';
+  if (name === 'Tag') {
+    const valuesOnly = issues.every((i) => i.path[2] === 'Value');
+    return valuesOnly ? 'TAG.BIND.VALUE_FORMAT' : 'TAG.BIND.KEY_FORMAT';
+  }
+  return undefined;
+}
+
+function ruleForParam(op: Operation, name: string, issues: readonly RequestIssue[] = []): string {
+  if (TAG_ACTIONS.has(op.action)) {
+    const tagRule = tagRuleForParam(name, issues);
+    if (tagRule) return tagRule;
+  }
   if (name === 'Description') return op.product === 'ebs' ? DESCRIPTION_RULE : 'PROTO.INVALID_VALUE';
   if (PAGING.has(name) && op.action === 'DescribeDisks') return 'DISK.DESCRIBE.PAGING';
+  if (PAGING.has(name) && op.action === 'DescribePairDrills') return 'DRILL.PAIR.DESCRIBE.PAGING';
+  if (PAGING.has(name) && op.action === 'DescribeReplicaGroupDrills') return 'DRILL.GROUP.DESCRIBE.PAGING';
   return PARAM_RULES[name] ?? 'PROTO.INVALID_VALUE';
 }
 
@@ -113,11 +133,14 @@ export function validate(call: Call): Validated {
   const parsed = op.request.safeParse(own);
   if (parsed.success) return { ok: true, op, params: parsed.data };
   const names = new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')));
+  const issuesOf = (name: string) => parsed.error.issues.filter((i) => String(i.path[0] ?? '') === name);
   const violations: Violation[] = [...names].map((name) => {
     const p = op.params.find((x) => x.name === name);
-    const rule = ruleForParam(op, name);
-    const codes = ['InvalidParameter', `InvalidParameter.${name}`];
-    if (p?.invalidCode) codes.push(p.invalidCode);
+    const rule = ruleForParam(op, name, issuesOf(name));
+    // Too many items where the docs name the code for that: that code, and only it.
+    const counted = p?.countCode !== undefined && issuesOf(name).some(isTooManyItems);
+    const codes = counted ? [p.countCode as string] : ['InvalidParameter', `InvalidParameter.${name}`];
+    if (p?.invalidCode && !counted) codes.push(p.invalidCode);
     if (legacyPairAction(op)) codes.push('InvalidParamter');
     return { rule, errors: allowed(op, ...codes), undocumented: false };
   });

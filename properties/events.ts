@@ -137,7 +137,7 @@ export type RunEvent =
   /** The statuses a changed resource showed until it settled, beside the path the model allows. */
   | {
       readonly type: 'observed-path';
-      readonly kind: 'pair' | 'group' | 'disk';
+      readonly kind: 'pair' | 'group' | 'disk' | 'drill';
       readonly operation: string;
       readonly model: string;
       readonly observed: string;

@@ -39,6 +39,17 @@ export function settleReads(before: ModelState, settled: ModelState): SettleRead
     const call = { ...ebs, action: 'DescribeDiskReplicaGroups', params };
     reads.push({ planned: { call, label: `DescribeDiskReplicaGroups(${id})` }, kind: 'group', id });
   }
+  // A drill executes or clears by itself: its own listing shows when it has.
+  for (const id of changed(before.drills, settled.drills)) {
+    const drill = settled.drills[id] ?? before.drills[id];
+    const owner = drill && (settled.pairs[drill.ownerId] ?? settled.groups[drill.ownerId]);
+    if (!drill || !owner) continue;
+    const pair = drill.kind === 'pair';
+    const action = pair ? 'DescribePairDrills' : 'DescribeReplicaGroupDrills';
+    const params = { RegionId: owner.primary.regionId, [pair ? 'PairId' : 'GroupId']: owner.id, DrillId: id };
+    const call = { ...ebs, action, params };
+    reads.push({ planned: { call, label: `${action}(${id})` }, kind: 'drill', id });
+  }
   for (const id of changed(before.disks, settled.disks)) {
     const disk = settled.disks[id] ?? before.disks[id];
     if (!disk) continue;
@@ -68,6 +79,7 @@ export interface ChangeSpec {
 function statusIn(state: ModelState, kind: AllowedPath['kind'], id: string): string {
   if (kind === 'pair') return state.pairs[id]?.status ?? ABSENT;
   if (kind === 'group') return state.groups[id]?.status ?? ABSENT;
+  if (kind === 'drill') return state.drills[id]?.status ?? ABSENT;
   const disk = state.disks[id];
   return disk ? diskStatus(disk) : ABSENT;
 }
@@ -95,7 +107,9 @@ export function allowedPath(read: SettleRead, after: ModelState, settled: ModelS
     transient: [...new Set([now, ...onTheWay])].filter((s) => !finals.includes(s) && s !== ABSENT),
     finals,
     settledAlso:
-      read.kind === 'disk' || removed ? [] : observableStatuses(final as never).filter((s) => s !== final),
+      read.kind === 'disk' || read.kind === 'drill' || removed
+        ? []
+        : observableStatuses(final as never).filter((s) => s !== final),
   };
   return path;
 }

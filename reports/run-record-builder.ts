@@ -196,7 +196,13 @@ export class RunRecordBuilder {
       transient: this.#transientFaults(),
       observedPaths: [...this.#paths].map(([key, h]) => {
         const [kind, operation, model, observed] = split(key);
-        return { kind: kind as 'pair' | 'group' | 'disk', operation, model, observed, ...h.stats() };
+        return {
+          kind: kind as 'pair' | 'group' | 'disk' | 'drill',
+          operation,
+          model,
+          observed,
+          ...h.stats(),
+        };
       }),
       sharpness: { ...this.#sharpness },
       ...(end.readings ? { readings: end.readings.map((r) => ({ ...r })) } : {}),

@@ -156,7 +156,7 @@ export type SettleTiming = z.infer<typeof SettleTiming>;
  * model allows: `stopping → stopped` observed against `stopping → stopped`.
  */
 export const ObservedPath = LatencyStats.extend({
-  kind: z.enum(['pair', 'group', 'disk']),
+  kind: z.enum(['pair', 'group', 'disk', 'drill']),
   operation: z.string(),
   model: z.string(),
   observed: z.string(),

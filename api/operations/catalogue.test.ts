@@ -38,6 +38,15 @@ const EBS_ACTIONS = {
   FailoverDiskReplicaGroup: 'secondary',
   ReprotectDiskReplicaGroup: 'secondary',
   DeleteDiskReplicaGroup: 'primary',
+  StartPairDrill: 'secondary',
+  DescribePairDrills: 'either',
+  ClearPairDrill: 'either',
+  StartReplicaGroupDrill: 'secondary',
+  DescribeReplicaGroupDrills: 'either',
+  ClearReplicaGroupDrill: 'either',
+  TagResources: 'any',
+  UntagResources: 'any',
+  ListTagResources: 'any',
 } as const satisfies Record<string, CallRegion>;
 
 const ECS_ACTIONS = {
@@ -55,6 +64,9 @@ const READ_ONLY = [
   'DescribeDiskReplicaPairs',
   'DescribeDiskReplicaPairProgress',
   'DescribeDiskReplicaGroups',
+  'DescribePairDrills',
+  'DescribeReplicaGroupDrills',
+  'ListTagResources',
   'DescribeDisks',
   'DescribeInstances',
 ];
@@ -70,6 +82,24 @@ const WRONG_SITE = [
   'OperationDenied.OperateNotAllowedForStandby',
 ];
 const STATE = ['OperationDenied', 'OperationDenied.InvalidStatus'];
+/** The drill and tag pages list the gateway's 400s and the account's 403s as their own. */
+const DRILL = [
+  'OperationDenied',
+  'InvalidParameter.Conflict',
+  'InvalidParameter.Format',
+  'InvalidAccountStatus.NotEnoughBalance',
+  'LastTokenProcessing',
+  'NoPermission.SLR',
+];
+const DRILL_START = ['OperationDenied.RecoverPointNotFound', 'OperationDenied.StartDrillShouldOnDestRegion'];
+const TAGS = [
+  ...DRILL,
+  'Duplicate.TagKey',
+  'NumberExceed.ResourceIds',
+  'NumberExceed.Tags',
+  'InvalidResourceId.NotFound',
+  'InvalidResourceType.NotFound',
+];
 const EBS_EXTRA_ERRORS: Record<keyof typeof EBS_ACTIONS, string[]> = {
   DescribeRegions: [],
   CreateDiskReplicaPair: [
@@ -125,17 +155,45 @@ const EBS_EXTRA_ERRORS: Record<keyof typeof EBS_ACTIONS, string[]> = {
   FailoverDiskReplicaGroup: [...STATE, ...PAIR_GROUP, 'OperationDenied.PairInAnotherGroup', ...WRONG_SITE],
   ReprotectDiskReplicaGroup: [...STATE, 'OperationDenied.NoPairInGroup', ...WRONG_SITE],
   DeleteDiskReplicaGroup: [...STATE, 'OperationDenied.GroupHasPair'],
+  StartPairDrill: [...DRILL, ...DRILL_START],
+  DescribePairDrills: DRILL,
+  ClearPairDrill: DRILL,
+  StartReplicaGroupDrill: [...DRILL, ...DRILL_START],
+  DescribeReplicaGroupDrills: DRILL,
+  ClearReplicaGroupDrill: DRILL,
+  TagResources: [...TAGS, 'MissingParameter.ResourceType'],
+  UntagResources: [...TAGS, 'OperationDenied.QuotaExceed', 'InvalidRegionId.NotFound'],
+  ListTagResources: [
+    ...TAGS,
+    'OperationDenied.QuotaExceed',
+    'IdempotentParameterMismatch',
+    'InvalidRegionId.NotFound',
+  ],
 };
 
 /** HTTP status of each EBS code as the metadata files it. */
-const ebsStatus = (code: string) =>
-  ({
+const ebsStatus = (code: string, action = '') =>
+  // The two tag pages file QuotaExceed under 400, every other page under 403.
+  (code === 'OperationDenied.QuotaExceed' && ['UntagResources', 'ListTagResources'].includes(action)
+    ? 400
+    : undefined) ??
+  {
     IdempotentParameterMismatch: 400,
     'OperationDenied.StandbyDeviceAttached': 400,
+    'InvalidParameter.Conflict': 400,
+    'InvalidParameter.Format': 400,
+    'Duplicate.TagKey': 400,
+    'NumberExceed.ResourceIds': 400,
+    'NumberExceed.Tags': 400,
     NoSuchResource: 404,
+    'InvalidResourceId.NotFound': 404,
+    'InvalidResourceType.NotFound': 404,
+    'MissingParameter.ResourceType': 404,
+    'InvalidRegionId.NotFound': 404,
     InternalError: 500,
     RequestTimeout: 504,
-  })[code] ?? 403;
+  }[code] ??
+  403;
 
 const ebs = (action: string) => findOperation('ebs', '2021-07-30', action)!;
 const ecs = (action: string) => findOperation('ecs', '2014-05-26', action)!;
@@ -170,9 +228,12 @@ describe('operation table', () => {
     for (const op of OPERATIONS) expect(op.mutating, op.action).toBe(!READ_ONLY.includes(op.action));
   });
 
-  it('takes a ClientToken on every EBS mutation and on CreateDisk, nowhere else', () => {
+  it('takes a ClientToken on every EBS mutation but the drill clears, on ListTagResources and CreateDisk, nowhere else', () => {
+    // As the metadata lists them: ClearPairDrill and ClearReplicaGroupDrill take none, ListTagResources does.
+    const odd = ['ClearPairDrill', 'ClearReplicaGroupDrill', 'ListTagResources'];
     for (const op of OPERATIONS) {
-      const expected = op.product === 'ebs' ? op.mutating : op.action === 'CreateDisk';
+      const ebsExpected = odd.includes(op.action) ? !op.mutating : op.mutating;
+      const expected = op.product === 'ebs' ? ebsExpected : op.action === 'CreateDisk';
       expect(takesClientToken(op), operationKey(op)).toBe(expected);
     }
   });
@@ -191,7 +252,7 @@ describe('documented errors', () => {
     (action, extra) => {
       const op = ebs(action);
       expect([...codes(op)].sort()).toEqual([...EBS_COMMON_ERRORS, ...extra].sort());
-      for (const e of op.errors) expect(e.httpStatus, e.code).toBe(ebsStatus(e.code));
+      for (const e of op.errors) expect(e.httpStatus, e.code).toBe(ebsStatus(e.code, action));
     },
   );
 

@@ -145,8 +145,9 @@ const describeParams = [
     { type: 'jsonArray', maxItems: 100 },
     'JSON array of disk IDs, at most 100; [] lists nothing.',
     {
-      // The docs also name InvalidDiskIds.Malformed (403) for more than 100 IDs.
       invalidCode: 'InvalidParameter.DiskIds',
+      // The docs name InvalidDiskIds.Malformed (403) for more than 100 IDs.
+      countCode: 'InvalidDiskIds.Malformed',
     },
   ),
   optionalId('InstanceId', 'Only disks attached to this instance.'),

@@ -1,7 +1,9 @@
 import { type Operation, operationKey } from '../operation';
+import * as ebsDrills from './ebs-drills';
 import * as ebsGroups from './ebs-groups';
 import * as ebsPairs from './ebs-pairs';
 import * as ebsRegions from './ebs-regions';
+import * as ebsTags from './ebs-tags';
 import * as ecsDisks from './ecs-disks';
 import * as ecsInstances from './ecs-instances';
 import * as ecsLegacyPairs from './ecs-legacy-pairs';
@@ -16,6 +18,8 @@ export const OPERATIONS_BY_NAME = {
   ...ebsRegions,
   ...ebsPairs,
   ...ebsGroups,
+  ...ebsDrills,
+  ...ebsTags,
   ...ecsDisks,
   ...ecsInstances,
   ...ecsLegacyPairs,
@@ -32,10 +36,12 @@ export function findOperation(product: string, version: string, action: string):
   return byKey.get(`${product}:${version}:${action}`);
 }
 
+export * from './ebs-drills';
 export * from './ebs-groups';
 export * from './ebs-pairs';
 export * from './ebs-regions';
 export * from './ebs-responses';
+export * from './ebs-tags';
 export * from './ecs-disks';
 export * from './ecs-instances';
 export * from './ecs-legacy-pairs';

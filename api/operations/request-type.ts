@@ -14,7 +14,7 @@ type KindInput<K> = K extends { type: 'string'; enum: readonly (infer E)[] }
         ? boolean | 'true' | 'false'
         : K extends { type: 'tags' }
           ? { Key: string; Value?: string }[]
-          : K extends { type: 'jsonArray' | 'csv' }
+          : K extends { type: 'jsonArray' | 'csv' | 'repeated' }
             ? string[] | string
             : never;
 
@@ -29,7 +29,7 @@ type KindValue<K> = K extends { type: 'string'; enum: readonly (infer E)[] }
         ? boolean
         : K extends { type: 'tags' }
           ? { Key: string; Value?: string }[]
-          : K extends { type: 'jsonArray' | 'csv' }
+          : K extends { type: 'jsonArray' | 'csv' | 'repeated' }
             ? string[]
             : never;
 

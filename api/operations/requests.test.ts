@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Operation, operationKey, takesClientToken } from '../operation';
+import { EBS_DRILL_TAG_REQUEST_CASES } from './__fixtures__/ebs-drill-tag-requests';
 import { EBS_REQUEST_CASES } from './__fixtures__/ebs-requests';
 import { ECS_REQUEST_CASES } from './__fixtures__/ecs-requests';
 import { CreateDisk, DescribeDisks } from './ecs-disks';
@@ -7,7 +8,7 @@ import { DescribeInstances } from './ecs-instances';
 import { LegacyCreateDiskReplicaPair } from './ecs-legacy-pairs';
 import { OPERATIONS } from './index';
 
-const CASES = [...EBS_REQUEST_CASES, ...ECS_REQUEST_CASES];
+const CASES = [...EBS_REQUEST_CASES, ...EBS_DRILL_TAG_REQUEST_CASES, ...ECS_REQUEST_CASES];
 
 const TOKEN_64 = `${'Ab0-_'.repeat(12)}XYZW`;
 const CLIENT_TOKEN_VIOLATIONS = [

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { operationKey } from '../operation';
+import { EBS_DRILL_TAG_RESPONSE_CASES } from './__fixtures__/ebs-drill-tag-responses';
 import { EBS_RESPONSE_CASES } from './__fixtures__/ebs-responses';
 import { ECS_RESPONSE_CASES } from './__fixtures__/ecs-responses';
 import type { ResponseCase } from './__fixtures__/response-case';
@@ -9,7 +10,7 @@ import { DescribeDiskReplicaPairProgress, DescribeDiskReplicaPairs } from './ebs
 import { DescribeDisks } from './ecs-disks';
 import { OPERATIONS } from './index';
 
-const written = [...EBS_RESPONSE_CASES, ...ECS_RESPONSE_CASES];
+const written = [...EBS_RESPONSE_CASES, ...EBS_DRILL_TAG_RESPONSE_CASES, ...ECS_RESPONSE_CASES];
 const writtenKeys = new Set(written.map((c) => operationKey(c.op)));
 // Every other operation answers with a RequestId only.
 const requestIdOnly: ResponseCase[] = OPERATIONS.filter((op) => !writtenKeys.has(operationKey(op))).map(

@@ -15,7 +15,7 @@ function files(dir: string): string[] {
   );
 }
 
-const RULE_ID = /\b(?:PAIR|GROUP|DISK|TOKEN|LEGACY|PROTO)(?:\.[A-Z0-9_]+)+\b/g;
+const RULE_ID = /\b(?:PAIR|GROUP|DISK|TOKEN|LEGACY|PROTO|DRILL|TAG)(?:\.[A-Z0-9_]+)+\b/g;
 const TEST_TITLE = /\bit\(\s*(['"`])((?:(?!\1).)*)\1/g;
 
 function titledRuleIds(source: string): string[] {
@@ -23,7 +23,7 @@ function titledRuleIds(source: string): string[] {
 }
 
 function quotedRuleIds(source: string): string[] {
-  return [...source.matchAll(/'((?:PAIR|GROUP|DISK|TOKEN|LEGACY|PROTO)(?:\.[A-Z0-9_]+)+)'/g)].map(
+  return [...source.matchAll(/'((?:PAIR|GROUP|DISK|TOKEN|LEGACY|PROTO|DRILL|TAG)(?:\.[A-Z0-9_]+)+)'/g)].map(
     (m) => m[1] as string,
   );
 }

@@ -143,6 +143,13 @@ export const DISK_RULES: readonly Rule[] = [
     'Response parameters',
   ),
   rule(
+    'DISK.DESCRIBE.MAX_RESULTS_RANGE',
+    ['DescribeDisks'],
+    'DescribeDisks takes MaxResults from 10 to 500 on its page (the metadata says 1-500): below 10 the call may be refused with InvalidParameter.',
+    ecsDoc('DescribeDisks'),
+    'Request parameters: MaxResults',
+  ),
+  rule(
     'DISK.DESCRIBE.PAGING',
     [DESCRIBE],
     'PageNumber/PageSize (PageSize 1-100, default 10) select a page and TotalCount counts the whole listing.',

@@ -92,6 +92,13 @@ export const GROUP_RULES: readonly Rule[] = [
     'Error codes',
   ),
   rule(
+    'GROUP.REMOVE.PAIR_IN_ANOTHER_GROUP',
+    [REMOVE],
+    'Removing a pair through a group it is not in, while it belongs to another group, is refused with OperationDenied.PairInAnotherGroup (the pair is already in another group).',
+    ebsDoc(REMOVE),
+    'Error codes: OperationDenied.PairInAnotherGroup',
+  ),
+  rule(
     'GROUP.MODIFY.IN_CREATED_OR_STOPPED',
     [MODIFY],
     'A group can be modified only while it is created or stopped; the new name and description show in DescribeDiskReplicaGroups.',

@@ -1,15 +1,19 @@
 import type { Rule } from '../rule';
 import { DISK_RULES } from './disks';
+import { DRILL_RULES } from './drills';
 import { GROUP_RULES } from './groups';
 import { LEGACY_RULES } from './legacy';
 import { PAIR_RULES } from './pairs';
 import { PROTOCOL_RULES } from './protocol';
+import { TAG_RULES } from './tags';
 import { TOKEN_RULES } from './tokens';
 
 /** Every documented rule, by family. */
 export const RULES: readonly Rule[] = [
   ...PAIR_RULES,
   ...GROUP_RULES,
+  ...DRILL_RULES,
+  ...TAG_RULES,
   ...DISK_RULES,
   ...TOKEN_RULES,
   ...LEGACY_RULES,

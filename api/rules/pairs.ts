@@ -23,6 +23,20 @@ export const PAIR_RULES: readonly Rule[] = [
     'Description',
   ),
   rule(
+    'PAIR.DESCRIBE.EMPTY_PAIR_IDS_ALL',
+    [DESCRIBE],
+    'An empty PairIds lists every pair of the region, as if it were absent.',
+    ebsDoc(DESCRIBE),
+    'Request parameters: PairIds (empty means all)',
+  ),
+  rule(
+    'PAIR.DESCRIBE.NEXT_TOKEN_WHEN_MORE',
+    [DESCRIBE, 'DescribeDiskReplicaGroups', 'DescribePairDrills', 'DescribeReplicaGroupDrills'],
+    'A first page of a NextToken walk (also the default page: MaxResults defaults to 10) that cannot hold every row carries a NextToken for the rest.',
+    ebsDoc(DESCRIBE),
+    'Request parameters: MaxResults (default 10), NextToken; Response parameters: NextToken',
+  ),
+  rule(
     'PAIR.CREATE.UNENCRYPTED',
     [CREATE],
     'An encrypted primary or secondary disk cannot be put in a pair.',

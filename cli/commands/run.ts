@@ -374,6 +374,28 @@ const VERDICT_COLOUR: Record<RunRecord['verdict'], number> = {
 const paintVerdict = (verdict: RunRecord['verdict']) =>
   process.stdout.isTTY && colorAllowed() ? `\x1b[${VERDICT_COLOUR[verdict]}m${verdict}\x1b[39m` : verdict;
 
+/** The run sizes of each `--depth`. */
+export const DEPTHS = {
+  quick: { runs: 60, maxCommands: 40 },
+  deep: { runs: 200, maxCommands: 100 },
+} as const;
+
+/** The depth's sizes, unless --runs or --max-commands were given explicitly. */
+export function withDepth<F extends Pick<RunFlags, 'runs' | 'maxCommands'> & { depth: string }>(
+  flags: F,
+  command: Pick<Command, 'getOptionValueSource'>,
+): F {
+  if (!(flags.depth in DEPTHS))
+    throw new UsageError(`--depth must be one of ${Object.keys(DEPTHS).join(', ')}`);
+  const depth = DEPTHS[flags.depth as keyof typeof DEPTHS];
+  const given = (name: string) => command.getOptionValueSource(name) === 'cli';
+  return {
+    ...flags,
+    runs: given('runs') ? flags.runs : depth.runs,
+    maxCommands: given('maxCommands') ? flags.maxCommands : depth.maxCommands,
+  };
+}
+
 export const registerRun: Register = (program, done) => {
   const run = program
     .command('run')
@@ -386,6 +408,11 @@ export const registerRun: Register = (program, done) => {
       'base URL serving both ECS and EBS actions (--target endpoint; with --target real it replaces the regional endpoints)',
     )
     .option('--seed <n>', 'random seed (default: random, printed)', integer('--seed', 0))
+    .option(
+      '--depth <depth>',
+      'quick (default: 60 sequences of at most 40 commands) or deep (200 of at most 100: longer sequences reaching every rule family, for nightly emulator runs); --runs and --max-commands given on the command line win',
+      'quick',
+    )
     .option('--runs <n>', 'number of command sequences', integer('--runs', 1), 60)
     .option('--max-commands <n>', 'most commands in one sequence', integer('--max-commands', 1), 40)
     .option(
@@ -420,7 +447,7 @@ export const registerRun: Register = (program, done) => {
       'hold the target to one reading of an ambiguous point of the docs from the start (repeatable; `spec --json` lists them)',
       (value: string, previous: string[] = []) => [...previous, value],
     );
-  addRealOptions(run).action(async (flags: RunFlags, command: Command) =>
-    done(await runAndReport(withCassetteDefaults(flags, command))),
+  addRealOptions(run).action(async (flags: RunFlags & { depth: string }, command: Command) =>
+    done(await runAndReport(withCassetteDefaults(withDepth(flags, command), command))),
   );
 };

@@ -1,5 +1,5 @@
 import type { Operation } from '../../api/operation';
-import type { Param } from '../../api/param';
+import { isTooManyItems, type Param } from '../../api/param';
 import { unflattenParams } from '../../api/protocol/flatten';
 import { invalidParameter, missingParameter } from './gateway-errors';
 import type { Params } from './params';
@@ -47,13 +47,15 @@ export function validateParams(op: Operation, wire: Params): Record<string, unkn
   if (result.success) return result.data;
 
   const index = paramIndex(op);
-  let malformed: { param: string; detail: string } | undefined;
+  let malformed: { param: string; detail: string; tooMany: boolean } | undefined;
   for (const issue of result.error.issues) {
     const name = String(issue.path[0] ?? '');
     const p = index.get(name);
     if (input[name] === undefined) throw missingParameter(name, p?.missingCode);
-    malformed ??= { param: name, detail: issue.message };
+    malformed ??= { param: name, detail: issue.message, tooMany: isTooManyItems(issue) };
   }
   const name = malformed?.param ?? '';
-  throw invalidParameter(name, index.get(name)?.invalidCode, malformed && `(${malformed.detail})`);
+  const p = index.get(name);
+  const code = (malformed?.tooMany ? p?.countCode : undefined) ?? p?.invalidCode;
+  throw invalidParameter(name, code, malformed && `(${malformed.detail})`);
 }

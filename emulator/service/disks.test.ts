@@ -106,7 +106,8 @@ describe('AttachDisk, DetachDisk, DeleteDisk', () => {
 describe('DescribeDisks filters and paging', () => {
   it('filters by zone, category and status, and pages both ways without gaps or repeats', () => {
     const h = makeService(0);
-    const ids = Array.from({ length: 7 }, () => createDisk(h, HZ, HZ_G));
+    // 23 disks: a token walk of MaxResults 10 (the documented minimum) takes three pages.
+    const ids = Array.from({ length: 23 }, () => createDisk(h, HZ, HZ_G));
     const other = createDisk(h, HZ, 'cn-hangzhou-h', { DiskCategory: 'cloud_ssd', Size: 20 });
     const list = (params: Record<string, unknown>) => h.ecs('DescribeDisks', { RegionId: HZ, ...params });
     const idsOf = (body: Record<string, unknown>) => (body.Disks as DiskList).Disk.map((d) => d.DiskId);
@@ -116,14 +117,16 @@ describe('DescribeDisks filters and paging', () => {
     expect(idsOf(list({ DiskIds: '[]' }))).toEqual([]);
     expect(idsOf(list({ RegionId: 'cn-shanghai' }))).toEqual([]);
 
-    const numbered = [1, 2, 3].flatMap((n) => idsOf(list({ ZoneId: HZ_G, PageNumber: n, PageSize: 3 })));
+    const numbered = [1, 2, 3, 4, 5, 6, 7, 8].flatMap((n) =>
+      idsOf(list({ ZoneId: HZ_G, PageNumber: n, PageSize: 3 })),
+    );
     expect(numbered).toEqual(ids);
-    expect(list({ ZoneId: HZ_G, PageNumber: 1, PageSize: 3 })).toMatchObject({ TotalCount: 7, PageSize: 3 });
+    expect(list({ ZoneId: HZ_G, PageNumber: 1, PageSize: 3 })).toMatchObject({ TotalCount: 23, PageSize: 3 });
 
     const walked: unknown[] = [];
     let token: unknown;
     do {
-      const page = list({ ZoneId: HZ_G, MaxResults: 2, ...(token ? { NextToken: token } : {}) });
+      const page = list({ ZoneId: HZ_G, MaxResults: 10, ...(token ? { NextToken: token } : {}) });
       walked.push(...idsOf(page));
       token = page.NextToken;
     } while (token);

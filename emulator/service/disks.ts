@@ -158,8 +158,14 @@ function diskView(disk: DiskRecord, ctx: OpContext): Record<string, unknown> {
   };
 }
 
+/** The DescribeDisks page documents MaxResults 10-500 (the metadata's schema says 1-500). */
+const DISKS_MIN_RESULTS = 10;
+
 export const DescribeDisks: OperationFn = (ctx, p) => {
   const region = requireRegion(reqString(p, 'RegionId'));
+  const maxResults = optInt(p, 'MaxResults');
+  if (maxResults !== undefined && maxResults < DISKS_MIN_RESULTS)
+    fail('InvalidParameter', `The specified parameter "MaxResults" must be ${DISKS_MIN_RESULTS} to 500.`);
   const zoneId = optString(p, 'ZoneId');
   const diskIds = optList(p, 'DiskIds');
   const instanceId = optString(p, 'InstanceId');

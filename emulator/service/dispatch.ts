@@ -2,6 +2,7 @@ import * as api from '../../api';
 import { type Operation, operationKey } from '../../api';
 import type { OperationFn } from './context';
 import * as disks from './disks';
+import * as drills from './drills';
 import * as groupViews from './group-views';
 import * as groups from './groups';
 import * as instances from './instances';
@@ -9,6 +10,7 @@ import * as legacy from './legacy-pairs';
 import * as pairViews from './pair-views';
 import * as pairs from './pairs';
 import * as regions from './regions';
+import * as tags from './tags';
 
 /**
  * `${product}:${version}:${action}` -> the function of the same name, which receives the
@@ -44,6 +46,15 @@ export const ROUTES: ReadonlyMap<string, Route> = new Map([
   route(api.FailoverDiskReplicaGroup, groups.FailoverDiskReplicaGroup),
   route(api.ReprotectDiskReplicaGroup, groups.ReprotectDiskReplicaGroup),
   route(api.DeleteDiskReplicaGroup, groups.DeleteDiskReplicaGroup),
+  route(api.StartPairDrill, drills.StartPairDrill),
+  route(api.DescribePairDrills, drills.DescribePairDrills),
+  route(api.ClearPairDrill, drills.ClearPairDrill),
+  route(api.StartReplicaGroupDrill, drills.StartReplicaGroupDrill),
+  route(api.DescribeReplicaGroupDrills, drills.DescribeReplicaGroupDrills),
+  route(api.ClearReplicaGroupDrill, drills.ClearReplicaGroupDrill),
+  route(api.TagResources, tags.TagResources),
+  route(api.UntagResources, tags.UntagResources),
+  route(api.ListTagResources, tags.ListTagResources),
   route(api.DescribeDisks, disks.DescribeDisks),
   route(api.DescribeInstances, instances.DescribeInstances),
   route(api.CreateDisk, disks.CreateDisk),

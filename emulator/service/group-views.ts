@@ -51,6 +51,6 @@ export const DescribeDiskReplicaGroups: OperationFn = (ctx, p) => {
       (resourceGroupId === undefined || group.resourceGroupId === resourceGroupId) &&
       hasTags(group.tags, tags),
   );
-  const page = paginate(matches, p, plays(ctx.readings, 'token-walk-paging-fields', 'present'));
+  const page = paginate(matches, p, plays(ctx.readings, 'token-walk-paging-fields', 'present'), true);
   return { ...page.fields, ReplicaGroups: page.items.map((group) => groupView(group, ctx, site)) };
 };

@@ -151,6 +151,8 @@ export const RemoveDiskReplicaPair: OperationFn = (ctx, p) => {
   if (group.pairIds.length === 0) fail('OperationDenied.NoPairInGroup', `${group.groupId} has no pair.`);
   const pairId = reqString(p, 'ReplicaPairId');
   const pair = livePair(ctx, pairId) ?? fail('NoSuchResource', `The pair ${pairId} does not exist.`);
+  if (pair.groupId !== undefined && pair.groupId !== group.groupId)
+    fail('OperationDenied.PairInAnotherGroup', `${pairId} is in ${pair.groupId}, not ${group.groupId}.`);
   if (pair.groupId !== group.groupId)
     fail('OperationDenied.PairNotInGroup', `${pairId} is not in ${group.groupId}.`);
   const pairStatus = derivePair(pair, ctx).status;
@@ -168,7 +170,7 @@ export const ModifyDiskReplicaGroup: OperationFn = (ctx, p) => {
   group.name = optString(p, 'GroupName') ?? group.name;
   group.description = optString(p, 'Description') ?? group.description;
   group.rpo = optInt(p, 'RPO') ?? group.rpo;
-  group.bandwidth = optInt(p, 'Bandwidth') ?? group.bandwidth;
+  // Bandwidth is documented as not open for use yet: accepted and ignored.
   return {};
 };
 

@@ -21,6 +21,9 @@ export const CreateDiskReplicaPair: OperationFn = (ctx, p) => {
       fail('InvalidDiskId.NotFound', `The disk ${diskId} does not exist in ${region}.`);
     return disk;
   };
+  // The seed: the secondary disk is in another region (no same-region pairs in this dialect).
+  if (destinationRegionId === regionId)
+    fail('IncorrectDiskStatus', `The secondary disk must be in another region than ${regionId}.`);
   const primary = diskIn(reqString(p, 'DiskId'), regionId);
   const standby = diskIn(reqString(p, 'DestinationDiskId'), destinationRegionId);
   const problem = pairDiskProblem(ctx, primary, standby);

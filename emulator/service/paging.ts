@@ -30,11 +30,19 @@ function decodeToken(token: string): number {
 /**
  * `tokenPageFields`: whether a token page also carries PageNumber, PageSize and TotalCount
  * (reading `token-walk-paging-fields` for the EBS listings; ECS pages always do).
+ * `tokenByDefault`: a call with no paging parameter is the first page of a token walk (the EBS
+ * listings: MaxResults defaults to 10, and more rows are announced with a NextToken).
  */
-export function paginate<T>(all: readonly T[], p: Params, tokenPageFields = true): Page<T> {
+export function paginate<T>(
+  all: readonly T[],
+  p: Params,
+  tokenPageFields = true,
+  tokenByDefault = false,
+): Page<T> {
   const nextToken = optString(p, 'NextToken');
   const maxResults = optInt(p, 'MaxResults');
-  if (nextToken !== undefined || maxResults !== undefined) {
+  const numbered = optInt(p, 'PageNumber') !== undefined || optInt(p, 'PageSize') !== undefined;
+  if (nextToken !== undefined || maxResults !== undefined || (tokenByDefault && !numbered)) {
     const start = nextToken === undefined ? 0 : decodeToken(nextToken);
     const size = maxResults ?? DEFAULT_SIZE;
     const items = all.slice(start, start + size);

@@ -70,12 +70,13 @@ export const DescribeDiskReplicaPairs: OperationFn = (ctx, p) => {
       isEbsPair(pair) &&
       !isGone(pair, ctx) &&
       listedAt(pair) !== undefined &&
-      (pairIds === undefined || pairIds.includes(pair.pairId)) &&
+      // PairIds empty: all pairs, as when it is absent.
+      (pairIds === undefined || pairIds.length === 0 || pairIds.includes(pair.pairId)) &&
       (groupId === undefined || (groupId === '-' ? !pair.groupId : pair.groupId === groupId)) &&
       (resourceGroupId === undefined || pair.resourceGroupId === resourceGroupId) &&
       hasTags(pair.tags, tags),
   );
-  const page = paginate(matches, p, plays(ctx.readings, 'token-walk-paging-fields', 'present'));
+  const page = paginate(matches, p, plays(ctx.readings, 'token-walk-paging-fields', 'present'), true);
   return {
     ...page.fields,
     ReplicaPairs: page.items.map((pair) => pairView(pair, ctx, listedAt(pair) ?? site)),

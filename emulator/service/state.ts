@@ -69,7 +69,8 @@ export interface ReplicationSettings {
   rpo: number;
   bandwidth: number;
   readonly resourceGroupId: string;
-  readonly tags: readonly Tag[];
+  /** Bound by the create, then by TagResources and UntagResources. */
+  tags: Tag[];
 }
 
 export interface PairRecord extends ReplicationSettings {
@@ -105,6 +106,25 @@ export interface GroupRecord extends ReplicationSettings {
   lastOneShotAt?: number;
 }
 
+/**
+ * A disaster-recovery drill of a pair or group. Its status follows from the clock: executing
+ * for transitionMs after the start, then executed; once cleared, clearing for transitionMs,
+ * then it is gone.
+ */
+export interface DrillRecord {
+  readonly drillId: string;
+  readonly seq: number;
+  readonly kind: 'pair' | 'group';
+  /** The pair or group drilled. */
+  readonly ownerId: string;
+  readonly startedAt: number;
+  /** The recovery point the drill disks hold (ms). */
+  readonly recoverPoint: number;
+  /** One drill disk per pair drilled. */
+  readonly disks: readonly { readonly pairId: string; readonly diskId: string }[];
+  clearedAt?: number;
+}
+
 /** A completed ClientToken call: what it asked and what it got. */
 export interface TokenRecord {
   readonly fingerprint: string;
@@ -116,6 +136,8 @@ export interface AccountState {
   disks: Record<string, DiskRecord>;
   pairs: Record<string, PairRecord>;
   groups: Record<string, GroupRecord>;
+  /** Absent in state files written before drills existed. */
+  drills?: Record<string, DrillRecord>;
   tokens: Record<string, TokenRecord>;
 }
 
@@ -144,7 +166,7 @@ export function emptyState(idSeed: number, now: number): ServiceState {
 export function accountOf(state: ServiceState, accessKeyId: string): AccountState {
   let account = state.accounts[accessKeyId];
   if (!account) {
-    account = { disks: {}, pairs: {}, groups: {}, tokens: {} };
+    account = { disks: {}, pairs: {}, groups: {}, drills: {}, tokens: {} };
     state.accounts[accessKeyId] = account;
   }
   return account;

@@ -4,7 +4,8 @@ import { type Handler, list, str } from '../context';
 import { observe, refuse } from '../expectation';
 import { earRegionViolation } from '../lookup';
 import { destinationOf, type Group, type ModelState, membersOf, sourceOf } from '../state';
-import { pageFacts, pageOf } from './paging';
+import { describeFilter, taggedRow } from '../tags';
+import { nextTokenPresent, pageFacts, pageOf } from './paging';
 import type { Row } from './pairs';
 
 /** What DescribeDiskReplicaGroups shows for a group (GROUP.DESCRIBE.MEMBERS). */
@@ -31,17 +32,19 @@ export function groupRow(state: ModelState, g: Group, site: SiteName): Row {
     PairNumber: members.length,
     ...(g.name !== undefined ? { GroupName: g.name } : {}),
     ...(g.description !== undefined ? { Description: g.description } : {}),
+    ...taggedRow(g),
   };
 }
 
 export function listGroups(
   state: ModelState,
-  q: { regionId: string; site?: SiteName; groupIds?: readonly string[] },
+  q: { regionId: string; site?: SiteName; groupIds?: readonly string[]; keep?: (g: Group) => boolean },
 ): Group[] {
   const site = q.site ?? 'production';
   return Object.values(state.groups)
     .filter((g) => (site === 'production' ? g.primary.regionId : g.standby.regionId) === q.regionId)
     .filter((g) => q.groupIds === undefined || q.groupIds.includes(g.id))
+    .filter((g) => q.keep === undefined || q.keep(g))
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
@@ -50,10 +53,12 @@ export const describeGroups: Handler = (ctx) => {
   if (ear) return refuse([ear]);
   const site = (str(ctx.params.Site) ?? 'production') as SiteName;
   const groupIds = list(ctx.params.GroupIds);
+  const filter = describeFilter(ctx.params);
   const groups = listGroups(ctx.state, {
     regionId: String(ctx.params.RegionId),
     site,
     ...(groupIds ? { groupIds } : {}),
+    keep: filter.keep,
   });
   const page = pageOf(ctx.params, { maxResults: 10, pageSize: 10 });
   const rows = groups.map((g) => groupRow(ctx.state, g, site));
@@ -62,8 +67,11 @@ export const describeGroups: Handler = (ctx) => {
       'PROTO.DESCRIBE_IS_PROJECTION',
       'GROUP.DESCRIBE.FILTERS',
       'GROUP.DESCRIBE.MEMBERS',
+      ...filter.rules,
       page.mode === 'token' ? 'PAIR.DESCRIBE.TOKEN_PAGING' : 'PAIR.DESCRIBE.NUMBERED_PAGING',
+      ...(page.mode === 'token' && !page.continued ? ['PAIR.DESCRIBE.NEXT_TOKEN_WHEN_MORE'] : []),
     ],
+    present: nextTokenPresent(rows.length, page),
     facts: pageFacts(rows.length, page),
     listing: { ...listedAs('group'), rows, page },
   });

@@ -31,6 +31,14 @@ export function pageRows<T>(rows: readonly T[], page: ListingFacts['page']): rea
   return page.continued ? undefined : rows.slice(0, page.maxResults);
 }
 
+/**
+ * A first token page that cannot hold every row announces the rest with a NextToken
+ * (PAIR.DESCRIBE.NEXT_TOKEN_WHEN_MORE): also the default page, which is a token walk's first.
+ */
+export function nextTokenPresent(total: number, page: ListingFacts['page']): string[] {
+  return page.mode === 'token' && !page.continued && total > page.maxResults ? ['NextToken'] : [];
+}
+
 /** Facts a numbered page carries: the whole listing's size and the page asked for. */
 export function pageFacts(total: number, page: ListingFacts['page']): Record<string, unknown> {
   return page.mode === 'number'

@@ -5,7 +5,8 @@ import { observe, refuse } from '../expectation';
 import { reversedUnsynced } from '../lifecycle';
 import { earRegionViolation, findPair } from '../lookup';
 import { destinationOf, type ModelState, type Pair, sourceOf } from '../state';
-import { pageFacts, pageOf } from './paging';
+import { describeFilter, taggedRow } from '../tags';
+import { nextTokenPresent, pageFacts, pageOf } from './paging';
 
 export type Row = Readonly<Record<string, unknown>>;
 
@@ -41,6 +42,7 @@ export function pairRow(state: ModelState, pair: Pair, site: SiteName): Row {
     ...(pair.name !== undefined ? { PairName: pair.name } : {}),
     ...(pair.description !== undefined ? { Description: pair.description } : {}),
     ...(group ? { ReplicaGroupId: group.id, ...(group.name ? { ReplicaGroupName: group.name } : {}) } : {}),
+    ...taggedRow(pair),
   };
 }
 
@@ -50,6 +52,8 @@ export interface PairQuery {
   readonly pairIds?: readonly string[];
   /** A group ID, or `-` for pairs in no group. */
   readonly groupId?: string;
+  /** The Tag and ResourceGroupId filters. */
+  readonly keep?: (p: Pair) => boolean;
 }
 
 /** The pairs a region lists for a query, in creation order (PAIR.DESCRIBE.*). */
@@ -59,6 +63,7 @@ export function listPairs(state: ModelState, q: PairQuery): Pair[] {
     .filter((p) => (site === 'production' ? p.primary.regionId : p.standby.regionId) === q.regionId)
     .filter((p) => q.pairIds === undefined || q.pairIds.includes(p.id))
     .filter((p) => q.groupId === undefined || (q.groupId === '-' ? !p.groupId : p.groupId === q.groupId))
+    .filter((p) => q.keep === undefined || q.keep(p))
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
@@ -66,13 +71,17 @@ export const describePairs: Handler = (ctx) => {
   const ear = earRegionViolation(ctx);
   if (ear) return refuse([ear]);
   const site = (str(ctx.params.Site) ?? 'production') as SiteName;
-  const pairIds = list(ctx.params.PairIds);
+  // An empty PairIds means all pairs (PAIR.DESCRIBE.EMPTY_PAIR_IDS_ALL).
+  const listed = list(ctx.params.PairIds);
+  const pairIds = listed?.length ? listed : undefined;
   const groupId = str(ctx.params.ReplicaGroupId);
+  const filter = describeFilter(ctx.params);
   const pairs = listPairs(ctx.state, {
     regionId: String(ctx.params.RegionId),
     site,
     ...(pairIds ? { pairIds } : {}),
     ...(groupId ? { groupId } : {}),
+    keep: filter.keep,
   });
   const page = pageOf(ctx.params, { maxResults: 10, pageSize: 10 });
   const rows = pairs.map((p) => pairRow(ctx.state, p, site));
@@ -83,9 +92,13 @@ export const describePairs: Handler = (ctx) => {
       'PAIR.STATUS_MESSAGE_SCOPE',
       site === 'production' ? 'PAIR.DESCRIBE.SITE_PRODUCTION_DEFAULT' : 'PAIR.DESCRIBE.SITE_BACKUP',
       ...(pairIds ? ['PAIR.DESCRIBE.PAIR_IDS'] : []),
+      ...(listed && !pairIds ? ['PAIR.DESCRIBE.EMPTY_PAIR_IDS_ALL'] : []),
       ...(groupId ? ['PAIR.DESCRIBE.GROUP_FILTER'] : []),
+      ...filter.rules,
       page.mode === 'token' ? 'PAIR.DESCRIBE.TOKEN_PAGING' : 'PAIR.DESCRIBE.NUMBERED_PAGING',
+      ...(page.mode === 'token' && !page.continued ? ['PAIR.DESCRIBE.NEXT_TOKEN_WHEN_MORE'] : []),
     ],
+    present: nextTokenPresent(rows.length, page),
     facts: pageFacts(rows.length, page),
     listing: { ...listedAs('pair'), rows, page },
   });

@@ -9,6 +9,7 @@ import {
   response_facts_conformance,
   response_schema_conformance,
 } from './response-conformance';
+import { tag_listing_conformance } from './tag-listing';
 
 export type { Answer, Check, CheckContext, CheckFailure } from './check';
 export { pagination_conformance, type Walk } from './pagination';
@@ -29,6 +30,7 @@ export const CHECKS: readonly Check[] = [
   idempotency_conformance,
   response_facts_conformance,
   listing_conformance,
+  tag_listing_conformance,
   disk_in_one_pair_invariant,
   recovery_data_conformance,
 ];

@@ -14,7 +14,7 @@ export const ABSENT = '(not listed)';
  * pair caught in a later periodic sync). `ABSENT` among the finals: the change removes it.
  */
 export interface AllowedPath {
-  readonly kind: 'pair' | 'group' | 'disk';
+  readonly kind: 'pair' | 'group' | 'disk' | 'drill';
   readonly id: string;
   /** The accepted change, and the rules that decided its transition. */
   readonly operation: string;

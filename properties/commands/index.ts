@@ -2,10 +2,12 @@ import type fc from 'fast-check';
 import type { ModelBox } from '../command';
 import type { RunSession } from '../session';
 import { DISK_COMMANDS } from './disks';
+import { DRILL_COMMANDS } from './drills';
 import { GROUP_COMMANDS } from './groups';
 import { LISTING_COMMANDS } from './listings';
 import { PAIR_COMMANDS } from './pairs';
 import { SCENARIO_COMMANDS } from './scenarios';
+import { TAG_COMMANDS } from './tags';
 import { VISIBILITY_COMMANDS } from './visibility';
 import { WALK_COMMANDS } from './walks';
 
@@ -17,6 +19,8 @@ const C = {
   ...WALK_COMMANDS,
   ...SCENARIO_COMMANDS,
   ...VISIBILITY_COMMANDS,
+  ...DRILL_COMMANDS,
+  ...TAG_COMMANDS,
 };
 
 /**
@@ -57,6 +61,15 @@ const WEIGHTS: Readonly<Record<keyof typeof C, number>> = {
   pairVisibility: 1,
   pairScenario: 5,
   groupScenario: 4,
+  startPairDrill: 3,
+  describePairDrills: 1,
+  clearPairDrill: 2,
+  startGroupDrill: 2,
+  describeGroupDrills: 1,
+  clearGroupDrill: 1,
+  tagResources: 2,
+  untagResources: 1,
+  listTagResources: 1,
 };
 
 export function weightedCommands(): fc.Arbitrary<fc.AsyncCommand<ModelBox, RunSession>>[] {

@@ -1,13 +1,24 @@
 import fc from 'fast-check';
 import { CallCommand } from '../command';
+import { RESOURCE_GROUPS, TAG_KEYS } from './tags';
 import { EBS, groups, label, nth, pairs, replicationRegions, variant } from './toolkit';
 
 type Paging = { MaxResults: number } | { PageNumber: number; PageSize: number } | Record<string, never>;
 
 const paging: fc.Arbitrary<Paging> = fc.oneof(
-  fc.constant({}),
-  fc.integer({ min: 1, max: 3 }).map((n) => ({ MaxResults: n })),
-  fc.record({ PageNumber: fc.integer({ min: 1, max: 3 }), PageSize: fc.integer({ min: 1, max: 3 }) }),
+  { weight: 4, arbitrary: fc.constant({}) },
+  { weight: 4, arbitrary: fc.integer({ min: 1, max: 3 }).map((n) => ({ MaxResults: n })) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      PageNumber: fc.integer({ min: 1, max: 3 }),
+      PageSize: fc.integer({ min: 1, max: 3 }),
+    }),
+  },
+  // The documented bounds: MaxResults 1-500, PageSize 1-100, PageNumber from 1; at and past each.
+  { weight: 1, arbitrary: fc.constantFrom(0, 500, 501).map((n) => ({ MaxResults: n })) },
+  { weight: 1, arbitrary: fc.constantFrom(0, 100, 101).map((n) => ({ PageNumber: 1, PageSize: n })) },
+  { weight: 1, arbitrary: fc.constant({ PageNumber: 0, PageSize: 10 }) },
 );
 
 /** Listings from either site of any replication region, filtered or paged. */
@@ -15,7 +26,16 @@ const describePairs = fc
   .record({
     region: fc.nat(),
     site: fc.constantFrom(undefined, 'production', 'backup'),
-    filter: fc.constantFrom('none', 'none', 'pairIds', 'ungrouped', 'group'),
+    filter: fc.constantFrom(
+      'none',
+      'none',
+      'pairIds',
+      'ungrouped',
+      'group',
+      'emptyPairIds',
+      'tag',
+      'resourceGroup',
+    ),
     pick: fc.nat(),
     paging,
     variant,
@@ -34,7 +54,13 @@ const describePairs = fc
               ? { ReplicaGroupId: '-' }
               : g.filter === 'group' && group
                 ? { ReplicaGroupId: group.id }
-                : {};
+                : g.filter === 'emptyPairIds'
+                  ? { PairIds: '' }
+                  : g.filter === 'tag'
+                    ? { Tag: [{ Key: TAG_KEYS[g.pick % TAG_KEYS.length] }] }
+                    : g.filter === 'resourceGroup'
+                      ? { ResourceGroupId: RESOURCE_GROUPS[g.pick % RESOURCE_GROUPS.length] }
+                      : {};
         const params = { RegionId: region.id, ...(g.site ? { Site: g.site } : {}), ...filter, ...g.paging };
         const shown = Object.entries({ ...filter, ...g.paging, ...(g.site ? { Site: g.site } : {}) }).map(
           ([k, v]) => `${k}=${String(v)}`,

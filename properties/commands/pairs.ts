@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { type Disk, type ModelState, pairHolding } from '../../model';
 import { CallCommand } from '../command';
 import { PAIR_STATES } from '../coverage';
+import { RESOURCE_GROUPS, tagArb } from './tags';
 import {
   createToken,
   disks,
@@ -88,6 +89,11 @@ const createPair = fc
       'badDescription',
     ),
     named: fc.boolean(),
+    // Tags and a resource group on some creates (TAG.CREATE.BINDS, the Describe filters).
+    tagged: fc.option(fc.uniqueArray(tagArb, { minLength: 1, maxLength: 2, selector: (t) => t.Key }), {
+      nil: undefined,
+    }),
+    resourceGroup: fc.option(fc.constantFrom(...RESOURCE_GROUPS), { nil: undefined, freq: 3 }),
     token: createToken,
     retry: rarely(3),
     variant,
@@ -125,6 +131,8 @@ const createPair = fc
               ? { PairName: g.flaw === 'badName' ? 'http://x' : 'dr-pair' }
               : {}),
             ...(g.flaw === 'badDescription' ? { Description: 'https://example.com/pair' } : {}),
+            ...(g.tagged ? { Tag: g.tagged } : {}),
+            ...(g.resourceGroup ? { ResourceGroupId: g.resourceGroup } : {}),
           },
           token,
         );

@@ -26,7 +26,7 @@ describe('every operation of the catalogue has every layer', () => {
   });
 
   it('names the file to add when an operation lacks a layer', () => {
-    const invented: Operation = { ...(OPERATIONS[0] as Operation), action: 'StartReplicaGroupDrill' };
+    const invented: Operation = { ...(OPERATIONS[0] as Operation), action: 'StartInventedDrill' };
     expect(missingLayers([invented])).toEqual([
       expect.stringContaining('model/allowed-outcomes.ts'),
       expect.stringContaining('emulator/service/dispatch.ts'),

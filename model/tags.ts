@@ -1,0 +1,204 @@
+import type { Ctx, Handler } from './context';
+import { bool, list, str } from './context';
+import {
+  allowed,
+  collect,
+  deny,
+  denyUndocumented,
+  type Expectation,
+  observe,
+  refuse,
+  succeed,
+  type TagRow,
+  type Violation,
+} from './expectation';
+import type { Group, ModelState, Pair, Replication } from './state';
+
+// Tags and resource groups of pairs and groups: what creates bind, what TagResources,
+// UntagResources and ListTagResources do, and the Tag/ResourceGroupId filters of the listings.
+
+type Tagged = Pick<Replication, 'tags' | 'resourceGroupId'>;
+type TagParam = readonly { readonly Key: string; readonly Value?: string }[];
+
+const tagParam = (v: unknown): TagParam => (Array.isArray(v) ? (v as TagParam) : []);
+
+/** The tag and resource-group fields a create gives the new pair or group (TAG.CREATE.BINDS). */
+export function taggedAtCreate(params: Readonly<Record<string, unknown>>): Tagged {
+  const tags = tagParam(params.Tag);
+  const resourceGroupId = str(params.ResourceGroupId);
+  return {
+    ...(tags.length > 0 ? { tags: Object.fromEntries(tags.map((t) => [t.Key, t.Value ?? ''])) } : {}),
+    ...(resourceGroupId ? { resourceGroupId } : {}),
+  };
+}
+
+/** What a Describe row shows of them; nothing when there is nothing, whatever empty looks like. */
+export function taggedRow(r: Tagged): Record<string, unknown> {
+  const tags = Object.entries(r.tags ?? {});
+  return {
+    ...(tags.length > 0 ? { Tags: tags.map(([TagKey, TagValue]) => ({ TagKey, TagValue })) } : {}),
+    ...(r.resourceGroupId ? { ResourceGroupId: r.resourceGroupId } : {}),
+  };
+}
+
+/** Every given tag is bound (a key without a value matches any value). */
+export const hasTags = (r: Tagged, wanted: TagParam): boolean =>
+  wanted.every((t) => r.tags?.[t.Key] !== undefined && (t.Value === undefined || r.tags[t.Key] === t.Value));
+
+/** The Tag and ResourceGroupId filters of DescribeDiskReplicaPairs/Groups (TAG.DESCRIBE.*). */
+export function describeFilter(params: Readonly<Record<string, unknown>>) {
+  const wanted = tagParam(params.Tag);
+  const resourceGroupId = str(params.ResourceGroupId);
+  return {
+    keep: (r: Tagged) =>
+      hasTags(r, wanted) && (resourceGroupId === undefined || r.resourceGroupId === resourceGroupId),
+    rules: [
+      ...(wanted.length > 0 ? ['TAG.DESCRIBE.FILTER'] : []),
+      ...(resourceGroupId ? ['TAG.DESCRIBE.RESOURCE_GROUP_FILTER'] : []),
+    ],
+  };
+}
+
+type Resource = { readonly kind: 'pair'; readonly r: Pair } | { readonly kind: 'group'; readonly r: Group };
+
+/**
+ * Where a resource is for the tag calls: the region it was created in (its production site).
+ * From its backup site's region the docs do not say; from anywhere else it is not found.
+ */
+function locate(ctx: Ctx, id: string): { resource?: Resource; where: 'here' | 'backup' | 'nowhere' } {
+  const type = ctx.params.ResourceType;
+  const resource: Resource | undefined =
+    type === 'diskreplicapair' && ctx.state.pairs[id]
+      ? { kind: 'pair', r: ctx.state.pairs[id] }
+      : type === 'diskreplicagroup' && ctx.state.groups[id]
+        ? { kind: 'group', r: ctx.state.groups[id] }
+        : undefined;
+  if (!resource) return { where: 'nowhere' };
+  if (resource.r.primary.regionId === ctx.params.RegionId) return { resource, where: 'here' };
+  if (resource.r.standby.regionId === ctx.params.RegionId) return { resource, where: 'backup' };
+  return { where: 'nowhere' };
+}
+
+function withTags(state: ModelState, res: Resource, tags: Readonly<Record<string, string>>): ModelState {
+  if (res.kind === 'pair') return { ...state, pairs: { ...state.pairs, [res.r.id]: { ...res.r, tags } } };
+  return { ...state, groups: { ...state.groups, [res.r.id]: { ...res.r, tags } } };
+}
+
+/** The resources a tag call names, or its refusal when one is not found. */
+function named(ctx: Ctx): { found: ReturnType<typeof locate>[]; violation?: Violation } {
+  const found = (list(ctx.params.ResourceId) ?? []).map((id) => locate(ctx, id));
+  const violation = found.some((f) => f.where === 'nowhere')
+    ? deny(ctx.op, 'TAG.UNKNOWN_RESOURCE', 'InvalidResourceId.NotFound')
+    : undefined;
+  return { found, ...(violation ? { violation } : {}) };
+}
+
+/** Tags a resource may hold; the limit page (not in the metadata) gives 20. TODO(reading): tag-limit. */
+const TAGS_PER_RESOURCE = 20;
+
+export const tagResources: Handler = (ctx): Expectation => {
+  const tags = tagParam(ctx.params.Tag);
+  const keys = tags.map((t) => t.Key);
+  const { found, violation } = named(ctx);
+  const merged = (r: Tagged) => ({
+    ...(r.tags ?? {}),
+    ...Object.fromEntries(tags.map((t) => [t.Key, t.Value ?? ''])),
+  });
+  const resources = found.flatMap((f) => (f.resource ? [f.resource] : []));
+  const violations = collect(
+    violation,
+    keys.some((k, i) => keys.indexOf(k) !== i)
+      ? deny(ctx.op, 'TAG.BIND.DUPLICATE_KEY', 'Duplicate.TagKey')
+      : undefined,
+    resources.some((res) => Object.keys(merged(res.r)).length > TAGS_PER_RESOURCE)
+      ? deny(ctx.op, 'TAG.BIND.LIMIT_PER_RESOURCE', 'NumberExceed.Tags')
+      : undefined,
+  );
+  if (violations.length > 0) return refuse(violations, ['TAG.RESOURCE_TYPE']);
+  const overwrites = resources.some((res) => keys.some((k) => res.r.tags?.[k] !== undefined));
+  return succeed({
+    rules: [
+      'TAG.BIND.VISIBLE',
+      'TAG.RESOURCE_TYPE',
+      'TAG.UNKNOWN_RESOURCE',
+      'TAG.BIND.DUPLICATE_KEY',
+      'TAG.BIND.LIMIT_PER_RESOURCE',
+      ...(overwrites ? ['TAG.BIND.NEW_VALUE'] : []),
+    ],
+    also: found.some((f) => f.where === 'backup') ? allowed(ctx.op, 'InvalidResourceId.NotFound') : [],
+    next: () => resources.reduce((s, res) => withTags(s, res, merged(res.r)), ctx.state),
+  });
+};
+
+export const untagResources: Handler = (ctx): Expectation => {
+  const keys = list(ctx.params.TagKey) ?? [];
+  const all = bool(ctx.params.All, false) && keys.length === 0;
+  const { found, violation } = named(ctx);
+  if (violation) return refuse([violation], ['TAG.RESOURCE_TYPE']);
+  const resources = found.flatMap((f) => (f.resource ? [f.resource] : []));
+  const nothingNamed = keys.length === 0 && !all;
+  const remaining = (r: Tagged) =>
+    all ? {} : Object.fromEntries(Object.entries(r.tags ?? {}).filter(([k]) => !keys.includes(k)));
+  return succeed({
+    rules: [
+      'TAG.RESOURCE_TYPE',
+      'TAG.UNKNOWN_RESOURCE',
+      ...(all ? ['TAG.UNBIND.ALL'] : []),
+      ...(keys.length > 0 ? ['TAG.UNBIND.BY_KEY'] : []),
+      ...(keys.length > 0 && bool(ctx.params.All, false) ? ['TAG.UNBIND.ALL_ONLY_WITHOUT_KEYS'] : []),
+      ...(nothingNamed ? ['TAG.UNBIND.NOTHING_NAMED'] : []),
+    ],
+    also: [
+      ...(found.some((f) => f.where === 'backup') ? allowed(ctx.op, 'InvalidResourceId.NotFound') : []),
+      ...(nothingNamed ? allowed(ctx.op, 'InvalidParameter', 'MissingParameter') : []),
+    ],
+    next: () => resources.reduce((s, res) => withTags(s, res, remaining(res.r)), ctx.state),
+  });
+};
+
+/** Every resource of a type created in a region, in creation order. */
+function resourcesIn(state: ModelState, type: unknown, regionId: unknown): (Pair | Group)[] {
+  const all: (Pair | Group)[] =
+    type === 'diskreplicapair'
+      ? Object.values(state.pairs)
+      : type === 'diskreplicagroup'
+        ? Object.values(state.groups)
+        : [];
+  return all
+    .filter((r) => r.primary.regionId === regionId)
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+}
+
+export const listTagResources: Handler = (ctx): Expectation => {
+  const ids = list(ctx.params.ResourceId);
+  const wanted = tagParam(ctx.params.Tag);
+  if (!ids?.length && wanted.length === 0)
+    return refuse([
+      denyUndocumented(
+        ctx.op,
+        'TAG.LIST.NEEDS_A_FILTER',
+        'parameter',
+        'MissingParameter',
+        'InvalidParameter',
+      ),
+    ]);
+  const type = String(ctx.params.ResourceType);
+  const tagRows: TagRow[] = resourcesIn(ctx.state, type, ctx.params.RegionId)
+    .filter((r) => ids === undefined || ids.length === 0 || ids.includes(r.id))
+    .filter((r) => hasTags(r, wanted))
+    .flatMap((r) =>
+      Object.entries(r.tags ?? {}).map(([TagKey, TagValue]) => ({ ResourceId: r.id, TagKey, TagValue })),
+    );
+  return observe(ctx.state, {
+    rules: [
+      'PROTO.DESCRIBE_IS_PROJECTION',
+      'TAG.LIST.NEEDS_A_FILTER',
+      'TAG.RESOURCE_TYPE',
+      ...(ids?.length ? ['TAG.LIST.BY_RESOURCE'] : []),
+      ...(wanted.length > 0 ? ['TAG.LIST.BY_TAG'] : []),
+      ...(ids?.length && wanted.length > 0 ? ['TAG.LIST.BOTH_FILTERS'] : []),
+    ],
+    // A continued walk cannot be judged as a whole: no rows to hold it to.
+    ...(str(ctx.params.NextToken) === undefined ? { tagRows } : {}),
+  });
+};

@@ -1,0 +1,224 @@
+import fc from 'fast-check';
+import type { Group, ModelState, Pair } from '../../model';
+import { CallCommand } from '../command';
+import { EBS, groups, label, nth, pairs, sending, variant, withToken } from './toolkit';
+
+// Tag calls on pairs and groups, valid and each documented way of being wrong.
+
+const TYPES = { pair: 'diskreplicapair', group: 'diskreplicagroup' } as const;
+type Kind = keyof typeof TYPES;
+
+/** A small pool, so that keys are bound again (a new value) and filters find something. */
+export const TAG_KEYS = ['env', 'team', 'app', 'cost-center'] as const;
+const TAG_VALUES = ['dr', 'prod', 'blue', ''] as const;
+
+/** Resource groups creates put pairs and groups in, and listings filter on. */
+export const RESOURCE_GROUPS = ['rg-conformance-a', 'rg-conformance-b'] as const;
+
+export const tagArb = fc.record({ Key: fc.constantFrom(...TAG_KEYS), Value: fc.constantFrom(...TAG_VALUES) });
+
+const ownersOf = (s: ModelState, kind: Kind): (Pair | Group)[] => (kind === 'pair' ? pairs(s) : groups(s));
+
+type TagFlaw =
+  | 'none'
+  | 'backupRegion'
+  | 'wrongType'
+  | 'clusterType'
+  | 'unknownId'
+  | 'tooManyIds'
+  | 'tooManyTags'
+  | 'duplicateKey'
+  | 'reservedKey'
+  | 'acsValue'
+  | 'urlValue'
+  | 'overLimit';
+
+const tagFlaw = fc.oneof(
+  { weight: 10, arbitrary: fc.constant<TagFlaw>('none') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<TagFlaw>(
+      'backupRegion',
+      'wrongType',
+      'clusterType',
+      'unknownId',
+      'tooManyIds',
+      'tooManyTags',
+      'duplicateKey',
+      'reservedKey',
+      'acsValue',
+      'urlValue',
+      'overLimit',
+    ),
+  },
+);
+
+/** The tags a flaw makes: past a count, a bad key or value, a key twice. */
+function flawedTags(flaw: TagFlaw, tags: readonly { Key: string; Value: string }[]) {
+  switch (flaw) {
+    case 'tooManyTags':
+      return Array.from({ length: 21 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
+    case 'overLimit':
+      // 20 new keys on a resource that may already hold some: past 20 on it, or exactly 20.
+      return Array.from({ length: 20 }, (_, i) => ({ Key: `bulk-${i}`, Value: 'v' }));
+    case 'duplicateKey':
+      return [...tags, { Key: tags[0]?.Key ?? 'env', Value: 'other' }];
+    case 'reservedKey':
+      return [{ Key: 'aliyun-reserved', Value: 'x' }];
+    case 'acsValue':
+      return [{ Key: 'env', Value: 'acs:reserved' }];
+    case 'urlValue':
+      return [{ Key: 'env', Value: 'see https://example.com' }];
+    default:
+      return tags;
+  }
+}
+
+/** The resource IDs a flaw makes. */
+function flawedIds(flaw: TagFlaw, ids: readonly string[]): string[] {
+  if (flaw === 'unknownId') return [...ids, 'pair-cn-unknown000000'];
+  if (flaw === 'tooManyIds') return Array.from({ length: 51 }, (_, i) => ids[i % ids.length] ?? `pair-${i}`);
+  return [...ids];
+}
+
+function resourceType(kind: Kind, flaw: TagFlaw): string {
+  if (flaw === 'clusterType') return 'dedicatedblockstoragecluster';
+  if (flaw === 'wrongType') return TYPES[kind === 'pair' ? 'group' : 'pair'];
+  return TYPES[kind];
+}
+
+const pickOwners = (s: ModelState, kind: Kind, first: number, count: number) => {
+  const list = ownersOf(s, kind);
+  const a = nth(list, first);
+  if (!a) return [];
+  // Several resources in one call: those of the same production region.
+  const more = list.filter((o) => o.id !== a.id && o.primary.regionId === a.primary.regionId);
+  return [a, ...more.slice(0, count - 1)];
+};
+
+const tagResources = fc
+  .record({
+    kind: fc.constantFrom<Kind>('pair', 'pair', 'group'),
+    first: fc.nat(),
+    count: fc.integer({ min: 1, max: 3 }),
+    tags: fc.uniqueArray(tagArb, { minLength: 1, maxLength: 3, selector: (t) => t.Key }),
+    flaw: tagFlaw,
+    ...sending,
+  })
+  .map(
+    (g) =>
+      new CallCommand('TagResources', g, (s) => {
+        const owners = pickOwners(s, g.kind, g.first, g.count);
+        const first = owners[0];
+        if (!first) return undefined;
+        const region = g.flaw === 'backupRegion' ? first.standby.regionId : first.primary.regionId;
+        const ids = flawedIds(
+          g.flaw,
+          owners.map((o) => o.id),
+        );
+        const tags = flawedTags(g.flaw, g.tags);
+        const params = withToken(
+          { RegionId: region, ResourceType: resourceType(g.kind, g.flaw), ResourceId: ids, Tag: tags },
+          g.token,
+        );
+        return {
+          call: { ...EBS, action: 'TagResources', params },
+          variant: g.variant,
+          label: label(
+            'TagResources',
+            `${ids.length} ${g.kind}(s)`,
+            tags.map((t) => `${t.Key}=${t.Value}`).join(' '),
+            g.flaw !== 'none' && g.flaw,
+          ),
+        };
+      }),
+  );
+
+const untagResources = fc
+  .record({
+    kind: fc.constantFrom<Kind>('pair', 'pair', 'group'),
+    first: fc.nat(),
+    count: fc.integer({ min: 1, max: 2 }),
+    how: fc.constantFrom('keys', 'keys', 'all', 'keysAndAll', 'nothing'),
+    keys: fc.uniqueArray(fc.constantFrom(...TAG_KEYS), { minLength: 1, maxLength: 2 }),
+    flaw: fc.oneof(
+      { weight: 10, arbitrary: fc.constant<TagFlaw>('none') },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom<TagFlaw>('unknownId', 'tooManyIds', 'wrongType', 'tooManyTags'),
+      },
+    ),
+    ...sending,
+  })
+  .map(
+    (g) =>
+      new CallCommand('UntagResources', g, (s) => {
+        const owners = pickOwners(s, g.kind, g.first, g.count);
+        const first = owners[0];
+        if (!first) return undefined;
+        const keys = g.flaw === 'tooManyTags' ? Array.from({ length: 21 }, (_, i) => `k${i}`) : g.keys;
+        const params = withToken(
+          {
+            RegionId: first.primary.regionId,
+            ResourceType: resourceType(g.kind, g.flaw),
+            ResourceId: flawedIds(
+              g.flaw,
+              owners.map((o) => o.id),
+            ),
+            ...(g.how === 'keys' || g.how === 'keysAndAll' ? { TagKey: keys } : {}),
+            ...(g.how === 'all' || g.how === 'keysAndAll' ? { All: true } : {}),
+          },
+          g.token,
+        );
+        return {
+          call: { ...EBS, action: 'UntagResources', params },
+          variant: g.variant,
+          label: label(
+            'UntagResources',
+            `${owners.length} ${g.kind}(s)`,
+            g.how,
+            g.how !== 'all' && keys.join(' '),
+            g.flaw !== 'none' && g.flaw,
+          ),
+        };
+      }),
+  );
+
+const listTagResources = fc
+  .record({
+    kind: fc.constantFrom<Kind>('pair', 'pair', 'group'),
+    first: fc.nat(),
+    count: fc.integer({ min: 1, max: 3 }),
+    by: fc.constantFrom('ids', 'ids', 'tag', 'keyOnly', 'both', 'neither'),
+    tag: tagArb,
+    variant,
+  })
+  .map(
+    (g) =>
+      new CallCommand('ListTagResources', g, (s) => {
+        const owners = pickOwners(s, g.kind, g.first, g.count);
+        const first = owners[0];
+        if (!first) return undefined;
+        const ids = g.by === 'ids' || g.by === 'both' ? { ResourceId: owners.map((o) => o.id) } : {};
+        const tag =
+          g.by === 'tag' || g.by === 'both'
+            ? { Tag: [g.tag.Value === '' ? { Key: g.tag.Key } : g.tag] }
+            : g.by === 'keyOnly'
+              ? { Tag: [{ Key: g.tag.Key }] }
+              : {};
+        const params = { RegionId: first.primary.regionId, ResourceType: TYPES[g.kind], ...ids, ...tag };
+        return {
+          call: { ...EBS, action: 'ListTagResources', params },
+          variant: g.variant,
+          label: label(
+            'ListTagResources',
+            first.primary.regionId,
+            TYPES[g.kind],
+            g.by,
+            g.by !== 'ids' && g.by !== 'neither' && `${g.tag.Key}=${g.tag.Value}`,
+          ),
+        };
+      }),
+  );
+
+export const TAG_COMMANDS = { tagResources, untagResources, listTagResources };
