@@ -5,6 +5,7 @@
  * --concurrency 1`). Their records are merged as `merge` merges shards, so N lanes here and N
  * shards there give the same coverage. A failure replays alone from its lane's seed.
  */
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { share } from '../properties/engine';
@@ -61,7 +62,9 @@ export interface LaneStop {
 /** As many lanes as the machine has cores. */
 export const defaultLanes = (): number => availableParallelism();
 
-const WORKER = new URL('./lane-worker.mjs', import.meta.url);
+const beside = new URL('./lane-worker.mjs', import.meta.url);
+// Bundled into dist/cli.mjs, the lane is the source file in cli/, which the package ships.
+const WORKER = existsSync(beside) ? beside : new URL('../cli/lane-worker.mjs', import.meta.url);
 
 function runLaneThread(
   job: LaneJob,
