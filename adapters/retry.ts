@@ -3,6 +3,8 @@
  * (any code containing `Throttling`, as the SDKs read it, and HTTP 429), any 5xx, the codes the
  * catalogue marks transient (`RequestTimeout`, `ServiceUnavailable`, ...), network failures and
  * timeouts. Everything else is an answer to check, never retried.
+ * An answer still transient after the last attempt is no verdict (properties/answer.ts:
+ * transient-exhausted).
  */
 import { isThrottlingCode, isTransientCode } from '../api/errors';
 import type { Outcome, RetriedAttempt } from './target';

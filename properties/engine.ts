@@ -3,6 +3,7 @@ import type { World } from '../model';
 import { documentedCells, GROUP_OPERATIONS, GROUP_STATES, PAIR_OPERATIONS, PAIR_STATES } from './coverage';
 import { type Failure, RunEvents, type Shard, type Verdict, verdictOf } from './events';
 import { type LaneResult, type LaneShared, runLane } from './lane';
+import { ReadingBook } from './readings';
 import { RunClock } from './run-clock';
 import type { SessionOptions } from './session';
 import { learnWorldNoting, type WorldNote } from './world';
@@ -111,6 +112,7 @@ export async function runEngine(options: RunOptions): Promise<RunOutcome> {
       settleAdvanceMs: 60_000,
       settleTimeoutMs: 120_000,
       ...options.session,
+      readings: options.session?.readings ?? new ReadingBook(),
     },
     maxCommands: options.maxCommands,
     resetEachSequence: resettable && lanes === 1,
@@ -149,6 +151,7 @@ export async function runEngine(options: RunOptions): Promise<RunOutcome> {
     failures,
     harnessError,
     ...(lanes > 1 ? { shards: results.map(shardOf) } : {}),
+    readings: shared.sessionOptions.readings?.entries() ?? [],
   });
   for (const off of unsubscribe) off();
   return { world, worldNotes, verdict, failures, ...(harnessError !== undefined ? { harnessError } : {}) };
