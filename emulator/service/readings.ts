@@ -19,7 +19,6 @@ import {
  * with `--reading`; delete an entry once the model accepts both alternatives.
  */
 export const HELD_FOR_MODEL: Partial<ReadingChoices> = {
-  'encrypted-disks': 'refused',
   'empty-group-pair-ids': 'empty-list',
 };
 

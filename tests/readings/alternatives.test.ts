@@ -7,15 +7,11 @@ import { expectConformant, runAgainst } from './support';
 // conformant. Each alternative gets a small run (the same seed) and must be found conformant,
 // having exercised a rule the reading qualifies.
 //
-// The model still holds one alternative of these readings (a survey of 20 sequences each, or the
-// model's code, shows the other reported nonconformant). They run once the model side of
-// issue 13 (verdict: allow every alternative until the target shows one) lands; deleting an
-// entry here is then the whole change.
+// The model still holds one alternative of these readings (the other is reported nonconformant,
+// with the model side of issue 13 merged): the model does not yet allow both answers there.
+// Deleting an entry here, once it does, is the whole change.
 const MODEL_HOLDS_THE_OTHER = new Set<string>([
-  'pair-listing=either-disk', // the model lists by Site only
   'create-pair-region=destination', // the model expects RegionId = the primary's region
-  'encrypted-disks=allowed', // the model refuses encrypted disks (PAIR.CREATE.UNENCRYPTED)
-  'same-region-cross-zone=refused', // the model's world allows cross-zone pairs and groups
   'empty-group-pair-ids=absent', // the model's group row holds PairIds: []
   'group-calls-in-dr-region=refused', // the model serves group calls at either site
 ]);
