@@ -29,8 +29,20 @@ export interface ListingFacts {
       };
 }
 
+/**
+ * A call whose answer shows how the target reads an ambiguous point of the docs
+ * (api/readings.ts): a success means one alternative, a refusal the other.
+ */
+export interface ReadingFork {
+  readonly id: string;
+  readonly onSuccess: string;
+  readonly onRefusal: string;
+}
+
 export interface Success {
   readonly kind: 'success';
+  /** The reading this call decides, when both answers are still open. */
+  readonly reading?: ReadingFork;
   readonly rules: readonly string[];
   /** The state after the call, with the IDs the target returned bound in. */
   readonly next: (observed?: Observed) => ModelState;
@@ -152,6 +164,27 @@ export function succeed(input: SuccessInput): Success {
 /** A read: success with no state change. */
 export const observe = (state: ModelState, input: Omit<SuccessInput, 'next'>): Success =>
   succeed({ ...input, next: () => state });
+
+/**
+ * Where a reading decides between accepting and refusing a call: held to the alternative fixed in
+ * advance, else both answers allowed and the call marked as the one that shows the target's choice.
+ */
+export function forkOnReading(
+  state: ModelState,
+  fork: ReadingFork,
+  success: Success,
+  refusal: Refusal,
+): Expectation {
+  const fixed = state.readings?.[fork.id];
+  if (fixed === fork.onSuccess) return success;
+  if (fixed === fork.onRefusal) return refusal;
+  return {
+    ...success,
+    rules: [...new Set([...success.rules, ...refusal.rules])],
+    also: dedupe([...success.also, ...refusal.errors]),
+    reading: fork,
+  };
+}
 
 /** The conditions that actually fail, out of a list of checks (`undefined` = passed). */
 export const collect = (...checks: (Violation | undefined)[]): Violation[] =>

@@ -1,6 +1,17 @@
 import type { Condition } from './code-meaning';
 import { type Ctx, type Handler, int, str } from './context';
-import { collect, deny, denyUndocumented, refuse, succeed, type Violation } from './expectation';
+import {
+  collect,
+  deny,
+  denyUndocumented,
+  type Expectation,
+  forkOnReading,
+  type ReadingFork,
+  refuse,
+  type Success,
+  succeed,
+  type Violation,
+} from './expectation';
 import { earRegionViolation } from './lookup';
 import { allocateId, type Disk, pairHolding, withPair } from './state';
 import { replicates } from './world';
@@ -77,7 +88,7 @@ const CREATE_CHECKS = [
 ];
 
 export const createPair: Handler = (ctx) => {
-  const { state, params, op, now } = ctx;
+  const { state, params, op } = ctx;
   const ear = earRegionViolation(ctx);
   if (ear) return refuse([ear]);
   const primary = state.disks[str(params.DiskId) ?? ''];
@@ -93,9 +104,38 @@ export const createPair: Handler = (ctx) => {
   if (chargeType === 'PREPAY' && params.Period === undefined) {
     violations.push(deny(op, 'PAIR.CREATE.PREPAY_NEEDS_PERIOD', 'MissingParameter', 'MissingPeriod'));
   }
-  if (violations.length > 0) return refuse(violations);
+  // The readings encrypted-disks and postpay-bandwidth: a refusal for that reason alone may be
+  // an acceptance on a target that reads the docs the other way.
+  const readingOf = (v: Violation) => READING_RULES[v.rule];
+  const decided = violations.filter((v) => !readingOf(v));
+  if (decided.length > 0) return refuse(violations);
   const rules = [...CREATE_CHECKS, 'PAIR.CREATE.STARTS_CREATED', 'PAIR.CREATE.POSTPAY_BANDWIDTH'];
   if (chargeType === 'PREPAY') rules.push('PAIR.CREATE.PREPAY_NEEDS_PERIOD');
+  const success = created(ctx, primary, secondary, chargeType, rules);
+  return violations.reduceRight<Expectation>((e, v) => {
+    if (e.kind === 'refusal') return e;
+    const fork = readingOf(v) as ReadingFork;
+    const forked = forkOnReading(state, fork, e, refuse([v]));
+    // Two readings on one call: both answers stay open, but neither alone is shown by it.
+    return e.reading && forked.kind === 'success' && forked.reading !== e.reading
+      ? { ...forked, reading: undefined }
+      : forked;
+  }, success);
+};
+
+const READING_RULES: Readonly<Record<string, ReadingFork>> = {
+  'PAIR.CREATE.UNENCRYPTED': { id: 'encrypted-disks', onSuccess: 'allowed', onRefusal: 'refused' },
+  'PAIR.CREATE.POSTPAY_BANDWIDTH': { id: 'postpay-bandwidth', onSuccess: 'zero', onRefusal: 'refused' },
+};
+
+function created(
+  ctx: Ctx,
+  primary: Disk,
+  secondary: Disk,
+  chargeType: 'PREPAY' | 'POSTPAY',
+  rules: readonly string[],
+): Success {
+  const { state, params, now } = ctx;
   return succeed({
     rules,
     present: ['ReplicaPairId', ...(chargeType === 'PREPAY' ? ['OrderId'] : [])],
@@ -119,4 +159,4 @@ export const createPair: Handler = (ctx) => {
       });
     },
   });
-};
+}

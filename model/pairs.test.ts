@@ -319,3 +319,21 @@ describe('DeleteDiskReplicaPair and invalid pairs', () => {
     expect(e.rules).toContain('PAIR.STATUS_MESSAGE_SCOPE');
   });
 });
+
+describe('readings the model leaves open until the target shows one', () => {
+  const createdPair = () => pairScenario();
+  it('PAIR.DELETE.ALLOWED_STATUSES (reading delete-created-pair): both answers allowed until fixed', () => {
+    const open = asSuccess(allowedOutcomes(createdPair(), deletePairCall(), T0));
+    expect(open.reading).toEqual({ id: 'delete-created-pair', onSuccess: 'allowed', onRefusal: 'refused' });
+    expect(codesOf(open)).toEqual([]);
+    expect(open.also.map((e) => e.code)).toEqual(['OperationDenied.InvalidStatus']);
+    const refused = { ...createdPair(), readings: { 'delete-created-pair': 'refused' } };
+    expect(asRefusal(allowedOutcomes(refused, deletePairCall(), T0)).errors.map((e) => e.code)).toEqual([
+      'OperationDenied.InvalidStatus',
+    ]);
+    const allowedOnly = { ...createdPair(), readings: { 'delete-created-pair': 'allowed' } };
+    const e = asSuccess(allowedOutcomes(allowedOnly, deletePairCall(), T0));
+    expect(e.also).toEqual([]);
+    expect(e.reading).toBeUndefined();
+  });
+});

@@ -2,6 +2,7 @@ import type { Target } from '../adapters/target';
 import type { World } from '../model';
 import type { Failure, RunRecord } from '../reports/run-record';
 import { type LaneResult, type LaneShared, runLane } from './lane';
+import { ReadingBook } from './readings';
 import { Recorder } from './recorder';
 import { RunClock } from './run-clock';
 import type { SessionOptions } from './session';
@@ -77,6 +78,7 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
       settleAdvanceMs: 60_000,
       settleTimeoutMs: 120_000,
       ...options.session,
+      readings: options.session?.readings ?? new ReadingBook(),
     },
     maxCommands: options.maxCommands,
     resetEachSequence: resettable && lanes === 1,
@@ -114,7 +116,8 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     failures,
     harnessError,
   });
-  return { record: lanes > 1 ? { ...record, shards: results.map(shardOf) } : record, world };
+  const withReadings = { ...record, readings: shared.sessionOptions.readings?.entries() ?? [] };
+  return { record: lanes > 1 ? { ...withReadings, shards: results.map(shardOf) } : withReadings, world };
 }
 
 /** Two lanes may find the same nonconformance: it is reported once. */

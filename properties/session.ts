@@ -16,6 +16,7 @@ import {
   transient_status_conformance,
 } from './checks/transient-status';
 import type { ModelBox, PlannedCall } from './command';
+import { choiceOf, type ReadingBook, shapeChoices } from './readings';
 import type { Recorder } from './recorder';
 import type { RunClock } from './run-clock';
 import { allowedPath, type SettleRead, settleReads } from './settle';
@@ -44,6 +45,8 @@ export interface SessionOptions {
   readonly settleAdvanceMs: number;
   /** Real time to wait for a change to settle on a target whose clock runs by itself. */
   readonly settleTimeoutMs: number;
+  /** How the target reads the docs, for the whole run (fixed choices and what answers showed). */
+  readonly readings?: ReadingBook;
 }
 
 /**
@@ -97,6 +100,7 @@ export class RunSession {
       const [first, ...more] = runChecks(ctx);
       if (first) this.fail(first, ...more);
       this.#remember(ctx);
+      this.#observeReadings(command, call, expectation, judged.answer);
       if (
         judged.answer.kind === 'success' &&
         tokenOf(call) &&
@@ -135,7 +139,8 @@ export class RunSession {
     planned: PlannedCall,
   ): Promise<{ expectation: Expectation; exchange: Exchange; servedAt: number }> {
     return this.clock.call(async (now) => {
-      const expectation = allowedOutcomes(state, planned.call, now);
+      const fixed = this.options.readings?.modelChoices;
+      const expectation = allowedOutcomes(fixed ? { ...state, readings: fixed } : state, planned.call, now);
       const exchange = await this.target.send({
         ...planned.call,
         ...(planned.region !== undefined ? { region: planned.region } : {}),
@@ -182,6 +187,23 @@ export class RunSession {
       ...(typeof ReplicaPairId === 'string' ? { subject: ReplicaPairId } : {}),
       ...(firstAnswer ? { firstAnswer } : {}),
     };
+  }
+
+  /** What this answer shows of how the target reads the docs; a switch is a nonconformance. */
+  #observeReadings(command: string, call: PlannedCall['call'], e: Expectation, answer: Answer): void {
+    const book = this.options.readings;
+    if (!book || answer.kind === 'undecodable') return;
+    const shown = [
+      ...(e.kind === 'success' && e.reading
+        ? [{ id: e.reading.id, choice: choiceOf(e.reading, answer.kind === 'success') }]
+        : []),
+      ...(answer.kind === 'success' ? shapeChoices(call.action, call.params, answer.body) : []),
+    ];
+    const exchange = `${command} (call ${this.trace.length}: ${answer.kind === 'success' ? 'success' : answer.code})`;
+    for (const { id, choice } of shown) {
+      const switched = book.observe(id, choice, exchange);
+      if (switched) this.fail(switched);
+    }
   }
 
   /** What later answers are judged against: the recovery points this one showed. */

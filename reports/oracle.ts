@@ -36,12 +36,35 @@ export function pathRows(run: RunRecord): string[][] {
 
 export const PATH_HEAD = ['kind', 'change', 'model allows', 'observed', 'times', 'ms p50 / max'];
 
+/** One row per reading: its ID, the target's choice (or not observed), and what showed it. */
+export function readingRows(run: RunRecord): string[][] {
+  return (run.readings ?? []).map((r) => [
+    r.id,
+    r.choice ?? 'not observed',
+    r.exchange ?? (r.fixed !== undefined ? 'fixed with --reading' : '—'),
+    r.fixed ?? '—',
+  ]);
+}
+
+export const READING_HEAD = ['reading', 'choice', 'shown by', 'fixed in advance'];
+
 /** The Markdown sections: the oracle's sharpness and the observed paths (the first few). */
 export function oracleMarkdown(run: RunRecord, cell: (s: string) => string, maxPaths = 12): string[] {
   const lines: string[] = [];
   if (run.sharpness) {
     lines.push('', '### How sharp the oracle was', '', '| refusals | count |', '| --- | --- |');
     for (const [k, v] of sharpnessRows(run.sharpness)) lines.push(`| ${k} | ${v} |`);
+  }
+  const readings = readingRows(run);
+  if (readings.length > 0) {
+    lines.push(
+      '',
+      '### How this target reads the documentation',
+      '',
+      `| ${READING_HEAD.join(' | ')} |`,
+      `|${' --- |'.repeat(4)}`,
+    );
+    for (const row of readings) lines.push(`| ${row.map(cell).join(' | ')} |`);
   }
   const paths = pathRows(run);
   if (paths.length > 0) {

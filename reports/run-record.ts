@@ -33,6 +33,7 @@ export const FailureCategory = z.enum([
   'idempotency',
   'pagination',
   'visibility',
+  'inconsistent-reading',
 ]);
 export type FailureCategory = z.infer<typeof FailureCategory>;
 
@@ -177,6 +178,19 @@ export const Sharpness = z.object({
 });
 export type Sharpness = z.infer<typeof Sharpness>;
 
+/** How the target read one ambiguous point of the docs (api/readings.ts). */
+export const ReadingRecord = z.object({
+  id: z.string(),
+  question: z.string(),
+  /** The alternative the target showed; absent when no call decided it (not observed). */
+  choice: z.string().optional(),
+  /** The call that showed it, as the call log names it. */
+  exchange: z.string().optional(),
+  /** Fixed before the run with `--reading`. */
+  fixed: z.string().optional(),
+});
+export type ReadingRecord = z.infer<typeof ReadingRecord>;
+
 export const TransientFault = z.object({
   /** Error code (`Throttling.User`) or failure reason (`timeout`, `network`). */
   code: z.string(),
@@ -234,6 +248,7 @@ export const RunRecord = z.object({
   /** Observed transition paths with their timing (absent in records of older harnesses). */
   observedPaths: z.array(ObservedPath).optional(),
   sharpness: Sharpness.optional(),
+  readings: z.array(ReadingRecord).optional(),
 });
 export type RunRecord = z.infer<typeof RunRecord>;
 

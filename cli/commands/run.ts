@@ -3,7 +3,9 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { type CreatableTargetKind, createTarget } from '../../adapters';
 import { packageVersion } from '../../adapters/package-root';
 import type { Target } from '../../adapters/target';
+import { parseReadingChoice, ReadingChoiceError, readingChoices } from '../../api/readings';
 import { runConformance } from '../../properties/engine';
+import { ReadingBook } from '../../properties/readings';
 import { defaultLanes, runInWorkers, WORKER_TARGETS, type WorkerTargetKind } from '../../properties/workers';
 import { WorldDiscoveryError } from '../../properties/world';
 import type { RunRecord } from '../../reports/run-record';
@@ -41,6 +43,8 @@ export interface RunFlags extends RealFlags {
   /** No start line and no progress: only the verdict and the report. */
   quiet?: boolean;
   progressSeconds?: number;
+  /** `ID=VALUE` choices of readings (api/readings.ts) the model holds the target to from the start. */
+  reading?: string[];
 }
 
 const KINDS = ['direct', 'mock', 'emulator', 'endpoint', 'real', 'replay'] as const;
@@ -88,6 +92,17 @@ export async function openTarget(flags: TargetFlags): Promise<Target> {
   } catch (err) {
     if (err instanceof Error && 'code' in err && err.code === 'TARGET_CONFIG')
       throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+/** The readings `--reading ID=VALUE` fixes (only those given: the others stay open). */
+function fixedReadings(texts: readonly string[]): Record<string, string> {
+  try {
+    readingChoices(texts);
+    return Object.fromEntries(texts.map((t) => Object.values(parseReadingChoice(t))));
+  } catch (err) {
+    if (err instanceof ReadingChoiceError) throw new UsageError(`--reading: ${err.message}`);
     throw err;
   }
 }
@@ -202,6 +217,11 @@ async function judged(
       stopped: () => run.interrupted() ?? real?.engine.stopped?.(),
       onProgress: (done) => {
         sequences = done;
+      },
+      session: {
+        ...real?.engine?.session,
+        ...(flags.settleMinutes !== undefined ? { settleTimeoutMs: flags.settleMinutes * 60_000 } : {}),
+        readings: new ReadingBook(fixedReadings(flags.reading ?? [])),
       },
     });
     progress?.stop();
@@ -389,6 +409,11 @@ export const registerRun: Register = (program, done) => {
     .option(
       '--cassette <file>',
       'the cassette --target replay answers from (defaults: its seed, runs, sizes)',
+    )
+    .option(
+      '--reading <ID=VALUE>',
+      'hold the target to one reading of an ambiguous point of the docs from the start (repeatable; `spec --json` lists them)',
+      (value: string, previous: string[] = []) => [...previous, value],
     );
   addRealOptions(run).action(async (flags: RunFlags, command: Command) =>
     done(await runAndReport(withCassetteDefaults(flags, command))),

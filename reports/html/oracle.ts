@@ -1,5 +1,5 @@
 import { escapeMarkup as esc } from '../escape';
-import { PATH_HEAD, pathRows, sharpnessRows } from '../oracle';
+import { PATH_HEAD, pathRows, READING_HEAD, readingRows, sharpnessRows } from '../oracle';
 import type { RunRecord } from '../run-record';
 import { table } from './page';
 
@@ -12,7 +12,13 @@ export function oracleSection(run: RunRecord): string {
       )
     : '<p>Not recorded.</p>';
   const paths = pathRows(run).map((r) => r.map((c, i) => (i === 1 ? `<code>${esc(c)}</code>` : esc(c))));
-  return `<h2>How sharp the oracle was</h2>
+  const readings = readingRows(run).map((r) =>
+    r.map((c, i) => (i === 0 ? `<code>${esc(c)}</code>` : esc(c))),
+  );
+  return `<h2 id="readings">How this target reads the documentation</h2>
+<p class="legend">Where the docs allow more than one behaviour (api/readings.ts): what the target chose, and the call that showed it. A target that switches is reported as inconsistent-reading.</p>
+${readings.length ? table(READING_HEAD, readings) : '<p>Not recorded.</p>'}
+<h2>How sharp the oracle was</h2>
 <p class="legend">For each refusal the model expected, how many error codes it allowed; and how many calls it left open to success or a refusal.</p>
 ${sharp}
 <h2>Observed transitions (${paths.length})</h2>
