@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-const conformance = 'properties/conformance.test.ts';
+const conformance = 'tests/conformance.test.ts';
 
 export default defineConfig({
   test: {

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { errorDef } from './errors';
+import type { ParsedRequestOf, RequestOf } from './operations/request-type';
 import { type Param, requestSchema } from './param';
 
 export type Product = 'ebs' | 'ecs';
@@ -21,19 +22,37 @@ export interface DocumentedError {
   readonly httpStatus: number;
 }
 
-export interface Operation {
+/**
+ * The request schema of a parameter list: typed (wire strings or values in, decoded values out)
+ * when the list is known, a plain record for an operation of any list.
+ */
+export type RequestSchemaOf<Ps extends readonly Param[]> = string extends Ps[number]['name']
+  ? z.ZodType<Record<string, unknown>>
+  : z.ZodType<ParsedRequestOf<Ps>, RequestOf<Ps>>;
+
+/**
+ * One documented operation. The type parameters keep what `defineOperation` was given (the
+ * parameter tuple, the response schema, the action name), so request and response types,
+ * handler signatures and the client's type map all derive from the catalogue entry; `Operation`
+ * alone is an operation of any shape.
+ */
+export interface Operation<
+  Ps extends readonly Param[] = readonly Param[],
+  R extends z.ZodType = z.ZodType,
+  A extends string = string,
+> {
   readonly product: Product;
   readonly version: ApiVersion;
-  readonly action: string;
+  readonly action: A;
   /** One line, in our words. */
   readonly summary: string;
   /** The doc page the operation is written from. */
   readonly doc: string;
-  readonly params: readonly Param[];
+  readonly params: Ps;
   /** Accepts wire strings or typed values; outputs typed values. */
-  readonly request: z.ZodType<Record<string, unknown>>;
+  readonly request: RequestSchemaOf<Ps>;
   /** The success body (JSON shape; XML decodes to the same shape). `Code` never appears in it. */
-  readonly response: z.ZodType;
+  readonly response: R;
   /** The codes the operation's own documentation lists, with their HTTP status there. */
   readonly errors: readonly DocumentedError[];
   readonly region: CallRegion;
@@ -41,27 +60,43 @@ export interface Operation {
   readonly mutating: boolean;
 }
 
-export interface OperationInput {
+/** The parsed request an operation's handlers receive. */
+export type ParsedRequest<O extends Operation> = z.output<O['request']>;
+/** The request a client may send (typed values or wire strings). */
+export type RequestInput<O extends Operation> = z.input<O['request']>;
+/** The success body of an operation. */
+export type ResponseOf<O extends Operation> = z.output<O['response']>;
+
+export interface OperationInput<
+  Ps extends readonly Param[] = readonly Param[],
+  R extends z.ZodType = z.ZodType,
+  A extends string = string,
+> {
   readonly product: Product;
   readonly version: ApiVersion;
-  readonly action: string;
+  readonly action: A;
   readonly summary: string;
   readonly doc: string;
-  readonly params: readonly Param[];
-  readonly response: z.ZodType;
+  readonly params: Ps;
+  readonly response: R;
   /** Codes with their documented status; a bare code takes the catalogue's status. */
   readonly errors: readonly (string | DocumentedError)[];
   readonly region: CallRegion;
   readonly mutating: boolean;
 }
 
-export function defineOperation(input: OperationInput): Operation {
+export function defineOperation<
+  const Ps extends readonly Param[],
+  R extends z.ZodType,
+  const A extends string,
+>(input: OperationInput<Ps, R, A>): Operation<Ps, R, A> {
   const errors = input.errors.map((x) => {
     // Every documented code must be in the catalogue: errorDef throws on an unknown one.
     const def = errorDef(typeof x === 'string' ? x : x.code);
     return typeof x === 'string' ? { code: x, httpStatus: def.httpStatus } : x;
   });
-  return { ...input, errors, request: requestSchema(input.params) };
+  // The schema is built from the same list the request types are derived from.
+  return { ...input, errors, request: requestSchema(input.params) as unknown as RequestSchemaOf<Ps> };
 }
 
 /** `ebs:2021-07-30:StartDiskReplicaPair`: actions repeat across products (CreateDiskReplicaPair). */

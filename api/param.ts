@@ -58,6 +58,7 @@ export const required = <P extends Param>(p: P): Omit<P, 'required'> & { readonl
 });
 
 const INTEGER_TEXT = /^-?\d+$/;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 function integerSchema(kind: Extract<ParamKind, { type: 'integer' }>) {
   let n = z.number().int();
@@ -75,7 +76,7 @@ function stringSchema(kind: Extract<ParamKind, { type: 'string' }>) {
   if (kind.minLength !== undefined) s = s.min(kind.minLength);
   if (kind.maxLength !== undefined) s = s.max(kind.maxLength);
   if (kind.pattern) s = s.regex(kind.pattern);
-  if (kind.ascii) s = s.regex(/^[\x20-\x7e]*$/, 'must be printable ASCII');
+  if (kind.ascii) s = s.regex(PRINTABLE_ASCII, 'must be printable ASCII');
   return s;
 }
 
@@ -113,6 +114,82 @@ export function paramSchema(p: Param): z.ZodType {
       return listSchema(k.maxItems, decodeJsonArray);
     case 'csv':
       return listSchema(k.maxItems, decodeCsv);
+  }
+}
+
+/** What `typedParse` answers when only the zod schema can tell. */
+export const UNSURE: unique symbol = Symbol('unsure');
+
+const isIdList = (v: unknown, maxItems: number): boolean =>
+  Array.isArray(v) && v.length <= maxItems && v.every((s: unknown) => typeof s === 'string' && s.length >= 1);
+
+/**
+ * A parser compiled from the same data as `paramSchema`, for the values a run's generators hold:
+ * it answers the schema's output where the schema surely accepts the value (a number in an
+ * integer slot, a string in a string slot, an ID list typed or as its wire string), and UNSURE
+ * for anything else (a value to refuse, `null`, a tag with extra keys), which the zod schema then
+ * decides and explains.
+ */
+export function typedParse(p: Param): (v: unknown) => unknown {
+  const k = p.kind;
+  const when = (accepts: (v: unknown) => boolean) => (v: unknown) => (accepts(v) ? v : UNSURE);
+  switch (k.type) {
+    case 'string': {
+      if (k.enum) {
+        const allowed = new Set<unknown>(k.enum);
+        return when((v) => allowed.has(v));
+      }
+      const { minLength = 0, maxLength = Number.POSITIVE_INFINITY, pattern, ascii } = k;
+      return when((v) => {
+        if (typeof v !== 'string' || v.length < minLength || v.length > maxLength) return false;
+        if (pattern) {
+          pattern.lastIndex = 0;
+          if (!pattern.test(v)) return false;
+        }
+        return !ascii || PRINTABLE_ASCII.test(v);
+      });
+    }
+    case 'integer': {
+      const { min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY } = k;
+      const allowed = k.enum ? new Set<unknown>(k.enum) : undefined;
+      return when(
+        (v) =>
+          typeof v === 'number' &&
+          Number.isSafeInteger(v) &&
+          v >= min &&
+          v <= max &&
+          (!allowed || allowed.has(v)),
+      );
+    }
+    case 'boolean':
+      return when((v) => typeof v === 'boolean');
+    case 'tags':
+      return when(
+        (v) =>
+          Array.isArray(v) &&
+          v.length <= k.maxItems &&
+          v.every((t: unknown) => {
+            if (typeof t !== 'object' || t === null) return false;
+            const { Key, Value, ...rest } = t as Record<string, unknown>;
+            return (
+              Object.keys(rest).length === 0 &&
+              typeof Key === 'string' &&
+              Key.length >= 1 &&
+              Key.length <= 128 &&
+              (!('Value' in t) || (typeof Value === 'string' && Value.length <= 128))
+            );
+          }),
+      );
+    case 'jsonArray':
+    case 'csv': {
+      const decode = k.type === 'csv' ? decodeCsv : decodeJsonArray;
+      return (v) => {
+        if (isIdList(v, k.maxItems)) return v;
+        if (typeof v !== 'string') return UNSURE;
+        const list = decode(v);
+        return isIdList(list, k.maxItems) ? list : UNSURE;
+      };
+    }
   }
 }
 

@@ -6,8 +6,8 @@
  */
 import type { Exchange, Target } from '../adapters';
 import { createDirectTarget } from '../adapters/direct-target';
+import { runConformance } from '../cli/run-suite';
 import type { World } from '../model';
-import { runConformance } from '../properties/engine';
 
 export interface Captured {
   readonly world: World;

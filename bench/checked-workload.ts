@@ -5,7 +5,7 @@
  * nonconformance ends the run unshrunk: shrinking is not the throughput being measured.
  */
 import type { Target } from '../adapters';
-import { runConformance } from '../properties/engine';
+import { runConformance } from '../cli/run-suite';
 
 export interface WorkloadResult {
   /** Checked calls: every step the sessions judged, settle listings included. */

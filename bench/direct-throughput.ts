@@ -1,12 +1,12 @@
 /**
  * The direct target (the emulator's gateway in this process, no socket, no msw) in checked
  * calls per second: one lane in this thread, and `run --concurrency 2` against one lane the
- * same way, both as lanes in worker threads (properties/workers.ts), each lane the same work.
+ * same way, both as lanes in worker threads (cli/workers.ts), each lane the same work.
  * The worker figures are wall time from spawning the threads to the merged record, start-up
  * (loading the sources in each thread) included: what a user waits for.
  */
 import { createDirectTarget } from '../adapters/direct-target';
-import { runInWorkers } from '../properties/workers';
+import { runInWorkers } from '../cli/workers';
 import { runCheckedWorkload } from './checked-workload';
 import { ownCpuMs } from './cpu-time';
 import { type ThroughputOptions, verdictNote } from './emulator-throughput';

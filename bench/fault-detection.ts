@@ -1,6 +1,6 @@
 /**
  * Detection power in time: for each fault profile of the emulator, how long a conformance run
- * (the defaults of `ebs-conformance detect`: the mock target, shrinking on) takes to report it,
+ * (the defaults of `ebs-conformance detect`: the direct target, shrinking on) takes to report it,
  * and how short fast-check shrinks the counterexample. The transient-only control profile must
  * come out conformant; it is listed but kept out of the detection figures.
  */
@@ -42,7 +42,7 @@ export async function benchFaultDetection(log: (line: string) => void): Promise<
     figures: [
       figure(
         'faults.detectSeconds',
-        'fault profiles, time to detect (mock)',
+        'fault profiles, time to detect (direct)',
         's',
         detected.map((r) => r.seconds as number),
         { op: '<=', limit: 5 },

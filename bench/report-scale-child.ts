@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Target } from '../adapters';
 import { createDirectTarget } from '../adapters/direct-target';
-import { runConformance } from '../properties/engine';
+import { runConformance } from '../cli/run-suite';
 import { writeReports } from '../reports/write';
 
 export interface ReportScaleOutput {

@@ -8,7 +8,7 @@
  *   test('fails over', async ({ emulator, ebs }) => { const pair = await ebs.pairIn('normal'); ... });
  *
  * It also exports `conformanceSuite()`, the property suite as one vitest test per rule
- * (properties/vitest-suite.ts).
+ * (cli/vitest-suite.ts).
  */
 import { test as base } from 'vitest';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, startEmulator } from '../emulator';
@@ -22,7 +22,7 @@ export {
   type ConformanceSuiteOptions,
   conformanceSuite,
   suiteSettings,
-} from '../properties/vitest-suite';
+} from '../cli/vitest-suite';
 export * from './controls';
 export type { PairHandle, PairOptions, PairState, Scenarios } from './scenarios';
 export type { Site, World, WorldRegion, WorldZone } from './world';

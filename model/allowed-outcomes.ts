@@ -1,3 +1,4 @@
+import * as api from '../api';
 import { findRule, isExempt, isTransientCode, type Operation, operationKey } from '../api';
 import type { Call } from './call';
 import type { Ctx, Handler } from './context';
@@ -24,38 +25,39 @@ import type { ModelState } from './state';
 import { bindToken, replayed } from './tokens';
 import { validate } from './validate';
 
-const ebs = (action: string) => `ebs:2021-07-30:${action}`;
-const ecs = (action: string) => `ecs:2014-05-26:${action}`;
+/** A decision for an operation: the handler receives the operation's parsed, typed request. */
+const decide = <O extends Operation>(op: O, handler: Handler<O>) =>
+  [operationKey(op), handler as Handler] as const;
 
 /** One handler per modelled operation, named like the API. */
-const HANDLERS: Readonly<Record<string, Handler>> = {
-  [ebs('CreateDiskReplicaPair')]: createPair,
-  [ebs('ModifyDiskReplicaPair')]: modifyPair,
-  [ebs('StartDiskReplicaPair')]: startPair,
-  [ebs('StopDiskReplicaPair')]: stopPair,
-  [ebs('FailoverDiskReplicaPair')]: failoverPair,
-  [ebs('ReprotectDiskReplicaPair')]: reprotectPair,
-  [ebs('DeleteDiskReplicaPair')]: deletePair,
-  [ebs('DescribeDiskReplicaPairs')]: describePairs,
-  [ebs('DescribeDiskReplicaPairProgress')]: describeProgress,
-  [ebs('CreateDiskReplicaGroup')]: createGroup,
-  [ebs('ModifyDiskReplicaGroup')]: modifyGroup,
-  [ebs('StartDiskReplicaGroup')]: startGroup,
-  [ebs('StopDiskReplicaGroup')]: stopGroup,
-  [ebs('FailoverDiskReplicaGroup')]: failoverGroup,
-  [ebs('ReprotectDiskReplicaGroup')]: reprotectGroup,
-  [ebs('DeleteDiskReplicaGroup')]: deleteGroup,
-  [ebs('AddDiskReplicaPair')]: addPair,
-  [ebs('RemoveDiskReplicaPair')]: removePair,
-  [ebs('DescribeDiskReplicaGroups')]: describeGroups,
-  [ebs('DescribeRegions')]: describeRegions,
-  [ecs('CreateDisk')]: createDisk,
-  [ecs('AttachDisk')]: attachDisk,
-  [ecs('DetachDisk')]: detachDisk,
-  [ecs('DeleteDisk')]: deleteDisk,
-  [ecs('DescribeDisks')]: describeDisks,
-  [ecs('CreateDiskReplicaPair')]: createLegacyPair,
-};
+const HANDLERS: ReadonlyMap<string, Handler> = new Map([
+  decide(api.CreateDiskReplicaPair, createPair),
+  decide(api.ModifyDiskReplicaPair, modifyPair),
+  decide(api.StartDiskReplicaPair, startPair),
+  decide(api.StopDiskReplicaPair, stopPair),
+  decide(api.FailoverDiskReplicaPair, failoverPair),
+  decide(api.ReprotectDiskReplicaPair, reprotectPair),
+  decide(api.DeleteDiskReplicaPair, deletePair),
+  decide(api.DescribeDiskReplicaPairs, describePairs),
+  decide(api.DescribeDiskReplicaPairProgress, describeProgress),
+  decide(api.CreateDiskReplicaGroup, createGroup),
+  decide(api.ModifyDiskReplicaGroup, modifyGroup),
+  decide(api.StartDiskReplicaGroup, startGroup),
+  decide(api.StopDiskReplicaGroup, stopGroup),
+  decide(api.FailoverDiskReplicaGroup, failoverGroup),
+  decide(api.ReprotectDiskReplicaGroup, reprotectGroup),
+  decide(api.DeleteDiskReplicaGroup, deleteGroup),
+  decide(api.AddDiskReplicaPair, addPair),
+  decide(api.RemoveDiskReplicaPair, removePair),
+  decide(api.DescribeDiskReplicaGroups, describeGroups),
+  decide(api.DescribeRegions, describeRegions),
+  decide(api.CreateDisk, createDisk),
+  decide(api.AttachDisk, attachDisk),
+  decide(api.DetachDisk, detachDisk),
+  decide(api.DeleteDisk, deleteDisk),
+  decide(api.DescribeDisks, describeDisks),
+  decide(api.LegacyCreateDiskReplicaPair, createLegacyPair),
+]);
 
 /**
  * An operation exempt from the model (api/layers.ts: DescribeInstances, read only to learn the
@@ -65,10 +67,10 @@ const unmodelled: Handler = (ctx) =>
   observe(ctx.state, { rules: [], also: ctx.op.errors.filter((e) => !isTransientCode(e.code)) });
 
 export const isModelled = (call: Pick<Call, 'product' | 'version' | 'action'>) =>
-  operationKey(call as Parameters<typeof operationKey>[0]) in HANDLERS;
+  HANDLERS.has(operationKey(call as Parameters<typeof operationKey>[0]));
 
 function handlerOf(op: Operation): Handler {
-  const handler = HANDLERS[operationKey(op)];
+  const handler = HANDLERS.get(operationKey(op));
   if (handler) return handler;
   if (isExempt(op, 'model')) return unmodelled;
   throw new Error(

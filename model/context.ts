@@ -1,20 +1,24 @@
-import type { Operation } from '../api';
+import type { Operation, ParsedRequest } from '../api';
 import type { Call } from './call';
 import type { Expectation } from './expectation';
 import type { ModelState } from './state';
 
-/** What an action's handler sees: a validated call against a state, at a time. */
-export interface Ctx {
+/**
+ * What an action's handler sees: a validated call against a state, at a time. A handler written
+ * as `Handler<typeof StartDiskReplicaPair>` reads its parameters typed (`ctx.params.OneShot` is a
+ * boolean); a plain `Handler` reads them as unknown values.
+ */
+export interface Ctx<O extends Operation = Operation> {
   readonly state: ModelState;
   readonly call: Call;
-  readonly op: Operation;
+  readonly op: O;
   /** Typed parameters (the output of the operation's request schema). */
-  readonly params: Readonly<Record<string, unknown>>;
+  readonly params: Readonly<ParsedRequest<O>>;
   /** Epoch milliseconds. */
   readonly now: number;
 }
 
-export type Handler = (ctx: Ctx) => Expectation;
+export type Handler<O extends Operation = Operation> = (ctx: Ctx<O>) => Expectation;
 
 export const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 export const bool = (v: unknown, fallback: boolean): boolean => (typeof v === 'boolean' ? v : fallback);

@@ -1,3 +1,4 @@
+import { transientReason } from '../adapters/retry';
 import type { Exchange } from '../adapters/target';
 import type { Answer } from './checks/check';
 
@@ -15,6 +16,9 @@ export function judge(exchange: Exchange): Judged {
     case 'success':
       return { answer: { kind: 'success', httpStatus: status, body: o.body } };
     case 'error':
+      // Still throttled or failing after every retry: trouble in passing, never a verdict on the API.
+      if (transientReason(o, o.httpStatus))
+        return { inconclusive: `${o.code} (HTTP ${o.httpStatus}) after ${exchange.attempts} attempts` };
       return { answer: { kind: 'error', httpStatus: o.httpStatus, code: o.code, body } };
     case 'failure':
       // A body that does not decode is the target's fault; a network failure or timeout is nobody's verdict.

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { createTarget, EMULATOR_CREDENTIALS } from '../adapters';
 import type { Target } from '../adapters/target';
-import type { Failure, Verdict } from '../reports/run-record';
-import { runConformance } from './engine';
+import { runEngine } from './engine';
+import { type Failure, RunEvents, type Verdict } from './events';
 
 /**
  * Detection power: a conformance run against a target that departs from its documentation the
@@ -169,7 +169,17 @@ async function runWithProfile(profile: ProfileUnderTest, o: Resolved, shrink: bo
   const target = await targetFor(profile, o);
   const started = performance.now();
   try {
-    const { record } = await runConformance({
+    // What detection reports besides the verdict, counted from the run's events.
+    const events = new RunEvents();
+    const seen = { calls: 0, retried: 0, inconclusive: undefined as string | undefined };
+    events.subscribe((e) => {
+      if (e.type === 'answer-judged') {
+        seen.calls++;
+        seen.retried += e.retried.length;
+      } else if (e.type === 'inconclusive') seen.inconclusive ??= `${e.operation}: ${e.reason}`;
+    });
+    const outcome = await runEngine({
+      events,
       target,
       seed: o.seed,
       runs: o.runs,
@@ -180,7 +190,9 @@ async function runWithProfile(profile: ProfileUnderTest, o: Resolved, shrink: bo
       ...(o.settleTimeoutMs !== undefined ? { session: { settleTimeoutMs: o.settleTimeoutMs } } : {}),
       replayCommand: () => replayCommand(profile, o),
     });
-    return { record, ms: Math.round(performance.now() - started) };
+    const inconclusive =
+      seen.inconclusive ?? (outcome.harnessError ? `harness: ${outcome.harnessError}` : undefined);
+    return { outcome, ...seen, inconclusive, ms: Math.round(performance.now() - started) };
   } finally {
     await target.close?.();
   }
@@ -204,25 +216,26 @@ export async function detectProfile(
     shrink: true,
     ...options,
   };
-  const { record, ms } = await runWithProfile(profile, o, false);
-  const first = record.failures[0];
+  const { outcome, calls, retried, inconclusive, ms } = await runWithProfile(profile, o, false);
+  const first = outcome.failures[0];
   const repeatable = o.target !== 'endpoint';
   const shrunk =
-    first && o.shrink && repeatable ? (await runWithProfile(profile, o, true)).record.failures[0] : undefined;
+    first && o.shrink && repeatable
+      ? (await runWithProfile(profile, o, true)).outcome.failures[0]
+      : undefined;
   const failure = shrunk ?? first;
   const length = shrunk ?? (first && o.shrink && !repeatable ? first : undefined);
-  const inconclusive = record.inconclusive[0];
   return {
     profile: profile.name,
     target: o.target,
-    verdict: record.verdict,
+    verdict: outcome.verdict,
     detected: first !== undefined && attributes(profile, first),
     ms,
-    calls: record.steps,
-    retried: record.transient.reduce((n, t) => n + t.retried, 0),
+    calls,
+    retried,
     ...(failure ? { failure } : {}),
     ...(length ? { shrunkLength: counterexampleLength(length) } : {}),
-    ...(inconclusive ? { inconclusive: `${inconclusive.operation}: ${inconclusive.reason}` } : {}),
+    ...(inconclusive ? { inconclusive } : {}),
   };
 }
 

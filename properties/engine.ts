@@ -1,11 +1,11 @@
 import type { Target } from '../adapters/target';
 import type { World } from '../model';
-import type { Failure, RunRecord } from '../reports/run-record';
+import { documentedCells, GROUP_OPERATIONS, GROUP_STATES, PAIR_OPERATIONS, PAIR_STATES } from './coverage';
+import { type Failure, RunEvents, type Shard, type Verdict, verdictOf } from './events';
 import { type LaneResult, type LaneShared, runLane } from './lane';
-import { Recorder } from './recorder';
 import { RunClock } from './run-clock';
 import type { SessionOptions } from './session';
-import { learnWorld } from './world';
+import { learnWorldNoting, type WorldNote } from './world';
 
 export interface RunOptions {
   readonly target: Target;
@@ -29,11 +29,18 @@ export interface RunOptions {
   readonly stopped?: () => string | undefined;
   /** false: report the first failing sequence as drawn, unshrunk (detection runs need only the verdict). */
   readonly shrink?: boolean;
+  /** Where the run's events go: reporters subscribe to it (reports/run-record-builder.ts). */
+  readonly events?: RunEvents;
 }
 
-export interface RunResult {
-  readonly record: RunRecord;
+/** What a run found; the run record is built by a subscriber to its events. */
+export interface RunOutcome {
   readonly world: World;
+  readonly verdict: Verdict;
+  readonly failures: readonly Failure[];
+  readonly harnessError?: string | undefined;
+  /** What learning the world saw but could not use (learnWorldNoting). */
+  readonly worldNotes: readonly WorldNote[];
 }
 
 /** Parallel sequences pay off when the target serves requests on other cores. */
@@ -55,22 +62,49 @@ export const share = (runs: number, lanes: number, i: number): number =>
  * (when it can be reset); with several, the target is reset once and the lanes share it, each
  * sequence judging only its own resources. A replay always runs alone.
  */
-export async function runConformance(options: RunOptions): Promise<RunResult> {
+export async function runEngine(options: RunOptions): Promise<RunOutcome> {
   const startedAt = new Date();
   const { target } = options;
-  const world = await learnWorld(target);
-  const recorder = new Recorder();
+  const events = options.events ?? new RunEvents();
+  const { world, notes: worldNotes } = await learnWorldNoting(target);
+  let inconclusive = 0;
+  let done = 0;
+  const unsubscribe = [
+    events.on('inconclusive', () => inconclusive++),
+    events.on('sequence-ended', () => options.onProgress?.(++done, options.runs)),
+  ];
+  events.emit({
+    type: 'run-started',
+    startedAt,
+    harnessVersion: options.harnessVersion,
+    target: { kind: target.kind, endpoint: target.endpoint },
+    regions: world.regions.map((r) => r.id),
+    seed: options.seed,
+    runs: options.runs,
+    maxCommands: options.maxCommands,
+    coverage: {
+      pairs: {
+        states: PAIR_STATES,
+        operations: PAIR_OPERATIONS,
+        documented: documentedCells(PAIR_STATES, PAIR_OPERATIONS),
+      },
+      groups: {
+        states: GROUP_STATES,
+        operations: GROUP_OPERATIONS,
+        documented: documentedCells(GROUP_STATES, GROUP_OPERATIONS),
+      },
+    },
+  });
   const replaying = options.path !== undefined;
   const lanes = replaying
     ? 1
     : Math.max(1, Math.min(options.runs, options.concurrency ?? defaultConcurrency(target)));
   const resettable = target.capabilities.reset && typeof target.reset === 'function';
   if (resettable && lanes > 1) await target.reset?.();
-  let done = 0;
   const shared: LaneShared = {
     target,
     world,
-    recorder,
+    events,
     clock: new RunClock(target.now?.() ?? Date.now()),
     sessionOptions: {
       isolated: resettable && lanes === 1,
@@ -82,7 +116,6 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
     resetEachSequence: resettable && lanes === 1,
     runNonce: Date.now().toString(36).slice(-4),
     stop: { by: undefined },
-    onSequence: () => options.onProgress?.(++done, options.runs),
     ...(options.stopped ? { stopped: options.stopped } : {}),
     shrink: options.shrink ?? true,
   };
@@ -100,21 +133,25 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const failures = distinctFailures(results).map(
     (f, i): Failure => ({ ...f, replay: options.replayCommand(i + 1) }),
   );
+  for (const failure of failures) events.emit({ type: 'failure-shrunk', failure });
   const harnessError = results.find((r) => r.harnessError !== undefined)?.harnessError;
   const stopReason = options.stopped?.();
-  if (stopReason) recorder.inconclusive('run', stopReason);
-  const record = recorder.record({
-    harnessVersion: options.harnessVersion,
-    target,
-    regions: world.regions.map((r) => r.id),
-    seed: options.seed,
-    runs: options.runs,
-    maxCommands: options.maxCommands,
-    startedAt,
+  if (stopReason) events.emit({ type: 'inconclusive', operation: 'run', reason: stopReason });
+  const verdict = verdictOf({
+    failures: failures.length,
+    inconclusive: inconclusive + (harnessError !== undefined ? 1 : 0),
+    harnessError: harnessError !== undefined,
+  });
+  events.emit({
+    type: 'run-ended',
+    finishedAt: new Date(),
+    verdict,
     failures,
     harnessError,
+    ...(lanes > 1 ? { shards: results.map(shardOf) } : {}),
   });
-  return { record: lanes > 1 ? { ...record, shards: results.map(shardOf) } : record, world };
+  for (const off of unsubscribe) off();
+  return { world, worldNotes, verdict, failures, ...(harnessError !== undefined ? { harnessError } : {}) };
 }
 
 /** Two lanes may find the same nonconformance: it is reported once. */
@@ -127,7 +164,7 @@ function distinctFailures(results: readonly LaneResult[]) {
   });
 }
 
-const shardOf = (r: LaneResult): NonNullable<RunRecord['shards']>[number] => ({
+const shardOf = (r: LaneResult): Shard => ({
   seed: r.seed,
   runs: r.runs,
   steps: r.steps,

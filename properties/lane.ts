@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import type { Target } from '../adapters/target';
 import { initialState, type World } from '../model';
-import type { Failure } from '../reports/run-record';
 import type { ModelBox } from './command';
 import { weightedCommands } from './commands';
-import type { Recorder } from './recorder';
+import type { Failure, RunEvents } from './events';
 import type { RunClock } from './run-clock';
 import { Nonconformance, RunSession, type SessionOptions } from './session';
 
@@ -12,7 +11,7 @@ import { Nonconformance, RunSession, type SessionOptions } from './session';
 export interface LaneShared {
   readonly target: Target;
   readonly world: World;
-  readonly recorder: Recorder;
+  readonly events: RunEvents;
   readonly clock: RunClock;
   readonly sessionOptions: SessionOptions;
   readonly maxCommands: number;
@@ -22,7 +21,6 @@ export interface LaneShared {
   readonly runNonce: string;
   /** Set by the first lane that finds a nonconformance: the others stop drawing new sequences. */
   readonly stop: { by: number | undefined };
-  readonly onSequence?: () => void;
   /** A reason to draw no further sequence (see RunOptions.stopped). */
   readonly stopped?: () => string | undefined;
   /** false: end at the first failure, unshrunk (see RunOptions.shrink). */
@@ -69,8 +67,10 @@ export async function runLane(shared: LaneShared, spec: LaneSpec): Promise<LaneR
       if (shared.stop.by !== undefined && shared.stop.by !== spec.index) return;
       if (shared.stopped?.()) return;
       if (shared.resetEachSequence) await target.reset?.();
-      const namespace = `${shared.runNonce}${spec.index.toString(36)}${(sequences++).toString(36)}-`;
-      const session = new RunSession(target, shared.recorder, shared.sessionOptions, shared.clock, namespace);
+      const sequence = sequences++;
+      const namespace = `${shared.runNonce}${spec.index.toString(36)}${sequence.toString(36)}-`;
+      shared.events.emit({ type: 'sequence-started', lane: spec.index, sequence });
+      const session = new RunSession(target, shared.events, shared.sessionOptions, shared.clock, namespace);
       try {
         await fc.asyncModelRun(
           () => ({ model: { state: initialState(shared.world) } as ModelBox, real: session }),
@@ -81,7 +81,7 @@ export async function runLane(shared: LaneShared, spec: LaneSpec): Promise<LaneR
         throw err;
       } finally {
         steps += session.trace.length;
-        shared.onSequence?.();
+        shared.events.emit({ type: 'sequence-ended', lane: spec.index, sequence });
       }
     },
   );

@@ -1,7 +1,6 @@
 import type { Exchange, Target } from '../adapters/target';
 import { findOperation } from '../api';
 import { advance, allowedOutcomes, type Expectation, type ModelState } from '../model';
-import type { TraceStep } from '../reports/run-record';
 import { judge } from './answer';
 import {
   type Answer,
@@ -11,7 +10,7 @@ import {
   transient_status_conformance,
 } from './checks';
 import type { ModelBox, PlannedCall } from './command';
-import type { Recorder } from './recorder';
+import { answerJudged, type RunEvents, settled, type TraceStep } from './events';
 import type { RunClock } from './run-clock';
 import { settleCalls } from './settle';
 import { namespacedCall, Ownership } from './shared-target';
@@ -53,7 +52,7 @@ export class RunSession {
    */
   constructor(
     readonly target: Target,
-    readonly recorder: Recorder,
+    readonly events: RunEvents,
     readonly options: SessionOptions,
     readonly clock: RunClock,
     readonly namespace = '',
@@ -72,7 +71,7 @@ export class RunSession {
     const { expectation, exchange, servedAt } = sent;
     const judged = judge(exchange);
     this.#log(command, exchange, describe(expectation), expectation.rules);
-    this.recorder.exchange(before, planned, expectation, exchange);
+    this.events.emit(answerJudged(before, planned, expectation, exchange));
     if ('inconclusive' in judged) {
       this.halt(call.action, judged.inconclusive);
       return undefined;
@@ -93,7 +92,7 @@ export class RunSession {
         const settleStart = performance.now();
         await this.settle(m, before, servedAt);
         if (!this.halted)
-          this.recorder.settled(before, m.state, call.action, performance.now() - settleStart);
+          this.events.emit(settled(before, m.state, call.action, performance.now() - settleStart));
       }
     }
     return judged.answer;
@@ -101,7 +100,7 @@ export class RunSession {
 
   /** A nonconformance found across several calls (a listing walk): recorded and thrown like a step's. */
   fail(failed: CheckFailure): never {
-    this.recorder.violation(failed);
+    this.events.emit({ type: 'check-failed', check: failed.check, title: failed.title });
     throw new Nonconformance(failed, [...this.trace]);
   }
 
@@ -112,6 +111,8 @@ export class RunSession {
   ): Promise<{ expectation: Expectation; exchange: Exchange; servedAt: number }> {
     return this.clock.call(async (now) => {
       const expectation = allowedOutcomes(state, planned.call, now);
+      const { product, version, action } = planned.call;
+      this.events.emit({ type: 'call-sent', operation: { product, version, action }, label: planned.label });
       const exchange = await this.target.send({
         ...planned.call,
         ...(planned.region !== undefined ? { region: planned.region } : {}),
@@ -158,7 +159,7 @@ export class RunSession {
     for (const planned of probes) {
       if (this.halted) return;
       const { expectation, exchange } = await this.#send(changed, planned);
-      this.recorder.exchange(changed, planned, expectation, exchange);
+      this.events.emit(answerJudged(changed, planned, expectation, exchange));
       const judged = judge(exchange);
       if (!('answer' in judged) || judged.answer.kind !== 'success') continue;
       const { PairIds, GroupIds } = planned.call.params;
@@ -230,7 +231,7 @@ export class RunSession {
 
   private halt(operation: string, reason: string): void {
     this.halted = reason;
-    this.recorder.inconclusive(operation, reason);
+    this.events.emit({ type: 'inconclusive', operation, reason });
   }
 }
 

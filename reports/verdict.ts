@@ -16,13 +16,5 @@ const SEVERITY: Record<Verdict, number> = {
 export const worstVerdict = (verdicts: readonly Verdict[]): Verdict =>
   verdicts.reduce<Verdict>((worst, v) => (SEVERITY[v] > SEVERITY[worst] ? v : worst), 'conformant');
 
-/** The verdict of one run from what it found. */
-export function verdictOf(found: {
-  readonly failures: number;
-  readonly inconclusive: number;
-  readonly harnessError: boolean;
-}): Verdict {
-  if (found.harnessError) return 'harness-error';
-  if (found.failures > 0) return 'nonconformant';
-  return found.inconclusive > 0 ? 'inconclusive' : 'conformant';
-}
+/** The verdict of one run from what it found: the engine's (properties/events.ts). */
+export { verdictOf } from '../properties/events';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Bandwidths, SupportedRpo } from '../enums';
 import { defineOperation, type OperationInput } from '../operation';
-import { param, required } from '../param';
+import { type Param, param, required } from '../param';
 import { type PrefixedKind, RESOURCES } from '../resources';
 
 export const ebsDoc = (action: string) =>
@@ -154,8 +154,13 @@ export const idWith = (kind: PrefixedKind) => {
  * Most EBS calls change state and answer only their RequestId; their page is named after the
  * action unless a seed document is the source.
  */
-export const ebsMutation = (
-  input: Pick<OperationInput, 'action' | 'summary' | 'params' | 'errors' | 'region'> & { doc?: string },
+export const ebsMutation = <const Ps extends readonly Param[], const A extends string>(
+  input: Pick<
+    OperationInput<Ps, typeof RequestIdOnly, A>,
+    'action' | 'summary' | 'params' | 'errors' | 'region'
+  > & {
+    doc?: string;
+  },
 ) =>
   defineOperation({ ...EBS, doc: ebsDoc(input.action), response: RequestIdOnly, mutating: true, ...input });
 

@@ -7,12 +7,24 @@ import * as ecsInstances from './ecs-instances';
 import * as ecsLegacyPairs from './ecs-legacy-pairs';
 
 // Family modules export operations (and types) only, so their values are the operation table.
-const families = [ebsRegions, ebsPairs, ebsGroups, ecsDisks, ecsInstances, ecsLegacyPairs] as const;
+
+/**
+ * Every operation by its callable name, typed: the name is the action, except the legacy ECS
+ * CreateDiskReplicaPair, called `LegacyCreateDiskReplicaPair` (the EBS call is the one people mean).
+ */
+export const OPERATIONS_BY_NAME = {
+  ...ebsRegions,
+  ...ebsPairs,
+  ...ebsGroups,
+  ...ecsDisks,
+  ...ecsInstances,
+  ...ecsLegacyPairs,
+};
+
+export type OperationName = keyof typeof OPERATIONS_BY_NAME;
 
 /** Every operation the harness covers. */
-export const OPERATIONS: readonly Operation[] = families.flatMap((family): Operation[] =>
-  Object.values(family),
-);
+export const OPERATIONS: readonly Operation[] = Object.values(OPERATIONS_BY_NAME);
 
 const byKey = new Map(OPERATIONS.map((op) => [operationKey(op), op]));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { operationKey, takesClientToken } from '../operation';
+import { type Operation, operationKey, takesClientToken } from '../operation';
 import { EBS_REQUEST_CASES } from './__fixtures__/ebs-requests';
 import { ECS_REQUEST_CASES } from './__fixtures__/ecs-requests';
 import { CreateDisk, DescribeDisks } from './ecs-disks';
@@ -91,9 +91,9 @@ describe('documented values at the edges', () => {
 });
 
 describe('specific error codes the docs name for bad or missing values', () => {
-  const codeOf = (op: typeof CreateDisk, name: string) => op.params.find((p) => p.name === name);
+  const codeOf = (op: Operation, name: string) => op.params.find((p) => p.name === name);
 
-  const rows = [
+  const rows: readonly (readonly [Operation, string, string])[] = [
     [CreateDisk, 'DiskName', 'InvalidDiskName.Malformed'],
     [CreateDisk, 'Description', 'InvalidDescription.Malformed'],
     [CreateDisk, 'DiskCategory', 'InvalidDiskCategory.ValueNotSupported'],
@@ -104,7 +104,7 @@ describe('specific error codes the docs name for bad or missing values', () => {
     [DescribeDisks, 'Status', 'InvalidStatus.ValueNotSupported'],
     [DescribeDisks, 'DiskIds', 'InvalidParameter.DiskIds'],
     [DescribeInstances, 'InstanceIds', 'InvalidInstanceIds.Malformed'],
-  ] as const;
+  ];
   it.each(rows.map(([op, name, code]) => [op.action, name, code, op] as const))(
     '%s %s -> %s, a code the operation documents',
     (_action, name, code, op) => {

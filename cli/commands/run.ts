@@ -3,8 +3,6 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { type CreatableTargetKind, createTarget } from '../../adapters';
 import { packageVersion } from '../../adapters/package-root';
 import type { Target } from '../../adapters/target';
-import { runConformance } from '../../properties/engine';
-import { defaultLanes, runInWorkers, WORKER_TARGETS, type WorkerTargetKind } from '../../properties/workers';
 import { WorldDiscoveryError } from '../../properties/world';
 import type { RunRecord } from '../../reports/run-record';
 import { writeReports } from '../../reports/write';
@@ -13,7 +11,9 @@ import type { Register } from '../main';
 import { checkRunPaths } from '../paths';
 import { colorAllowed, createProgress, type ProgressSnapshot } from '../progress';
 import { openRealRun, type RealRun } from '../real-run';
+import { runConformance } from '../run-suite';
 import { EXIT, UsageError } from '../usage-error';
+import { defaultLanes, runInWorkers, WORKER_TARGETS, type WorkerTargetKind } from '../workers';
 import {
   cassetteMismatchStatus,
   openReplayTarget,
@@ -114,7 +114,7 @@ const interruptedVerdict = (record: RunRecord, reason: string | undefined): RunR
   reason && record.verdict !== 'nonconformant' ? { ...record, verdict: 'interrupted' } : record;
 
 /**
- * Lanes in worker threads (properties/workers.ts) when the target is one each lane can build for
+ * Lanes in worker threads (cli/workers.ts) when the target is one each lane can build for
  * itself (direct, emulator) and the run is no replay or recording: by default one per core.
  */
 function workerLanes(flags: RunFlags): number | undefined {
@@ -188,7 +188,7 @@ async function judged(
         (flags.progressSeconds ?? DEFAULT_PROGRESS_SECONDS) * 1000,
       );
   try {
-    const { record: ran } = await runConformance({
+    const { record: ran, worldNotes } = await runConformance({
       target: run.target,
       seed,
       runs: flags.runs,
@@ -205,6 +205,7 @@ async function judged(
       },
     });
     progress?.stop();
+    for (const note of worldNotes) process.stderr.write(`world: not used: ${note}\n`);
     const status = reportRun(flags, seed, ran, run.interrupted(), sequences, replayOf);
     return real ? await real.finish(status) : status;
   } catch (e) {

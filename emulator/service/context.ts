@@ -1,4 +1,4 @@
-import type { ReadingChoices } from '../../api';
+import type { Operation, ParsedRequest, ReadingChoices } from '../../api';
 import { type ServiceBody, ServiceError } from './api';
 import type { IdState } from './ids';
 import type { Params } from './params';
@@ -15,8 +15,15 @@ export interface OpContext {
   readonly readings: ReadingChoices;
 }
 
-/** An operation: named like its action, typed params in, success body (no RequestId) out. */
-export type OperationFn = (ctx: OpContext, params: Params) => ServiceBody;
+/**
+ * An operation: named like its action, params in, success body (no RequestId) out. Written as
+ * `OperationFn<typeof StartDiskReplicaPair>` it reads the parsed request typed; the protocol layer
+ * has run the request schema, and the `params.ts` readers still guard in-process callers.
+ */
+export type OperationFn<O extends Operation = Operation> = (
+  ctx: OpContext,
+  params: Params & Readonly<ParsedRequest<O>>,
+) => ServiceBody;
 
 /** Throws a documented refusal; the status defaults to the catalogue's. */
 export function fail(code: string, message?: string, httpStatus?: number): never {

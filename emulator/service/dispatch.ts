@@ -1,3 +1,5 @@
+import * as api from '../../api';
+import { type Operation, operationKey } from '../../api';
 import type { OperationFn } from './context';
 import * as disks from './disks';
 import * as groupViews from './group-views';
@@ -9,55 +11,44 @@ import * as pairs from './pairs';
 import * as regions from './regions';
 
 /**
- * `${product}:${version}:${action}` -> the function of the same name. Listing the functions by
- * shorthand property keeps the name and the action identical by construction. `mutating`
- * decides whether the call takes part in idempotency and is persisted.
+ * `${product}:${version}:${action}` -> the function of the same name, which receives the
+ * operation's parsed request. The key and `mutating` (whether the call takes part in idempotency
+ * and is persisted) come from the catalogue entry, so they cannot disagree with it.
  */
 export interface Route {
   readonly fn: OperationFn;
   readonly mutating: boolean;
 }
 
-const routes = (prefix: string, mutating: boolean, fns: Record<string, OperationFn>) =>
-  Object.entries(fns).map(([action, fn]) => [`${prefix}:${action}`, { fn, mutating }] as const);
-
-const EBS = 'ebs:2021-07-30';
-const ECS = 'ecs:2014-05-26';
+const route = <O extends Operation>(op: O, fn: OperationFn<O>) =>
+  [operationKey(op), { fn: fn as OperationFn, mutating: op.mutating }] as const;
 
 export const ROUTES: ReadonlyMap<string, Route> = new Map([
-  ...routes(EBS, false, {
-    DescribeRegions: regions.DescribeRegions,
-    DescribeDiskReplicaPairs: pairViews.DescribeDiskReplicaPairs,
-    DescribeDiskReplicaPairProgress: pairViews.DescribeDiskReplicaPairProgress,
-    DescribeDiskReplicaGroups: groupViews.DescribeDiskReplicaGroups,
-  }),
-  ...routes(EBS, true, {
-    CreateDiskReplicaPair: pairs.CreateDiskReplicaPair,
-    ModifyDiskReplicaPair: pairs.ModifyDiskReplicaPair,
-    StartDiskReplicaPair: pairs.StartDiskReplicaPair,
-    StopDiskReplicaPair: pairs.StopDiskReplicaPair,
-    FailoverDiskReplicaPair: pairs.FailoverDiskReplicaPair,
-    ReprotectDiskReplicaPair: pairs.ReprotectDiskReplicaPair,
-    DeleteDiskReplicaPair: pairs.DeleteDiskReplicaPair,
-    CreateDiskReplicaGroup: groups.CreateDiskReplicaGroup,
-    AddDiskReplicaPair: groups.AddDiskReplicaPair,
-    RemoveDiskReplicaPair: groups.RemoveDiskReplicaPair,
-    ModifyDiskReplicaGroup: groups.ModifyDiskReplicaGroup,
-    StartDiskReplicaGroup: groups.StartDiskReplicaGroup,
-    StopDiskReplicaGroup: groups.StopDiskReplicaGroup,
-    FailoverDiskReplicaGroup: groups.FailoverDiskReplicaGroup,
-    ReprotectDiskReplicaGroup: groups.ReprotectDiskReplicaGroup,
-    DeleteDiskReplicaGroup: groups.DeleteDiskReplicaGroup,
-  }),
-  ...routes(ECS, false, {
-    DescribeDisks: disks.DescribeDisks,
-    DescribeInstances: instances.DescribeInstances,
-  }),
-  ...routes(ECS, true, {
-    CreateDisk: disks.CreateDisk,
-    AttachDisk: disks.AttachDisk,
-    DetachDisk: disks.DetachDisk,
-    DeleteDisk: disks.DeleteDisk,
-    CreateDiskReplicaPair: legacy.CreateDiskReplicaPair,
-  }),
+  route(api.DescribeRegions, regions.DescribeRegions),
+  route(api.DescribeDiskReplicaPairs, pairViews.DescribeDiskReplicaPairs),
+  route(api.DescribeDiskReplicaPairProgress, pairViews.DescribeDiskReplicaPairProgress),
+  route(api.DescribeDiskReplicaGroups, groupViews.DescribeDiskReplicaGroups),
+  route(api.CreateDiskReplicaPair, pairs.CreateDiskReplicaPair),
+  route(api.ModifyDiskReplicaPair, pairs.ModifyDiskReplicaPair),
+  route(api.StartDiskReplicaPair, pairs.StartDiskReplicaPair),
+  route(api.StopDiskReplicaPair, pairs.StopDiskReplicaPair),
+  route(api.FailoverDiskReplicaPair, pairs.FailoverDiskReplicaPair),
+  route(api.ReprotectDiskReplicaPair, pairs.ReprotectDiskReplicaPair),
+  route(api.DeleteDiskReplicaPair, pairs.DeleteDiskReplicaPair),
+  route(api.CreateDiskReplicaGroup, groups.CreateDiskReplicaGroup),
+  route(api.AddDiskReplicaPair, groups.AddDiskReplicaPair),
+  route(api.RemoveDiskReplicaPair, groups.RemoveDiskReplicaPair),
+  route(api.ModifyDiskReplicaGroup, groups.ModifyDiskReplicaGroup),
+  route(api.StartDiskReplicaGroup, groups.StartDiskReplicaGroup),
+  route(api.StopDiskReplicaGroup, groups.StopDiskReplicaGroup),
+  route(api.FailoverDiskReplicaGroup, groups.FailoverDiskReplicaGroup),
+  route(api.ReprotectDiskReplicaGroup, groups.ReprotectDiskReplicaGroup),
+  route(api.DeleteDiskReplicaGroup, groups.DeleteDiskReplicaGroup),
+  route(api.DescribeDisks, disks.DescribeDisks),
+  route(api.DescribeInstances, instances.DescribeInstances),
+  route(api.CreateDisk, disks.CreateDisk),
+  route(api.AttachDisk, disks.AttachDisk),
+  route(api.DetachDisk, disks.DetachDisk),
+  route(api.DeleteDisk, disks.DeleteDisk),
+  route(api.LegacyCreateDiskReplicaPair, legacy.CreateDiskReplicaPair),
 ]);

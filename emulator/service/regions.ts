@@ -1,3 +1,4 @@
+import type * as api from '../../api';
 import type { OperationFn } from './context';
 import { optString } from './params';
 import { ebsEndpoint, type Language, REGIONS, type ZoneFeature } from './world';
@@ -9,7 +10,7 @@ const languageOf = (value: string | undefined): Language => LANGUAGES.find((l) =
  * EBS DescribeRegions. With a ResourceType only regions with at least one zone offering it are
  * listed, and only those zones; without one every region and zone is listed.
  */
-export const DescribeRegions: OperationFn = (_ctx, p) => {
+export const DescribeRegions: OperationFn<typeof api.DescribeRegions> = (_ctx, p) => {
   const feature = optString(p, 'ResourceType') as ZoneFeature | undefined;
   const lang = languageOf(optString(p, 'AcceptLanguage'));
   const regions = REGIONS.map((region) => ({

@@ -1,4 +1,5 @@
-import { type Handler, str } from '../context';
+import type { DescribeRegions } from '../../api';
+import type { Handler } from '../context';
 import { observe } from '../expectation';
 import type { Row } from './pairs';
 
@@ -6,8 +7,8 @@ import type { Row } from './pairs';
  * What DescribeRegions shows: with ResourceType=ear exactly the regions and zones that offer async
  * replication (PROTO.REGIONS_EAR). Other resource types are outside the model: any listing is fine.
  */
-export const describeRegions: Handler = (ctx) => {
-  if (str(ctx.params.ResourceType) !== 'ear')
+export const describeRegions: Handler<typeof DescribeRegions> = (ctx) => {
+  if (ctx.params.ResourceType !== 'ear')
     return observe(ctx.state, { rules: ['PROTO.DESCRIBE_IS_PROJECTION'] });
   const rows: Row[] = ctx.state.world.regions
     .filter((r) => r.asyncReplication)

@@ -1,6 +1,6 @@
 import type { Operation } from '../../api';
 import type { Expectation } from '../../model/expectation';
-import type { FailureCategory } from '../../reports/run-record';
+import type { FailureCategory } from '../events';
 
 /** What the target answered, as the checks read it (adapted from an adapters Exchange). */
 export type Answer =

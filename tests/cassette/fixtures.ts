@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createMockTarget, EMULATOR_CREDENTIALS } from '../../adapters';
 import { recordingTarget } from '../../adapters/recording-target';
 import type { Target } from '../../adapters/target';
-import { runConformance } from '../../properties/engine';
+import { runConformance } from '../../cli/run-suite';
 import type { RunRecord } from '../../reports/run-record';
 
 export const RUN = { seed: 11, runs: 4, maxCommands: 20 } as const;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTarget } from '../../adapters';
 import type { Target } from '../../adapters/target';
+import { runConformance } from '../../cli/run-suite';
 import { FAULT_PROFILES, type FaultProfile, faultProfile } from '../../emulator/deviations';
 import {
   AWAITING_CHECK,
@@ -11,7 +12,6 @@ import {
   operationsSeenIn,
   rulesOf,
 } from '../../properties/detection';
-import { runConformance } from '../../properties/engine';
 
 // Detection power, proven: the suite runs against a target with each fault profile on and must
 // report a nonconformance where the profile departs from the documentation, naming its operation

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type CreatableTargetKind, createTarget } from '../../adapters';
 import { createDirectTarget } from '../../adapters/direct-target';
+import { runConformance } from '../../cli/run-suite';
 import { FAULT_PROFILES } from '../../emulator/deviations';
-import { runConformance } from '../../properties/engine';
 import type { RunRecord } from '../../reports/run-record';
 
 // The direct target judges what the emulator target judges: the same seed gives the same

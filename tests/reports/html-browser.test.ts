@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTarget } from '../../adapters';
-import { runConformance } from '../../properties/engine';
+import { runConformance } from '../../cli/run-suite';
 import type { RunRecord } from '../../reports/run-record';
 import { writeReports } from '../../reports/write';
 import { CHROMIUM, chromiumMissing } from '../setup/chromium';

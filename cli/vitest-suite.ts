@@ -21,7 +21,7 @@ import { packageVersion } from '../adapters/package-root';
 import type { Target } from '../adapters/target';
 import { RULES, type Rule } from '../api';
 import { exercised, type Failure, type RunRecord } from '../reports/run-record';
-import { runConformance } from './engine';
+import { runConformance } from './run-suite';
 
 export interface ConformanceSuiteOptions {
   readonly target?: CreatableTargetKind;

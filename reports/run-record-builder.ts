@@ -1,7 +1,12 @@
-import type { Exchange } from '../adapters/target';
+/**
+ * Builds the run record from the engine's events (properties/events.ts): subscribe it to a run's
+ * events and read `record()` once the run ended. Constant work per event and memory bounded by the
+ * number of distinct operations, codes and statuses: whole exchanges are never kept here
+ * (failures carry their own trace).
+ */
 import { isTransientCode, OPERATIONS, RULES } from '../api';
-import type { Expectation, ModelState } from '../model';
-import { LatencyHistogram } from '../reports/latency';
+import type { CoverageMatrix, RunEvent, RunEventOf, RunEvents } from '../properties/events';
+import { LatencyHistogram } from './latency';
 import {
   type ErrorCodeCoverage,
   type Failure,
@@ -9,30 +14,14 @@ import {
   type RunRecord,
   type StateCoverage,
   type TransientFault,
-} from '../reports/run-record';
-import { verdictOf } from '../reports/verdict';
-import type { CheckFailure } from './checks';
-import type { PlannedCall } from './command';
-import { documentedCells, GROUP_OPERATIONS, GROUP_STATES, PAIR_OPERATIONS, PAIR_STATES } from './coverage';
+} from './run-record';
+import { verdictOf } from './verdict';
 
 interface RuleTally {
   accepted: number;
   refused: number;
   codes: Map<string, number>;
   docGaps: Map<string, number>;
-}
-
-/** What the engine knows about a run that the steps do not tell. */
-export interface RunMeta {
-  readonly harnessVersion: string;
-  readonly target: { readonly kind: string; readonly endpoint?: string | undefined };
-  readonly regions: readonly string[];
-  readonly seed: number;
-  readonly runs: number;
-  readonly maxCommands: number;
-  readonly startedAt: Date;
-  readonly failures: readonly Failure[];
-  readonly harnessError?: string | undefined;
 }
 
 /** Keys of the aggregate maps: a separator no operation, status or code contains. */
@@ -48,14 +37,7 @@ const labelOf = (op: { readonly product: string; readonly version: string; reado
     ? `${op.action} (${op.product} ${op.version})`
     : op.action;
 
-const ABSENT = '(none)';
-
-/**
- * Aggregates every step of a run into what the run record reports. Constant work per step and
- * memory bounded by the number of distinct operations, codes and statuses: whole exchanges are
- * never kept here (failures carry their own trace).
- */
-export class Recorder {
+export class RunRecordBuilder {
   steps = 0;
   violations = 0;
   readonly inconclusiveSteps: { operation: string; reason: string }[] = [];
@@ -68,6 +50,22 @@ export class Recorder {
   readonly #latency = new Map<string, LatencyHistogram>();
   readonly #transitions = new Map<string, number>();
   readonly #settle = new Map<string, LatencyHistogram>();
+  #started: RunEventOf<'run-started'> | undefined;
+  #ended: RunEventOf<'run-ended'> | undefined;
+
+  constructor(events?: RunEvents) {
+    events?.subscribe((e) => this.on(e));
+  }
+
+  on(e: RunEvent): void {
+    if (e.type === 'run-started') this.#started = e;
+    else if (e.type === 'answer-judged') this.#judged(e);
+    else if (e.type === 'settled') this.#settled(e);
+    else if (e.type === 'check-failed') this.violations++;
+    else if (e.type === 'inconclusive')
+      this.inconclusiveSteps.push({ operation: e.operation, reason: e.reason });
+    else if (e.type === 'run-ended') this.#ended = e;
+  }
 
   #tally(id: string): RuleTally {
     const known = this.#rules.get(id);
@@ -77,23 +75,21 @@ export class Recorder {
     return fresh;
   }
 
-  exchange(before: ModelState, planned: PlannedCall, expectation: Expectation, exchange: Exchange): void {
+  #judged(e: RunEventOf<'answer-judged'>): void {
     this.steps++;
-    const { call } = planned;
-    const label = labelOf(call);
-    const o = exchange.outcome;
-    const docGap = expectation.kind === 'refusal' && expectation.undocumented;
-    for (const id of expectation.rules) {
+    const label = labelOf(e.operation);
+    const o = e.outcome;
+    for (const id of e.rules) {
       const t = this.#tally(id);
-      if (expectation.kind === 'success') t.accepted++;
+      if (e.allowed === 'success') t.accepted++;
       else t.refused++;
       if (o.kind === 'error') {
         bump(t.codes, o.code);
-        if (docGap) bump(t.docGaps, o.code);
+        if (e.undocumented) bump(t.docGaps, o.code);
       }
     }
     if (o.kind === 'error') bump(this.#errorCodes, `${label}${SEP}${o.code}`);
-    for (const r of exchange.retried) {
+    for (const r of e.retried) {
       const key = `${label}${SEP}${r.code ?? r.reason}`;
       bump(this.#transientSeen, key);
       bump(this.#transientRetried, key);
@@ -105,49 +101,30 @@ export class Recorder {
           ? o.reason
           : undefined;
     if (gaveUp) bump(this.#transientSeen, `${label}${SEP}${gaveUp}`);
-    this.#histogram(this.#latency, label).add(exchange.durationMs);
-    const params = call.params;
-    const pair = typeof params.ReplicaPairId === 'string' ? before.pairs[params.ReplicaPairId] : undefined;
-    if (pair) bump(this.#pairCells, `${pair.status}${SEP}${call.action}`);
-    const group =
-      typeof params.ReplicaGroupId === 'string' ? before.groups[params.ReplicaGroupId] : undefined;
-    if (group) bump(this.#groupCells, `${group.status}${SEP}${call.action}`);
+    this.#histogram(this.#latency, label).add(e.durationMs);
+    for (const s of e.subjects)
+      bump(s.kind === 'pair' ? this.#pairCells : this.#groupCells, `${s.status}${SEP}${e.operation.action}`);
   }
 
   /** An accepted change has settled: the status changes it made, and how long settling took. */
-  settled(before: ModelState, after: ModelState, operation: string, ms: number): void {
-    const kinds = [
-      ['pair', before.pairs, after.pairs],
-      ['group', before.groups, after.groups],
-    ] as const;
-    for (const [kind, was, now] of kinds) {
-      for (const id of new Set([...Object.keys(was), ...Object.keys(now)])) {
-        if (was[id] === now[id]) continue;
-        const from = was[id]?.status ?? ABSENT;
-        const to = now[id]?.status ?? ABSENT;
-        if (from === to) continue;
-        const key = [kind, from, to, operation].join(SEP);
-        bump(this.#transitions, key);
-        this.#histogram(this.#settle, key).add(ms);
-      }
+  #settled(e: RunEventOf<'settled'>): void {
+    for (const { kind, from, to } of e.changes) {
+      const key = [kind, from, to, e.operation].join(SEP);
+      bump(this.#transitions, key);
+      this.#histogram(this.#settle, key).add(e.ms);
     }
   }
 
-  /** Every failing attempt, shrinking included (the record's per-rule counts use the shrunk failures). */
-  violation(_f: CheckFailure): void {
-    this.violations++;
-  }
-
-  inconclusive(operation: string, reason: string): void {
-    this.inconclusiveSteps.push({ operation, reason });
-  }
-
-  /** The run record: the aggregates, the failures the engine found, and the run's metadata. */
-  record(meta: RunMeta): RunRecord {
+  /** The run record, once the run has ended: the aggregates, its failures and its metadata. */
+  record(): RunRecord {
+    const meta = this.#started;
+    const end = this.#ended;
+    if (!meta || !end) throw new Error('the run record is built from a whole run: run-started to run-ended');
     const inconclusive = [
       ...this.inconclusiveSteps,
-      ...(meta.harnessError ? [{ operation: 'harness', reason: meta.harnessError }] : []),
+      ...(end.harnessError ? [{ operation: 'harness', reason: end.harnessError }] : []),
     ];
+    const failures: Failure[] = [...end.failures];
     const apis = [...new Set(OPERATIONS.map((op) => `${op.product} ${op.version}`))];
     return {
       version: RUN_RECORD_VERSION,
@@ -161,24 +138,24 @@ export class Recorder {
       seed: meta.seed,
       budget: { runs: meta.runs, maxCommands: meta.maxCommands },
       startedAt: meta.startedAt.toISOString(),
-      finishedAt: new Date().toISOString(),
+      finishedAt: end.finishedAt.toISOString(),
       verdict: verdictOf({
-        failures: meta.failures.length,
+        failures: failures.length,
         inconclusive: inconclusive.length,
-        harnessError: meta.harnessError !== undefined,
+        harnessError: end.harnessError !== undefined,
       }),
       steps: this.steps,
-      rules: this.#ruleResults(meta.failures),
+      rules: this.#ruleResults(failures),
       coverage: {
-        pairs: matrix(this.#pairCells, PAIR_STATES, PAIR_OPERATIONS),
-        groups: matrix(this.#groupCells, GROUP_STATES, GROUP_OPERATIONS),
+        pairs: matrix(this.#pairCells, meta.coverage.pairs),
+        groups: matrix(this.#groupCells, meta.coverage.groups),
         errorCodes: this.#errorCodeCoverage(),
         transitions: [...this.#transitions].map(([key, hits]) => {
           const [kind, from, to, operation] = split(key);
           return { kind: kind as 'pair' | 'group', from, to, operation, hits };
         }),
       },
-      failures: [...meta.failures],
+      failures,
       inconclusive,
       timings: {
         operations: [...this.#latency].map(([operation, h]) => ({ operation, ...h.stats() })),
@@ -188,6 +165,7 @@ export class Recorder {
         }),
       },
       transient: this.#transientFaults(),
+      ...(end.shards ? { shards: end.shards.map((s) => ({ ...s })) } : {}),
     };
   }
 
@@ -244,8 +222,9 @@ export class Recorder {
   }
 }
 
-function matrix(hits: ReadonlyMap<string, number>, states: readonly string[], ops: readonly string[]) {
-  const documented = new Set(documentedCells(states, ops).map((k) => k.replace('|', SEP)));
+function matrix(hits: ReadonlyMap<string, number>, m: CoverageMatrix) {
+  const { states, operations: ops } = m;
+  const documented = new Set(m.documented.map((k) => k.replace('|', SEP)));
   const cells: StateCoverage['cells'] = [];
   for (const key of new Set([...documented, ...hits.keys()])) {
     const [state, operation] = split(key);

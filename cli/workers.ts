@@ -7,9 +7,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { share } from '../properties/engine';
 import { mergeRecords } from '../reports/merge';
 import type { Failure, RunRecord } from '../reports/run-record';
-import { share } from './engine';
 
 /** Targets a worker can build for itself: each lane then has an emulator to itself. */
 export const WORKER_TARGETS = ['direct', 'emulator'] as const;

@@ -5,7 +5,7 @@
  */
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { createTarget } from '../adapters';
-import { runConformance } from './engine';
+import { runConformance } from './run-suite';
 import type { LaneJob, LaneMessage, LaneStop } from './workers';
 
 const job = workerData as LaneJob;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDirectTarget } from '../adapters/direct-target';
 import { mergeRecords } from '../reports/merge';
 import type { RunRecord } from '../reports/run-record';
-import { runConformance } from './engine';
+import { runConformance } from './run-suite';
 import { runInWorkers } from './workers';
 
 const SIZE = { runs: 6, maxCommands: 20 };

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { conformanceSuite } from './vitest-suite';
+import { conformanceSuite } from '../cli/vitest-suite';
 
-// The property suite as this project runs it: one vitest test per rule (properties/vitest-suite.ts),
+// The property suite as this project runs it: one vitest test per rule (cli/vitest-suite.ts),
 // against the target the vitest project or the environment names: the gateway in-process
 // (direct), through msw (mock), a started emulator, or any endpoint.
 //   EBS_CONFORMANCE_TARGET=direct|mock|emulator|endpoint  EBS_CONFORMANCE_ENDPOINT=http://...
