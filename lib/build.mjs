@@ -28,7 +28,8 @@ rmSync(DIST, { recursive: true, force: true });
 
 const cli = await build({
   absWorkingDir: ROOT,
-  entryPoints: { cli: 'cli/main.ts' },
+  // A lane's worker thread (cli/workers.ts) loads ./lane-worker.mjs beside the CLI: in dist/, this bundle.
+  entryPoints: { cli: 'cli/main.ts', 'lane-worker': 'cli/lane-worker.ts' },
   outExtension: { '.js': '.mjs' },
   outdir: 'dist',
   bundle: true,

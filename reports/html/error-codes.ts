@@ -1,6 +1,7 @@
 import { escapeMarkup as esc } from '../escape';
 import { headline, ratio } from '../figures';
 import type { ErrorCodeCoverage, RunRecord } from '../run-record';
+import { docLink, operationDocUrl, ruleDocUrl } from './doc-links';
 
 const chips = (codes: readonly ErrorCodeCoverage[], cls: string, counted: boolean) =>
   codes
@@ -19,13 +20,13 @@ export function errorCodesSection(run: RunRecord): string {
     const seen = codes.filter((c) => c.documented && c.hits > 0);
     const unseen = codes.filter((c) => c.documented && c.hits === 0);
     const undoc = codes.filter((c) => !c.documented);
-    return `<tr data-operation="${esc(op)}"><td><code>${esc(op)}</code></td><td>${chips(seen, 'seen', true)}</td><td>${unseen.length ? `<details><summary>${unseen.length} not seen</summary>${chips(unseen, 'unseen', false)}</details>` : ''}</td><td>${chips(undoc, 'undoc', true)}</td></tr>`;
+    return `<tr data-operation="${esc(op)}"><td>${docLink(operationDocUrl(op), `<code>${esc(op)}</code>`)}</td><td>${chips(seen, 'seen', true)}</td><td>${unseen.length ? `<details><summary>${unseen.length} not seen</summary>${chips(unseen, 'unseen', false)}</details>` : ''}</td><td>${chips(undoc, 'undoc', true)}</td></tr>`;
   });
   const gaps = run.rules
     .filter((r) => Object.keys(r.docGaps).length > 0)
     .map(
       (r) =>
-        `<tr><td><code>${esc(r.id)}</code></td><td>${Object.entries(r.docGaps)
+        `<tr><td>${docLink(ruleDocUrl(r.id), `<code>${esc(r.id)}</code>`)}</td><td>${Object.entries(r.docGaps)
           .map(([code, n]) => `<span class="chip undoc">${esc(code)} ×${n}</span>`)
           .join(' ')}</td></tr>`,
     );

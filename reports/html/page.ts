@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { escapeMarkup as esc } from '../escape';
 import { headline, ratio, runLine, seconds } from '../figures';
 import type { RunRecord } from '../run-record';
 import { latencyChart } from './charts';
+import { docLink, operationDocUrl } from './doc-links';
 import { errorCodesSection } from './error-codes';
 import { failureCard } from './failures';
 import { heatmap } from './heatmap';
@@ -10,14 +12,26 @@ import { rulesSection } from './rules';
 import { SCRIPT } from './script';
 import { STYLE } from './style';
 
-/** Nothing may load from anywhere: the policy backs up the promise that the file is self-contained. */
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:";
+/**
+ * Nothing may load from anywhere, and the only script that may run is the page's own, named by
+ * its hash: the report embeds bodies from the server under test, and a `<script>` smuggled into
+ * one of them (escaping missed once) must still not run.
+ */
+export const contentPolicy = (script: string): string =>
+  [
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    `script-src ${script ? `'sha256-${createHash('sha256').update(script).digest('base64')}'` : "'none'"}`,
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
 
 /** The shell of every HTML report: inline style, optional inline script, a content policy. */
 export function htmlPage(title: string, body: string, script = ''): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta http-equiv="Content-Security-Policy" content="${contentPolicy(script)}">
 <title>${esc(title)}</title><style>${STYLE}</style></head>
 <body><main>
 ${body}
@@ -40,7 +54,7 @@ function transitionsSection(run: RunRecord): string {
     return [
       esc(t.kind),
       `${esc(t.from)} → ${esc(t.to)}`,
-      `<code>${esc(t.operation)}</code>`,
+      docLink(operationDocUrl(t.operation), `<code>${esc(t.operation)}</code>`),
       String(t.hits),
       s ? `${s.p50} / ${s.p90} / ${s.p99}` : '—',
     ];
@@ -66,7 +80,7 @@ ${latencyChart('Settle time per transition', settle)}`;
 
 function faultsSection(run: RunRecord): string {
   const transient = run.transient.map((t) => [
-    `<code>${esc(t.operation)}</code>`,
+    docLink(operationDocUrl(t.operation), `<code>${esc(t.operation)}</code>`),
     esc(t.code),
     String(t.seen),
     String(t.retried),

@@ -1,6 +1,7 @@
 import { escapeMarkup as esc } from '../escape';
 import { ruleStatus } from '../figures';
 import type { RunRecord } from '../run-record';
+import { docLink, ruleDocUrl } from './doc-links';
 
 const codeList = (codes: Readonly<Record<string, number>>, cls: string) =>
   Object.entries(codes)
@@ -13,7 +14,7 @@ export function rulesSection(run: RunRecord): string {
   const rows = run.rules.map((r) => {
     const status = ruleStatus(r);
     const gap = Object.keys(r.docGaps).length > 0;
-    return `<tr class="${status}" data-status="${status}" data-gap="${gap ? 1 : 0}"><td><code>${esc(r.id)}</code></td><td>${esc(status)}</td><td>${esc(r.statement)}</td><td class="n">${r.accepted}</td><td class="n">${r.refused}</td><td class="n">${r.violations}</td><td>${codeList(r.observedCodes, 'seen')}</td><td>${codeList(r.docGaps, 'undoc')}</td></tr>`;
+    return `<tr class="${status}" data-status="${status}" data-gap="${gap ? 1 : 0}"><td>${docLink(ruleDocUrl(r.id), `<code>${esc(r.id)}</code>`, 'the documentation this rule is written from')}</td><td>${esc(status)}</td><td>${esc(r.statement)}</td><td class="n">${r.accepted}</td><td class="n">${r.refused}</td><td class="n">${r.violations}</td><td>${codeList(r.observedCodes, 'seen')}</td><td>${codeList(r.docGaps, 'undoc')}</td></tr>`;
   });
   return `<h2 id="rules-heading">Rules</h2>
 <p class="legend">Accepting / refusing: calls where the model said the rule lets the call through or refuses it. Doc gaps: codes answered where the documentation names no code for the condition.</p>

@@ -17,7 +17,11 @@ td,th{border:1px solid var(--line);padding:.2rem .45rem;text-align:left;vertical
 th{background:var(--soft)}td.n{text-align:right;font-variant-numeric:tabular-nums}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
 pre{background:var(--soft);padding:.5rem .7rem;overflow:auto;max-height:24rem;margin:.3rem 0;white-space:pre-wrap;word-break:break-all}
-#rules{width:100%}#rules td:nth-child(2){white-space:nowrap}#rules td:nth-child(3){min-width:20rem}
+#rules,#error-codes{width:100%;table-layout:fixed}#rules td,#error-codes td{overflow-wrap:anywhere}
+#rules th:nth-child(1){width:17%}#rules th:nth-child(2){width:9%}#rules th:nth-child(3){width:32%}
+#rules th:nth-child(4),#rules th:nth-child(5),#rules th:nth-child(6){width:6.5%}#rules th:nth-child(7){width:12.5%}#rules th:nth-child(8){width:10%}
+#error-codes th:nth-child(1){width:22%}
+a code{color:#0969da}
 tr.violated td:first-child{border-left:4px solid var(--bad)}tr.not-exercised{color:var(--mute)}
 .chip{display:inline-block;border-radius:10px;padding:0 .45rem;margin:1px;font-size:12px;border:1px solid var(--line)}
 .chip.seen{background:#dafbe1;border-color:#aceebb}.chip.unseen{color:var(--mute)}.chip.undoc{background:#fff1c2;border-color:#e9c46a}

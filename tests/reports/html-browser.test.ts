@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -128,6 +128,63 @@ describe.skipIf(missing !== undefined)('report.html in headless chromium', () =>
     expect(statuses.length).toBe(record.rules.filter((r) => r.accepted + r.refused === 0).length);
     expect(new Set(statuses)).toEqual(new Set(['not-exercised']));
     await page.selectOption('#rule-status', 'all');
+  });
+
+  it('links every rule and every operation to its documentation page', async () => {
+    const ruleLinks = await page
+      .locator('#rules tbody tr td:first-child a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(ruleLinks).toHaveLength(record.rules.length);
+    expect(ruleLinks.filter((href) => !href.startsWith('https://'))).toEqual([]);
+    const operations = await page.locator('#error-codes tbody tr').count();
+    const operationLinks = await page
+      .locator('#error-codes tbody tr td:first-child a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(operationLinks).toHaveLength(operations);
+    expect(operationLinks.filter((href) => !href.startsWith('https://www.alibabacloud.com/help/'))).toEqual(
+      [],
+    );
+    expect(new Set(operationLinks).size).toBeGreaterThan(20);
+  });
+
+  it('fits every table in its column at 1400 px', async () => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    // main's content box: its padding is 2rem (16 px root font) on each side.
+    const main = await page.locator('main').boundingBox();
+    const right = (main?.x ?? 0) + (main?.width ?? 0) - 32;
+    const overflowing: string[] = [];
+    for (const table of await page.locator('main table').all()) {
+      const box = await table.boundingBox();
+      const [scroll, client] = await table.evaluate((t) => {
+        const e = t as unknown as { scrollWidth: number; clientWidth: number };
+        return [e.scrollWidth, e.clientWidth];
+      });
+      if (box && (box.x + box.width > right + 1 || scroll > client + 1))
+        overflowing.push((await table.getAttribute('id')) ?? (await table.getAttribute('class')) ?? 'table');
+    }
+    expect(overflowing).toEqual([]);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('runs only its own script: the policy names it by hash, an injected one is refused', async () => {
+    const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(policy).toMatch(/script-src 'sha256-[A-Za-z0-9+/]+=*';/);
+    expect(policy).not.toContain("script-src 'unsafe-inline'");
+    // The same page with a script smuggled in, as a response body escaping its escaping would be.
+    const html = readFileSync(join(OUT, 'report.html'), 'utf8').replace(
+      '</main>',
+      '<script>document.title = "injected"</script></main>',
+    );
+    writeFileSync(join(OUT, 'injected.html'), html);
+    const other = await context.newPage();
+    try {
+      await other.goto(pathToFileURL(join(OUT, 'injected.html')).href);
+      expect(await other.title()).not.toBe('injected');
+      // The page's own script still ran: the filter counted the rules.
+      expect(await other.locator('#rule-shown').textContent()).toMatch(/rules shown$/);
+    } finally {
+      await other.close();
+    }
   });
 
   it('draws the heatmaps and the timing charts', async () => {
