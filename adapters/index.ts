@@ -3,13 +3,6 @@
  * the CLI and benchmarks pick a target by kind; everything else (signing, decoding, retries,
  * redaction) is shared underneath.
  */
-import { type Credentials, credentialsFromEnv, EMULATOR_CREDENTIALS } from './credentials';
-import { createDirectTarget, type DirectTargetOptions } from './direct-target';
-import { createEmulatorTarget, type EmulatorTargetOptions } from './emulator-target';
-import { createEndpointTarget, type EndpointTargetOptions } from './endpoint-target';
-import { createMockTarget, type MockTargetOptions } from './mock-target';
-import { type Target, TargetError } from './target';
-
 export { type AdminClient, adminClient } from './admin-client';
 export {
   type Cassette,
@@ -19,6 +12,11 @@ export {
   parseCassette,
   readCassette,
 } from './cassette';
+export {
+  type CreatableTargetKind,
+  type CreateTargetOptions,
+  createTarget,
+} from './create-target';
 export {
   type Credentials,
   type CredentialsResult,
@@ -60,50 +58,3 @@ export {
   undiciTransport,
 } from './transport';
 export { toWireParams } from './wire-params';
-
-export type CreatableTargetKind = 'direct' | 'mock' | 'emulator' | 'endpoint';
-
-/** Every kind's options in one bag; each kind reads what it needs. */
-export type CreateTargetOptions = Partial<
-  DirectTargetOptions & MockTargetOptions & EmulatorTargetOptions & EndpointTargetOptions
-> & {
-  /** Where credentials come from when none are given (default process.env). */
-  readonly env?: Readonly<Record<string, string | undefined>>;
-};
-
-function resolveCredentials(kind: CreatableTargetKind, options: CreateTargetOptions): Credentials {
-  if (options.credentials) return options.credentials;
-  // Only targets that are (or start) an emulator may fall back to the emulator's default key.
-  const result = credentialsFromEnv(
-    options.env ?? process.env,
-    kind === 'endpoint' ? undefined : EMULATOR_CREDENTIALS,
-  );
-  if (!result.ok) throw new TargetError('TARGET_CONFIG', result.message);
-  return result.credentials;
-}
-
-/**
- * Builds a target by kind. Configuration mistakes (no endpoint, half a key pair, a URL with a
- * path) reject with `TargetError` code `TARGET_CONFIG`; an emulator that will not start rejects
- * with `TARGET_START_FAILED` or `TARGET_START_TIMEOUT`.
- */
-export async function createTarget(
-  kind: CreatableTargetKind,
-  options: CreateTargetOptions = {},
-): Promise<Target> {
-  const credentials = resolveCredentials(kind, options);
-  switch (kind) {
-    case 'direct':
-      return createDirectTarget({ ...options, credentials });
-    case 'mock':
-      return createMockTarget({ ...options, credentials });
-    case 'emulator':
-      return createEmulatorTarget({ ...options, credentials });
-    case 'endpoint': {
-      const { endpoint } = options;
-      if (!endpoint)
-        throw new TargetError('TARGET_CONFIG', 'the endpoint target needs an endpoint URL (--endpoint URL)');
-      return createEndpointTarget({ ...options, endpoint, credentials });
-    }
-  }
-}

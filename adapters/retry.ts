@@ -1,8 +1,12 @@
 /**
  * Which failures are transient, and how long to wait before trying again. Transient: throttling
- * (`Throttling*` codes, HTTP 429), any 5xx, `RequestTimeout`, `ServiceUnavailable`, network
- * failures and timeouts. Everything else is an answer to check, never retried.
+ * (any code containing `Throttling`, as the SDKs read it, and HTTP 429), any 5xx, the codes the
+ * catalogue marks transient (`RequestTimeout`, `ServiceUnavailable`, ...), network failures and
+ * timeouts. Everything else is an answer to check, never retried.
+ * An answer still transient after the last attempt is no verdict (properties/answer.ts:
+ * transient-exhausted).
  */
+import { isThrottlingCode, isTransientCode } from '../api/errors';
 import type { Outcome, RetriedAttempt } from './target';
 
 export interface RetryPolicy {
@@ -13,8 +17,6 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 5_000 };
-
-const TRANSIENT_CODES = new Set(['RequestTimeout', 'ServiceUnavailable']);
 
 /** Why an outcome is worth retrying, or undefined when it is an answer. */
 export function transientReason(
@@ -27,8 +29,8 @@ export function transientReason(
     // A proxy's HTML 502 does not decode but is still a server error.
     return httpStatus !== undefined && httpStatus >= 500 ? 'server-error' : undefined;
   }
-  if (outcome.code.startsWith('Throttling') || outcome.httpStatus === 429) return 'throttled';
-  if (outcome.httpStatus >= 500 || TRANSIENT_CODES.has(outcome.code)) return 'server-error';
+  if (isThrottlingCode(outcome.code) || outcome.httpStatus === 429) return 'throttled';
+  if (outcome.httpStatus >= 500 || isTransientCode(outcome.code)) return 'server-error';
   return undefined;
 }
 

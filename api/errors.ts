@@ -49,6 +49,9 @@ export const GATEWAY_ERRORS = [
   gw('Throttling', 400, 'Request was denied due to request throttling.', { transient: true }),
   gw('Throttling.User', 400, 'Request was denied due to user flow control.', { transient: true }),
   gw('Throttling.Api', 400, 'Request was denied due to api flow control.', { transient: true }),
+  // Not in the RPC gateway tables, but answered by the real service: Terraform's provider retries
+  // it everywhere (aliyun/terraform-provider-alicloud alicloud/errors.go). Status as the others.
+  gw('Rejected.Throttling', 400, 'Request was denied due to request throttling.', { transient: true }),
   gw('ServiceUnavailable', 503, 'The request has failed due to a temporary failure of the server.', {
     transient: true,
   }),
@@ -122,6 +125,13 @@ export const SERVICE_ERRORS = [
   e('InvalidInstanceId.NotFound', 404, 'The specified InstanceId does not exist.'),
   e('InvalidZoneId.NotFound', 404, 'The specified zone does not exist.'),
   e('IncorrectDiskStatus', 403, 'The operation is not supported in this status.'),
+  // A fresh disk refuses Delete, Attach and Detach for a while: client code retries it
+  // (Terraform's disk and attachment resources; the CSI driver, whose tests answer it with 400).
+  e('IncorrectDiskStatus.Initializing', 400, 'The specified disk is being initialized.', { transient: true }),
+  // Terraform treats it as done when detaching; the status is not documented.
+  e('InvalidDisk.AlreadyDetached', 403, 'The specified disk is not attached.'),
+  // Retried by Terraform on CreateDisk; an unknown server-side failure.
+  e('UnknownError', 500, 'The request processing has failed due to some unknown error.', { transient: true }),
   e('IncorrectInstanceStatus', 403, 'The current status of the resource does not support this operation.'),
   e('ResourcesNotInSameZone', 403, 'The specified instance and disk are not in the same zone.'),
   e('DiskNotPortable', 403, 'The specified disk is not a portable disk.'),
@@ -187,4 +197,12 @@ export function errorDef(code: string): ErrorDef {
 /** `Missing{Param}`, the modern gateway spelling of a missing required parameter. */
 export const missingParamCode = (name: string) => `Missing${name}`;
 
-export const isTransientCode = (code: string): boolean => ERROR_CATALOGUE.get(code)?.transient === true;
+/**
+ * A throttling code: the official SDKs turn any `Code` containing `Throttling` into a
+ * ThrottlingError (`Throttling`, `Throttling.User`, `Rejected.Throttling`, ...).
+ */
+export const isThrottlingCode = (code: string): boolean => code.includes('Throttling');
+
+/** A code a client retries and a checker never counts: catalogued as transient, or throttling. */
+export const isTransientCode = (code: string): boolean =>
+  ERROR_CATALOGUE.get(code)?.transient === true || isThrottlingCode(code);

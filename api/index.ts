@@ -6,5 +6,6 @@ export * from './operations';
 export * from './param';
 export * from './readings';
 export * from './resources';
+export * from './response-judgement';
 export * from './rule';
 export { findRule, RULES } from './rules';

@@ -1,12 +1,15 @@
 import type { World } from '../model';
 import { type RunOptions, runEngine } from '../properties/engine';
 import { RunEvents } from '../properties/events';
+import type { WorldNote } from '../properties/world';
 import type { RunRecord } from '../reports/run-record';
 import { RunRecordBuilder } from '../reports/run-record-builder';
 
 export interface RunResult {
   readonly record: RunRecord;
   readonly world: World;
+  /** What learning the world saw but could not use. */
+  readonly worldNotes: readonly WorldNote[];
 }
 
 /**
@@ -16,6 +19,6 @@ export interface RunResult {
 export async function runConformance(options: RunOptions): Promise<RunResult> {
   const events = options.events ?? new RunEvents();
   const builder = new RunRecordBuilder(events);
-  const { world } = await runEngine({ ...options, events });
-  return { record: builder.record(), world };
+  const { world, worldNotes } = await runEngine({ ...options, events });
+  return { record: builder.record(), world, worldNotes };
 }

@@ -16,8 +16,10 @@ import {
   type EmulatorControl,
   type EmulatorService,
   emulatorReadingsOf,
+  lockStateFile,
   manualClock,
   realClock,
+  type StateLock,
 } from './service';
 
 export * from './deviations';
@@ -87,6 +89,21 @@ function clockOf(option: EmulatorOptions['clock']): Clock {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const deviation =
     options.faultProfile === undefined ? undefined : faultProfile(options.faultProfile).create();
+  // One emulator per state file, taken before the file is read: StateLockedError names the holder.
+  const lock = options.stateFile === undefined ? undefined : lockStateFile(options.stateFile);
+  try {
+    return await serve(options, deviation, lock);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+}
+
+async function serve(
+  options: EmulatorOptions,
+  deviation: ReturnType<ReturnType<typeof faultProfile>['create']> | undefined,
+  lock: StateLock | undefined,
+): Promise<RunningEmulator> {
   const service = createEmulatorService({
     transitionMs: options.transitionMs ?? DEFAULT_TRANSITION_MS,
     clock: clockOf(options.clock),
@@ -100,5 +117,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     credentials: emulatorCredentials(options),
   });
   const server = await listen(handler, { host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
-  return { ...server, close: () => server.close(), service, handler };
+  return {
+    ...server,
+    close: async () => {
+      await server.close();
+      lock?.release();
+    },
+    service,
+    handler,
+  };
 }

@@ -6,6 +6,9 @@
  *
  *   import { test } from 'ebs-conformance/vitest';
  *   test('fails over', async ({ emulator, ebs }) => { const pair = await ebs.pairIn('normal'); ... });
+ *
+ * It also exports `conformanceSuite()`, the property suite as one vitest test per rule
+ * (cli/vitest-suite.ts).
  */
 import { test as base } from 'vitest';
 import { DEFAULT_ACCESS_KEY_ID, DEFAULT_ACCESS_KEY_SECRET, startEmulator } from '../emulator';
@@ -14,6 +17,12 @@ import { type EmulatorControls, emulatorControls } from './controls';
 import { type Scenarios, scenarios } from './scenarios';
 import { learnWorld, type World } from './world';
 
+export {
+  type ConformanceSuite,
+  type ConformanceSuiteOptions,
+  conformanceSuite,
+  suiteSettings,
+} from '../cli/vitest-suite';
 export * from './controls';
 export type { PairHandle, PairOptions, PairState, Scenarios } from './scenarios';
 export type { Site, World, WorldRegion, WorldZone } from './world';

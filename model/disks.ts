@@ -54,7 +54,7 @@ export const createDisk: Handler = (ctx) => {
       : undefined,
     // No snapshots are modelled: a SnapshotId names nothing this model knows.
     size === undefined && params.SnapshotId !== undefined
-      ? denyUndocumented(op, 'DISK.CREATE.SIZE_OR_SNAPSHOT', 'InvalidSnapshotId.NotFound')
+      ? denyUndocumented(op, 'DISK.CREATE.SIZE_OR_SNAPSHOT', 'not-found', 'InvalidSnapshotId.NotFound')
       : undefined,
     instanceId && params.ZoneId !== undefined
       ? deny(op, 'DISK.CREATE.ZONE_OR_INSTANCE', 'InvalidParameter.Conflict', 'InvalidParameter')
@@ -129,7 +129,13 @@ export const attachDisk: Handler = (ctx) => {
       : deny(ctx.op, 'DISK.ATTACH.SAME_ZONE', 'ResourcesNotInSameZone'),
     instanceReady(ctx, instance.status),
     isLockedSecondary(ctx.state, disk.id)
-      ? denyUndocumented(ctx.op, 'DISK.ATTACH.SECONDARY_LOCKED', 'IncorrectDiskStatus', 'OperationDenied')
+      ? denyUndocumented(
+          ctx.op,
+          'DISK.ATTACH.SECONDARY_LOCKED',
+          'state',
+          'IncorrectDiskStatus',
+          'OperationDenied',
+        )
       : undefined,
   );
   if (more.length > 0) return refuse(more);

@@ -1,4 +1,5 @@
-import { ERROR_CATALOGUE, isTransientCode, type Operation } from '../api';
+import { ERROR_CATALOGUE, type Operation } from '../api';
+import { type Condition, couldRefuse, fitsCondition } from './code-meaning';
 import type { ModelState } from './state';
 
 /** An error code the target may answer with, and its HTTP status. */
@@ -28,8 +29,20 @@ export interface ListingFacts {
       };
 }
 
+/**
+ * A call whose answer shows how the target reads an ambiguous point of the docs
+ * (api/readings.ts): a success means one alternative, a refusal the other.
+ */
+export interface ReadingFork {
+  readonly id: string;
+  readonly onSuccess: string;
+  readonly onRefusal: string;
+}
+
 export interface Success {
   readonly kind: 'success';
+  /** The reading this call decides, when both answers are still open. */
+  readonly reading?: ReadingFork;
   readonly rules: readonly string[];
   /** The state after the call, with the IDs the target returned bound in. */
   readonly next: (observed?: Observed) => ModelState;
@@ -80,18 +93,25 @@ export const deny = (op: Operation | undefined, rule: string, ...codes: string[]
 });
 
 /**
- * A refusal whose code the docs do not name: every non-transient code the operation documents,
- * plus any likely codes given.
+ * A refusal whose code the docs do not name: the codes the operation documents whose meaning
+ * fits the condition (model/code-meaning.ts: never an authorization, signature, throttling or
+ * token code; a not-found code only where something does not exist), plus the `likely` codes
+ * the rule names: each of those is a widening the call site owns, with its reason beside it.
  */
 export const denyUndocumented = (
   op: Operation | undefined,
   rule: string,
+  condition: Condition,
   ...likely: string[]
-): Violation => ({
-  rule,
-  errors: dedupe([...allowed(op, ...likely), ...(op?.errors ?? []).filter((e) => !isTransientCode(e.code))]),
-  undocumented: true,
-});
+): Violation => {
+  const documented = op?.errors ?? [];
+  const fitting = documented.filter((e) => fitsCondition(e.code, condition));
+  // Nothing the operation documents fits and the rule names nothing: any code that could be a
+  // refusal of the call itself (never authorization, signature, throttling, token or billing).
+  const errors =
+    fitting.length > 0 || likely.length > 0 ? fitting : documented.filter((e) => couldRefuse(e.code));
+  return { rule, errors: dedupe([...allowed(op, ...likely), ...errors]), undocumented: true };
+};
 
 function dedupe(errors: readonly AllowedError[]): AllowedError[] {
   const seen = new Map<string, AllowedError>();
@@ -144,6 +164,27 @@ export function succeed(input: SuccessInput): Success {
 /** A read: success with no state change. */
 export const observe = (state: ModelState, input: Omit<SuccessInput, 'next'>): Success =>
   succeed({ ...input, next: () => state });
+
+/**
+ * Where a reading decides between accepting and refusing a call: held to the alternative fixed in
+ * advance, else both answers allowed and the call marked as the one that shows the target's choice.
+ */
+export function forkOnReading(
+  state: ModelState,
+  fork: ReadingFork,
+  success: Success,
+  refusal: Refusal,
+): Expectation {
+  const fixed = state.readings?.[fork.id];
+  if (fixed === fork.onSuccess) return success;
+  if (fixed === fork.onRefusal) return refusal;
+  return {
+    ...success,
+    rules: [...new Set([...success.rules, ...refusal.rules])],
+    also: dedupe([...success.also, ...refusal.errors]),
+    reading: fork,
+  };
+}
 
 /** The conditions that actually fail, out of a list of checks (`undefined` = passed). */
 export const collect = (...checks: (Violation | undefined)[]): Violation[] =>

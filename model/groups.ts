@@ -57,7 +57,7 @@ export const createGroup: Handler = (ctx) => {
     replicates(state.world, source.regionId, source.zoneId) &&
     replicates(state.world, destination.regionId, destination.zoneId) &&
     !(source.regionId === destination.regionId && source.zoneId === destination.zoneId);
-  if (!sitesOk) return refuse([denyUndocumented(op, 'GROUP.CREATE.SITES', 'OperationDenied')]);
+  if (!sitesOk) return refuse([denyUndocumented(op, 'GROUP.CREATE.SITES', 'placement', 'OperationDenied')]);
   return succeed({
     rules: ['GROUP.CREATE.SITES', 'GROUP.CREATE.SETTLES_CREATED'],
     present: ['ReplicaGroupId'],
@@ -159,7 +159,7 @@ export const failoverGroup = onGroup((ctx, g) => {
     statusIn(ctx, g, FAILOVER_FROM, 'GROUP.FAILOVER.STATUSES'),
     g.fullSyncDone || reversedUnsynced(g)
       ? undefined
-      : denyUndocumented(ctx.op, 'GROUP.FAILOVER.AFTER_FIRST_SYNC', 'OperationDenied.InvalidStatus'),
+      : denyUndocumented(ctx.op, 'GROUP.FAILOVER.AFTER_FIRST_SYNC', 'state', 'OperationDenied.InvalidStatus'),
   );
   if (violations.length > 0) return refuse(violations);
   // After a reversal the docs do not say whether the group's "first full sync" means the first

@@ -27,8 +27,12 @@ export const createLegacyPair: Handler = (ctx) => {
       primary.performanceLevel === secondary.performanceLevel &&
       primary.size === secondary.size
       ? undefined
-      : denyUndocumented(op, 'LEGACY.CREATE.SAME_SPEC_AND_SIZE'),
-    primary.regionId !== secondary.regionId ? undefined : denyUndocumented(op, 'LEGACY.CREATE.OTHER_REGION'),
+      : // Of the seed's three codes only IncorrectDiskStatus ("the disk does not support this
+        // operation") fits a disk that cannot be paired; the disk exists and nothing is missing.
+        denyUndocumented(op, 'LEGACY.CREATE.SAME_SPEC_AND_SIZE', 'state'),
+    primary.regionId !== secondary.regionId
+      ? undefined
+      : denyUndocumented(op, 'LEGACY.CREATE.OTHER_REGION', 'placement', 'IncorrectDiskStatus'),
   );
   if (violations.length > 0) return refuse(violations, ['PROTO.LEGACY_ERRORS']);
   return succeed({

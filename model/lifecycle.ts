@@ -56,7 +56,8 @@ export function startTransition<R extends Replication>(r: R, oneShot: boolean, n
   return {
     next: { ...r, status: r.fullSyncDone ? ('syncing' as const) : ('initial_syncing' as const) },
     transient: ['initial_syncing', 'syncing'],
-    settlesIn: ['normal', 'syncing'],
+    // A started pair settles in normal; syncing is on the way and, later, a periodic sync.
+    settlesIn: ['normal'],
   };
 }
 

@@ -15,7 +15,13 @@ import { findRegion } from './world';
 export function earRegionViolation(ctx: Ctx, regionId: unknown = ctx.params.RegionId): Violation | undefined {
   const region = findRegion(ctx.state.world, regionId);
   if (region?.asyncReplication) return undefined;
-  return denyUndocumented(ctx.op, 'PROTO.EAR_REGION', 'InvalidRegionId.NotFound', 'OperationDenied');
+  return denyUndocumented(
+    ctx.op,
+    'PROTO.EAR_REGION',
+    'placement',
+    'InvalidRegionId.NotFound',
+    'OperationDenied',
+  );
 }
 
 type Found<T> = { readonly found: T } | { readonly refusal: Refusal };
@@ -31,7 +37,11 @@ export function findPair(ctx: Ctx, idParam = 'ReplicaPairId', checkRegion = true
   if (!pair) return { refusal: refuse([deny(ctx.op, 'PROTO.UNKNOWN_PAIR', 'NoSuchResource')]) };
   const region = ctx.params.RegionId;
   if (checkRegion && region !== pair.primary.regionId && region !== pair.standby.regionId) {
-    return { refusal: refuse([denyUndocumented(ctx.op, 'PAIR.VISIBLE_IN_OWN_REGIONS', 'NoSuchResource')]) };
+    return {
+      refusal: refuse([
+        denyUndocumented(ctx.op, 'PAIR.VISIBLE_IN_OWN_REGIONS', 'placement', 'NoSuchResource'),
+      ]),
+    };
   }
   return { found: pair };
 }
@@ -44,7 +54,9 @@ export function findGroup(ctx: Ctx): Found<Group> {
   if (!group) return { refusal: refuse([deny(ctx.op, 'PROTO.UNKNOWN_GROUP', 'NoSuchResource')]) };
   const region = ctx.params.RegionId;
   if (region !== group.primary.regionId && region !== group.standby.regionId) {
-    return { refusal: refuse([denyUndocumented(ctx.op, 'GROUP.IN_GROUP_REGION', 'NoSuchResource')]) };
+    return {
+      refusal: refuse([denyUndocumented(ctx.op, 'GROUP.IN_GROUP_REGION', 'placement', 'NoSuchResource')]),
+    };
   }
   return { found: group };
 }
@@ -61,20 +73,21 @@ function calledAt(ctx: Ctx, r: Sited, site: 'source' | 'destination'): boolean {
   return source === destination || ctx.params.RegionId === (site === 'source' ? source : destination);
 }
 
-/** Failover and Reprotect run at the current secondary site. */
+/**
+ * Failover and Reprotect run at the current secondary site. Called at the current primary (the
+ * only other region a pair is known in), the code says so: OperateNotAllowedForPrimary. Its
+ * sibling ForStandby names the opposite mistake, so the two are not interchangeable.
+ */
 export function secondarySiteViolation(ctx: Ctx, r: Sited, rule: string): Violation | undefined {
   if (calledAt(ctx, r, 'destination')) return undefined;
-  return deny(
-    ctx.op,
-    rule,
-    'OperationDenied.OperateNotAllowedForPrimary',
-    'OperationDenied.OperateNotAllowedForStandby',
-  );
+  return deny(ctx.op, rule, 'OperationDenied.OperateNotAllowedForPrimary');
 }
 
 /** Deletion runs at the current production site. */
 export function productionSiteViolation(ctx: Ctx, r: Sited, rule: string): Violation | undefined {
-  return calledAt(ctx, r, 'source') ? undefined : denyUndocumented(ctx.op, rule, 'OperationDenied');
+  return calledAt(ctx, r, 'source')
+    ? undefined
+    : denyUndocumented(ctx.op, rule, 'placement', 'OperationDenied');
 }
 
 /**
@@ -89,6 +102,6 @@ export function attachedPrimary(
   ...codes: string[]
 ): { violation?: Violation; also: readonly AllowedError[] } {
   if (!attached) return { also: [] };
-  const violation = denyUndocumented(ctx.op, rule, ...codes);
+  const violation = denyUndocumented(ctx.op, rule, 'state', ...codes);
   return bool(ctx.params.ReverseReplicate, true) ? { violation, also: [] } : { also: violation.errors };
 }

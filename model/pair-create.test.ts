@@ -76,9 +76,15 @@ describe('CreateDiskReplicaPair', () => {
     expect(ok.rules).toContain('PAIR.CREATE.ESSD_ONLY');
   });
 
-  it('PAIR.CREATE.UNENCRYPTED: refuses an encrypted primary, accepts unencrypted disks', () => {
+  it('PAIR.CREATE.UNENCRYPTED (reading encrypted-disks): an encrypted primary is refused when the reading is refused, either answer while open', () => {
     const s = disks({ id: 'd-p', encrypted: true }, { id: 'd-s', region: 'cn-beijing' });
-    expect(asRefusal(allowedOutcomes(s, createCall(), T0)).rules).toEqual(['PAIR.CREATE.UNENCRYPTED']);
+    const refusedReading = { ...s, readings: { 'encrypted-disks': 'refused' } };
+    expect(asRefusal(allowedOutcomes(refusedReading, createCall(), T0)).rules).toEqual([
+      'PAIR.CREATE.UNENCRYPTED',
+    ]);
+    const open = asSuccess(allowedOutcomes(s, createCall(), T0));
+    expect(open.reading?.id).toBe('encrypted-disks');
+    expect(open.also.map((e) => e.code)).toEqual(['OperationDenied']);
     expect(asSuccess(allowedOutcomes(plain(), createCall(), T0)).rules).toContain('PAIR.CREATE.UNENCRYPTED');
   });
 
@@ -155,10 +161,14 @@ describe('CreateDiskReplicaPair', () => {
     expect(r.rules).toEqual(['PAIR.CREATE.LOCATION_MATCHES_DISKS']);
   });
 
-  it('PAIR.CREATE.POSTPAY_BANDWIDTH: POSTPAY takes no Bandwidth and reports 0; PREPAY defaults to 10240', () => {
-    expect(asRefusal(allowedOutcomes(plain(), createCall({ Bandwidth: 10240 }), T0)).rules).toEqual([
+  it('PAIR.CREATE.POSTPAY_BANDWIDTH (reading postpay-bandwidth): refused or 0 until the target shows which; PREPAY defaults to 10240', () => {
+    const fixed = { ...plain(), readings: { 'postpay-bandwidth': 'refused' } };
+    expect(asRefusal(allowedOutcomes(fixed, createCall({ Bandwidth: 10240 }), T0)).rules).toEqual([
       'PAIR.CREATE.POSTPAY_BANDWIDTH',
     ]);
+    const open = asSuccess(allowedOutcomes(plain(), createCall({ Bandwidth: 10240 }), T0));
+    expect(open.reading).toEqual({ id: 'postpay-bandwidth', onSuccess: 'zero', onRefusal: 'refused' });
+    expect(open.next({ ReplicaPairId: 'pair-z' }).pairs['pair-z']?.bandwidth).toBe(0);
     const post = apply(plain(), createCall(), T0, { ReplicaPairId: 'pair-a' });
     expect(post.pairs['pair-a']?.bandwidth).toBe(0);
     const pre = asSuccess(

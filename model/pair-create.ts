@@ -1,5 +1,17 @@
+import type { Condition } from './code-meaning';
 import { type Ctx, type Handler, int, str } from './context';
-import { collect, deny, denyUndocumented, refuse, succeed, type Violation } from './expectation';
+import {
+  collect,
+  deny,
+  denyUndocumented,
+  type Expectation,
+  forkOnReading,
+  type ReadingFork,
+  refuse,
+  type Success,
+  succeed,
+  type Violation,
+} from './expectation';
 import { earRegionViolation } from './lookup';
 import { allocateId, type Disk, pairHolding, withPair } from './state';
 import { replicates } from './world';
@@ -9,8 +21,8 @@ import { replicates } from './world';
 function diskViolations(ctx: Ctx, primary: Disk, secondary: Disk): Violation[] {
   const { state, params, op } = ctx;
   const world = state.world;
-  const why = (ok: boolean, rule: string, ...likely: string[]) =>
-    ok ? undefined : denyUndocumented(op, rule, ...likely);
+  const why = (ok: boolean, rule: string, condition: Condition, ...likely: string[]) =>
+    ok ? undefined : denyUndocumented(op, rule, condition, ...likely);
   const essd = (d: Disk) =>
     d.category === 'cloud_essd' || (world.essdAutoPlReplicable && d.category === 'cloud_auto');
   const sameRegion = primary.regionId === secondary.regionId;
@@ -21,32 +33,43 @@ function diskViolations(ctx: Ctx, primary: Disk, secondary: Disk): Violation[] {
         secondary.regionId === params.DestinationRegionId &&
         secondary.zoneId === params.DestinationZoneId,
       'PAIR.CREATE.LOCATION_MATCHES_DISKS',
+      // The disks are not where the call says: from that zone's view they do not exist.
+      'parameter',
       'NoSuchResource',
     ),
     why(
       replicates(world, primary.regionId, primary.zoneId) &&
         replicates(world, secondary.regionId, secondary.zoneId),
       'PAIR.CREATE.REGIONS_SUPPORT_EAR',
+      'placement',
       'OperationDenied',
     ),
-    why(essd(primary) && essd(secondary), 'PAIR.CREATE.ESSD_ONLY', 'OperationDenied'),
-    why(!primary.encrypted && !secondary.encrypted, 'PAIR.CREATE.UNENCRYPTED', 'OperationDenied'),
+    why(essd(primary) && essd(secondary), 'PAIR.CREATE.ESSD_ONLY', 'parameter', 'OperationDenied'),
+    why(
+      !primary.encrypted && !secondary.encrypted,
+      'PAIR.CREATE.UNENCRYPTED',
+      'parameter',
+      'OperationDenied',
+    ),
     why(
       primary.category === secondary.category &&
         primary.performanceLevel === secondary.performanceLevel &&
         primary.size === secondary.size,
       'PAIR.CREATE.SAME_CATEGORY_PL_SIZE',
+      'parameter',
       'OperationDenied',
     ),
     why(
       !pairHolding(state, primary.id) && !pairHolding(state, secondary.id),
       'PAIR.CREATE.ONE_PAIR_PER_DISK',
+      'state',
       'OperationDenied',
       'OperationDenied.InvalidStatus',
     ),
     why(
       !sameRegion || (world.sameRegionCrossZone && primary.zoneId !== secondary.zoneId),
       'PAIR.CREATE.SECONDARY_ELSEWHERE',
+      'placement',
       'OperationDenied',
     ),
   );
@@ -65,7 +88,7 @@ const CREATE_CHECKS = [
 ];
 
 export const createPair: Handler = (ctx) => {
-  const { state, params, op, now } = ctx;
+  const { state, params, op } = ctx;
   const ear = earRegionViolation(ctx);
   if (ear) return refuse([ear]);
   const primary = state.disks[str(params.DiskId) ?? ''];
@@ -76,14 +99,43 @@ export const createPair: Handler = (ctx) => {
   const chargeType = params.ChargeType === 'PREPAY' ? 'PREPAY' : 'POSTPAY';
   const violations = diskViolations(ctx, primary, secondary);
   if (chargeType === 'POSTPAY' && params.Bandwidth !== undefined) {
-    violations.push(denyUndocumented(op, 'PAIR.CREATE.POSTPAY_BANDWIDTH', 'InvalidParameter'));
+    violations.push(denyUndocumented(op, 'PAIR.CREATE.POSTPAY_BANDWIDTH', 'parameter', 'InvalidParameter'));
   }
   if (chargeType === 'PREPAY' && params.Period === undefined) {
     violations.push(deny(op, 'PAIR.CREATE.PREPAY_NEEDS_PERIOD', 'MissingParameter', 'MissingPeriod'));
   }
-  if (violations.length > 0) return refuse(violations);
+  // The readings encrypted-disks and postpay-bandwidth: a refusal for that reason alone may be
+  // an acceptance on a target that reads the docs the other way.
+  const readingOf = (v: Violation) => READING_RULES[v.rule];
+  const decided = violations.filter((v) => !readingOf(v));
+  if (decided.length > 0) return refuse(violations);
   const rules = [...CREATE_CHECKS, 'PAIR.CREATE.STARTS_CREATED', 'PAIR.CREATE.POSTPAY_BANDWIDTH'];
   if (chargeType === 'PREPAY') rules.push('PAIR.CREATE.PREPAY_NEEDS_PERIOD');
+  const success = created(ctx, primary, secondary, chargeType, rules);
+  return violations.reduceRight<Expectation>((e, v) => {
+    if (e.kind === 'refusal') return e;
+    const fork = readingOf(v) as ReadingFork;
+    const forked = forkOnReading(state, fork, e, refuse([v]));
+    // Two readings on one call: both answers stay open, but neither alone is shown by it.
+    return e.reading && forked.kind === 'success' && forked.reading !== e.reading
+      ? { ...forked, reading: undefined }
+      : forked;
+  }, success);
+};
+
+const READING_RULES: Readonly<Record<string, ReadingFork>> = {
+  'PAIR.CREATE.UNENCRYPTED': { id: 'encrypted-disks', onSuccess: 'allowed', onRefusal: 'refused' },
+  'PAIR.CREATE.POSTPAY_BANDWIDTH': { id: 'postpay-bandwidth', onSuccess: 'zero', onRefusal: 'refused' },
+};
+
+function created(
+  ctx: Ctx,
+  primary: Disk,
+  secondary: Disk,
+  chargeType: 'PREPAY' | 'POSTPAY',
+  rules: readonly string[],
+): Success {
+  const { state, params, now } = ctx;
   return succeed({
     rules,
     present: ['ReplicaPairId', ...(chargeType === 'PREPAY' ? ['OrderId'] : [])],
@@ -107,4 +159,4 @@ export const createPair: Handler = (ctx) => {
       });
     },
   });
-};
+}

@@ -147,10 +147,10 @@ describe('StopDiskReplicaPair and ModifyDiskReplicaPair', () => {
 });
 
 describe('FailoverDiskReplicaPair', () => {
-  it('PAIR.FAILOVER.IN_SECONDARY_REGION: refused in the primary region with an OperateNotAllowed code', () => {
+  it('PAIR.FAILOVER.IN_SECONDARY_REGION: refused in the primary region with OperateNotAllowedForPrimary, never its ForStandby sibling', () => {
     const r = asRefusal(allowedOutcomes(normalScenario(), failoverPairCall('cn-shanghai'), T0));
     expect(r.rules).toEqual(['PAIR.FAILOVER.IN_SECONDARY_REGION']);
-    expect(codesOf(r)).toContain('OperationDenied.OperateNotAllowedForPrimary');
+    expect(codesOf(r)).toEqual(['OperationDenied.OperateNotAllowedForPrimary']);
   });
 
   it('PAIR.FAILOVER.NOT_INVALID: a pair whose disk was deleted cannot fail over', () => {
@@ -317,5 +317,23 @@ describe('DeleteDiskReplicaPair and invalid pairs', () => {
     });
     const e = allowedOutcomes(invalid, ebsCall('DescribeDiskReplicaPairs', { RegionId: 'cn-shanghai' }), T0);
     expect(e.rules).toContain('PAIR.STATUS_MESSAGE_SCOPE');
+  });
+});
+
+describe('readings the model leaves open until the target shows one', () => {
+  const createdPair = () => pairScenario();
+  it('PAIR.DELETE.ALLOWED_STATUSES (reading delete-created-pair): both answers allowed until fixed', () => {
+    const open = asSuccess(allowedOutcomes(createdPair(), deletePairCall(), T0));
+    expect(open.reading).toEqual({ id: 'delete-created-pair', onSuccess: 'allowed', onRefusal: 'refused' });
+    expect(codesOf(open)).toEqual([]);
+    expect(open.also.map((e) => e.code)).toEqual(['OperationDenied.InvalidStatus']);
+    const refused = { ...createdPair(), readings: { 'delete-created-pair': 'refused' } };
+    expect(asRefusal(allowedOutcomes(refused, deletePairCall(), T0)).errors.map((e) => e.code)).toEqual([
+      'OperationDenied.InvalidStatus',
+    ]);
+    const allowedOnly = { ...createdPair(), readings: { 'delete-created-pair': 'allowed' } };
+    const e = asSuccess(allowedOutcomes(allowedOnly, deletePairCall(), T0));
+    expect(e.also).toEqual([]);
+    expect(e.reading).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import {
   deny,
   denyUndocumented,
   type Expectation,
+  forkOnReading,
   refuse,
   succeed,
   type Violation,
@@ -17,7 +18,12 @@ import { destinationOf, type ModelState, type Pair, sourceOf, withPair } from '.
 /** A member's status moves only with its group (GROUP.MEMBER_FOLLOWS_GROUP, a modelling choice). */
 const memberViolation = (ctx: Ctx, pair: Pair): Violation | undefined =>
   pair.groupId
-    ? denyUndocumented(ctx.op, 'GROUP.MEMBER_FOLLOWS_GROUP', 'OperationDenied.PairGroupStatusConflict')
+    ? denyUndocumented(
+        ctx.op,
+        'GROUP.MEMBER_FOLLOWS_GROUP',
+        'state',
+        'OperationDenied.PairGroupStatusConflict',
+      )
     : undefined;
 
 const statusViolation = (ctx: Ctx, pair: Pair, allowedStatuses: readonly PairStatus[], rule: string) =>
@@ -174,7 +180,7 @@ export const deletePair = onPair((ctx, pair) => {
     statusViolation(ctx, pair, [...clear, ...open], 'PAIR.DELETE.ALLOWED_STATUSES'),
   );
   if (violations.length > 0) return refuse(violations);
-  return succeed({
+  const success = succeed({
     rules: [
       'PAIR.DELETE.ALLOWED_STATUSES',
       'PAIR.DELETE.IN_PRIMARY_REGION',
@@ -183,9 +189,17 @@ export const deletePair = onPair((ctx, pair) => {
     ],
     transient: ['deleting'],
     settlesIn: ['deleted'],
-    also: open.includes(pair.status) ? allowed(ctx.op, 'OperationDenied.InvalidStatus') : [],
     next: () => withPair(ctx.state, { ...pair, status: 'deleting' }),
   });
+  if (!open.includes(pair.status)) return success;
+  // Reading delete-created-pair: the pair page lists only stopped, invalid and failovered.
+  const refusal = refuse([deny(ctx.op, 'PAIR.DELETE.ALLOWED_STATUSES', 'OperationDenied.InvalidStatus')]);
+  return forkOnReading(
+    ctx.state,
+    { id: 'delete-created-pair', onSuccess: 'allowed', onRefusal: 'refused' },
+    success,
+    refusal,
+  );
 });
 
 /** Whether a disk is the secondary of a pair that is writing to it right now. */

@@ -106,6 +106,11 @@ export interface ModelState {
   readonly tokens: Readonly<Record<string, TokenRecord>>;
   /** Source of placeholder IDs when a response carries none (pure model runs). */
   readonly serial: number;
+  /**
+   * Readings fixed in advance (`run --reading ID=VALUE`, api/readings.ts): the model holds the
+   * target to that alternative. A reading not here leaves every alternative open.
+   */
+  readonly readings?: Readonly<Record<string, string>>;
 }
 
 export function initialState(world: World): ModelState {

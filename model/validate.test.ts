@@ -64,8 +64,8 @@ describe('request validation and common errors', () => {
     const r = asRefusal(allowedOutcomes(pairScenario(), startPairCall({ RegionId: 'cn-qingdao' }), T0));
     expect(r.rules).toEqual(['PROTO.EAR_REGION']);
     expect(r.undocumented).toBe(true);
-    expect(r.errors.some((x) => x.code === 'Forbidden')).toBe(true);
-    expect(r.errors.some((x) => x.code === 'InternalError')).toBe(false);
+    // A placement condition: never an authorization or a transient code.
+    expect(r.errors.map((x) => x.code).sort()).toEqual(['InvalidRegionId.NotFound', 'OperationDenied']);
   });
 
   it('PROTO.SUCCESS_HAS_REQUEST_ID: every success requires RequestId and forbids Code', () => {

@@ -96,13 +96,11 @@ export function validate(call: Call): Validated {
     const violations = missing.map(
       (p): Violation => ({
         rule: legacy ? 'LEGACY.CREATE.REQUIRED_PARAMS' : 'PROTO.MISSING_REQUIRED',
-        errors: allowed(
-          op,
-          'MissingParameter',
-          `Missing${p.name}`,
-          ...(p.missingCode ? [p.missingCode] : []),
-          ...(legacy ? ['IncompleteParamter'] : []),
-        ),
+        // The legacy dialect is held to its own page: IncompleteParamter, never the modern
+        // gateway's MissingParameter (issue 12: judged as strictly as the EBS calls).
+        errors: legacy
+          ? allowed(op, 'IncompleteParamter')
+          : allowed(op, 'MissingParameter', `Missing${p.name}`, ...(p.missingCode ? [p.missingCode] : [])),
         undocumented: false,
       }),
     );

@@ -1,3 +1,4 @@
+import { transientReason } from '../adapters/retry';
 import type { Exchange } from '../adapters/target';
 import type { Answer } from './checks/check';
 
@@ -15,8 +16,15 @@ export function judge(exchange: Exchange): Judged {
     case 'success':
       return { answer: { kind: 'success', httpStatus: status, body: o.body } };
     case 'error':
+      // Still transient once the client's retries ran out: nobody's verdict, and said so.
+      if (transientReason(o, o.httpStatus) !== undefined)
+        return {
+          inconclusive: `transient-exhausted: ${o.code} (HTTP ${o.httpStatus}) after ${exchange.attempts} attempts`,
+        };
       return { answer: { kind: 'error', httpStatus: o.httpStatus, code: o.code, body } };
     case 'failure':
+      if (o.reason === 'undecodable' && transientReason(o, status) !== undefined)
+        return { inconclusive: `transient-exhausted: HTTP ${status} after ${exchange.attempts} attempts` };
       // A body that does not decode is the target's fault; a network failure or timeout is nobody's verdict.
       if (o.reason === 'undecodable' || o.reason === 'unexpected-status')
         return { answer: { kind: 'undecodable', httpStatus: status, reason: o.message } };

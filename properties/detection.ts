@@ -121,6 +121,9 @@ export function attributes(profile: ProfileUnderTest, failure: Failure): boolean
   );
 }
 
+/** Children start through tsx: on a machine busy with other work that can take well over the usual 20 s. */
+const CHILD_START_MS = 90_000;
+
 type Resolved = Required<Omit<DetectionOptions, 'settleTimeoutMs'>> & { settleTimeoutMs?: number };
 
 /**
@@ -133,6 +136,7 @@ async function targetFor(profile: ProfileUnderTest, o: Resolved): Promise<Target
       faultProfile: profile.name,
       transitionMs: o.transitionMs,
       clockMode: 'manual',
+      startTimeoutMs: CHILD_START_MS,
     });
   // The emulator's own key on both ends: whatever the environment holds is never sent to it.
   const credentials = EMULATOR_CREDENTIALS;
@@ -141,6 +145,7 @@ async function targetFor(profile: ProfileUnderTest, o: Resolved): Promise<Target
     faultProfile: profile.name,
     transitionMs: o.transitionMs,
     clockMode: 'real',
+    startTimeoutMs: CHILD_START_MS,
   });
   try {
     const endpoint = await createTarget('endpoint', { endpoint: child.endpoint as string, credentials });
@@ -247,41 +252,18 @@ export async function detectProfile(
 export const AWAITING_CHECK: Readonly<
   Record<string, { readonly check: string; readonly targets: readonly DetectionTarget[] }>
 > = {
-  'delete-refusal-forbidden': {
-    check: 'narrow refusal sets: never an authorization code for a placement or state refusal',
-    targets: ['mock', 'emulator', 'endpoint'],
-  },
-  'wrong-site-codes-swapped': {
-    check: 'narrow refusal sets: the one wrong-site code the site calls for',
-    targets: ['mock', 'emulator', 'endpoint'],
+  'disk-total-count-off-by-one': {
+    check:
+      'none possible on a target the run does not own: TotalCount counts disks of others too, so one too many cannot be told from a stranger',
+    targets: ['endpoint'],
   },
   'transient-refusals-accepted': {
     check: 'calls during transient statuses',
     targets: ['mock', 'emulator', 'endpoint'],
   },
-  'legacy-missing-parameter': {
-    check: 'the legacy dialect judged on its own codes only',
-    targets: ['mock', 'emulator', 'endpoint'],
-  },
-  'start-never-normal': {
-    check: 'observed transitions: a started pair must reach normal',
-    targets: ['mock', 'emulator', 'endpoint'],
-  },
-  'times-in-milliseconds': {
-    check: 'recovery data: times in seconds, within a plausible window of the answer',
-    targets: ['mock', 'emulator', 'endpoint'],
-  },
   'progress-100-while-initial-syncing': {
     check:
       'recovery data: Progress not decreasing during an initial sync (with calls during transient statuses)',
-    targets: ['mock', 'emulator', 'endpoint'],
-  },
-  'progress-stuck-at-99': {
-    check: 'recovery data: Progress 100 once normal',
-    targets: ['mock', 'emulator', 'endpoint'],
-  },
-  'recover-point-moves-on-stop': {
-    check: 'recovery data: the recovery point does not move on Stop',
     targets: ['mock', 'emulator', 'endpoint'],
   },
 };

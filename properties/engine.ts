@@ -3,9 +3,10 @@ import type { World } from '../model';
 import { documentedCells, GROUP_OPERATIONS, GROUP_STATES, PAIR_OPERATIONS, PAIR_STATES } from './coverage';
 import { type Failure, RunEvents, type Shard, type Verdict, verdictOf } from './events';
 import { type LaneResult, type LaneShared, runLane } from './lane';
+import { ReadingBook } from './readings';
 import { RunClock } from './run-clock';
 import type { SessionOptions } from './session';
-import { learnWorld } from './world';
+import { learnWorldNoting, type WorldNote } from './world';
 
 export interface RunOptions {
   readonly target: Target;
@@ -39,6 +40,8 @@ export interface RunOutcome {
   readonly verdict: Verdict;
   readonly failures: readonly Failure[];
   readonly harnessError?: string | undefined;
+  /** What learning the world saw but could not use (learnWorldNoting). */
+  readonly worldNotes: readonly WorldNote[];
 }
 
 /** Parallel sequences pay off when the target serves requests on other cores. */
@@ -64,7 +67,7 @@ export async function runEngine(options: RunOptions): Promise<RunOutcome> {
   const startedAt = new Date();
   const { target } = options;
   const events = options.events ?? new RunEvents();
-  const world = await learnWorld(target);
+  const { world, notes: worldNotes } = await learnWorldNoting(target);
   let inconclusive = 0;
   let done = 0;
   const unsubscribe = [
@@ -109,6 +112,7 @@ export async function runEngine(options: RunOptions): Promise<RunOutcome> {
       settleAdvanceMs: 60_000,
       settleTimeoutMs: 120_000,
       ...options.session,
+      readings: options.session?.readings ?? new ReadingBook(),
     },
     maxCommands: options.maxCommands,
     resetEachSequence: resettable && lanes === 1,
@@ -147,9 +151,10 @@ export async function runEngine(options: RunOptions): Promise<RunOutcome> {
     failures,
     harnessError,
     ...(lanes > 1 ? { shards: results.map(shardOf) } : {}),
+    readings: shared.sessionOptions.readings?.entries() ?? [],
   });
   for (const off of unsubscribe) off();
-  return { world, verdict, failures, ...(harnessError !== undefined ? { harnessError } : {}) };
+  return { world, worldNotes, verdict, failures, ...(harnessError !== undefined ? { harnessError } : {}) };
 }
 
 /** Two lanes may find the same nonconformance: it is reported once. */

@@ -22,7 +22,8 @@ export type FailureCategory =
   | 'invariant'
   | 'idempotency'
   | 'pagination'
-  | 'visibility';
+  | 'visibility'
+  | 'inconsistent-reading';
 
 /** One call of a sequence as a report shows it: redacted request, response, what was allowed. */
 export interface TraceStep {
@@ -33,6 +34,8 @@ export interface TraceStep {
   response?: { status: number; body: string } | undefined;
   expected: string;
   rules: string[];
+  /** Transient answers retried before this one (`Throttling (attempt 1)`): every attempt is on record. */
+  attempts?: string[] | undefined;
 }
 
 /** A nonconformance as the run reports it: shrunk, with its trace and how to replay it. */
@@ -51,6 +54,17 @@ export interface Failure {
   commandsPath?: string | undefined;
   trace: TraceStep[];
   replay: string;
+  /** Other checks that failed on the same answer: a step keeps every failure, not the first. */
+  also?:
+    | {
+        check: string;
+        category: FailureCategory;
+        title: string;
+        rules: string[];
+        expected: string;
+        received: string;
+      }[]
+    | undefined;
 }
 
 /** The verdict of one run from what it found. */
@@ -101,6 +115,8 @@ export type RunEvent =
       readonly allowed: 'success' | 'refusal';
       /** The refusal has no documented code: a gap in the docs, not in the target. */
       readonly undocumented: boolean;
+      /** How many distinct codes the model allowed (a refusal's, or a success's `also`): its sharpness. */
+      readonly allowedCodes: number;
       readonly outcome: Outcome;
       readonly retried: Exchange['retried'];
       readonly durationMs: number;
@@ -118,6 +134,15 @@ export type RunEvent =
         readonly to: string;
       }[];
     }
+  /** The statuses a changed resource showed until it settled, beside the path the model allows. */
+  | {
+      readonly type: 'observed-path';
+      readonly kind: 'pair' | 'group' | 'disk';
+      readonly operation: string;
+      readonly model: string;
+      readonly observed: string;
+      readonly ms: number;
+    }
   /** Every failing attempt, shrinking included. */
   | { readonly type: 'check-failed'; readonly check: string; readonly title: string }
   | { readonly type: 'inconclusive'; readonly operation: string; readonly reason: string }
@@ -130,7 +155,18 @@ export type RunEvent =
       readonly failures: readonly Failure[];
       readonly harnessError?: string | undefined;
       readonly shards?: readonly Shard[] | undefined;
+      /** How the target read each ambiguous point of the docs (api/readings.ts). */
+      readonly readings?: readonly ReadingSeen[] | undefined;
     };
+
+/** One reading as the run saw it: the choice and the exchange that showed it, or not observed. */
+export interface ReadingSeen {
+  readonly id: string;
+  readonly question: string;
+  readonly choice?: string;
+  readonly exchange?: string;
+  readonly fixed?: string;
+}
 
 export interface Shard {
   seed: number;
@@ -192,6 +228,9 @@ export function answerJudged(
     rules: expectation.rules,
     allowed: expectation.kind,
     undocumented: expectation.kind === 'refusal' && expectation.undocumented === true,
+    allowedCodes: new Set(
+      (expectation.kind === 'refusal' ? expectation.errors : expectation.also).map((e) => e.code),
+    ).size,
     outcome: exchange.outcome,
     retried: exchange.retried,
     durationMs: exchange.durationMs,

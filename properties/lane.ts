@@ -120,6 +120,18 @@ export async function runLane(shared: LaneShared, spec: LaneSpec): Promise<LaneR
         ? { commandsPath: commandsPathOf(result.counterexample) }
         : {}),
       trace: [...error.trace],
+      ...(error.failures.length > 1
+        ? {
+            also: error.failures.slice(1).map((o) => ({
+              check: o.check,
+              category: o.category,
+              title: o.title,
+              rules: [...o.rules],
+              expected: o.expected,
+              received: o.received,
+            })),
+          }
+        : {}),
     } as Omit<Failure, 'replay'>,
   };
 }

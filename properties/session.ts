@@ -1,28 +1,39 @@
 import type { Exchange, Target } from '../adapters/target';
 import { findOperation } from '../api';
 import { advance, allowedOutcomes, type Expectation, type ModelState } from '../model';
+import type { Success } from '../model/expectation';
 import { judge } from './answer';
+import { type Answer, type CheckContext, type CheckFailure, runChecks } from './checks';
+import { recoverPointsOf } from './checks/recovery-data';
 import {
-  type Answer,
-  CHECKS,
-  type CheckContext,
-  type CheckFailure,
+  ABSENT,
+  type AllowedPath,
+  isFinal,
+  listedStatus,
+  modelPath,
+  showPath,
   transient_status_conformance,
-} from './checks';
+} from './checks/transient-status';
 import type { ModelBox, PlannedCall } from './command';
 import { answerJudged, type RunEvents, settled, type TraceStep } from './events';
+import { choiceOf, type ReadingBook, shapeChoices } from './readings';
 import type { RunClock } from './run-clock';
-import { settleCalls } from './settle';
+import { allowedPath, type SettleRead, settleReads } from './settle';
 import { namespacedCall, Ownership } from './shared-target';
 
 /** A step found the target off its documentation: carries the failure and the call log so far. */
 export class Nonconformance extends Error {
   override readonly name = 'Nonconformance';
+  /** The first failure: what the report leads with. */
+  readonly failure: CheckFailure;
   constructor(
-    readonly failure: CheckFailure,
+    /** Every check that failed on the answer, in registry order. */
+    readonly failures: readonly [CheckFailure, ...CheckFailure[]],
     readonly trace: readonly TraceStep[],
   ) {
-    super(`${failure.title}: expected ${failure.expected}, received ${failure.received}`);
+    const [first] = failures;
+    super(`${first.title}: expected ${first.expected}, received ${first.received}`);
+    this.failure = first;
   }
 }
 
@@ -33,6 +44,8 @@ export interface SessionOptions {
   readonly settleAdvanceMs: number;
   /** Real time to wait for a change to settle on a target whose clock runs by itself. */
   readonly settleTimeoutMs: number;
+  /** How the target reads the docs, for the whole run (fixed choices and what answers showed). */
+  readonly readings?: ReadingBook;
 }
 
 /**
@@ -45,6 +58,10 @@ export class RunSession {
   halted: string | undefined;
   /** What this sequence created, so that on a shared target it tells its own rows from others'. */
   readonly ownership = new Ownership();
+  /** The latest recovery point seen of each pair and group (they never go back). */
+  readonly #recoverPoints = new Map<string, number>();
+  /** The first successful answer to each ClientToken, for its replays to be compared with. */
+  readonly #firstAnswers = new Map<string, Readonly<Record<string, unknown>>>();
 
   /**
    * @param namespace makes this sequence's ClientTokens its own: sequences sharing a target (or
@@ -78,19 +95,30 @@ export class RunSession {
     }
     const operation = findOperation(call.product, call.version, call.action);
     if (operation) {
-      const ctx = this.#context(operation, expectation, judged.answer);
-      for (const check of CHECKS) {
-        const failed = check(ctx);
-        if (failed) this.fail(failed);
-      }
+      const ctx = this.#context(operation, expectation, judged.answer, call, servedAt);
+      const [first, ...more] = runChecks(ctx);
+      if (first) this.fail(first, ...more);
+      this.#remember(ctx);
+      this.#observeReadings(command, call, expectation, judged.answer);
+      if (
+        judged.answer.kind === 'success' &&
+        tokenOf(call) &&
+        !this.#firstAnswers.has(tokenOf(call) as string)
+      )
+        this.#firstAnswers.set(tokenOf(call) as string, judged.answer.body);
+    }
+    if (expectation.kind === 'success' && expectation.rules.includes(REPLAY_RULE)) {
+      // A replay changes nothing: what it names reads as the model holds it.
+      for (const planned of readsOfSubject(m.state, call))
+        await this.step(m, planned, `after retry: ${planned.label}`);
+      return judged.answer;
     }
     if (expectation.kind === 'success' && judged.answer.kind === 'success') {
       m.state = expectation.next(judged.answer.body);
       if (operation?.mutating) {
         this.ownership.hold(m.state);
-        await this.#observeTransient(m.state, before, expectation);
         const settleStart = performance.now();
-        await this.settle(m, before, servedAt);
+        await this.settle(m, before, expectation, call.action);
         if (!this.halted)
           this.events.emit(settled(before, m.state, call.action, performance.now() - settleStart));
       }
@@ -98,10 +126,10 @@ export class RunSession {
     return judged.answer;
   }
 
-  /** A nonconformance found across several calls (a listing walk): recorded and thrown like a step's. */
-  fail(failed: CheckFailure): never {
-    this.events.emit({ type: 'check-failed', check: failed.check, title: failed.title });
-    throw new Nonconformance(failed, [...this.trace]);
+  /** Nonconformances found together (a step keeps every check's): recorded and thrown as one. */
+  fail(...failures: [CheckFailure, ...CheckFailure[]]): never {
+    for (const f of failures) this.events.emit({ type: 'check-failed', check: f.check, title: f.title });
+    throw new Nonconformance(failures, [...this.trace]);
   }
 
   /** Judges the call at the time it is served: the clock cannot move while it is in flight. */
@@ -110,7 +138,8 @@ export class RunSession {
     planned: PlannedCall,
   ): Promise<{ expectation: Expectation; exchange: Exchange; servedAt: number }> {
     return this.clock.call(async (now) => {
-      const expectation = allowedOutcomes(state, planned.call, now);
+      const fixed = this.options.readings?.modelChoices;
+      const expectation = allowedOutcomes(fixed ? { ...state, readings: fixed } : state, planned.call, now);
       const { product, version, action } = planned.call;
       this.events.emit({ type: 'call-sent', operation: { product, version, action }, label: planned.label });
       const exchange = await this.target.send({
@@ -132,107 +161,304 @@ export class RunSession {
       ...(response ? { response: { status: response.status, body: response.body } } : {}),
       expected,
       rules: [...rules],
+      ...(exchange.retried.length > 0
+        ? { attempts: exchange.retried.map((r) => `${r.code ?? r.reason} (attempt ${r.attempt})`) }
+        : {}),
     });
   }
 
-  #context(operation: CheckContext['operation'], expectation: Expectation, answer: Answer): CheckContext {
+  #context(
+    operation: CheckContext['operation'],
+    expectation: Expectation,
+    answer: Answer,
+    call: PlannedCall['call'],
+    now: number,
+  ): CheckContext {
+    const { ReplicaPairId } = call.params;
+    const token = tokenOf(call);
+    const firstAnswer = token === undefined ? undefined : this.#firstAnswers.get(token);
     return {
       operation,
       expectation,
       answer,
       isolated: this.options.isolated,
       retired: this.ownership.retired,
+      now,
+      recoverPoints: this.#recoverPoints,
+      ...(typeof ReplicaPairId === 'string' ? { subject: ReplicaPairId } : {}),
+      ...(firstAnswer ? { firstAnswer } : {}),
     };
   }
 
-  /**
-   * Right after an accepted change, before time moves: what the listings show of each changed
-   * pair, group or disk must be a status the change may pass through or settle in. On a shared
-   * target another sequence may move the clock meanwhile, so a settled status is allowed too.
-   */
-  async #observeTransient(changed: ModelState, before: ModelState, e: Expectation): Promise<void> {
-    if (e.kind !== 'success' || e.transient.length === 0) return;
-    if (!this.target.capabilities.clockControl) return;
-    const allowed = [...e.transient, ...e.settlesIn];
-    // Pairs and groups only: a disk's Creating/Attaching is ECS plumbing, not the life cycle under test.
-    const probes = settleCalls(before, changed).filter((c) => c.call.product === 'ebs');
-    for (const planned of probes) {
-      if (this.halted) return;
-      const { expectation, exchange } = await this.#send(changed, planned);
-      this.events.emit(answerJudged(changed, planned, expectation, exchange));
-      const judged = judge(exchange);
-      if (!('answer' in judged) || judged.answer.kind !== 'success') continue;
-      const { PairIds, GroupIds } = planned.call.params;
-      const id = String(PairIds ?? GroupIds);
-      const failed = transient_status_conformance(planned.call.action, judged.answer.body, allowed, id);
-      if (failed) {
-        this.#log(`observe: ${planned.label}`, exchange, allowed.join(' | '), expectation.rules);
-        this.fail(failed);
-      }
+  /** What this answer shows of how the target reads the docs; a switch is a nonconformance. */
+  #observeReadings(command: string, call: PlannedCall['call'], e: Expectation, answer: Answer): void {
+    const book = this.options.readings;
+    if (!book || answer.kind === 'undecodable') return;
+    const shown = [
+      ...(e.kind === 'success' && e.reading
+        ? [{ id: e.reading.id, choice: choiceOf(e.reading, answer.kind === 'success') }]
+        : []),
+      ...(answer.kind === 'success' ? shapeChoices(call.action, call.params, answer.body) : []),
+    ];
+    const exchange = `${command} (call ${this.trace.length}: ${answer.kind === 'success' ? 'success' : answer.code})`;
+    for (const { id, choice } of shown) {
+      const switched = book.observe(id, choice, exchange);
+      if (switched) this.fail(switched);
     }
   }
 
-  /** Lets an accepted change finish, then checks what the listings show against the settled model. */
-  private async settle(m: ModelBox, before: ModelBox['state'], servedAt: number): Promise<void> {
-    const settled = advance(m.state, this.now);
-    const verify = settleCalls(before, settled);
+  /** What later answers are judged against: the recovery points this one showed. */
+  #remember(ctx: CheckContext): void {
+    for (const [id, point] of recoverPointsOf(ctx)) this.#recoverPoints.set(id, point);
+  }
+
+  /**
+   * Lets an accepted change settle, watching it on the way. Every listing of a changed pair,
+   * group or disk is read until it shows the settled model: each status seen must lie on the
+   * path the model allows (its transient statuses, then its final one), or the target is
+   * reported at once; a final row that disagrees with the model is re-read to forgive a lagging
+   * listing, then reported. On a clock the harness moves, the change has had all the time the
+   * docs need once the clock has moved, so what has not settled then is reported too; on a
+   * clock of its own, only a resource still on its way at the deadline is inconclusive.
+   */
+  private async settle(m: ModelBox, before: ModelState, e: Success, operation: string): Promise<void> {
+    const after = m.state;
+    const settledNow = advance(after, this.now);
+    const reads = settleReads(before, settledNow);
     // Settled where it was (a failover of a failovered pair): nothing to wait for or to list.
-    if (verify.length === 0) {
-      m.state = settled;
+    if (reads.length === 0) {
+      m.state = settledNow;
       return;
     }
+    const change = { operation, rules: e.rules, transient: e.transient, settlesIn: e.settlesIn };
+    const watches = reads.map(
+      (read): Watch => ({
+        read,
+        path: allowedPath(read, after, settledNow, change),
+        seen: [],
+        failing: 0,
+        firstFailingAt: 0,
+        done: false,
+        startedAt: this.#wallNow(),
+      }),
+    );
     const { target } = this;
-    if (target.capabilities.clockControl && target.advanceClock) {
-      const { settleAdvanceMs } = this.options;
-      await this.clock.reach(
-        servedAt + settleAdvanceMs,
-        settleAdvanceMs,
-        (ms) => target.advanceClock?.(ms) as Promise<void>,
-      );
-      m.state = advance(m.state, this.now);
-    } else {
-      m.state = settled;
-      // Retire what the change removed before polling: a row still listed is then not settled yet.
-      this.ownership.hold(m.state);
-      if (!(await this.waitUntilSettled(m, verify))) return;
+    const owned = target.capabilities.clockControl && target.advanceClock !== undefined;
+    if (owned) {
+      // Before time moves: what the change shows on its way (pairs and groups; a disk's
+      // Creating/Attaching is ECS plumbing, not the life cycle under test).
+      for (const w of watches)
+        if (w.read.kind !== 'disk' && w.path.transient.length > 0) await this.#probe(after, w);
+      if (this.halted) return;
+      await this.#moveClock(this.options.settleAdvanceMs);
     }
+    m.state = owned ? advance(after, this.now) : settledNow;
+    // Retire what the change removed before reading: a row still listed is then a phantom or on its way out.
     this.ownership.hold(m.state);
-    for (const call of verify) await this.step(m, call, `settle: ${call.label}`);
+    const deadline = this.#wallNow() + this.options.settleTimeoutMs;
+    for (let round = 0, delay = 50; ; round++, delay = Math.min(delay * 2, 5_000)) {
+      if (!owned) this.clock.follow(this.#wallNow());
+      for (const w of watches) if (!w.done) await this.#read(m.state, w, owned);
+      if (this.halted) return;
+      const pending = watches.filter((w) => !w.done);
+      if (pending.length === 0) break;
+      const outOfTime = owned ? round >= OWNED_CLOCK_NUDGES : this.#wallNow() + delay > deadline;
+      if (outOfTime) {
+        this.#timedOut(pending, owned);
+        return;
+      }
+      if (owned) await this.#moveClock(NUDGE_MS);
+      else await (target.sleep?.(delay) ?? new Promise((r) => setTimeout(r, delay)));
+    }
+    for (const w of watches)
+      this.events.emit({
+        type: 'observed-path',
+        kind: w.read.kind,
+        operation,
+        model: modelPath(w.path),
+        observed: showPath(w.seen),
+        ms: this.#wallNow() - w.startedAt,
+      });
   }
 
-  /** Polls with backoff until every listing agrees with the settled model, or gives up (inconclusive). */
-  private async waitUntilSettled(m: ModelBox, verify: readonly PlannedCall[]): Promise<boolean> {
+  #wallNow(): number {
     // The target's clock when it has one of its own (a replay runs on the recording's time).
-    const wallNow = () => this.target.now?.() ?? Date.now();
-    const deadline = wallNow() + this.options.settleTimeoutMs;
-    for (let delay = 50; ; delay = Math.min(delay * 2, 5_000)) {
-      this.clock.follow(wallNow());
-      let done = true;
-      for (const call of verify) {
-        const { expectation, exchange } = await this.#send(m.state, call);
-        const judged = judge(exchange);
-        // The target refuses to send anything more (a cap, a signal): waiting cannot help.
-        if (exchange.outcome.kind === 'failure' && exchange.outcome.reason === 'refused') {
-          this.halt('settle', exchange.outcome.message);
-          return false;
-        }
-        const op = findOperation(call.call.product, call.call.version, call.call.action);
-        const ctx = op && 'answer' in judged ? this.#context(op, expectation, judged.answer) : undefined;
-        if (!ctx || CHECKS.some((check) => check(ctx))) done = false;
-      }
-      if (done) return true;
-      if (wallNow() + delay > deadline) {
-        this.halt('settle', `the target did not settle within ${this.options.settleTimeoutMs} ms`);
-        return false;
-      }
-      await (this.target.sleep?.(delay) ?? new Promise((r) => setTimeout(r, delay)));
+    return this.target.now?.() ?? Date.now();
+  }
+
+  #moveClock(ms: number): Promise<void> {
+    const { target } = this;
+    return this.clock.reach(this.now + ms, ms, (by) => target.advanceClock?.(by) as Promise<void>);
+  }
+
+  /** One read of a changed resource before the clock moves: its status must already lie on the path. */
+  async #probe(state: ModelState, w: Watch): Promise<void> {
+    const { expectation, exchange } = await this.#send(state, w.read.planned);
+    this.events.emit(answerJudged(state, w.read.planned, expectation, exchange));
+    const judged = judge(exchange);
+    if (!('answer' in judged) || judged.answer.kind !== 'success') return;
+    this.#judgeStatus(w, judged.answer.body, exchange, expectation);
+  }
+
+  /** Records the status a listing shows of the watched resource, failing at once if it is off the path. */
+  #judgeStatus(
+    w: Watch,
+    body: Readonly<Record<string, unknown>>,
+    exchange: Exchange,
+    expectation: Expectation,
+  ): string | undefined {
+    const action = w.read.planned.call.action;
+    const status = listedStatus(action, body, w.read.id);
+    if (status === undefined) return undefined;
+    const off = transient_status_conformance(w.path, w.seen, status, action);
+    if (w.seen.at(-1) !== status) w.seen.push(status);
+    if (off) {
+      this.#log(`observe: ${w.read.planned.label}`, exchange, off.expected, expectation.rules);
+      this.fail(off);
     }
+    return status;
+  }
+
+  /**
+   * One settle read, judged whole: its status against the path, its answer by every check. A
+   * resource still on its way is waited for; a final row (or a broken answer) that fails a
+   * check is read again before it is reported, so a lagging listing is forgiven.
+   */
+  async #read(state: ModelState, w: Watch, owned: boolean): Promise<void> {
+    const { planned } = w.read;
+    const { expectation, exchange, servedAt } = await this.#send(state, planned);
+    this.events.emit(answerJudged(state, planned, expectation, exchange));
+    const judged = judge(exchange);
+    if ('inconclusive' in judged) {
+      this.halt('settle', judged.inconclusive);
+      return;
+    }
+    const operation = findOperation(planned.call.product, planned.call.version, planned.call.action);
+    if (!operation) return;
+    const ctx = this.#context(operation, expectation, judged.answer, planned.call, servedAt);
+    const status =
+      judged.answer.kind === 'success'
+        ? this.#judgeStatus(w, judged.answer.body, exchange, expectation)
+        : undefined;
+    const onTheWay = status !== undefined && status !== ABSENT && !isFinal(w.path, status);
+    // A Start has settled only once `normal` was seen: `syncing` before it is still on the way.
+    const failures = runChecks(ctx).filter((f) => !(onTheWay && ROW_CHECKS.has(f.check)));
+    if (failures.length === 0 && status === ABSENT && !isFinal(w.path, ABSENT))
+      failures.push(notListed(w, planned.call.action));
+    if (failures.length === 0 && !onTheWay) {
+      this.#log(`settle: ${planned.label}`, exchange, describe(expectation), expectation.rules);
+      this.#remember(ctx);
+      w.done = true;
+      return;
+    }
+    if (failures.length === 0) return;
+    const now = this.#wallNow();
+    if (w.failing++ === 0) w.firstFailingAt = now;
+    const confirmed = owned || (w.failing >= CONFIRM_READS && now - w.firstFailingAt >= CONFIRM_MS);
+    w.lastFailures = failures;
+    if (confirmed) {
+      this.#log(`settle: ${planned.label}`, exchange, describe(expectation), expectation.rules);
+      this.fail(...(failures as [CheckFailure, ...CheckFailure[]]));
+    }
+    w.lastExchange = { exchange, expectation };
+  }
+
+  /**
+   * Out of time. A check that failed and was not yet confirmed is reported all the same; a
+   * resource the harness gave all the time the docs need (it moves the clock) and that is still
+   * on its way is off its documented transition; on a clock of its own it is inconclusive,
+   * naming the status it was in and for how long.
+   */
+  #timedOut(pending: readonly Watch[], owned: boolean): void {
+    for (const w of pending) {
+      if (!w.lastFailures?.length || !w.lastExchange) continue;
+      const { exchange, expectation } = w.lastExchange;
+      this.#log(`settle: ${w.read.planned.label}`, exchange, describe(expectation), expectation.rules);
+      this.fail(...(w.lastFailures as [CheckFailure, ...CheckFailure[]]));
+    }
+    const w = pending[0];
+    if (!w) return;
+    const status = w.seen.at(-1) ?? ABSENT;
+    const waited = this.#wallNow() - w.startedAt;
+    if (owned)
+      this.fail({
+        check: 'transient_status_conformance',
+        category: 'transition',
+        title: `${w.read.id} is still ${status} after ${w.path.operation} and the time the change may take`,
+        operation: w.read.planned.call.action,
+        rules: [...new Set([...w.path.rules, 'PROTO.DESCRIBE_IS_PROJECTION'])],
+        expected: `${w.read.kind} ${w.read.id} settled: ${modelPath(w.path)}`,
+        received: showPath(w.seen),
+      });
+    this.halt(
+      'settle',
+      `${w.read.kind} ${w.read.id} still ${status} ${waited} ms after ${w.path.operation} (path ${showPath(w.seen)}; the model allows ${modelPath(w.path)}); the settle deadline is ${this.options.settleTimeoutMs} ms`,
+    );
   }
 
   private halt(operation: string, reason: string): void {
     this.halted = reason;
     this.events.emit({ type: 'inconclusive', operation, reason });
   }
+}
+
+/** The model's mark on a call replayed with a ClientToken it has seen with the same parameters. */
+const REPLAY_RULE = 'TOKEN.SAME_PARAMS_SAME_RESULT';
+
+/** Where a call's ClientToken is remembered: per operation, as the service does (TOKEN.PER_ACTION). */
+const tokenOf = (call: PlannedCall['call']): string | undefined =>
+  typeof call.params.ClientToken === 'string'
+    ? `${call.product}:${call.version}:${call.action}\u0000${call.params.ClientToken}`
+    : undefined;
+
+/** The listings of the pair, group or disk a call names, to read it again after a replay. */
+function readsOfSubject(state: ModelState, call: PlannedCall['call']): PlannedCall[] {
+  const { ReplicaPairId, ReplicaGroupId, DiskId } = call.params;
+  const subject: ModelState = {
+    ...state,
+    pairs: pick(state.pairs, ReplicaPairId),
+    groups: pick(state.groups, ReplicaGroupId),
+    disks: pick(state.disks, DiskId),
+  };
+  const none: ModelState = { ...state, pairs: {}, groups: {}, disks: {} };
+  return settleReads(none, subject).map((r) => r.planned);
+}
+
+const pick = <T>(all: Readonly<Record<string, T>>, id: unknown): Record<string, T> =>
+  typeof id === 'string' && all[id] !== undefined ? { [id]: all[id] as T } : {};
+
+/** A listing of a resource that should be there does not show it. */
+const notListed = (w: Watch, action: string): CheckFailure => ({
+  check: 'listing_conformance',
+  category: 'state',
+  title: `${w.read.id} is not listed after ${w.path.operation}`,
+  operation: action,
+  rules: [...new Set([...w.path.rules, 'PROTO.DESCRIBE_IS_PROJECTION'])],
+  expected: `${w.read.kind} ${w.read.id} listed: ${modelPath(w.path)}`,
+  received: showPath(w.seen),
+});
+
+/** A row caught on its way disagrees with the settled model; that is what waiting is for. */
+const ROW_CHECKS = new Set(['listing_conformance', 'response_facts_conformance']);
+/** A final row that disagrees is read this often, over at least this long, before it is reported. */
+const CONFIRM_READS = 3;
+const CONFIRM_MS = 2_000;
+/** On a clock the harness moves: after the settle advance, this many short nudges (odd, to change phase). */
+const OWNED_CLOCK_NUDGES = 4;
+const NUDGE_MS = 7_919;
+
+/** One changed resource being watched until it settles. */
+interface Watch {
+  readonly read: SettleRead;
+  readonly path: AllowedPath;
+  /** Statuses seen, oldest first, repeats folded. */
+  readonly seen: string[];
+  failing: number;
+  firstFailingAt: number;
+  done: boolean;
+  readonly startedAt: number;
+  lastFailures?: readonly CheckFailure[];
+  lastExchange?: { readonly exchange: Exchange; readonly expectation: Expectation };
 }
 
 function describe(e: Expectation): string {

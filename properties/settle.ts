@@ -1,4 +1,7 @@
 import type { ModelState } from '../model';
+import { observableStatuses } from '../model/lifecycle';
+import { diskStatus } from '../model/state';
+import { ABSENT, type AllowedPath } from './checks/transient-status';
 import type { PlannedCall } from './command';
 
 const ebs = { product: 'ebs', version: '2021-07-30' } as const;
@@ -9,35 +12,90 @@ const changed = <T>(a: Readonly<Record<string, T>>, b: Readonly<Record<string, T
     (id) => JSON.stringify(a[id]) !== JSON.stringify(b[id]),
   );
 
+/** One listing that shows whether a change has settled, and the resource it is read for. */
+export interface SettleRead {
+  readonly planned: PlannedCall;
+  readonly kind: AllowedPath['kind'];
+  readonly id: string;
+}
+
 /**
  * The listings that show whether a change has settled: one Describe per pair, group or disk that
  * the call changed, made where the resource is listed (its production region).
  */
-export function settleCalls(before: ModelState, settled: ModelState): PlannedCall[] {
-  const calls: PlannedCall[] = [];
+export function settleReads(before: ModelState, settled: ModelState): SettleRead[] {
+  const reads: SettleRead[] = [];
   for (const id of changed(before.pairs, settled.pairs)) {
     const pair = settled.pairs[id] ?? before.pairs[id];
     if (!pair) continue;
     const params = { RegionId: pair.primary.regionId, PairIds: id };
-    calls.push({
-      call: { ...ebs, action: 'DescribeDiskReplicaPairs', params },
-      label: `DescribeDiskReplicaPairs(${id})`,
-    });
+    const call = { ...ebs, action: 'DescribeDiskReplicaPairs', params };
+    reads.push({ planned: { call, label: `DescribeDiskReplicaPairs(${id})` }, kind: 'pair', id });
   }
   for (const id of changed(before.groups, settled.groups)) {
     const group = settled.groups[id] ?? before.groups[id];
     if (!group) continue;
     const params = { RegionId: group.primary.regionId, GroupIds: id };
-    calls.push({
-      call: { ...ebs, action: 'DescribeDiskReplicaGroups', params },
-      label: `DescribeDiskReplicaGroups(${id})`,
-    });
+    const call = { ...ebs, action: 'DescribeDiskReplicaGroups', params };
+    reads.push({ planned: { call, label: `DescribeDiskReplicaGroups(${id})` }, kind: 'group', id });
   }
   for (const id of changed(before.disks, settled.disks)) {
     const disk = settled.disks[id] ?? before.disks[id];
     if (!disk) continue;
     const params = { RegionId: disk.regionId, DiskIds: JSON.stringify([id]) };
-    calls.push({ call: { ...ecs, action: 'DescribeDisks', params }, label: `DescribeDisks(${id})` });
+    const call = { ...ecs, action: 'DescribeDisks', params };
+    reads.push({ planned: { call, label: `DescribeDisks(${id})` }, kind: 'disk', id });
   }
-  return calls;
+  return reads;
+}
+
+/** The listing calls alone (the scenarios list what a change touched). */
+export const settleCalls = (before: ModelState, settled: ModelState): PlannedCall[] =>
+  settleReads(before, settled).map((r) => r.planned);
+
+/** A disk's Creating/Attaching/Detaching is ECS plumbing on the way to the status the model derives. */
+const DISK_ON_THE_WAY = ['Creating', 'Attaching', 'Detaching', 'ReIniting'];
+
+/** What the change allows the transition to show, from the model's own statuses and the call's expectation. */
+export interface ChangeSpec {
+  readonly operation: string;
+  readonly rules: readonly string[];
+  /** The accepted call's transient and settled statuses (its Success). */
+  readonly transient: readonly string[];
+  readonly settlesIn: readonly string[];
+}
+
+function statusIn(state: ModelState, kind: AllowedPath['kind'], id: string): string {
+  if (kind === 'pair') return state.pairs[id]?.status ?? ABSENT;
+  if (kind === 'group') return state.groups[id]?.status ?? ABSENT;
+  const disk = state.disks[id];
+  return disk ? diskStatus(disk) : ABSENT;
+}
+
+/**
+ * The path one resource may take after an accepted change: the status the model gives it right
+ * after the call and the call's transient statuses on the way, then the status the model settles
+ * it in. A resource the change removes may show its last statuses (deleting, deleted) until it
+ * leaves the listing. A Start settles in `normal`: `syncing` is on the way, and after `normal`
+ * a periodic sync, never an alternative final status (the docs' status table).
+ */
+export function allowedPath(read: SettleRead, after: ModelState, settled: ModelState, change: ChangeSpec) {
+  const now = statusIn(after, read.kind, read.id);
+  const final = statusIn(settled, read.kind, read.id);
+  const removed = final === ABSENT;
+  const onTheWay = read.kind === 'disk' ? DISK_ON_THE_WAY : change.transient;
+  // A removal may settle in a row with the status the call names (`deleted`), which the listing
+  // checks then hold to leaving the listing: such a row is re-read, then reported.
+  const finals = removed && read.kind !== 'disk' ? [ABSENT, ...change.settlesIn] : [final];
+  const path: AllowedPath = {
+    kind: read.kind,
+    id: read.id,
+    operation: change.operation,
+    rules: change.rules,
+    transient: [...new Set([now, ...onTheWay])].filter((s) => !finals.includes(s) && s !== ABSENT),
+    finals,
+    settledAlso:
+      read.kind === 'disk' || removed ? [] : observableStatuses(final as never).filter((s) => s !== final),
+  };
+  return path;
 }

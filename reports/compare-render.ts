@@ -60,6 +60,13 @@ export function renderCompareMarkdown(c: Comparison): string {
     ),
   );
   list(
+    'Readings the target now answers the other way (drift)',
+    c.readingDrift.map(
+      (d) =>
+        `\`${d.reading}\`: was ${d.old}${d.oldExchange ? ` (${d.oldExchange})` : ''}, now ${d.new}${d.newExchange ? ` (${d.newExchange})` : ''}`,
+    ),
+  );
+  list(
     'Timing changes beyond noise',
     c.timingChanges.map((t) => `${t.series}: ${change(t)}`),
   );
@@ -116,6 +123,19 @@ ${section(
       d.docGap ? 'yes' : 'no',
       esc(d.appeared.join(', ')),
       esc(d.disappeared.join(', ')),
+    ]),
+  ),
+)}
+${section(
+  'Readings the target now answers the other way (drift)',
+  c.readingDrift.length,
+  table(
+    ['reading', 'was', 'now', 'shown by (new run)'],
+    c.readingDrift.map((d) => [
+      `<code>${esc(d.reading)}</code>`,
+      esc(d.old),
+      esc(d.new),
+      esc(d.newExchange ?? '—'),
     ]),
   ),
 )}

@@ -18,6 +18,15 @@ export interface CodeDrift {
   readonly docGap: boolean;
 }
 
+/** A reading the target chose differently from one run to the next. */
+export interface ReadingDrift {
+  readonly reading: string;
+  readonly old: string;
+  readonly new: string;
+  readonly oldExchange?: string;
+  readonly newExchange?: string;
+}
+
 export interface TimingChange {
   readonly series: string;
   readonly oldP50: number;
@@ -38,6 +47,8 @@ export interface Comparison {
   readonly newlyCovered: readonly string[];
   readonly noLongerCovered: readonly string[];
   readonly codeDrift: readonly CodeDrift[];
+  /** Readings both runs observed, answered the other way now. */
+  readonly readingDrift: readonly ReadingDrift[];
   readonly timingChanges: readonly TimingChange[];
 }
 
@@ -87,6 +98,24 @@ function codeDrift(a: RunRecord, b: RunRecord): CodeDrift[] {
   return drift;
 }
 
+function readingDrift(a: RunRecord, b: RunRecord): ReadingDrift[] {
+  const before = new Map((a.readings ?? []).map((r) => [r.id, r]));
+  const drift: ReadingDrift[] = [];
+  for (const now of b.readings ?? []) {
+    const was = before.get(now.id);
+    // Only readings both runs saw: "not observed" is no choice to drift from.
+    if (!was?.choice || !now.choice || was.choice === now.choice) continue;
+    drift.push({
+      reading: now.id,
+      old: was.choice,
+      new: now.choice,
+      ...(was.exchange ? { oldExchange: was.exchange } : {}),
+      ...(now.exchange ? { newExchange: now.exchange } : {}),
+    });
+  }
+  return drift;
+}
+
 /** What changed from one run to the next: nonconformances by key, coverage, codes, timings. */
 export function compareRuns(a: RunRecord, b: RunRecord): Comparison {
   const oldKeys = new Set(a.failures.map((f) => f.key));
@@ -105,6 +134,7 @@ export function compareRuns(a: RunRecord, b: RunRecord): Comparison {
     newlyCovered: [...exercisedNow].filter((id) => !exercisedBefore.has(id)),
     noLongerCovered: [...exercisedBefore].filter((id) => !exercisedNow.has(id)),
     codeDrift: codeDrift(a, b),
+    readingDrift: readingDrift(a, b),
     timingChanges: timingChanges(a, b),
   };
 }

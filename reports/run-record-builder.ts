@@ -12,6 +12,7 @@ import {
   type Failure,
   RUN_RECORD_VERSION,
   type RunRecord,
+  type Sharpness,
   type StateCoverage,
   type TransientFault,
 } from './run-record';
@@ -50,6 +51,16 @@ export class RunRecordBuilder {
   readonly #latency = new Map<string, LatencyHistogram>();
   readonly #transitions = new Map<string, number>();
   readonly #settle = new Map<string, LatencyHistogram>();
+  readonly #paths = new Map<string, LatencyHistogram>();
+  readonly #sharpness: Sharpness = {
+    refusals: 0,
+    oneCode: 0,
+    twoCodes: 0,
+    threeCodes: 0,
+    moreCodes: 0,
+    successOrRefusal: 0,
+    calls: 0,
+  };
   #started: RunEventOf<'run-started'> | undefined;
   #ended: RunEventOf<'run-ended'> | undefined;
 
@@ -61,6 +72,8 @@ export class RunRecordBuilder {
     if (e.type === 'run-started') this.#started = e;
     else if (e.type === 'answer-judged') this.#judged(e);
     else if (e.type === 'settled') this.#settled(e);
+    else if (e.type === 'observed-path')
+      this.#histogram(this.#paths, [e.kind, e.operation, e.model, e.observed].join(SEP)).add(e.ms);
     else if (e.type === 'check-failed') this.violations++;
     else if (e.type === 'inconclusive')
       this.inconclusiveSteps.push({ operation: e.operation, reason: e.reason });
@@ -89,6 +102,7 @@ export class RunRecordBuilder {
       }
     }
     if (o.kind === 'error') bump(this.#errorCodes, `${label}${SEP}${o.code}`);
+    this.#sharpen(e);
     for (const r of e.retried) {
       const key = `${label}${SEP}${r.code ?? r.reason}`;
       bump(this.#transientSeen, key);
@@ -113,6 +127,21 @@ export class RunRecordBuilder {
       bump(this.#transitions, key);
       this.#histogram(this.#settle, key).add(e.ms);
     }
+  }
+
+  /** How many codes the model left open for this call (the oracle's sharpness). */
+  #sharpen(e: RunEventOf<'answer-judged'>): void {
+    const s = this.#sharpness;
+    s.calls++;
+    if (e.allowed === 'success') {
+      if (e.allowedCodes > 0) s.successOrRefusal++;
+      return;
+    }
+    s.refusals++;
+    if (e.allowedCodes <= 1) s.oneCode++;
+    else if (e.allowedCodes === 2) s.twoCodes++;
+    else if (e.allowedCodes === 3) s.threeCodes++;
+    else s.moreCodes++;
   }
 
   /** The run record, once the run has ended: the aggregates, its failures and its metadata. */
@@ -165,6 +194,12 @@ export class RunRecordBuilder {
         }),
       },
       transient: this.#transientFaults(),
+      observedPaths: [...this.#paths].map(([key, h]) => {
+        const [kind, operation, model, observed] = split(key);
+        return { kind: kind as 'pair' | 'group' | 'disk', operation, model, observed, ...h.stats() };
+      }),
+      sharpness: { ...this.#sharpness },
+      ...(end.readings ? { readings: end.readings.map((r) => ({ ...r })) } : {}),
       ...(end.shards ? { shards: end.shards.map((s) => ({ ...s })) } : {}),
     };
   }

@@ -33,6 +33,7 @@ export const FailureCategory = z.enum([
   'idempotency',
   'pagination',
   'visibility',
+  'inconsistent-reading',
 ]);
 export type FailureCategory = z.infer<typeof FailureCategory>;
 
@@ -45,6 +46,8 @@ export const TraceStep = z.object({
   response: z.object({ status: z.number().int(), body: z.string() }).optional(),
   expected: z.string(),
   rules: z.array(z.string()),
+  /** Transient answers retried before this one (`Throttling (attempt 1)`): every attempt is on record. */
+  attempts: z.array(z.string()).optional(),
 });
 export type TraceStep = z.infer<typeof TraceStep>;
 
@@ -64,6 +67,19 @@ export const Failure = z.object({
   /** The shrunk sequence, every request and response. */
   trace: z.array(TraceStep),
   replay: z.string(),
+  /** Other checks that failed on the same answer: a step keeps every failure, not the first. */
+  also: z
+    .array(
+      z.object({
+        check: z.string(),
+        category: FailureCategory,
+        title: z.string(),
+        rules: z.array(z.string()),
+        expected: z.string(),
+        received: z.string(),
+      }),
+    )
+    .optional(),
 });
 export type Failure = z.infer<typeof Failure>;
 
@@ -135,6 +151,46 @@ export const SettleTiming = LatencyStats.extend({
 });
 export type SettleTiming = z.infer<typeof SettleTiming>;
 
+/**
+ * The statuses an accepted change was seen to pass through until it settled, beside the path the
+ * model allows: `stopping → stopped` observed against `stopping → stopped`.
+ */
+export const ObservedPath = LatencyStats.extend({
+  kind: z.enum(['pair', 'group', 'disk']),
+  operation: z.string(),
+  model: z.string(),
+  observed: z.string(),
+});
+export type ObservedPath = z.infer<typeof ObservedPath>;
+
+/**
+ * How sharp the oracle was: of the refusals the model expected, how many allowed exactly one
+ * code, two, three, more; and how many calls left both success and a refusal open.
+ */
+export const Sharpness = z.object({
+  refusals: count,
+  oneCode: count,
+  twoCodes: count,
+  threeCodes: count,
+  moreCodes: count,
+  successOrRefusal: count,
+  calls: count,
+});
+export type Sharpness = z.infer<typeof Sharpness>;
+
+/** How the target read one ambiguous point of the docs (api/readings.ts). */
+export const ReadingRecord = z.object({
+  id: z.string(),
+  question: z.string(),
+  /** The alternative the target showed; absent when no call decided it (not observed). */
+  choice: z.string().optional(),
+  /** The call that showed it, as the call log names it. */
+  exchange: z.string().optional(),
+  /** Fixed before the run with `--reading`. */
+  fixed: z.string().optional(),
+});
+export type ReadingRecord = z.infer<typeof ReadingRecord>;
+
 export const TransientFault = z.object({
   /** Error code (`Throttling.User`) or failure reason (`timeout`, `network`). */
   code: z.string(),
@@ -189,6 +245,10 @@ export const RunRecord = z.object({
   inconclusive: z.array(z.object({ operation: z.string(), reason: z.string() })),
   timings: z.object({ operations: z.array(OperationTiming), settle: z.array(SettleTiming) }),
   transient: z.array(TransientFault),
+  /** Observed transition paths with their timing (absent in records of older harnesses). */
+  observedPaths: z.array(ObservedPath).optional(),
+  sharpness: Sharpness.optional(),
+  readings: z.array(ReadingRecord).optional(),
 });
 export type RunRecord = z.infer<typeof RunRecord>;
 

@@ -1,5 +1,6 @@
 import { mdCell } from './escape';
 import { headline, ratio, runLine, seconds } from './figures';
+import { oracleMarkdown } from './oracle';
 import type { RunRecord } from './run-record';
 
 const MAX_LISTED = 10;
@@ -32,6 +33,7 @@ export function renderSummary(run: RunRecord): string {
     for (const f of run.failures.slice(0, MAX_LISTED))
       lines.push(
         `- **${f.category}** in \`${f.operation}\` (${f.rules.join(', ') || 'no rule'}): expected ${short(f.expected)}, received ${short(f.received)}; ${f.trace.length} calls. Replay: \`${f.replay}\``,
+        ...(f.also ?? []).map((o) => `  - also **${o.category}**: ${short(o.title)}`),
       );
     if (run.failures.length > MAX_LISTED)
       lines.push(`- … and ${run.failures.length - MAX_LISTED} more in report.html`);
@@ -41,6 +43,7 @@ export function renderSummary(run: RunRecord): string {
     for (const i of run.inconclusive.slice(0, MAX_LISTED))
       lines.push(`- \`${i.operation}\`: ${short(i.reason)}`);
   }
+  lines.push(...oracleMarkdown(run, mdCell));
   lines.push('', 'Details: `report.html` (rules, coverage heatmaps, error codes, traces, timings).');
   return `${lines.join('\n')}\n`;
 }

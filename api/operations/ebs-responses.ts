@@ -6,17 +6,19 @@ import { idWith, PageFields, RequestIdOnly, TagsOut, UnixSeconds } from './commo
 // A field is required when the service has a value for it whatever the pair's history;
 // fields that depend on billing, grouping, tagging or a past sync are optional.
 
+// Names and endpoints are for people: the SDKs hold them optional and nothing here needs them.
 export const EbsZone = z.object({
   ZoneId: z.string().min(1),
-  LocalName: z.string(),
+  LocalName: z.string().optional(),
+  // A value outside the list is an undocumented value (response-judgement.ts), not a bad answer.
   ResourceTypes: z.array(RegionResourceType),
 });
 export type EbsZone = z.infer<typeof EbsZone>;
 
 export const EbsRegion = z.object({
   RegionId: z.string().min(1),
-  LocalName: z.string(),
-  RegionEndpoint: z.string().min(1),
+  LocalName: z.string().optional(),
+  RegionEndpoint: z.string().min(1).optional(),
   Zones: z.array(EbsZone),
 });
 export type EbsRegion = z.infer<typeof EbsRegion>;

@@ -124,6 +124,8 @@ export const CreateDisk = defineOperation({
     'InvalidResourceGroup.NotFound',
     'InvalidParameter.KMSKeyId.NotFound',
     'InternalError',
+    // Retried by client code on CreateDisk (Terraform's disk resource).
+    'UnknownError',
   ],
   region: 'any',
   mutating: true,
@@ -250,6 +252,7 @@ export const AttachDisk = defineOperation({
     'ResourcesNotInSameZone',
     'InvalidDiskId.NotFound',
     'InvalidInstanceId.NotFound',
+    'IncorrectDiskStatus.Initializing',
   ],
   region: 'none',
   mutating: true,
@@ -271,6 +274,9 @@ export const DetachDisk = defineOperation({
     // Inferred: the same disk checks as AttachDisk.
     'InvalidDiskId.NotFound',
     'IncorrectDiskStatus',
+    'IncorrectDiskStatus.Initializing',
+    // Answered by the real service for a disk already detached (Terraform treats it as done).
+    'InvalidDisk.AlreadyDetached',
   ],
   region: 'none',
   mutating: true,
@@ -293,6 +299,7 @@ export const DeleteDisk = defineOperation({
     'InvalidRegionId.MalFormed',
     // Inferred: a disk in a transient status cannot be released.
     'IncorrectDiskStatus',
+    'IncorrectDiskStatus.Initializing',
   ],
   region: 'none',
   mutating: true,

@@ -374,4 +374,11 @@ export const PAIR_RULES: readonly Rule[] = [
     ebsDoc(PROGRESS),
     'Response: RecoverPoint',
   ),
+  rule(
+    'PAIR.PROGRESS.FULL_ONCE_NORMAL',
+    [PROGRESS],
+    'Progress is the percentage of the initial full copy: an integer from 0 to 100, and 100 for a pair in normal (the initial sync has completed).',
+    ebsDoc(PROGRESS),
+    'Response: Progress; and the pair status table of DescribeDiskReplicaPairs (normal)',
+  ),
 ];

@@ -6,6 +6,7 @@ import {
   DETECTION_DEFAULTS,
   DETECTION_TARGETS,
   type Detection,
+  type DetectionOptions,
   type DetectionTarget,
   detectProfile,
   ENDPOINT_DEFAULTS,
@@ -107,7 +108,7 @@ async function run(flags: DetectFlags): Promise<number> {
   const columns = await Promise.all(
     targets.map((target) =>
       inPool(profiles, flags.parallel, async (profile) => {
-        const d = await detectProfile(profile, {
+        const d = await detectSafely(profile, {
           target,
           seed: flags.seed,
           runs: flags.runs,
@@ -130,6 +131,25 @@ async function run(flags: DetectFlags): Promise<number> {
   );
   const fine = results.every((r) => r.detections.every((d) => outcomeOf(r.profile, d) !== 'missed'));
   return fine ? EXIT.conformant : EXIT.nonconformant;
+}
+
+/** A detection whose target would not even start is a harness error in its cell, not the end of the table. */
+async function detectSafely(profile: FaultProfile, options: DetectionOptions & { target: DetectionTarget }) {
+  try {
+    return await detectProfile(profile, options);
+  } catch (err) {
+    const message = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    return {
+      profile: profile.name,
+      target: options.target,
+      verdict: 'harness-error',
+      detected: false,
+      ms: 0,
+      calls: 0,
+      retried: 0,
+      inconclusive: `the target did not start: ${message}`,
+    } satisfies Detection;
+  }
 }
 
 /** `work` over every item, at most `size` at once; the results in the items' order. */

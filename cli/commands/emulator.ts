@@ -13,6 +13,7 @@ import {
   FAULT_PROFILES,
   faultProfile,
   StateFileError,
+  StateLockedError,
   startEmulator,
   UnknownFaultProfileError,
 } from '../../emulator';
@@ -123,7 +124,7 @@ async function run(flags: EmulatorFlags): Promise<void> {
     ...(accessKeyId === undefined ? {} : { accessKeyId, accessKeySecret }),
     gateway: { logError: (line) => process.stderr.write(`ebs-conformance emulator: ${line}\n`) },
   }).catch((err: unknown) => {
-    if (err instanceof StateFileError) throw new UsageError(err.message);
+    if (err instanceof StateFileError || err instanceof StateLockedError) throw new UsageError(err.message);
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') {
       throw new UsageError(`cannot listen on ${flags.host}:${flags.port} (${code})`);

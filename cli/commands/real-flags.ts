@@ -37,7 +37,6 @@ const REAL_ONLY = [
   'maxGib',
   'maxCalls',
   'maxMinutes',
-  'settleMinutes',
 ] as const;
 
 const flagName = (key: string) => `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
@@ -104,7 +103,7 @@ export function addRealOptions(command: Command): Command {
     )
     .option(
       '--settle-minutes <n>',
-      '--target real: how long one transition may take to settle (default 10)',
+      '--target real or endpoint: how long one transition may take to settle on a clock of its own (default 10 for real, 2 for endpoint)',
       integer('--settle-minutes', 1),
     );
 }

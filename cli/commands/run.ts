@@ -3,6 +3,9 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { type CreatableTargetKind, createTarget } from '../../adapters';
 import { packageVersion } from '../../adapters/package-root';
 import type { Target } from '../../adapters/target';
+import { parseReadingChoice, ReadingChoiceError, readingChoices } from '../../api/readings';
+import { RunEvents } from '../../properties/events';
+import { ReadingBook } from '../../properties/readings';
 import { WorldDiscoveryError } from '../../properties/world';
 import type { RunRecord } from '../../reports/run-record';
 import { writeReports } from '../../reports/write';
@@ -38,6 +41,8 @@ export interface RunFlags extends RealFlags {
   /** Cassettes (cassette-flags.ts): write one, or answer from one with --target replay. */
   record?: string;
   cassette?: string;
+  /** `ID=VALUE` choices of readings (api/readings.ts) the model holds the target to from the start. */
+  reading?: string[];
   /** No start line and no progress: only the verdict and the report. */
   quiet?: boolean;
   progressSeconds?: number;
@@ -88,6 +93,17 @@ export async function openTarget(flags: TargetFlags): Promise<Target> {
   } catch (err) {
     if (err instanceof Error && 'code' in err && err.code === 'TARGET_CONFIG')
       throw new UsageError(err.message);
+    throw err;
+  }
+}
+
+/** The readings `--reading ID=VALUE` fixes (only those given: the others stay open). */
+function fixedReadings(texts: readonly string[]): Record<string, string> {
+  try {
+    readingChoices(texts);
+    return Object.fromEntries(texts.map((t) => Object.values(parseReadingChoice(t))));
+  } catch (err) {
+    if (err instanceof ReadingChoiceError) throw new UsageError(`--reading: ${err.message}`);
     throw err;
   }
 }
@@ -187,8 +203,14 @@ async function judged(
           },
         (flags.progressSeconds ?? DEFAULT_PROGRESS_SECONDS) * 1000,
       );
+  // The progress display follows the engine's events: a sequence ended, one more done.
+  const events = new RunEvents();
+  events.on('sequence-ended', () => {
+    sequences++;
+  });
   try {
-    const { record: ran } = await runConformance({
+    const { record: ran, worldNotes } = await runConformance({
+      events,
       target: run.target,
       seed,
       runs: flags.runs,
@@ -200,11 +222,14 @@ async function judged(
       replayCommand: (n) => `ebs-conformance replay ${replayOf ?? runJson} --failure ${n}`,
       ...real?.engine,
       stopped: () => run.interrupted() ?? real?.engine.stopped?.(),
-      onProgress: (done) => {
-        sequences = done;
+      session: {
+        ...real?.engine?.session,
+        ...(flags.settleMinutes !== undefined ? { settleTimeoutMs: flags.settleMinutes * 60_000 } : {}),
+        readings: new ReadingBook(fixedReadings(flags.reading ?? [])),
       },
     });
     progress?.stop();
+    for (const note of worldNotes) process.stderr.write(`world: not used: ${note}\n`);
     const status = reportRun(flags, seed, ran, run.interrupted(), sequences, replayOf);
     return real ? await real.finish(status) : status;
   } catch (e) {
@@ -389,6 +414,11 @@ export const registerRun: Register = (program, done) => {
     .option(
       '--cassette <file>',
       'the cassette --target replay answers from (defaults: its seed, runs, sizes)',
+    )
+    .option(
+      '--reading <ID=VALUE>',
+      'hold the target to one reading of an ambiguous point of the docs from the start (repeatable; `spec --json` lists them)',
+      (value: string, previous: string[] = []) => [...previous, value],
     );
   addRealOptions(run).action(async (flags: RunFlags, command: Command) =>
     done(await runAndReport(withCassetteDefaults(flags, command))),

@@ -144,7 +144,8 @@ export const phantomRow: FaultProfile = {
     'The last page of DescribeDiskReplicaPairs holds one pair more than exist: a copy of its last row under an ID no pair has, counted in TotalCount',
   kind: 'phantom-row',
   operation: 'DescribeDiskReplicaPairs',
-  ruleIds: ['PROTO.DESCRIBE_IS_PROJECTION', 'PAIR.DESCRIBE.PAIR_IDS'],
+  // A copy of a real row: besides being a pair nobody has, it puts the same disks in two live pairs.
+  ruleIds: ['PROTO.DESCRIBE_IS_PROJECTION', 'PAIR.DESCRIBE.PAIR_IDS', 'PAIR.CREATE.ONE_PAIR_PER_DISK'],
   create: rewriting(pairListing, (body, call) => {
     const rows = rowsAt(body, 'ReplicaPairs');
     const last = rows.at(-1);
@@ -155,15 +156,19 @@ export const phantomRow: FaultProfile = {
   }),
 };
 
+/** A token-paged listing (MaxResults or NextToken given): the mode whose last page ends a walk. */
+const tokenPaged = (call: ServiceCall) =>
+  call.params.NextToken !== undefined || call.params.MaxResults !== undefined;
+
 export const walkLosesLastRow: FaultProfile = {
   name: 'walk-loses-last-pair',
   description:
-    'DescribeDiskReplicaPairs drops the last row of the page that ends a NextToken walk (no NextToken follows): the walk completes without one pair',
+    'DescribeDiskReplicaPairs in token paging drops the last row of the page that ends the walk (no NextToken follows): the walk completes without one pair',
   kind: 'walk-loses-item',
   operation: 'DescribeDiskReplicaPairs',
   ruleIds: ['PAIR.DESCRIBE.TOKEN_PAGING'],
   create: rewriting(
-    (call) => pairListing(call) && str(call.params.NextToken) !== undefined,
+    (call) => pairListing(call) && tokenPaged(call),
     (body) => (str(body.NextToken) ? body : withRows(body, 'ReplicaPairs', (rows) => rows.slice(0, -1))),
   ),
 };

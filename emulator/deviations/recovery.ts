@@ -50,7 +50,7 @@ export const progressEarly: FaultProfile = {
     'DescribeDiskReplicaPairProgress answers Progress 100 as soon as a pair is started, while its initial full copy is still running',
   kind: 'progress-complete-too-early',
   operation: 'DescribeDiskReplicaPairProgress',
-  ruleIds: ['PAIR.PROGRESS.RECOVER_POINT_AFTER_START'],
+  ruleIds: ['PAIR.PROGRESS.FULL_ONCE_NORMAL', 'PAIR.PROGRESS.RECOVER_POINT_AFTER_START'],
   create: progressFrom((status, actual) => (status === 'initial_syncing' ? 100 : actual)),
 };
 
@@ -60,7 +60,7 @@ export const progressBelow100: FaultProfile = {
     'DescribeDiskReplicaPairProgress never reaches 100: a pair that finished its full copy (normal, syncing, stopped) answers 99, a rounding of copied/total that stops short',
   kind: 'progress-never-complete',
   operation: 'DescribeDiskReplicaPairProgress',
-  ruleIds: ['PAIR.PROGRESS.RECOVER_POINT_AFTER_START'],
+  ruleIds: ['PAIR.PROGRESS.FULL_ONCE_NORMAL', 'PAIR.PROGRESS.RECOVER_POINT_AFTER_START'],
   create: progressFrom((_, actual) => Math.min(actual, 99)),
 };
 
@@ -111,7 +111,8 @@ export const recoverPointMovesOnStop: FaultProfile = {
   observedIn: {
     operation: 'DescribeDiskReplicaPairs',
     alsoOperations: ['DescribeDiskReplicaPairProgress'],
-    ruleIds: ['PROTO.DESCRIBE_IS_PROJECTION'],
+    // The recovery point seen to go back once the pair starts again, or to lie ahead of the answer.
+    ruleIds: ['PROTO.DESCRIBE_IS_PROJECTION', 'PAIR.DESCRIBE.TIMES_IN_SECONDS'],
   },
   create: () => new RecoverPointMovesOnStop(),
 };

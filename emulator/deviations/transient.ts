@@ -6,7 +6,7 @@ import type { FaultProfile } from './profile';
  * The control: trouble every client must retry, and nothing else. Every BURST_EVERY-th call
  * starts a burst: that call and the next ones up to the burst's length fail before the service
  * sees them (so a retry with the same parameters is always safe), with Throttling (400),
- * ServiceUnavailable (503) or InternalError (500) in turn. Bursts are shorter than the harness's
+ * ServiceUnavailable (503), InternalError (500), Throttling.User or Rejected.Throttling (400) in turn. Bursts are shorter than the harness's
  * retry budget, so every call succeeds in the end. Deterministic: the same calls get the same faults.
  */
 const BURST_EVERY = 29;
@@ -15,6 +15,8 @@ const BURSTS: readonly (readonly [code: string, status: number, length: number])
   ['ServiceUnavailable', 503, 1],
   ['InternalError', 500, 2],
   ['Throttling.User', 400, 1],
+  // The gateway's flow-control refusal as the SDKs meet it (REAL-SERVICE-EVIDENCE: retried everywhere).
+  ['Rejected.Throttling', 400, 1],
 ];
 
 class TransientBursts implements Deviation {
@@ -39,7 +41,7 @@ class TransientBursts implements Deviation {
 export const transientBursts: FaultProfile = {
   name: 'transient-bursts',
   description:
-    'control: short bursts of Throttling, ServiceUnavailable and InternalError before the service runs; a retrying client must find the service conformant',
+    'control: short bursts of Throttling, Rejected.Throttling, ServiceUnavailable and InternalError before the service runs; a retrying client must find the service conformant',
   kind: 'transient-only',
   operation: '*',
   ruleIds: [],

@@ -92,6 +92,7 @@ export const neverNormal: FaultProfile = {
     'After StartDiskReplicaPair a pair never shows normal: DescribeDiskReplicaPairs keeps it syncing between syncs as well',
   kind: 'never-settles',
   operation: 'StartDiskReplicaPair',
+  stuckIn: 'syncing',
   ruleIds: ['PAIR.START.INITIAL_FULL_SYNC'],
   observedIn: { operation: LISTED, ruleIds: ['PROTO.DESCRIBE_IS_PROJECTION'] },
   create: () =>

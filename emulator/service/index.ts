@@ -1,5 +1,6 @@
 export * from './api';
 export { manualClock, realClock } from './clock';
+export { lockStateFile, type StateLock, StateLockedError } from './lock';
 export { StateFileError } from './persistence';
 export {
   DEFAULT_EMULATOR_READINGS,

@@ -96,12 +96,15 @@ export const describeProgress: Handler = (ctx) => {
   if ('refusal' in found) return found.refusal;
   const synced = found.found.lastRecoverPoint !== undefined;
   const open = reversedUnsynced(found.found);
+  const normal = found.found.status === 'normal';
   return observe(ctx.state, {
     rules: [
       'PROTO.DESCRIBE_IS_PROJECTION',
       'PAIR.PROGRESS.RECOVER_POINT_AFTER_START',
       'PAIR.DESCRIBE.TIMES_IN_SECONDS',
+      ...(normal ? ['PAIR.PROGRESS.FULL_ONCE_NORMAL'] : []),
     ],
+    ...(normal ? { facts: { Progress: 100 } } : {}),
     present: ['Progress', ...(synced && !open ? ['RecoverPoint'] : [])],
     absent: synced ? [] : ['RecoverPoint'],
   });

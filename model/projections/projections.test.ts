@@ -140,6 +140,22 @@ describe('DescribeDiskReplicaPairs projection', () => {
     const after = progress(apply(pairScenario(), startPairCall(), T0 + MINUTE));
     expect(after.present).toContain('RecoverPoint');
   });
+
+  it('PAIR.PROGRESS.FULL_ONCE_NORMAL: a pair in normal reports Progress 100, a pair not yet started is not held to it', () => {
+    const progress = (s: ModelState) =>
+      asSuccess(
+        allowedOutcomes(
+          s,
+          ebsCall('DescribeDiskReplicaPairProgress', { RegionId: 'cn-beijing', ReplicaPairId: 'pair-1' }),
+          T0 + 2 * MINUTE,
+        ),
+      );
+    expect(progress(pairScenario()).facts.Progress).toBeUndefined();
+    const normal = advance(apply(pairScenario(), startPairCall(), T0 + MINUTE), T0 + 2 * MINUTE);
+    expect(normal.pairs['pair-1']?.status).toBe('normal');
+    expect(progress(normal).facts).toEqual({ Progress: 100 });
+    expect(progress(normal).rules).toContain('PAIR.PROGRESS.FULL_ONCE_NORMAL');
+  });
 });
 
 describe('DescribeDisks projection', () => {

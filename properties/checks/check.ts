@@ -25,6 +25,14 @@ export interface CheckContext {
   readonly isolated: boolean;
   /** IDs the sequence created and the model no longer holds: listed anywhere, they are phantoms. */
   readonly retired?: ReadonlySet<string>;
+  /** When the call was served (epoch ms, the run's clock): times in the answer cannot be later. */
+  readonly now?: number;
+  /** The resource a call on one resource names (DescribeDiskReplicaPairProgress's ReplicaPairId). */
+  readonly subject?: string;
+  /** The latest recovery point the run saw for each pair or group: they never go back. */
+  readonly recoverPoints?: ReadonlyMap<string, number>;
+  /** For a call retried with a ClientToken: the body the first call with that token answered. */
+  readonly firstAnswer?: Readonly<Record<string, unknown>>;
 }
 
 /** A structured nonconformance: data that reports group, deduplicate and render. */

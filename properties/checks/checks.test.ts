@@ -5,9 +5,11 @@ import { succeed } from '../../model/expectation';
 import { defaultWorld } from '../../model/world';
 import type { Answer, CheckContext } from './check';
 import { idempotency_conformance } from './idempotency';
-import { pagination_conformance, transient_status_conformance, two_region_visibility } from './index';
+import { pagination_conformance, runChecks, two_region_visibility } from './index';
 import { disk_in_one_pair_invariant } from './invariants';
 import { listing_conformance } from './listing-conformance';
+import { recovery_data_conformance } from './recovery-data';
+import { ABSENT, type AllowedPath, listedStatus, transient_status_conformance } from './transient-status';
 
 const state = initialState(defaultWorld());
 const op = (action: string) => {
@@ -183,26 +185,87 @@ describe('two_region_visibility', () => {
 });
 
 describe('transient_status_conformance', () => {
-  const body = (Status: string) => ({ ReplicaPairs: [{ ReplicaPairId: 'p', Status }] });
-  const ALLOWED = ['failovering', 'failovered'];
-  it('allows a status the change passes through or ends in', () => {
-    expect(
-      transient_status_conformance('DescribeDiskReplicaPairs', body('failovering'), ALLOWED, 'p'),
-    ).toBeUndefined();
+  const failover: AllowedPath = {
+    kind: 'pair',
+    id: 'p',
+    operation: 'FailoverDiskReplicaPair',
+    rules: ['PAIR.FAILOVER.SETTLES_FAILOVERED'],
+    transient: ['failovering'],
+    finals: ['failovered'],
+    settledAlso: [],
+  };
+  const start: AllowedPath = {
+    ...failover,
+    operation: 'StartDiskReplicaPair',
+    transient: ['initial_syncing', 'syncing'],
+    finals: ['normal'],
+    settledAlso: ['syncing'],
+  };
+  const act = 'DescribeDiskReplicaPairs';
+  it('allows a status the change passes through, then one it ends in', () => {
+    expect(transient_status_conformance(failover, [], 'failovering', act)).toBeUndefined();
+    expect(transient_status_conformance(failover, ['failovering'], 'failovered', act)).toBeUndefined();
   });
-  it('judges only the resource that changed', () => {
-    expect(
-      transient_status_conformance(
-        'DescribeDiskReplicaPairs',
-        body('deleted'),
-        ['creating', 'created'],
-        'other',
-      ),
-    ).toBeUndefined();
-  });
-  it('fails a status from elsewhere in the life cycle', () => {
-    const f = transient_status_conformance('DescribeDiskReplicaPairs', body('normal'), ALLOWED, 'p');
+  it('fails a status from elsewhere in the life cycle, naming the rule and the path', () => {
+    const f = transient_status_conformance(failover, ['failovering'], 'normal', act);
     expect(f?.category).toBe('transition');
-    expect(f?.received).toBe('"normal"');
+    expect(f?.rules).toContain('PAIR.FAILOVER.SETTLES_FAILOVERED');
+    expect(f?.expected).toContain('failovering → failovered');
+    expect(f?.received).toBe('failovering → normal');
+  });
+  it('fails a step back once settled, but lets a settled pair be caught in a periodic sync', () => {
+    expect(transient_status_conformance(failover, ['failovered'], 'failovering', act)?.title).toContain(
+      'had settled',
+    );
+    expect(transient_status_conformance(start, ['syncing', 'normal'], 'syncing', act)).toBeUndefined();
+    expect(transient_status_conformance(start, ['normal'], 'initial_syncing', act)).toBeDefined();
+  });
+  it('leaves a resource the listing does not show to the listing checks', () => {
+    expect(transient_status_conformance(failover, [], ABSENT, act)).toBeUndefined();
+  });
+  it('reads the status of the watched row only', () => {
+    const body = { ReplicaPairs: [{ ReplicaPairId: 'q', Status: 'normal' }] };
+    expect(listedStatus(act, body, 'q')).toBe('normal');
+    expect(listedStatus(act, body, 'p')).toBe(ABSENT);
+    expect(listedStatus(act, { RequestId: 'r' }, 'p')).toBeUndefined();
+  });
+});
+
+describe('recovery_data_conformance', () => {
+  const NOW = Date.UTC(2026, 0, 1);
+  const pairs = (fields: Record<string, unknown>) =>
+    ok({ ReplicaPairs: [{ ReplicaPairId: 'p', CreateTime: NOW / 1000 - 60, ...fields }] });
+  const at = (answer: Answer, recoverPoints = new Map<string, number>()) => ({
+    ...ctx('DescribeDiskReplicaPairs', answer),
+    now: NOW,
+    recoverPoints,
+  });
+  it('passes times in seconds, not after the answer', () => {
+    expect(recovery_data_conformance(at(pairs({ LastRecoverPoint: NOW / 1000 - 5 })))).toBeUndefined();
+  });
+  it('fails a time in milliseconds, naming the field and PAIR.DESCRIBE.TIMES_IN_SECONDS', () => {
+    const f = recovery_data_conformance(at(pairs({ LastRecoverPoint: NOW - 5000 })));
+    expect(f?.title).toContain('LastRecoverPoint');
+    expect(f?.rules).toEqual(['PAIR.DESCRIBE.TIMES_IN_SECONDS']);
+    expect(recovery_data_conformance(at(pairs({ CreateTime: NOW })))?.title).toContain('CreateTime');
+  });
+  it('fails a recovery point earlier than one seen before', () => {
+    const seen = new Map([['p', NOW / 1000 - 5]]);
+    expect(
+      recovery_data_conformance(at(pairs({ LastRecoverPoint: NOW / 1000 - 50 }), seen))?.title,
+    ).toContain('went back');
+    expect(recovery_data_conformance(at(pairs({ LastRecoverPoint: NOW / 1000 - 1 }), seen))).toBeUndefined();
+  });
+});
+
+describe('runChecks', () => {
+  it('keeps every failing check of one answer, not the first', () => {
+    const answer = ok({ DiskId: 'd-2' });
+    const c = ctx('CreateDisk', answer, {
+      rules: ['TOKEN.SAME_PARAMS_SAME_RESULT'],
+      facts: { DiskId: 'd-1' },
+    });
+    const names = runChecks(c).map((f) => f.check);
+    expect(names).toEqual(expect.arrayContaining(['idempotency_conformance', 'response_facts_conformance']));
   });
 });

@@ -5,32 +5,69 @@ import { show } from './check';
 /** Where each listing keeps its rows and the row's ID (api/resources.ts). */
 const ROWS = new Map(LISTINGS.map((l) => [l.action, l]));
 
+/** The status a listing shows for a resource it does not list. */
+export const ABSENT = '(not listed)';
+
 /**
- * Caught between an accepted change and its settling, a resource shows a status the change may
- * pass through or end in (`allowed`), never one from another part of the life cycle.
+ * The statuses one resource may show after an accepted change, in order: any of `transient`
+ * on the way, then one of `finals`; once settled, only `finals` and `settledAlso` (an active
+ * pair caught in a later periodic sync). `ABSENT` among the finals: the change removes it.
  */
-export function transient_status_conformance(
-  action: string,
-  body: Readonly<Record<string, unknown>>,
-  allowed: readonly string[],
-  /** The resource that changed; other rows are the listing checks' business. */
-  id: string,
-): CheckFailure | undefined {
+export interface AllowedPath {
+  readonly kind: 'pair' | 'group' | 'disk';
+  readonly id: string;
+  /** The accepted change, and the rules that decided its transition. */
+  readonly operation: string;
+  readonly rules: readonly string[];
+  readonly transient: readonly string[];
+  readonly finals: readonly string[];
+  readonly settledAlso: readonly string[];
+}
+
+/** The status of `id` in a listing answer; undefined when the answer holds no rows to look in. */
+export function listedStatus(action: string, body: Readonly<Record<string, unknown>>, id: string) {
   const where = ROWS.get(action);
   if (!where) return undefined;
   const rows = listingRows(where, body);
   if (!rows) return undefined;
-  for (const row of rows) {
-    if (row[where.idField] !== id || allowed.includes(String(row.Status))) continue;
-    return {
-      check: 'transient_status_conformance',
-      category: 'transition',
-      title: `${String(row[where.idField])} shows ${show(row.Status)} while a change is under way`,
-      operation: action,
-      rules: ['PROTO.DESCRIBE_IS_PROJECTION'],
-      expected: allowed.join(' | '),
-      received: show(row.Status),
-    };
-  }
-  return undefined;
+  const row = rows.find((r) => r[where.idField] === id);
+  return row ? String(row.Status) : ABSENT;
+}
+
+export const isFinal = (path: AllowedPath, status: string) => path.finals.includes(status);
+
+/** Reached a final status already (later statuses are then judged against the settled ones). */
+export const hasSettled = (path: AllowedPath, seen: readonly string[]) => seen.some((s) => isFinal(path, s));
+
+/** The model's path as the report prints it: `stopping → stopped`. */
+export const showPath = (statuses: readonly string[]) => statuses.join(' → ') || '—';
+export const modelPath = (path: AllowedPath) =>
+  `${path.transient.length ? `${path.transient.join(' | ')} → ` : ''}${path.finals.join(' | ')}`;
+
+/**
+ * Each status a resource shows after an accepted change lies on the path the model allows
+ * (PROTO.DESCRIBE_IS_PROJECTION and the transition's own rules): a transient status of this
+ * change, then a final one; never a status from elsewhere in the life cycle, never a step
+ * back once settled. A resource not listed is the listing checks' business, not a status.
+ */
+export function transient_status_conformance(
+  path: AllowedPath,
+  /** Statuses seen so far, oldest first. */
+  seen: readonly string[],
+  status: string,
+  action: string,
+): CheckFailure | undefined {
+  if (status === ABSENT) return undefined;
+  const settled = hasSettled(path, seen);
+  const allowed = settled ? [...path.finals, ...path.settledAlso] : [...path.transient, ...path.finals];
+  if (allowed.includes(status)) return undefined;
+  return {
+    check: 'transient_status_conformance',
+    category: 'transition',
+    title: `${path.id} shows ${show(status)} after ${path.operation}${settled ? ' had settled' : ''}: off the documented path`,
+    operation: action,
+    rules: [...new Set([...path.rules, 'PROTO.DESCRIBE_IS_PROJECTION'])],
+    expected: `${path.kind} ${path.id} on the path ${modelPath(path)}`,
+    received: `${showPath([...seen, status])}`,
+  };
 }

@@ -37,6 +37,7 @@ export function failureCard(f: Failure, n: number): string {
 <h3>${n}. <span class="badge nonconformant">${esc(f.category)}</span> ${esc(f.title)}</h3>
 <div class="why"><b>operation</b><code>${esc(f.operation)}</code><b>rules</b><span>${f.rules.map((r) => `<code>${esc(r)}</code>`).join(' ') || '—'}</span><b>seed</b><span>${f.seed}${f.path ? `, path <code>${esc(f.path)}</code>` : ''}</span><b>replay</b><code>${esc(f.replay)}</code></div>
 ${diffBlock(f)}
+${(f.also ?? []).map((o) => `<p class="also"><span class="badge nonconformant">${esc(o.category)}</span> also: ${esc(o.title)} (${o.rules.map((r) => `<code>${esc(r)}</code>`).join(' ')}): expected ${esc(o.expected)}, received ${esc(o.received)}</p>`).join('\n')}
 <table class="trace"><thead><tr><th>#</th><th>call (shrunk sequence, ${f.trace.length} calls)</th><th>HTTP</th><th>allowed</th><th>rules</th></tr></thead>
 <tbody>${rows.join('\n')}</tbody></table>
 </article>`;

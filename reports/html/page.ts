@@ -5,6 +5,7 @@ import { latencyChart } from './charts';
 import { errorCodesSection } from './error-codes';
 import { failureCard } from './failures';
 import { heatmap } from './heatmap';
+import { oracleSection } from './oracle';
 import { rulesSection } from './rules';
 import { SCRIPT } from './script';
 import { STYLE } from './style';
@@ -103,6 +104,7 @@ ${heatmap('pair', pairs)}
 ${heatmap('group', groups)}
 ${errorCodesSection(run)}
 ${transitionsSection(run)}
+${oracleSection(run)}
 ${timingsSection(run)}
 ${faultsSection(run)}`;
   return htmlPage(`ebs-conformance: ${run.verdict}`, body, SCRIPT);

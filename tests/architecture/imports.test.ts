@@ -45,8 +45,9 @@ const MAY_IMPORT: Record<Layer, Allowance> = {
     layers: ['api', 'model', 'properties', 'adapters', 'emulator', 'reports', 'parity', 'bench'],
     packages: ['*'],
   },
-  // The library entry points for users' own tests: the emulator and the client, never the model.
-  lib: { layers: ['api', 'adapters', 'emulator'], packages: ['*'] },
+  // The library entry points for users' own tests: the emulator and the client; the model only
+  // through the engine, for the conformance suite of `ebs-conformance/vitest`.
+  lib: { layers: ['api', 'adapters', 'emulator', 'properties', 'reports', 'cli'], packages: ['*'] },
   bench: {
     layers: ['api', 'model', 'properties', 'adapters', 'emulator', 'reports', 'parity', 'cli'],
     packages: ['*'],

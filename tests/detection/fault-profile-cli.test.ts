@@ -44,6 +44,9 @@ describe('fault profiles on the command line', () => {
     expect(endpoint.code).toBe(2);
     expect(endpoint.stderr).toContain('--fault-profile is only for --target direct, mock or emulator');
     expect(endpoint.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    const target = await runCli(['detect', '--targets', 'mock,nowhere']);
+    expect(target.code).toBe(2);
+    expect(target.stderr).toContain('choose among direct, mock, emulator, endpoint');
   }, 60_000);
 
   it('the emulator target hands the profile to its child process', async () => {

@@ -26,8 +26,8 @@ export const EBS_RESPONSE_CASES: readonly ResponseCase[] = [
     },
     required: {
       '': ['RequestId', 'Regions'],
-      'Regions.0': ['RegionId', 'LocalName', 'RegionEndpoint', 'Zones'],
-      'Regions.0.Zones.0': ['ZoneId', 'LocalName', 'ResourceTypes'],
+      'Regions.0': ['RegionId', 'Zones'],
+      'Regions.0.Zones.0': ['ZoneId', 'ResourceTypes'],
     },
   },
   {

@@ -1,0 +1,91 @@
+import { type Check, type CheckContext, type CheckFailure, failure, show } from './check';
+import { at } from './response-conformance';
+
+type Row = Readonly<Record<string, unknown>>;
+
+/** 2010-01-01 in Unix seconds: no replica pair existed before, so an earlier time is not a time. */
+const EARLIEST_S = 1_262_304_000;
+/** A clock on the target may run a little ahead of the harness's. */
+const CLOCK_SLACK_S = 600;
+/** Subscriptions end years ahead, but a value past 2286 has more digits than seconds do. */
+const LATEST_EXPIRY_S = 9_999_999_999;
+
+/** Where each answer keeps its rows and the time fields the docs give in Unix seconds. */
+const TIMES: Readonly<
+  Record<string, { readonly rows?: string; readonly id?: string; readonly fields: readonly string[] }>
+> = {
+  DescribeDiskReplicaPairs: {
+    rows: 'ReplicaPairs',
+    id: 'ReplicaPairId',
+    fields: ['CreateTime', 'LastRecoverPoint', 'ExpiredTime'],
+  },
+  DescribeDiskReplicaGroups: { rows: 'ReplicaGroups', id: 'ReplicaGroupId', fields: ['LastRecoverPoint'] },
+  DescribeDiskReplicaPairProgress: { fields: ['RecoverPoint'] },
+};
+
+function rowsOf(ctx: CheckContext): { id: string | undefined; row: Row }[] {
+  const where = TIMES[ctx.operation.action];
+  if (!where || ctx.answer.kind !== 'success') return [];
+  const body = ctx.answer.body;
+  if (!where.rows) return [{ id: ctx.subject, row: body }];
+  const rows = at(body, where.rows.split('.'));
+  if (!Array.isArray(rows)) return [];
+  return (rows as Row[]).map((row) => ({ id: where.id ? String(row[where.id]) : undefined, row }));
+}
+
+/**
+ * Times in seconds, recovery points that never go back (PAIR.DESCRIBE.TIMES_IN_SECONDS): each
+ * time field is a plausible Unix time in seconds (a millisecond value is a thousand times too
+ * large), a recovery point or creation time is not after the answer was served, and a pair's or
+ * group's recovery point is never earlier than one the run saw before.
+ */
+export const recovery_data_conformance: Check = (ctx) => {
+  const where = TIMES[ctx.operation.action];
+  if (!where) return undefined;
+  const nowS = ctx.now === undefined ? undefined : Math.ceil(ctx.now / 1000) + CLOCK_SLACK_S;
+  for (const { id, row } of rowsOf(ctx)) {
+    for (const field of where.fields) {
+      const value = row[field];
+      if (typeof value !== 'number') continue;
+      const latest = field === 'ExpiredTime' ? LATEST_EXPIRY_S : (nowS ?? LATEST_EXPIRY_S);
+      if (value < EARLIEST_S || value > latest)
+        return timeFailure(
+          ctx,
+          `${id ?? ctx.operation.action} ${field}=${value} is not a Unix time in seconds`,
+          {
+            expected: `${field} in Unix seconds between ${EARLIEST_S} and ${latest}`,
+            received: `${field}=${show(value)}`,
+          },
+        );
+    }
+    const point = row.LastRecoverPoint ?? row.RecoverPoint;
+    const before = id === undefined ? undefined : ctx.recoverPoints?.get(id);
+    if (typeof point === 'number' && before !== undefined && point < before)
+      return timeFailure(ctx, `the recovery point of ${id} went back`, {
+        expected: `a recovery point of at least ${before} (seen before)`,
+        received: String(point),
+      });
+  }
+  return undefined;
+};
+
+function timeFailure(
+  ctx: CheckContext,
+  title: string,
+  sides: { readonly expected: string; readonly received: string },
+): CheckFailure {
+  return {
+    ...failure('recovery_data_conformance', 'state', ctx, title, sides.expected, sides.received),
+    rules: ['PAIR.DESCRIBE.TIMES_IN_SECONDS'],
+  };
+}
+
+/** The recovery points an answer shows, by pair or group ID, for the next answers to be judged against. */
+export function recoverPointsOf(ctx: CheckContext): [string, number][] {
+  const seen: [string, number][] = [];
+  for (const { id, row } of rowsOf(ctx)) {
+    const point = row.LastRecoverPoint ?? row.RecoverPoint;
+    if (id !== undefined && typeof point === 'number') seen.push([id, point]);
+  }
+  return seen;
+}

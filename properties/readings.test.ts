@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { ReadingBook, shapeChoices } from './readings';
+
+describe('ReadingBook', () => {
+  it('records the first answer that shows a reading, and "not observed" for the rest', () => {
+    const book = new ReadingBook();
+    expect(
+      book.observe('delete-created-pair', 'allowed', 'DeleteDiskReplicaPair(pair#1) (call 3: success)'),
+    ).toBeUndefined();
+    const entries = book.entries();
+    expect(entries.find((e) => e.id === 'delete-created-pair')).toMatchObject({
+      choice: 'allowed',
+      exchange: 'DeleteDiskReplicaPair(pair#1) (call 3: success)',
+    });
+    expect(entries.find((e) => e.id === 'encrypted-disks')?.choice).toBeUndefined();
+  });
+  it('reports a target that answers a reading one way and later the other, naming both exchanges', () => {
+    const book = new ReadingBook();
+    book.observe('delete-created-pair', 'allowed', 'DeleteDiskReplicaPair(pair#1) (call 3: success)');
+    expect(
+      book.observe('delete-created-pair', 'allowed', 'DeleteDiskReplicaPair(pair#2) (call 9: success)'),
+    ).toBeUndefined();
+    const f = book.observe(
+      'delete-created-pair',
+      'refused',
+      'DeleteDiskReplicaPair(pair#3) (call 12: OperationDenied.InvalidStatus)',
+    );
+    expect(f?.category).toBe('inconsistent-reading');
+    expect(f?.expected).toContain('call 3');
+    expect(f?.received).toContain('call 12');
+    expect(f?.rules).toContain('PAIR.DELETE.ALLOWED_STATUSES');
+  });
+  it('holds the target to a choice fixed in advance', () => {
+    const book = new ReadingBook({ 'postpay-bandwidth': 'refused' });
+    expect(book.modelChoices).toEqual({ 'postpay-bandwidth': 'refused' });
+    expect(
+      book.observe('postpay-bandwidth', 'zero', 'CreateDiskReplicaPair (call 1: success)')?.expected,
+    ).toContain('--reading');
+  });
+});
+
+describe('shapeChoices', () => {
+  it('reads an empty group without PairIds as absent, with [] as empty-list', () => {
+    const group = (extra: Record<string, unknown>) => ({
+      ReplicaGroups: [{ ReplicaGroupId: 'pg-1', ...extra }],
+    });
+    expect(shapeChoices('DescribeDiskReplicaGroups', {}, group({}))).toEqual([
+      { id: 'empty-group-pair-ids', choice: 'absent' },
+    ]);
+    expect(shapeChoices('DescribeDiskReplicaGroups', {}, group({ PairIds: [], PairNumber: 0 }))).toEqual([
+      { id: 'empty-group-pair-ids', choice: 'empty-list' },
+    ]);
+    expect(
+      shapeChoices('DescribeDiskReplicaGroups', {}, group({ PairIds: ['pair-1'], PairNumber: 1 })),
+    ).toEqual([]);
+  });
+  it('reads whether a token page carries the numbered-page fields', () => {
+    const params = { MaxResults: 5 };
+    expect(shapeChoices('DescribeDiskReplicaPairs', params, { ReplicaPairs: [] })).toEqual([
+      { id: 'token-walk-paging-fields', choice: 'absent' },
+    ]);
+    expect(shapeChoices('DescribeDiskReplicaPairs', params, { ReplicaPairs: [], TotalCount: 0 })).toEqual([
+      { id: 'token-walk-paging-fields', choice: 'present' },
+    ]);
+    expect(shapeChoices('DescribeDiskReplicaPairs', { PageNumber: 1 }, { TotalCount: 0 })).toEqual([]);
+  });
+});

@@ -1,0 +1,99 @@
+import { READINGS } from '../api/readings';
+import type { ReadingFork } from '../model/expectation';
+import type { CheckFailure } from './checks';
+import type { ReadingSeen } from './events';
+
+/** The answer that showed a reading's alternative: the call as the log names it, and what came back. */
+export interface ReadingSighting {
+  readonly choice: string;
+  readonly exchange: string;
+}
+
+/**
+ * How the target reads the ambiguous points of the docs (api/readings.ts), for the whole run:
+ * the alternatives fixed in advance (`run --reading ID=VALUE`) and the first answer that showed
+ * each other one. A target is held to what it showed: answering a reading one way and later the
+ * other is a nonconformance of its own (inconsistent-reading) naming both exchanges.
+ */
+export class ReadingBook {
+  readonly #seen = new Map<string, ReadingSighting>();
+
+  constructor(readonly fixed: Readonly<Record<string, string>> = {}) {}
+
+  /** What the model is told: only choices fixed in advance close an alternative. */
+  get modelChoices(): Readonly<Record<string, string>> | undefined {
+    return Object.keys(this.fixed).length > 0 ? this.fixed : undefined;
+  }
+
+  /** Records what an answer showed; the failure when it contradicts an earlier answer or the fixed choice. */
+  observe(id: string, choice: string, exchange: string): CheckFailure | undefined {
+    const fixed = this.fixed[id];
+    const before = this.#seen.get(id);
+    if (!before) this.#seen.set(id, { choice, exchange });
+    const against =
+      fixed !== undefined && fixed !== choice
+        ? { choice: fixed, exchange: '--reading, fixed before the run' }
+        : before && before.choice !== choice
+          ? before
+          : undefined;
+    if (!against) return undefined;
+    const reading = READINGS.find((r) => r.id === id);
+    return {
+      check: 'reading_consistency',
+      category: 'inconsistent-reading',
+      title: `inconsistent-reading ${id}: the target answered ${against.choice}, then ${choice}`,
+      operation: exchange.split('(')[0] ?? exchange,
+      rules: [...(reading?.rules ?? [])],
+      expected: `${id}=${against.choice}, as ${against.exchange} showed`,
+      received: `${id}=${choice} in ${exchange}`,
+    };
+  }
+
+  /** Every reading: the choice and the exchange that showed it, or none (not observed). */
+  entries(): ReadingSeen[] {
+    return READINGS.map((r) => {
+      const seen = this.#seen.get(r.id);
+      const fixed = this.fixed[r.id];
+      return {
+        id: r.id,
+        question: r.question,
+        ...(seen ? { choice: seen.choice, exchange: seen.exchange } : {}),
+        ...(fixed !== undefined ? { fixed } : {}),
+      };
+    });
+  }
+}
+
+/** The alternative an answer to a forked call shows. */
+export const choiceOf = (fork: ReadingFork, accepted: boolean) =>
+  accepted ? fork.onSuccess : fork.onRefusal;
+
+type Body = Readonly<Record<string, unknown>>;
+
+/**
+ * Readings shown by the shape of an answer rather than by its outcome: how an empty group
+ * shows its members, and whether a NextToken page carries the numbered-page fields.
+ */
+export function shapeChoices(
+  action: string,
+  params: Readonly<Record<string, unknown>>,
+  body: Body,
+): { id: string; choice: string }[] {
+  const found: { id: string; choice: string }[] = [];
+  if (action === 'DescribeDiskReplicaGroups' && Array.isArray(body.ReplicaGroups)) {
+    for (const g of body.ReplicaGroups as Body[]) {
+      const ids = g.PairIds;
+      const empty = ids === undefined || (Array.isArray(ids) && ids.length === 0);
+      if (!empty || (typeof g.PairNumber === 'number' && g.PairNumber > 0)) continue;
+      found.push({ id: 'empty-group-pair-ids', choice: ids === undefined ? 'absent' : 'empty-list' });
+      break;
+    }
+  }
+  const tokenWalk = params.NextToken !== undefined || params.MaxResults !== undefined;
+  if (tokenWalk && (action === 'DescribeDiskReplicaGroups' || action === 'DescribeDiskReplicaPairs'))
+    found.push({
+      id: 'token-walk-paging-fields',
+      choice: body.TotalCount === undefined && body.PageNumber === undefined ? 'absent' : 'present',
+    });
+  return found;
+}
