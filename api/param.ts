@@ -130,6 +130,12 @@ export function paramSchema(p: Param): z.ZodType {
 /** What `typedParse` answers when only the zod schema can tell. */
 export const UNSURE: unique symbol = Symbol('unsure');
 
+const matches = (pattern: RegExp | undefined, text: string): boolean => {
+  if (!pattern) return true;
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+};
+
 const isIdList = (v: unknown, maxItems: number): boolean =>
   Array.isArray(v) && v.length <= maxItems && v.every((s: unknown) => typeof s === 'string' && s.length >= 1);
 
@@ -186,7 +192,9 @@ export function typedParse(p: Param): (v: unknown) => unknown {
               typeof Key === 'string' &&
               Key.length >= 1 &&
               Key.length <= 128 &&
-              (!('Value' in t) || (typeof Value === 'string' && Value.length <= 128))
+              matches(k.keyPattern, Key) &&
+              (!('Value' in t) ||
+                (typeof Value === 'string' && Value.length <= 128 && matches(k.valuePattern, Value)))
             );
           }),
       );

@@ -10,10 +10,28 @@ const OBSERVABLE: Readonly<Record<string, readonly string[]>> = { normal: ['norm
 /** An ID list (a group's PairIds) is a set: the docs give no order for its members. */
 const asSet = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? [...v].sort() : v);
 
+const isObject = (v: unknown): v is Readonly<Record<string, unknown>> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * `got` cut to the fields `want` has, at every depth: a field the docs do not promise (in a row
+ * or in a nested object such as a tag) is not the model's to judge.
+ */
+function shaped(want: unknown, got: unknown): unknown {
+  if (Array.isArray(want) && Array.isArray(got)) return got.map((g, i) => shaped(want[i] ?? want[0], g));
+  if (isObject(want) && isObject(got))
+    return Object.fromEntries(
+      Object.keys(want)
+        .filter((k) => k in got)
+        .map((k) => [k, shaped(want[k], got[k])]),
+    );
+  return got;
+}
+
 function sameValue(field: string, want: unknown, got: unknown): boolean {
   if (field === 'Status' && typeof want === 'string')
     return (OBSERVABLE[want] ?? [want]).includes(String(got));
-  return show(asSet(want)) === show(asSet(got));
+  return show(asSet(want)) === show(asSet(shaped(want, got)));
 }
 
 function rowMismatch(want: Row, got: Row): string | undefined {
