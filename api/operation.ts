@@ -67,22 +67,14 @@ export type RequestInput<O extends Operation> = z.input<O['request']>;
 /** The success body of an operation. */
 export type ResponseOf<O extends Operation> = z.output<O['response']>;
 
+/** What `defineOperation` is given: an operation without its request schema (built from the params). */
 export interface OperationInput<
   Ps extends readonly Param[] = readonly Param[],
   R extends z.ZodType = z.ZodType,
   A extends string = string,
-> {
-  readonly product: Product;
-  readonly version: ApiVersion;
-  readonly action: A;
-  readonly summary: string;
-  readonly doc: string;
-  readonly params: Ps;
-  readonly response: R;
+> extends Omit<Operation<Ps, R, A>, 'request' | 'errors'> {
   /** Codes with their documented status; a bare code takes the catalogue's status. */
   readonly errors: readonly (string | DocumentedError)[];
-  readonly region: CallRegion;
-  readonly mutating: boolean;
 }
 
 export function defineOperation<
