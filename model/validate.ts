@@ -1,4 +1,11 @@
-import { findOperation, isTooManyItems, type Operation, type RequestIssue, typedRequest } from '../api';
+import {
+  findOperation,
+  isTooManyItems,
+  type Operation,
+  type Param,
+  type RequestIssue,
+  typedRequest,
+} from '../api';
 import { type Call, COMMON_PARAMS } from './call';
 import { allowed, type Refusal, refuse, type Violation } from './expectation';
 
@@ -56,6 +63,16 @@ const isMissing = (v: unknown) => v === undefined || v === null || v === '';
 /** Legacy replica-pair actions of ECS 2014-05-26 answer a missing field with IncompleteParamter. */
 const legacyPairAction = (op: Operation) => op.product === 'ecs' && /ReplicaPair/.test(op.action);
 
+const requiredParams = new WeakMap<Operation, readonly Param[]>();
+function requiredOf(op: Operation): readonly Param[] {
+  let list = requiredParams.get(op);
+  if (!list) {
+    list = op.params.filter((p) => p.required);
+    requiredParams.set(op, list);
+  }
+  return list;
+}
+
 /**
  * The gateway's part: the operation exists and its parameters match the documented schema.
  * PROTO.UNKNOWN_ACTION, PROTO.MISSING_REQUIRED, PROTO.INVALID_VALUE.
@@ -71,10 +88,11 @@ export function validate(call: Call): Validated {
     return { ok: false, refusal: refuse([v]) };
   }
   const own: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(call.params)) if (!COMMON_PARAMS.has(k)) own[k] = v;
+  for (const k in call.params) if (!COMMON_PARAMS.has(k)) own[k] = call.params[k];
 
-  const missing = op.params.filter((p) => p.required && isMissing(own[p.name]));
-  if (missing.length > 0) {
+  const required = requiredOf(op);
+  if (required.some((p) => isMissing(own[p.name]))) {
+    const missing = required.filter((p) => isMissing(own[p.name]));
     const legacy = legacyPairAction(op);
     const violations = missing.map(
       (p): Violation => ({
