@@ -8,6 +8,7 @@ import { LISTING_COMMANDS } from './listings';
 import { PAIR_COMMANDS } from './pairs';
 import { SCENARIO_COMMANDS } from './scenarios';
 import { TAG_COMMANDS } from './tags';
+import { TRANSIENT_COMMANDS } from './transient';
 import { VISIBILITY_COMMANDS } from './visibility';
 import { WALK_COMMANDS } from './walks';
 
@@ -21,6 +22,7 @@ const C = {
   ...VISIBILITY_COMMANDS,
   ...DRILL_COMMANDS,
   ...TAG_COMMANDS,
+  ...TRANSIENT_COMMANDS,
 };
 
 /**
@@ -70,6 +72,8 @@ const WEIGHTS: Readonly<Record<keyof typeof C, number>> = {
   tagResources: 2,
   untagResources: 1,
   listTagResources: 1,
+  onTheWay: 8,
+  replicate: 2,
 };
 
 export function weightedCommands(): fc.Arbitrary<fc.AsyncCommand<ModelBox, RunSession>>[] {
