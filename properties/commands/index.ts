@@ -8,6 +8,7 @@ import { LISTING_COMMANDS, LISTING_WEIGHTS } from './listings';
 import { PAIR_COMMANDS, PAIR_WEIGHTS } from './pairs';
 import { SCENARIO_COMMANDS, SCENARIO_WEIGHTS } from './scenarios';
 import { TAG_COMMANDS, TAG_WEIGHTS } from './tags';
+import { TRANSIENT_COMMANDS, TRANSIENT_WEIGHTS } from './transient';
 import { VISIBILITY_COMMANDS, VISIBILITY_WEIGHTS } from './visibility';
 import { WALK_COMMANDS, WALK_WEIGHTS } from './walks';
 
@@ -43,6 +44,7 @@ const FAMILIES: readonly Family[] = [
   family(SCENARIO_COMMANDS, SCENARIO_WEIGHTS),
   family(DRILL_COMMANDS, DRILL_WEIGHTS),
   family(TAG_COMMANDS, TAG_WEIGHTS),
+  family(TRANSIENT_COMMANDS, TRANSIENT_WEIGHTS),
 ];
 
 export function weightedCommands(): Arb[] {
