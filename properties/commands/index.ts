@@ -55,7 +55,8 @@ const WEIGHTS: Readonly<Record<keyof typeof C, number>> = {
   modifyGroup: 2,
   describePairs: 2,
   describeGroups: 1,
-  walkPairs: 1,
+  // Only a whole walk shows a row a target drops where it does not own every row (endpoint, real).
+  walkPairs: 3,
   walkGroups: 1,
   walkDisks: 1,
   pairVisibility: 1,
