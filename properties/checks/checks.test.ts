@@ -104,7 +104,11 @@ describe('listing_conformance on a target other sequences share', () => {
   });
 
   it('does not judge what a page of a longer listing leaves out', () => {
-    const answer = ok({ TotalCount: 30, ReplicaPairs: [{ ReplicaPairId: 'p-other', Status: 'normal' }] });
+    const others = Array.from({ length: 10 }, (_, i) => ({
+      ReplicaPairId: `p-other-${i}`,
+      Status: 'normal',
+    }));
+    const answer = ok({ TotalCount: 30, ReplicaPairs: others });
     expect(
       listing_conformance(ctx('DescribeDiskReplicaPairs', answer, { listing: listing([mine]) })),
     ).toBeUndefined();

@@ -245,5 +245,4 @@ const replicate = fc.record({ pair: fc.nat(), variant }).map(
 
 export const TRANSIENT_COMMANDS = { onTheWay: change, replicate };
 
-/** A change watched on its way is drawn as often as a pair create: most calls in transient statuses come from it. */
 export const TRANSIENT_WEIGHTS = { onTheWay: 8, replicate: 2 };
