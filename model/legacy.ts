@@ -1,5 +1,5 @@
 import { type Handler, str } from './context';
-import { collect, deny, denyUndocumented, refuse, succeed } from './expectation';
+import { collect, deny, denyUndocumented, forkOnReading, refuse, succeed } from './expectation';
 import { allocateId, type Disk, pairHolding } from './state';
 
 /**
@@ -14,11 +14,18 @@ export const createLegacyPair: Handler = (ctx) => {
   };
   const primary = inRegion(params.DiskId, params.RegionId);
   const secondary = inRegion(params.DestinationDiskId, params.DestinationRegionId);
+  // Both regions named alike is a refusal of its own, whether or not the disks exist there: the
+  // seed orders neither check before the other.
+  const sameRegion =
+    params.RegionId === params.DestinationRegionId
+      ? denyUndocumented(op, 'LEGACY.CREATE.OTHER_REGION', 'placement', 'IncorrectDiskStatus')
+      : undefined;
   if (!primary || !secondary) {
-    return refuse([deny(op, 'LEGACY.CREATE.DISKS_EXIST', 'InvalidDiskId.NotFound')], ['PROTO.LEGACY_ERRORS']);
+    return refuse(collect(deny(op, 'LEGACY.CREATE.DISKS_EXIST', 'InvalidDiskId.NotFound'), sameRegion), [
+      'PROTO.LEGACY_ERRORS',
+    ]);
   }
-  const unusable = (d: Disk) =>
-    d.encrypted || d.category !== 'cloud_essd' || pairHolding(state, d.id) !== undefined;
+  const unusable = (d: Disk) => d.category !== 'cloud_essd' || pairHolding(state, d.id) !== undefined;
   const violations = collect(
     unusable(primary) || unusable(secondary)
       ? deny(op, 'LEGACY.CREATE.DISK_STATUS', 'IncorrectDiskStatus')
@@ -30,12 +37,10 @@ export const createLegacyPair: Handler = (ctx) => {
       : // Of the seed's three codes only IncorrectDiskStatus ("the disk does not support this
         // operation") fits a disk that cannot be paired; the disk exists and nothing is missing.
         denyUndocumented(op, 'LEGACY.CREATE.SAME_SPEC_AND_SIZE', 'state'),
-    primary.regionId !== secondary.regionId
-      ? undefined
-      : denyUndocumented(op, 'LEGACY.CREATE.OTHER_REGION', 'placement', 'IncorrectDiskStatus'),
+    sameRegion,
   );
   if (violations.length > 0) return refuse(violations, ['PROTO.LEGACY_ERRORS']);
-  return succeed({
+  const success = succeed({
     rules: ['LEGACY.CREATE.RETURNS_PAIR_ID', 'LEGACY.CREATE.NEEDS_START'],
     present: ['PairId'],
     absent: ['ReplicaPairId'],
@@ -54,4 +59,17 @@ export const createLegacyPair: Handler = (ctx) => {
       return { ...s, legacyPairs: { ...s.legacyPairs, [id]: pair } };
     },
   });
+  // The seed is silent on encryption; the guide's prerequisite and the example that pairs two
+  // encrypted ESSDs disagree (the reading encrypted-disks), so an encrypted disk alone is both.
+  if (!primary.encrypted && !secondary.encrypted) return success;
+  const refused = refuse(
+    [deny(op, 'LEGACY.CREATE.DISK_STATUS', 'IncorrectDiskStatus')],
+    ['PROTO.LEGACY_ERRORS'],
+  );
+  return forkOnReading(
+    state,
+    { id: 'encrypted-disks', onSuccess: 'allowed', onRefusal: 'refused' },
+    success,
+    refused,
+  );
 };

@@ -113,6 +113,8 @@ export const createPair: Handler = (ctx) => {
   const rules = [...CREATE_CHECKS, 'PAIR.CREATE.STARTS_CREATED', 'PAIR.CREATE.POSTPAY_BANDWIDTH'];
   if (params.Tag !== undefined) rules.push('TAG.CREATE.BINDS');
   if (chargeType === 'PREPAY') rules.push('PAIR.CREATE.PREPAY_NEEDS_PERIOD');
+  // An RPO that reached the handler is the one documented value: the accepting case of the rule.
+  if (params.RPO !== undefined) rules.push('PAIR.RPO_ONLY_900');
   const success = created(ctx, primary, secondary, chargeType, rules);
   return violations.reduceRight<Expectation>((e, v) => {
     if (e.kind === 'refusal') return e;

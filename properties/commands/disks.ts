@@ -160,46 +160,85 @@ const describeDisks = fc
       }),
   );
 
+/**
+ * What a couple of disks is made of: two plain ESSDs in two regions (most), two ESSDs in two
+ * zones of one region (same-region cross-zone), two encrypted ESSDs, or two disks of a category
+ * a pair refuses (ultra disks).
+ */
+export type CoupleKind = 'plain' | 'sameRegion' | 'encrypted' | 'efficiency';
+
 /** Where a couple of disks goes: two replication regions (by position) and a zone in each. */
 export interface CoupleSpec {
   readonly from: number;
   readonly to: number;
   readonly zone: number;
   readonly size: number;
+  readonly kind?: CoupleKind;
 }
 
-/** One ESSD of a couple: `which` 0 in the source region, 1 in the destination region. */
+const DISK_OF: Record<CoupleKind, Record<string, unknown>> = {
+  plain: { DiskCategory: 'cloud_essd', PerformanceLevel: 'PL1' },
+  sameRegion: { DiskCategory: 'cloud_essd', PerformanceLevel: 'PL1' },
+  encrypted: { DiskCategory: 'cloud_essd', PerformanceLevel: 'PL1', Encrypted: true },
+  efficiency: { DiskCategory: 'cloud_efficiency' },
+};
+
+/** One disk of a couple: `which` 0 at the source site, 1 at the destination site. */
 export function coupleDisk(g: CoupleSpec, which: 0 | 1): Plan {
+  const kind = g.kind ?? 'plain';
   return (s) => {
     const regions = replicationRegions(s);
     const from = nth(regions, g.from);
-    const to = nth(
-      regions.filter((r) => r.id !== from?.id),
-      g.to,
-    );
+    const to =
+      kind === 'sameRegion'
+        ? from
+        : nth(
+            regions.filter((r) => r.id !== from?.id),
+            g.to,
+          );
     const region = which === 0 ? from : to;
-    const zone = region && nth(region.zones, g.zone);
+    // Same region: the next zone for the secondary, so the two sites differ by zone.
+    const zone = region && nth(region.zones, g.zone + (kind === 'sameRegion' ? which : 0));
     if (!region || !zone) return undefined;
-    const params = {
-      RegionId: region.id,
-      ZoneId: zone.id,
-      Size: g.size,
-      DiskCategory: 'cloud_essd',
-      PerformanceLevel: 'PL1',
-    };
+    const params = { RegionId: region.id, ZoneId: zone.id, Size: g.size, ...DISK_OF[kind] };
     return {
       call: { ...ECS, action: 'CreateDisk', params },
-      label: label('CreateDisk', zone.id, `cloud_essd/PL1 ${g.size}GiB`),
+      label: label(
+        'CreateDisk',
+        zone.id,
+        `${kind === 'efficiency' ? 'cloud_efficiency' : 'cloud_essd/PL1'} ${g.size}GiB`,
+        kind === 'encrypted' && 'encrypted',
+      ),
     };
   };
 }
 
+/** Mostly plain couples; the other kinds often enough that pairs of each are tried. */
+export const coupleKind = fc.constantFrom<CoupleKind>(
+  'plain',
+  'plain',
+  'plain',
+  'plain',
+  'plain',
+  'plain',
+  'sameRegion',
+  'encrypted',
+  'efficiency',
+);
+
 /**
- * Two identical ESSDs in two replication regions: the material of a valid pair, in one command so
- * that short sequences reach the pair life cycle.
+ * Two disks that can form a pair (or, by kind, that test why one cannot): the material of a pair,
+ * in one command so that short sequences reach the pair life cycle.
  */
 const createDiskCouple = fc
-  .record({ from: fc.nat(), to: fc.nat(), zone: fc.nat(), size: fc.constantFrom(20, 40), variant })
+  .record({
+    from: fc.nat(),
+    to: fc.nat(),
+    zone: fc.nat(),
+    size: fc.constantFrom(20, 40),
+    kind: coupleKind,
+    variant,
+  })
   .map((g) => {
     const [first, second] = [coupleDisk(g, 0), coupleDisk(g, 1)].map(withVariant(g.variant)) as [Plan, Plan];
     return new CallCommand('CreateDiskCouple', g, first, second);
