@@ -1,5 +1,14 @@
 import { type Handler, str } from './context';
-import { collect, deny, denyUndocumented, forkOnReading, refuse, succeed } from './expectation';
+import {
+  collect,
+  deny,
+  denyUndocumented,
+  type Expectation,
+  forkOnReading,
+  type ReadingFork,
+  refuse,
+  succeed,
+} from './expectation';
 import { allocateId, type Disk, pairHolding } from './state';
 
 /**
@@ -25,7 +34,8 @@ export const createLegacyPair: Handler = (ctx) => {
       'PROTO.LEGACY_ERRORS',
     ]);
   }
-  const unusable = (d: Disk) => d.category !== 'cloud_essd' || pairHolding(state, d.id) !== undefined;
+  const unusable = (d: Disk) =>
+    !['cloud_essd', 'cloud_auto'].includes(d.category) || pairHolding(state, d.id) !== undefined;
   const violations = collect(
     unusable(primary) || unusable(secondary)
       ? deny(op, 'LEGACY.CREATE.DISK_STATUS', 'IncorrectDiskStatus')
@@ -59,17 +69,24 @@ export const createLegacyPair: Handler = (ctx) => {
       return { ...s, legacyPairs: { ...s.legacyPairs, [id]: pair } };
     },
   });
-  // The seed is silent on encryption; the guide's prerequisite and the example that pairs two
-  // encrypted ESSDs disagree (the reading encrypted-disks), so an encrypted disk alone is both.
-  if (!primary.encrypted && !secondary.encrypted) return success;
+  // The seed is silent on encryption and on ESSD AutoPL, where the other pages disagree (the
+  // readings encrypted-disks and essd-autopl-pairs): such a disk alone allows both answers.
   const refused = refuse(
     [deny(op, 'LEGACY.CREATE.DISK_STATUS', 'IncorrectDiskStatus')],
     ['PROTO.LEGACY_ERRORS'],
   );
-  return forkOnReading(
-    state,
-    { id: 'encrypted-disks', onSuccess: 'allowed', onRefusal: 'refused' },
+  const both = [primary, secondary];
+  const forks: ReadingFork[] = [
+    ...(both.some((d) => d.encrypted) ? [ENCRYPTED_FORK] : []),
+    ...(both.some((d) => d.category === 'cloud_auto') ? [AUTOPL_FORK] : []),
+  ];
+  const forked = forks.reduce<Expectation>(
+    (e, f) => (e.kind === 'refusal' ? e : forkOnReading(state, f, e, refused)),
     success,
-    refused,
   );
+  // Two readings on one call: both answers stay open, but the call shows neither alone.
+  return forks.length > 1 && forked.kind === 'success' ? { ...forked, reading: undefined } : forked;
 };
+
+const ENCRYPTED_FORK: ReadingFork = { id: 'encrypted-disks', onSuccess: 'allowed', onRefusal: 'refused' };
+const AUTOPL_FORK: ReadingFork = { id: 'essd-autopl-pairs', onSuccess: 'allowed', onRefusal: 'refused' };
