@@ -21,6 +21,7 @@ import {
   noUsage,
   ownershipProblem,
   prepayProblem,
+  startedId,
   type Usage,
 } from './real-guard';
 import { Inventory, type InventorySnapshot } from './real-inventory';
@@ -127,6 +128,8 @@ export function createRealTarget(options: RealTargetOptions): RealTarget {
       owned.add(id);
       inventory.created(shape.kind, id);
     }
+    const started = startedId(call.product, call.action, outcome.body);
+    if (started) owned.add(started);
     inventory.observe(call.product, call.action, params, outcome.body);
     return exchange;
   }
