@@ -1,6 +1,7 @@
 import { findOperation, isTooManyItems, type Operation, type RequestIssue, typedParse, UNSURE } from '../api';
 import { type Call, COMMON_PARAMS } from './call';
 import { allowed, type Refusal, refuse, type Violation } from './expectation';
+import { brokenRules, edgeRules, requiredRule } from './param-rules';
 
 /** Parameters whose malformed values a documented rule of their own covers. */
 const PARAM_RULES: Readonly<Record<string, string>> = {
@@ -48,7 +49,13 @@ function ruleForParam(op: Operation, name: string, issues: readonly RequestIssue
 }
 
 export type Validated =
-  | { readonly ok: true; readonly op: Operation; readonly params: Readonly<Record<string, unknown>> }
+  | {
+      readonly ok: true;
+      readonly op: Operation;
+      readonly params: Readonly<Record<string, unknown>>;
+      /** The derived parameter rules the call meets at their edge (model/param-rules.ts). */
+      readonly edges: readonly string[];
+    }
   | { readonly ok: false; readonly refusal: Refusal };
 
 const isMissing = (v: unknown) => v === undefined || v === null || v === '';
@@ -107,6 +114,11 @@ export function validate(call: Call): Validated {
     };
     return { ok: false, refusal: refuse([v]) };
   }
+  return validateFor(op, call);
+}
+
+/** The parameters of `call` against `op`'s documented schema (the operation already found). */
+export function validateFor(op: Operation, call: Pick<Call, 'params'>): Validated {
   const own: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(call.params)) if (!COMMON_PARAMS.has(k)) own[k] = v;
 
@@ -124,14 +136,15 @@ export function validate(call: Call): Validated {
         undocumented: false,
       }),
     );
-    const extra = legacy ? ['PROTO.MISSING_REQUIRED', 'PROTO.LEGACY_ERRORS'] : [];
+    const derived = missing.flatMap((p) => requiredRule(op, p.name) ?? []);
+    const extra = legacy ? ['PROTO.MISSING_REQUIRED', 'PROTO.LEGACY_ERRORS', ...derived] : derived;
     return { ok: false, refusal: refuse(violations, extra) };
   }
 
   const typed = typedParams(op, own);
-  if (typed) return { ok: true, op, params: typed };
+  if (typed) return { ok: true, op, params: typed, edges: edgeRules(op, typed) };
   const parsed = op.request.safeParse(own);
-  if (parsed.success) return { ok: true, op, params: parsed.data };
+  if (parsed.success) return { ok: true, op, params: parsed.data, edges: edgeRules(op, parsed.data) };
   const names = new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')));
   const issuesOf = (name: string) => parsed.error.issues.filter((i) => String(i.path[0] ?? '') === name);
   const violations: Violation[] = [...names].map((name) => {
@@ -144,5 +157,6 @@ export function validate(call: Call): Validated {
     if (legacyPairAction(op)) codes.push('InvalidParamter');
     return { rule, errors: allowed(op, ...codes), undocumented: false };
   });
-  return { ok: false, refusal: refuse(violations, ['PROTO.INVALID_VALUE']) };
+  const derived = [...names].flatMap((name) => brokenRules(op, name, own[name]));
+  return { ok: false, refusal: refuse(violations, ['PROTO.INVALID_VALUE', ...derived]) };
 }
