@@ -6,6 +6,8 @@ import { DRILL_COMMANDS } from './drills';
 import { GROUP_COMMANDS } from './groups';
 import { LISTING_COMMANDS } from './listings';
 import { PAIR_COMMANDS } from './pairs';
+import { PARAM_VARIANT_COMMANDS } from './param-variants';
+import { REGION_COMMANDS } from './regions';
 import { SCENARIO_COMMANDS } from './scenarios';
 import { TAG_COMMANDS } from './tags';
 import { VISIBILITY_COMMANDS } from './visibility';
@@ -21,6 +23,8 @@ const C = {
   ...VISIBILITY_COMMANDS,
   ...DRILL_COMMANDS,
   ...TAG_COMMANDS,
+  ...REGION_COMMANDS,
+  ...PARAM_VARIANT_COMMANDS,
 };
 
 /**
@@ -70,6 +74,8 @@ const WEIGHTS: Readonly<Record<keyof typeof C, number>> = {
   tagResources: 2,
   untagResources: 1,
   listTagResources: 1,
+  describeRegions: 1,
+  paramSweep: 6,
 };
 
 export function weightedCommands(): fc.Arbitrary<fc.AsyncCommand<ModelBox, RunSession>>[] {
