@@ -9,6 +9,7 @@ import {
 import { type Call, COMMON_PARAMS } from './call';
 import type { ParamRule } from './context';
 import { allowed, type Refusal, refuse, type Violation } from './expectation';
+import { brokenRules, edgeRules, requiredRule } from './param-rules';
 
 /** Parameters whose malformed values a documented rule of their own covers. */
 const PARAM_RULES: Readonly<Record<string, string>> = {
@@ -48,7 +49,13 @@ function ruleForParam(
 }
 
 export type Validated =
-  | { readonly ok: true; readonly op: Operation; readonly params: Readonly<Record<string, unknown>> }
+  | {
+      readonly ok: true;
+      readonly op: Operation;
+      readonly params: Readonly<Record<string, unknown>>;
+      /** The derived parameter rules the call meets at their edge (model/param-rules.ts). */
+      readonly edges: readonly string[];
+    }
   | { readonly ok: false; readonly refusal: Refusal };
 
 const isMissing = (v: unknown) => v === undefined || v === null || v === '';
@@ -81,6 +88,11 @@ export function validate(call: Call, paramRule?: ParamRule): Validated {
     };
     return { ok: false, refusal: refuse([v]) };
   }
+  return validateFor(op, call);
+}
+
+/** The parameters of `call` against `op`'s documented schema (the operation already found). */
+export function validateFor(op: Operation, call: Pick<Call, 'params'>): Validated {
   const own: Record<string, unknown> = {};
   for (const k in call.params) if (!COMMON_PARAMS.has(k)) own[k] = call.params[k];
 
@@ -99,16 +111,17 @@ export function validate(call: Call, paramRule?: ParamRule): Validated {
         undocumented: false,
       }),
     );
-    const extra = legacy ? ['PROTO.MISSING_REQUIRED', 'PROTO.LEGACY_ERRORS'] : [];
+    const derived = missing.flatMap((p) => requiredRule(op, p.name) ?? []);
+    const extra = legacy ? ['PROTO.MISSING_REQUIRED', 'PROTO.LEGACY_ERRORS', ...derived] : derived;
     return { ok: false, refusal: refuse(violations, extra) };
   }
 
   // Generated calls hold typed values the schema accepts unchanged, and most calls of a run are
   // such: `typedRequest` answers them without zod (40% of a model transition).
   const typed = typedRequest(op.params)(own);
-  if (typed) return { ok: true, op, params: typed };
+  if (typed) return { ok: true, op, params: typed, edges: edgeRules(op, typed) };
   const parsed = op.request.safeParse(own);
-  if (parsed.success) return { ok: true, op, params: parsed.data };
+  if (parsed.success) return { ok: true, op, params: parsed.data, edges: edgeRules(op, parsed.data) };
   const names = new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')));
   const issuesOf = (name: string) => parsed.error.issues.filter((i) => String(i.path[0] ?? '') === name);
   const violations: Violation[] = [...names].map((name) => {
@@ -121,5 +134,6 @@ export function validate(call: Call, paramRule?: ParamRule): Validated {
     if (legacyPairAction(op)) codes.push('InvalidParamter');
     return { rule, errors: allowed(op, ...codes), undocumented: false };
   });
-  return { ok: false, refusal: refuse(violations, ['PROTO.INVALID_VALUE']) };
+  const derived = [...names].flatMap((name) => brokenRules(op, name, own[name]));
+  return { ok: false, refusal: refuse(violations, ['PROTO.INVALID_VALUE', ...derived]) };
 }
