@@ -8,6 +8,7 @@ import { errorCodesSection } from './error-codes';
 import { failureCard } from './failures';
 import { heatmap } from './heatmap';
 import { oracleSection } from './oracle';
+import { realAccountSection } from './real-account';
 import { rulesSection } from './rules';
 import { SCRIPT } from './script';
 import { STYLE } from './style';
@@ -111,6 +112,7 @@ ${card(String(run.inconclusive.length), 'inconclusive')}
 </section>
 <h2>Nonconformances (${run.failures.length})</h2>
 ${run.failures.map((f, i) => failureCard(f, i + 1)).join('\n') || '<p>None.</p>'}
+${realAccountSection(run)}
 ${rulesSection(run)}
 <h2>Coverage</h2>
 <p class="legend">Calls per documented state × operation cell; red: never reached; hatched: outside the documented matrix.</p>
