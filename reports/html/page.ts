@@ -11,6 +11,7 @@ import { oracleSection } from './oracle';
 import { realAccountSection } from './real-account';
 import { rulesSection } from './rules';
 import { SCRIPT } from './script';
+import { stateMachineSection } from './state-machine';
 import { STYLE } from './style';
 
 /**
@@ -118,6 +119,7 @@ ${rulesSection(run)}
 <p class="legend">Calls per documented state × operation cell; red: never reached; hatched: outside the documented matrix.</p>
 ${heatmap('pair', pairs)}
 ${heatmap('group', groups)}
+${stateMachineSection(run)}
 ${errorCodesSection(run)}
 ${transitionsSection(run)}
 ${oracleSection(run)}
