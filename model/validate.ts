@@ -88,11 +88,11 @@ export function validate(call: Call, paramRule?: ParamRule): Validated {
     };
     return { ok: false, refusal: refuse([v]) };
   }
-  return validateFor(op, call);
+  return validateFor(op, call, paramRule);
 }
 
 /** The parameters of `call` against `op`'s documented schema (the operation already found). */
-export function validateFor(op: Operation, call: Pick<Call, 'params'>): Validated {
+export function validateFor(op: Operation, call: Pick<Call, 'params'>, paramRule?: ParamRule): Validated {
   const own: Record<string, unknown> = {};
   for (const k in call.params) if (!COMMON_PARAMS.has(k)) own[k] = call.params[k];
 
