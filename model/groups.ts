@@ -143,7 +143,7 @@ export const startGroup: Handler<typeof api.StartDiskReplicaGroup> = onGroup((ct
     next: () =>
       withGroup(ctx.state, t.next, {
         status: t.next.status,
-        ...(oneShot ? { groupOneShotAt: ctx.now } : {}),
+        ...(oneShot ? { groupOneShotAt: ctx.now } : { replicatingSince: ctx.now }),
       }),
   });
 });
