@@ -3,13 +3,13 @@ import { findOperation, type Operation, type Param } from '../../api';
 import { samplesOf } from '../../api/rules/param-samples';
 import { type ConstraintKind, PARAM_RULES, type ParamRule } from '../../api/rules/params';
 import { CallCommand, type Plan, type PlannedCall } from '../command';
-import { DISK_COMMANDS } from './disks';
-import { DRILL_COMMANDS } from './drills';
-import { GROUP_COMMANDS } from './groups';
-import { LISTING_COMMANDS } from './listings';
-import { PAIR_COMMANDS } from './pairs';
-import { REGION_COMMANDS } from './regions';
-import { TAG_COMMANDS } from './tags';
+import { DISK_BASES } from './disks';
+import { DRILL_BASES } from './drills';
+import { GROUP_BASES } from './groups';
+import { LISTING_BASES } from './listings';
+import { PAIR_BASES } from './pairs';
+import { REGION_BASES } from './regions';
+import { TAG_BASES } from './tags';
 import { nth, UNKNOWN } from './toolkit';
 
 /**
@@ -23,43 +23,15 @@ import { nth, UNKNOWN } from './toolkit';
 
 type Command = CallCommand;
 
-/** The command that draws an ordinary call of each judged operation. */
+/** The command that draws an ordinary call of each judged operation: each family names its own. */
 const BASES: Readonly<Record<string, fc.Arbitrary<Command>>> = {
-  'ecs:CreateDisk': DISK_COMMANDS.createDisk,
-  'ecs:AttachDisk': DISK_COMMANDS.attachDisk,
-  'ecs:DetachDisk': DISK_COMMANDS.detachDisk,
-  'ecs:DeleteDisk': DISK_COMMANDS.deleteDisk,
-  'ecs:DescribeDisks': DISK_COMMANDS.describeDisks,
-  'ecs:CreateDiskReplicaPair': PAIR_COMMANDS.createLegacyPair,
-  'ebs:CreateDiskReplicaPair': PAIR_COMMANDS.createPair,
-  'ebs:StartDiskReplicaPair': PAIR_COMMANDS.startPair,
-  'ebs:StopDiskReplicaPair': PAIR_COMMANDS.stopPair,
-  'ebs:FailoverDiskReplicaPair': PAIR_COMMANDS.failoverPair,
-  'ebs:ReprotectDiskReplicaPair': PAIR_COMMANDS.reprotectPair,
-  'ebs:DeleteDiskReplicaPair': PAIR_COMMANDS.deletePair,
-  'ebs:ModifyDiskReplicaPair': PAIR_COMMANDS.modifyPair,
-  'ebs:DescribeDiskReplicaPairProgress': PAIR_COMMANDS.describeProgress,
-  'ebs:CreateDiskReplicaGroup': GROUP_COMMANDS.createGroup,
-  'ebs:AddDiskReplicaPair': GROUP_COMMANDS.addPair,
-  'ebs:RemoveDiskReplicaPair': GROUP_COMMANDS.removePair,
-  'ebs:StartDiskReplicaGroup': GROUP_COMMANDS.startGroup,
-  'ebs:StopDiskReplicaGroup': GROUP_COMMANDS.stopGroup,
-  'ebs:FailoverDiskReplicaGroup': GROUP_COMMANDS.failoverGroup,
-  'ebs:ReprotectDiskReplicaGroup': GROUP_COMMANDS.reprotectGroup,
-  'ebs:DeleteDiskReplicaGroup': GROUP_COMMANDS.deleteGroup,
-  'ebs:ModifyDiskReplicaGroup': GROUP_COMMANDS.modifyGroup,
-  'ebs:DescribeDiskReplicaPairs': LISTING_COMMANDS.describePairs,
-  'ebs:DescribeDiskReplicaGroups': LISTING_COMMANDS.describeGroups,
-  'ebs:DescribeRegions': REGION_COMMANDS.describeRegions,
-  'ebs:StartPairDrill': DRILL_COMMANDS.startPairDrill,
-  'ebs:DescribePairDrills': DRILL_COMMANDS.describePairDrills,
-  'ebs:ClearPairDrill': DRILL_COMMANDS.clearPairDrill,
-  'ebs:StartReplicaGroupDrill': DRILL_COMMANDS.startGroupDrill,
-  'ebs:DescribeReplicaGroupDrills': DRILL_COMMANDS.describeGroupDrills,
-  'ebs:ClearReplicaGroupDrill': DRILL_COMMANDS.clearGroupDrill,
-  'ebs:TagResources': TAG_COMMANDS.tagResources,
-  'ebs:UntagResources': TAG_COMMANDS.untagResources,
-  'ebs:ListTagResources': TAG_COMMANDS.listTagResources,
+  ...DISK_BASES,
+  ...PAIR_BASES,
+  ...GROUP_BASES,
+  ...LISTING_BASES,
+  ...REGION_BASES,
+  ...DRILL_BASES,
+  ...TAG_BASES,
 };
 
 const baseKey = (r: ParamRule) => `${r.derived.product}:${r.derived.action}`;
@@ -103,8 +75,13 @@ const PROBE_LISTS: Readonly<Record<string, string>> = {
   DiskIds: UNKNOWN.disk,
 };
 
-/** ListTagResources filters by ResourceId (probes name nothing); the tag calls would refuse them. */
-const listsBy = (action: string, name: string) => action === 'ListTagResources' && name === 'ResourceId';
+/**
+ * The tag listing filters by ResourceId (probes name nothing); the tag calls that change tags
+ * would refuse them.
+ */
+const listsBy = (r: ParamRule) =>
+  r.derived.param === 'ResourceId' &&
+  findOperation(r.derived.product, r.derived.version, r.derived.action)?.mutating === false;
 
 const listOf = (v: unknown): string[] =>
   Array.isArray(v) ? v.map(String) : typeof v === 'string' && v !== '' ? v.split(',') : [];
@@ -127,8 +104,7 @@ function sweepsEdge(r: ParamRule): boolean {
   if (name === 'ClientToken' || PAGING.includes(name) || FREE_TEXT.has(name) || ANSWERED_SWITCHES.has(name))
     return true;
   if (c === 'ENUM') return ANSWERED_ENUMS.has(`${action}.${name}`) || ANSWERED_ENUMS.has(`*.${name}`);
-  if (c === 'MAX_ITEMS')
-    return name in PROBE_LISTS || name === 'Tag' || name === 'TagKey' || listsBy(action, name);
+  if (c === 'MAX_ITEMS') return name in PROBE_LISTS || name === 'Tag' || name === 'TagKey' || listsBy(r);
   return false;
 }
 
