@@ -40,6 +40,12 @@ export interface Param {
   readonly countCode?: string;
   /** A documented specific code for a missing value, when the docs name one. */
   readonly missingCode?: string;
+  /**
+   * Bounds of the kind that no documentation states: the catalogue's own guard (an ID of at most
+   * 64 characters). They are enforced like the rest, but no documented rule is derived from them
+   * (api/rules/params.ts).
+   */
+  readonly guard?: readonly ('length' | 'range')[];
 }
 
 /** The name and kind keep their literal types, so request types can be derived from a param list. */
