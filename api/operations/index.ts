@@ -11,27 +11,18 @@ import * as ecsLegacyPairs from './ecs-legacy-pairs';
 // Family modules export operations (and types) only, so their values are the operation table.
 
 /**
- * A family module's exports in the order of their names, as a native module namespace lists them.
- * Vitest's module transform lists them in source order instead, which reordered OPERATIONS and
- * every table derived from it (the parameter rules, what a parameter sweep draws): a seed then
- * drew other calls under vitest than in the CLI or a worker lane.
- */
-const byName = <M extends object>(ns: M): M =>
-  Object.fromEntries(Object.entries(ns).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) as M;
-
-/**
  * Every operation by its callable name, typed: the name is the action, except the legacy ECS
  * CreateDiskReplicaPair, called `LegacyCreateDiskReplicaPair` (the EBS call is the one people mean).
  */
 export const OPERATIONS_BY_NAME = {
-  ...byName(ebsRegions),
-  ...byName(ebsPairs),
-  ...byName(ebsGroups),
-  ...byName(ebsDrills),
-  ...byName(ebsTags),
-  ...byName(ecsDisks),
-  ...byName(ecsInstances),
-  ...byName(ecsLegacyPairs),
+  ...ebsRegions,
+  ...ebsPairs,
+  ...ebsGroups,
+  ...ebsDrills,
+  ...ebsTags,
+  ...ecsDisks,
+  ...ecsInstances,
+  ...ecsLegacyPairs,
 };
 
 export type OperationName = keyof typeof OPERATIONS_BY_NAME;
