@@ -104,7 +104,11 @@ describe('listing_conformance on a target other sequences share', () => {
   });
 
   it('does not judge what a page of a longer listing leaves out', () => {
-    const answer = ok({ TotalCount: 30, ReplicaPairs: [{ ReplicaPairId: 'p-other', Status: 'normal' }] });
+    const others = Array.from({ length: 10 }, (_, i) => ({
+      ReplicaPairId: `p-other-${i}`,
+      Status: 'normal',
+    }));
+    const answer = ok({ TotalCount: 30, ReplicaPairs: others });
     expect(
       listing_conformance(ctx('DescribeDiskReplicaPairs', answer, { listing: listing([mine]) })),
     ).toBeUndefined();
@@ -219,6 +223,15 @@ describe('transient_status_conformance', () => {
     );
     expect(transient_status_conformance(start, ['syncing', 'normal'], 'syncing', act)).toBeUndefined();
     expect(transient_status_conformance(start, ['normal'], 'initial_syncing', act)).toBeDefined();
+  });
+  it('lets a change that leaves the status as it was find a normal pair in a periodic sync', () => {
+    // Found by a 100k-step run (seed 1): UntagResources on a normal pair, read during its sync.
+    const untag: AllowedPath = { ...start, operation: 'UntagResources', transient: [] };
+    expect(transient_status_conformance(untag, [], 'syncing', act)).toBeUndefined();
+    expect(transient_status_conformance(untag, ['syncing'], 'normal', act)).toBeUndefined();
+    expect(transient_status_conformance(untag, [], 'stopped', act)?.rules).toContain(
+      'PROTO.DESCRIBE_IS_PROJECTION',
+    );
   });
   it('leaves a resource the listing does not show to the listing checks', () => {
     expect(transient_status_conformance(failover, [], ABSENT, act)).toBeUndefined();

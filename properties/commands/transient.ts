@@ -244,3 +244,5 @@ const replicate = fc.record({ pair: fc.nat(), variant }).map(
 );
 
 export const TRANSIENT_COMMANDS = { onTheWay: change, replicate };
+
+export const TRANSIENT_WEIGHTS = { onTheWay: 8, replicate: 2 };
