@@ -1,5 +1,5 @@
 import { type LatencyStats, mergeLatency } from './latency';
-import type { RunRecord, Sharpness, StateCoverage } from './run-record';
+import { noSharpness, type RunRecord, type Sharpness, type StateCoverage } from './run-record';
 import { worstVerdict } from './verdict';
 
 export class MergeError extends Error {
@@ -148,15 +148,7 @@ export function mergeRecords(runs: readonly RunRecord[]): RunRecord {
 }
 
 function sumSharpness(runs: readonly RunRecord[]): Sharpness {
-  const total: Sharpness = {
-    refusals: 0,
-    oneCode: 0,
-    twoCodes: 0,
-    threeCodes: 0,
-    moreCodes: 0,
-    successOrRefusal: 0,
-    calls: 0,
-  };
+  const total = noSharpness();
   for (const r of runs)
     for (const key of Object.keys(total) as (keyof Sharpness)[]) total[key] += r.sharpness?.[key] ?? 0;
   return total;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDirectTarget } from '../../adapters/direct-target';
+import { TRANSIENT_PAIR_STATUSES } from '../../api';
 import { runConformance } from '../../cli/run-suite';
 import { readPair } from '../../emulator/deviations/support';
 import type { Deviation } from '../../emulator/protocol/deviation';
@@ -9,15 +10,8 @@ import { ServiceError } from '../../emulator/service/api';
 // before the transition ends), and the probe that reads a changed resource on the way: both are
 // judged like every other call.
 
-const TRANSIENT = [
-  'creating',
-  'initial_syncing',
-  'manual_syncing',
-  'stopping',
-  'failovering',
-  'reprotecting',
-  'deleting',
-];
+/** The statuses a resource passes through on its way; `syncing` recurs when settled too. */
+const TRANSIENT: readonly string[] = TRANSIENT_PAIR_STATUSES.filter((s) => s !== 'syncing');
 
 async function run(deviation?: Deviation, runs = 12) {
   const target = createDirectTarget({
