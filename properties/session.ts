@@ -471,7 +471,7 @@ export class RunSession {
 const probed = (w: Watch) => w.read.kind !== 'disk' && w.path.transient.length > 0;
 
 /**
- * The transient statuses the target shows, as `pair-x initial_syncing`, when every probed
+ * The transient status the target shows, as `pair-x initial_syncing (and 2 more)`, when every probed
  * resource shows the status the model holds for it right after the change; undefined otherwise.
  */
 function onTheWay(after: ModelState, watches: readonly Watch[]): string | undefined {
@@ -481,7 +481,8 @@ function onTheWay(after: ModelState, watches: readonly Watch[]): string | undefi
     shown.some(({ w, status }) => w.seen.at(-1) !== status || isFinal(w.path, status))
   )
     return undefined;
-  return shown.map(({ w, status }) => `${w.read.id} ${status}`).join(', ');
+  const [first, ...more] = shown.map(({ w, status }) => `${w.read.id} ${status}`);
+  return more.length > 0 ? `${first} (and ${more.length} more)` : first;
 }
 
 /** The model's mark on a call replayed with a ClientToken it has seen with the same parameters. */
