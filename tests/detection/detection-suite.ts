@@ -9,6 +9,7 @@ import {
   awaitsCheck,
   type DetectionTarget,
   detectProfile,
+  EmulatorChildren,
   operationsSeenIn,
   rulesOf,
 } from '../../properties/detection';
@@ -61,12 +62,22 @@ export function detectionSuite(target: Exclude<DetectionTarget, 'endpoint'>): vo
   const detectable = deviations.filter((p) => !awaitsCheck(p.name, target));
   const awaiting = deviations.filter((p) => awaitsCheck(p.name, target));
 
+  // One emulator child for every profile of the file, reset into each in turn (the mock needs none).
+  const children = new EmulatorChildren();
+  afterAll(() => children.close());
+
   describe(`${target}: each fault profile is detected where it departs from the documentation`, () => {
     it.each(detectable.map((p) => [p.name, p] as const))(
       '%s',
       async (_, profile) => {
         const seed = seedOf(profile.name);
-        const d = await detectProfile(profile, { target, seed, runs: DEVIATION_RUNS, shrink: false });
+        const d = await detectProfile(profile, {
+          target,
+          seed,
+          runs: DEVIATION_RUNS,
+          shrink: false,
+          children,
+        });
         expect(d.verdict, d.inconclusive).toBe('nonconformant');
         expectDetected(profile, d.failure);
         expect(d.detected).toBe(true);
@@ -79,12 +90,22 @@ export function detectionSuite(target: Exclude<DetectionTarget, 'endpoint'>): vo
     it.each(awaiting.map((p) => [p.name, awaitsCheck(p.name, target), p] as const))(
       '%s (awaiting %s)',
       async (_, __, profile) => {
-        const d = await detectProfile(profile, { target, seed: SEED, runs: AWAITING_RUNS, shrink: false });
+        const d = await detectProfile(profile, {
+          target,
+          seed: SEED,
+          runs: AWAITING_RUNS,
+          shrink: false,
+          children,
+        });
         // Detected now? Then its check has landed: take it off AWAITING_CHECK.
         expect(d.detected, d.failure?.title).toBe(false);
       },
       180_000,
     );
+  });
+
+  it.runIf(target === 'emulator')('every profile above ran in one emulator child, reset into each', () => {
+    expect(children.started).toBe(1);
   });
 
   describe(`${target}: the controls are conformant`, () => {
@@ -115,6 +136,7 @@ export function detectionSuite(target: Exclude<DetectionTarget, 'endpoint'>): vo
         target,
         seed: SEED,
         runs: CONTROL_RUNS,
+        children,
       });
       expect(d.failure?.title).toBeUndefined();
       expect(d.verdict).toBe('conformant');
