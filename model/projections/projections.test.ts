@@ -233,7 +233,7 @@ describe('DescribeRegions projection', () => {
     ]);
     expect(e.listing?.rows[0]).toEqual({
       RegionId: 'cn-shanghai',
-      ZoneIds: ['cn-shanghai-a', 'cn-shanghai-b'],
+      Zones: [{ ZoneId: 'cn-shanghai-a' }, { ZoneId: 'cn-shanghai-b' }],
     });
     const all = asSuccess(allowedOutcomes(pairScenario(), ebsCall('DescribeRegions', {}), T0));
     expect(all.rules).not.toContain('PROTO.REGIONS_EAR');

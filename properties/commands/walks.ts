@@ -162,3 +162,11 @@ export const WALK_COMMANDS = {
   walkGroups: walk('groups'),
   walkDisks: walk('disks'),
 };
+
+/** How often each command is drawn (properties/commands/index.ts gathers the families). */
+export const WALK_WEIGHTS = {
+  // Only a whole walk shows a row a target drops where it does not own every row (endpoint, real).
+  walkPairs: 3,
+  walkGroups: 1,
+  walkDisks: 1,
+} satisfies Record<keyof typeof WALK_COMMANDS, number>;
