@@ -36,10 +36,10 @@ type CreateDiskShape =
   | 'unknownInstance';
 
 const createDiskShape = fc.oneof(
-  { weight: 30, arbitrary: fc.constant<CreateDiskShape>('zone') },
-  { weight: 2, arbitrary: fc.constant<CreateDiskShape>('onInstance') },
+  { weight: 24, arbitrary: fc.constant<CreateDiskShape>('zone') },
+  { weight: 3, arbitrary: fc.constant<CreateDiskShape>('onInstance') },
   {
-    weight: 2,
+    weight: 6,
     arbitrary: fc.constantFrom<CreateDiskShape>(
       'zoneAndInstance',
       'neither',

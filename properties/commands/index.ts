@@ -61,6 +61,7 @@ const WEIGHTS: Readonly<Record<keyof typeof C, number>> = {
   pairVisibility: 1,
   pairScenario: 5,
   groupScenario: 4,
+  drillScenario: 1,
   startPairDrill: 3,
   describePairDrills: 1,
   clearPairDrill: 2,
