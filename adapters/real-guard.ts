@@ -91,6 +91,7 @@ export function prepayProblem(params: Readonly<Record<string, unknown>>): string
   return undefined;
 }
 
+/** Creates sent (whether they succeeded or not) and calls sent, over the whole run. */
 export interface Usage {
   disks: number;
   pairs: number;
@@ -101,31 +102,39 @@ export interface Usage {
 
 export const noUsage = (): Usage => ({ disks: 0, pairs: 0, groups: 0, gib: 0, calls: 0 });
 
+/**
+ * What the run holds on the account at a moment: resources created and not yet deleted, plus
+ * creates in flight (a lane's create may land while another lane's is being checked). This, not
+ * what was ever created, is what the resource caps bound: a deleted resource frees its share.
+ */
+export type Footprint = Omit<Usage, 'calls'>;
+
 /** The cap a call would cross (it is counted only if sent), or undefined. */
 export function capProblem(
   caps: Caps,
-  usage: Readonly<Usage>,
+  live: Readonly<Footprint>,
+  calls: number,
   elapsedMs: number,
   creates: ResourceKind | undefined,
   sizeGiB: number,
 ): string | undefined {
   if (elapsedMs >= caps.wallMs) return `cap reached: wall time ${Math.round(caps.wallMs / 1000)} s`;
-  if (usage.calls >= caps.calls) return `cap reached: ${caps.calls} API calls`;
-  if (creates === 'disk' && usage.disks >= caps.disks) return `cap reached: ${caps.disks} disks`;
-  if (creates === 'disk' && usage.gib + sizeGiB > caps.gib) return `cap reached: ${caps.gib} GiB of disks`;
-  if ((creates === 'pair' || creates === 'legacy-pair') && usage.pairs >= caps.pairs)
-    return `cap reached: ${caps.pairs} pairs`;
-  if (creates === 'group' && usage.groups >= caps.groups) return `cap reached: ${caps.groups} groups`;
+  if (calls >= caps.calls) return `cap reached: ${caps.calls} API calls`;
+  if (creates === 'disk' && live.disks >= caps.disks) return `cap reached: ${caps.disks} disks live`;
+  if (creates === 'disk' && live.gib + sizeGiB > caps.gib)
+    return `cap reached: ${caps.gib} GiB of disks live (${live.gib} live, ${sizeGiB} more asked)`;
+  if ((creates === 'pair' || creates === 'legacy-pair') && live.pairs >= caps.pairs)
+    return `cap reached: ${caps.pairs} pairs live`;
+  if (creates === 'group' && live.groups >= caps.groups) return `cap reached: ${caps.groups} groups live`;
   return undefined;
 }
 
-/** Counts a call that is about to be sent. */
-export function count(usage: Usage, creates: ResourceKind | undefined, sizeGiB: number): void {
-  usage.calls += 1;
+/** Adds (sign 1) or takes back (sign -1) one call's creation to a tally. */
+export function count(tally: Footprint, creates: ResourceKind | undefined, sizeGiB: number, sign = 1): void {
   if (creates === 'disk') {
-    usage.disks += 1;
-    usage.gib += sizeGiB;
+    tally.disks += sign;
+    tally.gib += sign * sizeGiB;
   }
-  if (creates === 'pair' || creates === 'legacy-pair') usage.pairs += 1;
-  if (creates === 'group') usage.groups += 1;
+  if (creates === 'pair' || creates === 'legacy-pair') tally.pairs += sign;
+  if (creates === 'group') tally.groups += sign;
 }

@@ -144,22 +144,48 @@ describe('the real target', () => {
     expect((await allowed.target.send(prepay)).outcome.kind).toBe('success');
   });
 
-  it('stops at a cap: the call that would cross it and every later one are refused unsent', async () => {
-    const { target, sent } = harness([diskCreated('d-1'), diskCreated('d-2')], {
-      caps: { ...DEFAULT_REAL_CAPS, disks: 1 },
+  it('caps what is alive, not what was ever made: a deleted disk frees its share of disks and GiB', async () => {
+    const ok = json(200, { RequestId: 'R' });
+    const { target, sent } = harness([diskCreated('d-1'), ok, diskCreated('d-2'), diskCreated('d-3')], {
+      caps: { ...DEFAULT_REAL_CAPS, disks: 1, gib: 30 },
     });
+    const deleteDisk = (id: string): ApiCall => ({ ...ECS, action: 'DeleteDisk', params: { DiskId: id } });
     expect((await target.send(createDisk)).outcome.kind).toBe('success');
+    expect(target.status()).toMatchObject({ live: { disk: 1 }, liveGiB: 20 });
+    expect((await target.send(deleteDisk('d-1'))).outcome.kind).toBe('success');
+    expect(target.status()).toMatchObject({ live: { disk: 0 }, liveGiB: 0 });
+    // Two disks and 40 GiB made in all, over caps of one disk and 30 GiB: never more than one alive.
+    expect((await target.send(createDisk)).outcome.kind).toBe('success');
+    expect(target.status()).toMatchObject({
+      created: { disks: 2, gib: 40 },
+      peak: { disks: 1, gib: 20 },
+      stopped: undefined,
+    });
     expect((await target.send(createDisk)).outcome).toMatchObject({
       reason: 'refused',
-      message: 'cap reached: 1 disks',
+      message: 'cap reached: 1 disks live',
     });
     const later = await target.send({ ...EBS, action: 'DescribeRegions', params: {} });
-    expect(later.outcome).toMatchObject({ reason: 'refused', message: 'cap reached: 1 disks' });
-    expect(sent).toHaveLength(1);
+    expect(later.outcome).toMatchObject({ reason: 'refused', message: 'cap reached: 1 disks live' });
+    expect(sent).toHaveLength(3);
     expect(target.status()).toMatchObject({
-      stopped: 'cap reached: 1 disks',
-      usage: { disks: 1, gib: 20, calls: 1 },
+      stopped: 'cap reached: 1 disks live',
+      usage: { disks: 2, gib: 40, calls: 3 },
     });
+  });
+
+  it('a GiB cap counts the disks alive and the creates still in flight', async () => {
+    const { target } = harness([diskCreated('d-1'), diskCreated('d-2')], {
+      caps: { ...DEFAULT_REAL_CAPS, gib: 30 },
+    });
+    const first = target.send(createDisk);
+    // The first create has not answered yet: its 20 GiB are held, so another 20 would cross 30.
+    const second = await target.send(createDisk);
+    expect(second.outcome).toMatchObject({
+      reason: 'refused',
+      message: 'cap reached: 30 GiB of disks live (20 live, 20 more asked)',
+    });
+    expect((await first).outcome.kind).toBe('success');
   });
 
   it('counts the wall-time budget and a stop from outside the same way', async () => {

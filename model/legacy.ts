@@ -1,4 +1,5 @@
-import { type Handler, str } from './context';
+import * as api from '../api';
+import { decide, type Handler, str } from './context';
 import {
   collect,
   deny,
@@ -90,3 +91,5 @@ export const createLegacyPair: Handler = (ctx) => {
 
 const ENCRYPTED_FORK: ReadingFork = { id: 'encrypted-disks', onSuccess: 'allowed', onRefusal: 'refused' };
 const AUTOPL_FORK: ReadingFork = { id: 'essd-autopl-pairs', onSuccess: 'allowed', onRefusal: 'refused' };
+
+export const DECISIONS = [decide(api.LegacyCreateDiskReplicaPair, createLegacyPair)];

@@ -333,3 +333,10 @@ const drillScenario = fc
   });
 
 export const SCENARIO_COMMANDS = { pairScenario, groupScenario, drillScenario };
+
+/** How often each command is drawn (properties/commands/index.ts gathers the families). */
+export const SCENARIO_WEIGHTS = {
+  pairScenario: 5,
+  groupScenario: 4,
+  drillScenario: 1,
+} satisfies Record<keyof typeof SCENARIO_COMMANDS, number>;
