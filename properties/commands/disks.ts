@@ -36,10 +36,10 @@ type CreateDiskShape =
   | 'unknownInstance';
 
 const createDiskShape = fc.oneof(
-  { weight: 30, arbitrary: fc.constant<CreateDiskShape>('zone') },
-  { weight: 2, arbitrary: fc.constant<CreateDiskShape>('onInstance') },
+  { weight: 24, arbitrary: fc.constant<CreateDiskShape>('zone') },
+  { weight: 3, arbitrary: fc.constant<CreateDiskShape>('onInstance') },
   {
-    weight: 2,
+    weight: 6,
     arbitrary: fc.constantFrom<CreateDiskShape>(
       'zoneAndInstance',
       'neither',
@@ -154,8 +154,8 @@ const lockedSecondaries = (s: ModelState) =>
 
 /** A disk or instance an attach or detach names that does not exist (DISK.UNKNOWN_ID, DISK.UNKNOWN_INSTANCE). */
 const unknownTarget = fc.oneof(
-  { weight: 14, arbitrary: fc.constant(undefined) },
-  { weight: 1, arbitrary: fc.constantFrom('disk', 'instance') },
+  { weight: 12, arbitrary: fc.constant(undefined) },
+  { weight: 2, arbitrary: fc.constantFrom('disk', 'instance') },
 );
 
 const attachDisk = fc
