@@ -39,7 +39,7 @@ export interface ReadingFork {
   readonly onRefusal: string;
 }
 
-/** One row of ListTagResources: a tag bound to a resource. */
+/** One row of the tag listing: a tag bound to a resource. */
 export interface TagRow {
   readonly ResourceId: string;
   readonly TagKey: string;
@@ -60,7 +60,7 @@ export interface Success {
   /** Fields the response must not carry. */
   readonly absent: readonly string[];
   readonly listing?: ListingFacts;
-  /** ListTagResources: every row the filters select (rows are not unique by ID, so not a listing). */
+  /** The tag listing: every row the filters select (rows are not unique by ID, so not a listing). */
   readonly tagRows?: readonly TagRow[];
   /** Statuses the affected resource may show on its way, and those it may settle in. */
   readonly transient: readonly string[];

@@ -1,5 +1,6 @@
 import type { PairStatus } from '../api';
-import { bool, type Ctx, type Handler, str } from './context';
+import * as api from '../api';
+import { bool, type Ctx, decide, type Handler, str } from './context';
 import { allowed, collect, deny, denyUndocumented, type Expectation, refuse, succeed } from './expectation';
 import { FAILOVER_FROM, oneShotGap, reversedUnsynced, STOP_FROM, startTransition } from './lifecycle';
 import {
@@ -248,3 +249,13 @@ export const deleteGroup = onGroup((ctx, g) => {
     next: () => withGroup(ctx.state, { ...g, status: 'deleting' }),
   });
 });
+
+export const DECISIONS = [
+  decide(api.CreateDiskReplicaGroup, createGroup),
+  decide(api.ModifyDiskReplicaGroup, modifyGroup),
+  decide(api.StartDiskReplicaGroup, startGroup),
+  decide(api.StopDiskReplicaGroup, stopGroup),
+  decide(api.FailoverDiskReplicaGroup, failoverGroup),
+  decide(api.ReprotectDiskReplicaGroup, reprotectGroup),
+  decide(api.DeleteDiskReplicaGroup, deleteGroup),
+];

@@ -1,4 +1,5 @@
-import { type Handler, str } from './context';
+import * as api from '../api';
+import { decide, type Handler, str } from './context';
 import { collect, deny, denyUndocumented, refuse, succeed } from './expectation';
 import { allocateId, type Disk, pairHolding } from './state';
 
@@ -55,3 +56,5 @@ export const createLegacyPair: Handler = (ctx) => {
     },
   });
 };
+
+export const DECISIONS = [decide(api.LegacyCreateDiskReplicaPair, createLegacyPair)];

@@ -1,5 +1,6 @@
+import * as api from '../api';
 import type { Condition } from './code-meaning';
-import { type Ctx, type Handler, int, str } from './context';
+import { type Ctx, decide, type Handler, int, str } from './context';
 import {
   collect,
   deny,
@@ -163,3 +164,5 @@ function created(
     },
   });
 }
+
+export const DECISIONS = [decide(api.CreateDiskReplicaPair, createPair)];

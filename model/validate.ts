@@ -1,5 +1,6 @@
 import { findOperation, isTooManyItems, type Operation, type RequestIssue, typedParse, UNSURE } from '../api';
 import { type Call, COMMON_PARAMS } from './call';
+import type { ParamRule } from './context';
 import { allowed, type Refusal, refuse, type Violation } from './expectation';
 import { brokenRules, edgeRules, requiredRule } from './param-rules';
 
@@ -22,29 +23,21 @@ const DESCRIPTION_RULE = 'PAIR.CREATE.DESCRIPTION_FORMAT';
 
 const PAGING = new Set(['MaxResults', 'NextToken', 'PageNumber', 'PageSize']);
 
-/** The tag calls document their list limits and key formats as rules of their own. */
-const TAG_ACTIONS = new Set(['TagResources', 'UntagResources', 'ListTagResources']);
+/** A listing that documents its paging limits as a rule of its own. */
+export const pagingRule =
+  (ruleId: string): ParamRule =>
+  (name) =>
+    PAGING.has(name) ? ruleId : undefined;
 
-function tagRuleForParam(name: string, issues: readonly RequestIssue[]): string | undefined {
-  if (name === 'ResourceId') return 'TAG.AT_MOST_50_RESOURCES';
-  if (name === 'ResourceType') return 'TAG.RESOURCE_TYPE';
-  if (name === 'TagKey' || (name === 'Tag' && issues.some(isTooManyItems))) return 'TAG.AT_MOST_20_TAGS';
-  if (name === 'Tag') {
-    const valuesOnly = issues.every((i) => i.path[2] === 'Value');
-    return valuesOnly ? 'TAG.BIND.VALUE_FORMAT' : 'TAG.BIND.KEY_FORMAT';
-  }
-  return undefined;
-}
-
-function ruleForParam(op: Operation, name: string, issues: readonly RequestIssue[] = []): string {
-  if (TAG_ACTIONS.has(op.action)) {
-    const tagRule = tagRuleForParam(name, issues);
-    if (tagRule) return tagRule;
-  }
+function ruleForParam(
+  op: Operation,
+  name: string,
+  issues: readonly RequestIssue[] = [],
+  own: ParamRule | undefined = undefined,
+): string {
+  const ownRule = own?.(name, issues);
+  if (ownRule) return ownRule;
   if (name === 'Description') return op.product === 'ebs' ? DESCRIPTION_RULE : 'PROTO.INVALID_VALUE';
-  if (PAGING.has(name) && op.action === 'DescribeDisks') return 'DISK.DESCRIBE.PAGING';
-  if (PAGING.has(name) && op.action === 'DescribePairDrills') return 'DRILL.PAIR.DESCRIBE.PAGING';
-  if (PAGING.has(name) && op.action === 'DescribeReplicaGroupDrills') return 'DRILL.GROUP.DESCRIBE.PAGING';
   return PARAM_RULES[name] ?? 'PROTO.INVALID_VALUE';
 }
 
@@ -102,9 +95,10 @@ export function typedParams(
 
 /**
  * The gateway's part: the operation exists and its parameters match the documented schema.
- * PROTO.UNKNOWN_ACTION, PROTO.MISSING_REQUIRED, PROTO.INVALID_VALUE.
+ * PROTO.UNKNOWN_ACTION, PROTO.MISSING_REQUIRED, PROTO.INVALID_VALUE, or the rule the operation's
+ * family names for a malformed parameter (`paramRule`, from its decision).
  */
-export function validate(call: Call): Validated {
+export function validate(call: Call, paramRule?: ParamRule): Validated {
   const op = findOperation(call.product, call.version, call.action);
   if (!op) {
     const v: Violation = {
@@ -114,11 +108,11 @@ export function validate(call: Call): Validated {
     };
     return { ok: false, refusal: refuse([v]) };
   }
-  return validateFor(op, call);
+  return validateFor(op, call, paramRule);
 }
 
 /** The parameters of `call` against `op`'s documented schema (the operation already found). */
-export function validateFor(op: Operation, call: Pick<Call, 'params'>): Validated {
+export function validateFor(op: Operation, call: Pick<Call, 'params'>, paramRule?: ParamRule): Validated {
   const own: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(call.params)) if (!COMMON_PARAMS.has(k)) own[k] = v;
 
@@ -149,7 +143,7 @@ export function validateFor(op: Operation, call: Pick<Call, 'params'>): Validate
   const issuesOf = (name: string) => parsed.error.issues.filter((i) => String(i.path[0] ?? '') === name);
   const violations: Violation[] = [...names].map((name) => {
     const p = op.params.find((x) => x.name === name);
-    const rule = ruleForParam(op, name, issuesOf(name));
+    const rule = ruleForParam(op, name, issuesOf(name), paramRule);
     // Too many items where the docs name the code for that: that code, and only it.
     const counted = p?.countCode !== undefined && issuesOf(name).some(isTooManyItems);
     const codes = counted ? [p.countCode as string] : ['InvalidParameter', `InvalidParameter.${name}`];

@@ -1,3 +1,4 @@
+import { OPERATIONS } from '../operations';
 import { ebsDoc, SEED_REPROTECT } from '../operations/common';
 import { type Rule, rule } from '../rule';
 import { CREATE_PAIR_GUIDE_DOC, REPLICATION_LIMITS_DOC } from './sources';
@@ -11,6 +12,11 @@ const REPROTECT = 'ReprotectDiskReplicaPair';
 const DELETE = 'DeleteDiskReplicaPair';
 const DESCRIBE = 'DescribeDiskReplicaPairs';
 const PROGRESS = 'DescribeDiskReplicaPairProgress';
+
+/** The EBS listings a NextToken walk pages (those taking MaxResults), as the catalogue says. */
+const TOKEN_WALKED = OPERATIONS.filter(
+  (op) => op.product === 'ebs' && op.params.some((p) => p.name === 'MaxResults'),
+).map((op) => op.action);
 
 /** Rules of one replica pair (EBS 2021-07-30): creation, the state machine, where to call, listings. */
 export const PAIR_RULES: readonly Rule[] = [
@@ -31,7 +37,7 @@ export const PAIR_RULES: readonly Rule[] = [
   ),
   rule(
     'PAIR.DESCRIBE.NEXT_TOKEN_WHEN_MORE',
-    [DESCRIBE, 'DescribeDiskReplicaGroups', 'DescribePairDrills', 'DescribeReplicaGroupDrills'],
+    TOKEN_WALKED,
     'A first page of a NextToken walk (also the default page: MaxResults defaults to 10) that cannot hold every row carries a NextToken for the rest.',
     ebsDoc(DESCRIBE),
     'Request parameters: MaxResults (default 10), NextToken; Response parameters: NextToken',

@@ -1,7 +1,9 @@
+import * as api from '../../api';
 import { listedAs } from '../../api/resources';
-import { type Handler, int, list, str } from '../context';
+import { decide, type Handler, int, list, str } from '../context';
 import { allowed, deny, observe, refuse } from '../expectation';
 import { type Disk, diskStatus, type ModelState } from '../state';
+import { pagingRule } from '../validate';
 import { findRegion } from '../world';
 import { pageFacts, pageOf } from './paging';
 import type { Row } from './pairs';
@@ -77,3 +79,5 @@ export const describeDisks: Handler = (ctx) => {
     listing: { ...listedAs('disk'), rows, page },
   });
 };
+
+export const DECISIONS = [decide(api.DescribeDisks, describeDisks, pagingRule('DISK.DESCRIBE.PAGING'))];

@@ -1,6 +1,7 @@
 import type { Site as SiteName } from '../../api';
+import * as api from '../../api';
 import { listedAs } from '../../api/resources';
-import { type Handler, list, str } from '../context';
+import { decide, type Handler, list, str } from '../context';
 import { observe, refuse } from '../expectation';
 import { earRegionViolation } from '../lookup';
 import { destinationOf, type Group, type ModelState, membersOf, sourceOf } from '../state';
@@ -76,3 +77,5 @@ export const describeGroups: Handler = (ctx) => {
     listing: { ...listedAs('group'), rows, page },
   });
 };
+
+export const DECISIONS = [decide(api.DescribeDiskReplicaGroups, describeGroups)];

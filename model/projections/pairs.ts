@@ -1,6 +1,7 @@
 import type { Site as SiteName } from '../../api';
+import * as api from '../../api';
 import { listedAs } from '../../api/resources';
-import { type Handler, list, str } from '../context';
+import { decide, type Handler, list, str } from '../context';
 import { observe, refuse } from '../expectation';
 import { reversedUnsynced } from '../lifecycle';
 import { earRegionViolation, findPair } from '../lookup';
@@ -122,3 +123,8 @@ export const describeProgress: Handler = (ctx) => {
     absent: synced ? [] : ['RecoverPoint'],
   });
 };
+
+export const DECISIONS = [
+  decide(api.DescribeDiskReplicaPairs, describePairs),
+  decide(api.DescribeDiskReplicaPairProgress, describeProgress),
+];

@@ -1,5 +1,7 @@
 import type { DescribeRegions } from '../../api';
+import * as api from '../../api';
 import type { Handler } from '../context';
+import { decide } from '../context';
 import { observe } from '../expectation';
 import type { Row } from './pairs';
 
@@ -27,3 +29,5 @@ export const describeRegions: Handler<typeof DescribeRegions> = (ctx) => {
     },
   });
 };
+
+export const DECISIONS = [decide(api.DescribeRegions, describeRegions)];

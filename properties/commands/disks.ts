@@ -213,3 +213,13 @@ export const DISK_COMMANDS = {
   deleteDisk,
   describeDisks,
 };
+
+/** How often each command is drawn (properties/commands/index.ts gathers the families). */
+export const DISK_WEIGHTS = {
+  createDiskCouple: 6,
+  createDisk: 2,
+  attachDisk: 2,
+  detachDisk: 3,
+  deleteDisk: 1,
+  describeDisks: 1,
+} satisfies Record<keyof typeof DISK_COMMANDS, number>;

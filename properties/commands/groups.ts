@@ -177,3 +177,16 @@ export const GROUP_COMMANDS = {
     ),
   ),
 };
+
+/** How often each command is drawn (properties/commands/index.ts gathers the families). */
+export const GROUP_WEIGHTS = {
+  createGroup: 2,
+  addPair: 3,
+  removePair: 3,
+  startGroup: 3,
+  stopGroup: 3,
+  failoverGroup: 3,
+  reprotectGroup: 3,
+  deleteGroup: 2,
+  modifyGroup: 2,
+} satisfies Record<keyof typeof GROUP_COMMANDS, number>;

@@ -251,3 +251,16 @@ export const PAIR_COMMANDS = {
   ),
   describeProgress: onPair('DescribeDiskReplicaPairProgress', none),
 };
+
+/** How often each command is drawn (properties/commands/index.ts gathers the families). */
+export const PAIR_WEIGHTS = {
+  createPair: 8,
+  createLegacyPair: 1,
+  startPair: 5,
+  stopPair: 3,
+  failoverPair: 4,
+  reprotectPair: 4,
+  deletePair: 2,
+  modifyPair: 2,
+  describeProgress: 2,
+} satisfies Record<keyof typeof PAIR_COMMANDS, number>;

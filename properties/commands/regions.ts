@@ -46,3 +46,4 @@ const describeRegions = fc
   );
 
 export const REGION_COMMANDS = { describeRegions };
+export const REGION_WEIGHTS = { describeRegions: 1 };

@@ -214,3 +214,9 @@ const groupScenario = fc
   });
 
 export const SCENARIO_COMMANDS = { pairScenario, groupScenario };
+
+/** How often each command is drawn (properties/commands/index.ts gathers the families). */
+export const SCENARIO_WEIGHTS = {
+  pairScenario: 5,
+  groupScenario: 4,
+} satisfies Record<keyof typeof SCENARIO_COMMANDS, number>;

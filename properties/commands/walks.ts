@@ -159,3 +159,10 @@ export const WALK_COMMANDS = {
   walkGroups: walk('groups'),
   walkDisks: walk('disks'),
 };
+
+/** How often each command is drawn (properties/commands/index.ts gathers the families). */
+export const WALK_WEIGHTS = {
+  walkPairs: 1,
+  walkGroups: 1,
+  walkDisks: 1,
+} satisfies Record<keyof typeof WALK_COMMANDS, number>;
