@@ -113,11 +113,12 @@ function sweepsEdge(r: ParamRule): boolean {
   if (name === 'ClientToken' || PAGING.includes(name) || FREE_TEXT.has(name) || ANSWERED_SWITCHES.has(name))
     return true;
   if (c === 'ENUM') return ANSWERED_ENUMS.has(`${action}.${name}`) || ANSWERED_ENUMS.has(`*.${name}`);
-  // Tag filters the model applies on the EBS listings; DescribeDisks' Tag filter it does not answer.
+  // Tags bound on a create, and the EBS listings' Tag filter; DescribeDisks' Tag filter the model
+  // does not answer.
   if (c === 'MAX_ITEMS')
     return (
       name in PROBE_LISTS ||
-      (name === 'Tag' && r.derived.product === 'ebs') ||
+      (name === 'Tag' && (r.derived.product === 'ebs' || opOf(r).mutating)) ||
       name === 'TagKey' ||
       listsBy(r)
     );
@@ -190,6 +191,22 @@ function variantOf(
   };
 }
 
+/** One call with one edge rule of each parameter that has some (chosen by `pick`) at its edge. */
+function allEdges(base: Command, edges: readonly ParamRule[], pick: number, n: number): Plan {
+  const byParam = new Map<string, ParamRule[]>();
+  for (const r of edges) byParam.set(r.derived.param, [...(byParam.get(r.derived.param) ?? []), r]);
+  const chosen = [...byParam.values()].map((rs) => nth(rs, pick) as ParamRule);
+  return (s) => {
+    const planned = base.plan(s);
+    if (!planned) return undefined;
+    const params = chosen.reduce<Record<string, unknown>>((acc, r) => edgeParams(r, acc, pick, n), {
+      ...planned.call.params,
+    });
+    const at = chosen.map((r) => `${r.derived.param} at ${r.derived.constraint.toLowerCase()}`).join(', ');
+    return { ...planned, call: { ...planned.call, params }, label: `${planned.label} with ${at}` };
+  };
+}
+
 /** One sweep: every derived rule of one operation, past its constraint and at its edge. */
 const paramSweep = fc
   .constantFrom(...RULES_BY_OPERATION.keys())
@@ -203,12 +220,18 @@ const paramSweep = fc
   )
   .map((g) => {
     const rules = RULES_BY_OPERATION.get(g.operation) ?? [];
-    // Refusals first: they leave the state as it was, so every one finds its base call.
+    const edges = rules.filter(sweepsEdge);
+    const mutating = rules[0] !== undefined && opOf(rules[0]).mutating;
+    // Refusals first: they leave the state as it was, so every one finds its base call. A change
+    // accepted once is not accepted again from the same inputs (a disk pairs once, a pair starts
+    // once), so a mutating call takes all its edges in one call; a read takes each in its own.
     const plans = [
       ...rules.map((r) => variantOf(g.base, r, (p) => breakParams(r, p, g.pick), 'past')),
-      ...rules
-        .filter(sweepsEdge)
-        .map((r) => variantOf(g.base, r, (p) => edgeParams(r, p, g.pick, g.n), 'at')),
+      ...(mutating
+        ? edges.length > 0
+          ? [allEdges(g.base, edges, g.pick, g.n)]
+          : []
+        : edges.map((r) => variantOf(g.base, r, (p) => edgeParams(r, p, g.pick, g.n), 'at'))),
     ];
     const [first, ...then] = plans;
     return new CallCommand(
