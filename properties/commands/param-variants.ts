@@ -191,6 +191,17 @@ function variantOf(
   };
 }
 
+/** A sweep keeps its plans in view, so a test can plan every call it would make. */
+export class SweepCommand extends CallCommand {
+  constructor(
+    name: string,
+    inputs: Readonly<Record<string, unknown>>,
+    readonly plans: readonly [Plan, ...Plan[]],
+  ) {
+    super(name, inputs, ...plans);
+  }
+}
+
 /** One call with one edge rule of each parameter that has some (chosen by `pick`) at its edge. */
 function allEdges(base: Command, edges: readonly ParamRule[], pick: number, n: number): Plan {
   const byParam = new Map<string, ParamRule[]>();
@@ -234,12 +245,10 @@ const paramSweep = fc
         : edges.map((r) => variantOf(g.base, r, (p) => edgeParams(r, p, g.pick, g.n), 'at'))),
     ];
     const [first, ...then] = plans;
-    return new CallCommand(
-      `paramSweep(${g.operation})`,
-      { operation: g.operation, pick: g.pick },
+    return new SweepCommand(`paramSweep(${g.operation})`, { operation: g.operation, pick: g.pick }, [
       first as Plan,
       ...then,
-    );
+    ]);
   });
 
 export const PARAM_VARIANT_COMMANDS = { paramSweep };
