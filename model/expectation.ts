@@ -59,6 +59,8 @@ export interface Success {
   readonly present: readonly string[];
   /** Fields the response must not carry. */
   readonly absent: readonly string[];
+  /** Numeric fields the response must keep within a range, each for its rule. */
+  readonly bounds?: Readonly<Record<string, Bound>>;
   readonly listing?: ListingFacts;
   /** The tag listing: every row the filters select (rows are not unique by ID, so not a listing). */
   readonly tagRows?: readonly TagRow[];
@@ -67,6 +69,18 @@ export interface Success {
   readonly settlesIn: readonly string[];
   /** Refusals the docs also leave open for this call (the state then stays as it was). */
   readonly also: readonly AllowedError[];
+}
+
+/**
+ * A range a numeric response field must lie in, and the rule that says so. `movedClock`: it
+ * holds only where the harness moves the target's clock (on a clock of its own the target's
+ * time and the harness's differ by more than the range allows).
+ */
+export interface Bound {
+  readonly rule: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly movedClock?: boolean;
 }
 
 export interface Refusal {
@@ -148,6 +162,7 @@ export interface SuccessInput {
   readonly facts?: Readonly<Record<string, unknown>>;
   readonly present?: readonly string[];
   readonly absent?: readonly string[];
+  readonly bounds?: Readonly<Record<string, Bound>>;
   readonly listing?: ListingFacts;
   readonly tagRows?: readonly TagRow[];
   readonly transient?: readonly string[];
@@ -164,6 +179,7 @@ export function succeed(input: SuccessInput): Success {
     facts: input.facts ?? {},
     present: ['RequestId', ...(input.present ?? [])],
     absent: ['Code', ...(input.absent ?? [])],
+    ...(input.bounds ? { bounds: input.bounds } : {}),
     ...(input.listing ? { listing: input.listing } : {}),
     ...(input.tagRows ? { tagRows: input.tagRows } : {}),
     transient: input.transient ?? [],

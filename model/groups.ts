@@ -143,7 +143,7 @@ export const startGroup = onGroup((ctx, g) => {
     next: () =>
       withGroup(ctx.state, t.next, {
         status: t.next.status,
-        ...(oneShot ? { groupOneShotAt: ctx.now } : {}),
+        ...(oneShot ? { groupOneShotAt: ctx.now } : { replicatingSince: ctx.now }),
       }),
   });
 });

@@ -25,8 +25,8 @@ function diskViolations(ctx: Ctx, primary: Disk, secondary: Disk): Violation[] {
   const world = state.world;
   const why = (ok: boolean, rule: string, condition: Condition, ...likely: string[]) =>
     ok ? undefined : denyUndocumented(op, rule, condition, ...likely);
-  const essd = (d: Disk) =>
-    d.category === 'cloud_essd' || (world.essdAutoPlReplicable && d.category === 'cloud_auto');
+  // ESSD AutoPL is left to the reading essd-autopl-pairs (autoPlViolation).
+  const essd = (d: Disk) => d.category === 'cloud_essd' || d.category === 'cloud_auto';
   const sameRegion = primary.regionId === secondary.regionId;
   return collect(
     why(
@@ -77,6 +77,19 @@ function diskViolations(ctx: Ctx, primary: Disk, secondary: Disk): Violation[] {
   );
 }
 
+/**
+ * An AutoPL disk in an otherwise valid pair: refused by the API page (ESSD only), accepted by the
+ * limits page (the reading essd-autopl-pairs), unless the world settles it.
+ */
+function autoPlViolation(ctx: Ctx, primary: Disk, secondary: Disk): Violation | undefined {
+  const autoPl = [primary, secondary].some((d) => d.category === 'cloud_auto');
+  return autoPl && !ctx.state.world.essdAutoPlReplicable
+    ? denyUndocumented(ctx.op, 'PAIR.CREATE.ESSD_ONLY', 'parameter', 'OperationDenied')
+    : undefined;
+}
+
+const AUTOPL_FORK: ReadingFork = { id: 'essd-autopl-pairs', onSuccess: 'allowed', onRefusal: 'refused' };
+
 /** The conditions a successful Create passed. */
 const CREATE_CHECKS = [
   'PAIR.CREATE.DISKS_EXIST',
@@ -99,7 +112,8 @@ export const createPair: Handler = (ctx) => {
     return refuse([deny(op, 'PAIR.CREATE.DISKS_EXIST', 'NoSuchResource', 'InvalidDiskId.NotFound')]);
   }
   const chargeType = params.ChargeType === 'PREPAY' ? 'PREPAY' : 'POSTPAY';
-  const violations = diskViolations(ctx, primary, secondary);
+  const autoPl = autoPlViolation(ctx, primary, secondary);
+  const violations = [...diskViolations(ctx, primary, secondary), ...(autoPl ? [autoPl] : [])];
   if (chargeType === 'POSTPAY' && params.Bandwidth !== undefined) {
     violations.push(denyUndocumented(op, 'PAIR.CREATE.POSTPAY_BANDWIDTH', 'parameter', 'InvalidParameter'));
   }
@@ -108,12 +122,14 @@ export const createPair: Handler = (ctx) => {
   }
   // The readings encrypted-disks and postpay-bandwidth: a refusal for that reason alone may be
   // an acceptance on a target that reads the docs the other way.
-  const readingOf = (v: Violation) => READING_RULES[v.rule];
+  const readingOf = (v: Violation) => (v === autoPl ? AUTOPL_FORK : READING_RULES[v.rule]);
   const decided = violations.filter((v) => !readingOf(v));
   if (decided.length > 0) return refuse(violations);
   const rules = [...CREATE_CHECKS, 'PAIR.CREATE.STARTS_CREATED', 'PAIR.CREATE.POSTPAY_BANDWIDTH'];
   if (params.Tag !== undefined) rules.push('TAG.CREATE.BINDS');
   if (chargeType === 'PREPAY') rules.push('PAIR.CREATE.PREPAY_NEEDS_PERIOD');
+  // An RPO that reached the handler is the one documented value: the accepting case of the rule.
+  if (params.RPO !== undefined) rules.push('PAIR.RPO_ONLY_900');
   const success = created(ctx, primary, secondary, chargeType, rules);
   return violations.reduceRight<Expectation>((e, v) => {
     if (e.kind === 'refusal') return e;

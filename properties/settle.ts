@@ -74,7 +74,7 @@ export interface ChangeSpec {
   readonly settlesIn: readonly string[];
 }
 
-function statusIn(state: ModelState, kind: AllowedPath['kind'], id: string): string {
+export function statusIn(state: ModelState, kind: AllowedPath['kind'], id: string): string {
   if (kind === 'pair') return state.pairs[id]?.status ?? ABSENT;
   if (kind === 'group') return state.groups[id]?.status ?? ABSENT;
   if (kind === 'drill') return state.drills[id]?.status ?? ABSENT;

@@ -60,7 +60,7 @@ export const describeDisks: Handler = (ctx) => {
     ...(str(p.Category) ? { category: str(p.Category) } : {}),
   };
   const rows = listDisks(ctx.state, q).map(diskRow);
-  const page = pageOf(p, { maxResults: 10, pageSize: 10 });
+  const page = pageOf(p, { maxResults: 10, pageSize: 10, numberedByDefault: true });
   const filtered = Object.keys(q).length > 1;
   // The page documents MaxResults 10-500, the metadata 1-500: below 10 either answer.
   // TODO(reading): describe-disks-max-results (the readings catalogue owns the choice).

@@ -193,6 +193,16 @@ describe('DescribeDisks projection', () => {
     expect(describeDisks(s, {}).rules).toContain('DISK.DESCRIBE.FIELDS');
   });
 
+  it('DISK.DESCRIBE.PAGING: without paging parameters the call is numbered page 1 of 10; MaxResults starts a token walk', () => {
+    expect(describeDisks(world(), {}).listing?.page).toEqual({ mode: 'number', pageNumber: 1, pageSize: 10 });
+    expect(describeDisks(world(), {}).facts).toMatchObject({ TotalCount: 3, PageNumber: 1, PageSize: 10 });
+    expect(describeDisks(world(), { MaxResults: 20 }).listing?.page).toEqual({
+      mode: 'token',
+      maxResults: 20,
+      continued: false,
+    });
+  });
+
   it('DISK.DESCRIBE.PAGING: numbered pages carry TotalCount', () => {
     const e = describeDisks(world(), { PageNumber: 1, PageSize: 2 });
     expect(e.rules).toContain('DISK.DESCRIBE.PAGING');

@@ -10,6 +10,7 @@ import { PARAM_VARIANT_COMMANDS, PARAM_VARIANT_WEIGHTS } from './param-variants'
 import { REGION_COMMANDS, REGION_WEIGHTS } from './regions';
 import { SCENARIO_COMMANDS, SCENARIO_WEIGHTS } from './scenarios';
 import { TAG_COMMANDS, TAG_WEIGHTS } from './tags';
+import { TRANSIENT_COMMANDS, TRANSIENT_WEIGHTS } from './transient';
 import { VISIBILITY_COMMANDS, VISIBILITY_WEIGHTS } from './visibility';
 import { WALK_COMMANDS, WALK_WEIGHTS } from './walks';
 
@@ -45,6 +46,7 @@ const FAMILIES: readonly Family[] = [
   family(SCENARIO_COMMANDS, SCENARIO_WEIGHTS),
   family(DRILL_COMMANDS, DRILL_WEIGHTS),
   family(TAG_COMMANDS, TAG_WEIGHTS),
+  family(TRANSIENT_COMMANDS, TRANSIENT_WEIGHTS),
   family(REGION_COMMANDS, REGION_WEIGHTS),
   family(PARAM_VARIANT_COMMANDS, PARAM_VARIANT_WEIGHTS),
 ];

@@ -253,4 +253,7 @@ const paramSweep = fc
 
 export const PARAM_VARIANT_COMMANDS = { paramSweep };
 /** About one call in six of a default run: each operation swept a few times in 60 sequences. */
-export const PARAM_VARIANT_WEIGHTS = { paramSweep: 6 };
+export const PARAM_VARIANT_WEIGHTS = { paramSweep: 6 } satisfies Record<
+  keyof typeof PARAM_VARIANT_COMMANDS,
+  number
+>;

@@ -46,4 +46,5 @@ const describeRegions = fc
   );
 
 export const REGION_COMMANDS = { describeRegions };
-export const REGION_WEIGHTS = { describeRegions: 1 };
+
+export const REGION_WEIGHTS = { describeRegions: 1 } satisfies Record<keyof typeof REGION_COMMANDS, number>;
