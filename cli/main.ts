@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCompare } from './commands/compare';
 import { registerDetect } from './commands/detect';
 import { registerEmulator } from './commands/emulator';
+import { registerHistory } from './commands/history';
 import { registerMerge } from './commands/merge';
 import { registerParity } from './commands/parity';
 import { registerReplay } from './commands/replay';
@@ -20,6 +21,7 @@ const COMMANDS: readonly Register[] = [
   registerReplay,
   registerReport,
   registerCompare,
+  registerHistory,
   registerMerge,
   registerEmulator,
   registerSpec,
