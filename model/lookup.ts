@@ -1,9 +1,14 @@
+import { findReading } from '../api';
 import type { Ctx } from './context';
 import { bool, str } from './context';
 import {
   type AllowedError,
   deny,
   denyUndocumented,
+  type Expectation,
+  eitherRefusal,
+  forkOnReading,
+  type ReadingFork,
   type Refusal,
   refuse,
   type Violation,
@@ -59,6 +64,38 @@ export function findGroup(ctx: Ctx, idParam = 'ReplicaGroupId'): Found<Group> {
     };
   }
   return { found: group };
+}
+
+/** A pair or group between two zones of one region: accepted or refused (api/readings.ts). */
+export const SAME_REGION_CROSS_ZONE: ReadingFork = {
+  id: 'same-region-cross-zone',
+  onSuccess: 'allowed',
+  onRefusal: 'refused',
+};
+
+/** The actions of the reading group-calls-in-dr-region (api/readings.ts). */
+const SERVED_IN_DR_REGION: readonly string[] = findReading('group-calls-in-dr-region')?.operations ?? [];
+
+/**
+ * The reading group-calls-in-dr-region: called from the region of the group's disaster-recovery
+ * site, the call is answered as anywhere else (`accepted`) or the group is unknown there
+ * (`refused`, before anything else is looked at). Held to a fixed alternative; open, a success
+ * also allows the refusal and shows the reading, and a refusal allows either's codes, or the
+ * shown alternative's once the target has shown one.
+ */
+export function servedInDrRegion(ctx: Ctx, g: Group, body: Expectation): Expectation {
+  if (!SERVED_IN_DR_REGION.includes(ctx.call.action) || ctx.params.RegionId === g.primary.regionId)
+    return body;
+  const fork = { id: 'group-calls-in-dr-region', onSuccess: 'accepted', onRefusal: 'refused' };
+  const unknown = refuse([denyUndocumented(ctx.op, 'GROUP.IN_GROUP_REGION', 'placement', 'NoSuchResource')]);
+  const held =
+    ctx.state.readings?.[fork.id] ??
+    (body.kind === 'refusal' ? ctx.state.shownReadings?.[fork.id] : undefined);
+  if (held === fork.onSuccess) return body;
+  if (held === fork.onRefusal) return unknown;
+  return body.kind === 'success'
+    ? forkOnReading(ctx.state, fork, body, unknown)
+    : eitherRefusal(body, unknown);
 }
 
 type Sited = { primary: Site; standby: Site; reversed: boolean };
