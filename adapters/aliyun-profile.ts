@@ -1,98 +1,131 @@
 /**
- * Credentials for a real account, from the places the Alibaba Cloud tools keep them: the standard
- * environment variables (an STS token included), or a profile of the aliyun CLI's config file
- * (`~/.aliyun/config.json`, modes `AK` and `StsToken`). Error messages name the variable, file or
- * profile at fault, never a key or secret.
+ * Credentials for a real account, found the way Alibaba Cloud's own SDKs find them: through
+ * `@alicloud/credentials`. Without `--profile`, its default chain: the environment variables
+ * (an STS token included), OIDC (`ALIBABA_CLOUD_ROLE_ARN`, `_OIDC_PROVIDER_ARN`, `_OIDC_TOKEN_FILE`:
+ * what CI providers hand out), the aliyun CLI's profile named by `ALIBABA_CLOUD_PROFILE` or its
+ * current one (every mode the CLI has: AK, StsToken, RamRoleArn, ChainableRamRoleArn, EcsRamRole,
+ * OIDC, CloudSSO, OAuth, External), `~/.alibabacloud/credentials`, the ECS instance's RAM role,
+ * and `ALIBABA_CLOUD_CREDENTIALS_URI`. With `--profile NAME`, that CLI profile and nothing else.
+ * The library refreshes an expiring token before it expires; the client asks it before every
+ * request, so a run longer than a token's life keeps signing with a valid one.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { type Credentials, credentialsFromEnv, ENV } from './credentials';
+import { CLIProfileCredentialsProvider, DefaultCredentialsProvider } from '@alicloud/credentials';
+import type { CredentialSource } from './credentials';
+import { ENV } from './credentials';
 import { TargetError } from './target';
-
-/** The subset of the aliyun CLI's profile we read; other fields are ignored. */
-const Profile = z.object({
-  name: z.string(),
-  mode: z.string().default('AK'),
-  access_key_id: z.string().default(''),
-  access_key_secret: z.string().default(''),
-  sts_token: z.string().default(''),
-  region_id: z.string().default(''),
-});
-
-const ConfigFile = z.object({
-  current: z.string().default(''),
-  profiles: z.array(Profile).default([]),
-});
 
 export const defaultProfileFile = (home: string = homedir()) => join(home, '.aliyun', 'config.json');
 
-export interface RealCredentials {
-  readonly credentials: Credentials;
-  /** Where they came from, for the plan: `environment` or `profile NAME (FILE)`. */
-  readonly source: string;
-  /** The profile's default region, when one is set. */
-  readonly region?: string;
-}
-
 export interface RealCredentialsOptions {
-  /** `--profile NAME`: read this profile and ignore the environment. */
+  /** `--profile NAME`: this profile of the aliyun CLI config, and nothing else of the chain. */
   readonly profile?: string;
-  readonly env?: Readonly<Record<string, string | undefined>>;
-  readonly profileFile?: string;
 }
 
-function readProfile(file: string, wanted: string | undefined): RealCredentials {
-  let config: z.infer<typeof ConfigFile>;
+interface Provider {
+  getCredentials(): Promise<{
+    accessKeyId: string;
+    accessKeySecret: string;
+    securityToken?: string;
+    providerName?: string;
+  }>;
+}
+
+/**
+ * A message of the library, safe to print. It quotes a CLI config file it cannot parse whole,
+ * keys and all: everything after that point is dropped.
+ */
+export function safeCredentialsMessage(message: string): string {
+  const quoted = /parse aliyun cli config from '([^']*)' failed:/.exec(message);
+  if (quoted) return `${message.slice(0, quoted.index)}${quoted[0].slice(0, -1)} (not valid JSON)`;
+  return message;
+}
+
+/**
+ * The credential source of a real run. Building it reads nothing; the first `credentials()` walks
+ * the chain (check it before the first API call: `checkedCredentials`).
+ */
+export function realCredentials(options: RealCredentialsOptions = {}): CredentialSource {
+  let provider: Provider;
   try {
-    config = ConfigFile.parse(JSON.parse(readFileSync(file, 'utf8')));
+    provider =
+      options.profile !== undefined
+        ? CLIProfileCredentialsProvider.builder().withProfileName(options.profile).build()
+        : DefaultCredentialsProvider.builder().build();
   } catch (err) {
-    const why = err instanceof SyntaxError ? 'not valid JSON' : 'not an aliyun CLI config file';
-    throw new TargetError('TARGET_CONFIG', `cannot read ${file}: ${why}`);
-  }
-  const name = wanted ?? (config.current || 'default');
-  const profile = config.profiles.find((p) => p.name === name);
-  if (!profile) throw new TargetError('TARGET_CONFIG', `no profile named "${name}" in ${file}`);
-  if (profile.mode !== 'AK' && profile.mode !== 'StsToken')
     throw new TargetError(
       'TARGET_CONFIG',
-      `profile "${name}" in ${file} uses mode ${profile.mode}; only AK and StsToken are supported (or set ${ENV.accessKeyId} and ${ENV.accessKeySecret})`,
+      `credentials: ${safeCredentialsMessage(String((err as Error).message))}`,
     );
-  if (!profile.access_key_id || !profile.access_key_secret)
-    throw new TargetError('TARGET_CONFIG', `profile "${name}" in ${file} has no access key`);
-  if (profile.mode === 'StsToken' && !profile.sts_token)
-    throw new TargetError('TARGET_CONFIG', `profile "${name}" in ${file} is StsToken but has no sts_token`);
-  const credentials: Credentials = {
-    accessKeyId: profile.access_key_id,
-    accessKeySecret: profile.access_key_secret,
-    ...(profile.mode === 'StsToken' ? { securityToken: profile.sts_token } : {}),
-  };
+  }
+  let providerName =
+    options.profile !== undefined ? `aliyun CLI profile ${options.profile}` : 'default chain';
   return {
-    credentials,
-    source: `profile ${name} (${file})`,
-    ...(profile.region_id ? { region: profile.region_id } : {}),
+    async credentials() {
+      let found: Awaited<ReturnType<Provider['getCredentials']>>;
+      try {
+        found = await provider.getCredentials();
+      } catch (err) {
+        throw new Error(safeCredentialsMessage(err instanceof Error ? err.message : String(err)));
+      }
+      if (found.providerName)
+        providerName = `${options.profile !== undefined ? `aliyun CLI profile ${options.profile}` : 'default chain'}: ${found.providerName}`;
+      if (!found.accessKeyId || !found.accessKeySecret) throw new Error(`${providerName} gave no access key`);
+      return {
+        accessKeyId: found.accessKeyId,
+        accessKeySecret: found.accessKeySecret,
+        ...(found.securityToken ? { securityToken: found.securityToken } : {}),
+      };
+    },
+    describe: () => providerName,
   };
 }
 
 /**
- * `--profile` wins; then the environment variables; then the config file's current profile.
- * Nothing found is a configuration error: a real target never falls back to a default key.
+ * The source, asked once so that a configuration mistake ends the run before any API call
+ * (exit 2, the library's reason with no secret in it).
  */
-export function realCredentials(options: RealCredentialsOptions = {}): RealCredentials {
-  const file = options.profileFile ?? defaultProfileFile();
-  if (options.profile !== undefined) {
-    if (!existsSync(file))
-      throw new TargetError('TARGET_CONFIG', `--profile ${options.profile}: no aliyun CLI config at ${file}`);
-    return readProfile(file, options.profile);
+export async function checkedCredentials(options: RealCredentialsOptions = {}): Promise<CredentialSource> {
+  const env = process.env;
+  if (Boolean(env[ENV.accessKeyId]) !== Boolean(env[ENV.accessKeySecret]))
+    throw new TargetError(
+      'TARGET_CONFIG',
+      `set both ${ENV.accessKeyId} and ${ENV.accessKeySecret}, or neither`,
+    );
+  const source = realCredentials(options);
+  try {
+    await source.credentials();
+  } catch (err) {
+    const where =
+      options.profile !== undefined ? `--profile ${options.profile}` : 'the default credential chain';
+    throw new TargetError(
+      'TARGET_CONFIG',
+      `no credentials from ${where}: ${(err as Error).message} (set ${ENV.accessKeyId} and ${ENV.accessKeySecret}, or give --profile NAME of ${defaultProfileFile()})`,
+    );
   }
-  const fromEnv = credentialsFromEnv(options.env ?? process.env);
-  if (fromEnv.ok) return { credentials: fromEnv.credentials, source: 'environment' };
-  const env = options.env ?? process.env;
-  const halfSet = Boolean(env[ENV.accessKeyId]) !== Boolean(env[ENV.accessKeySecret]);
-  if (!halfSet && existsSync(file)) return readProfile(file, undefined);
-  throw new TargetError(
-    'TARGET_CONFIG',
-    `${fromEnv.message}, or give --profile NAME (aliyun CLI config at ${file})`,
-  );
+  return source;
+}
+
+/**
+ * The region calls that name none are sent to: `--region`, else `ALIBABA_CLOUD_REGION_ID`, else
+ * the aliyun CLI profile's `region_id` (the named one, `ALIBABA_CLOUD_PROFILE`, or the current).
+ */
+export function homeRegion(flag: string | undefined, profile: string | undefined): string | undefined {
+  if (flag) return flag;
+  const fromEnv = process.env.ALIBABA_CLOUD_REGION_ID;
+  if (fromEnv) return fromEnv;
+  try {
+    const config = JSON.parse(readFileSync(defaultProfileFile(), 'utf8')) as {
+      current?: string;
+      profiles?: { name?: string; region_id?: string }[];
+    };
+    const name = profile ?? process.env.ALIBABA_CLOUD_PROFILE ?? config.current;
+    const region = config.profiles?.find((p) => p.name === name)?.region_id;
+    return region || undefined;
+  } catch {
+    // No config file, or one we cannot read: the credentials check reports that if it matters.
+    return undefined;
+  }
 }

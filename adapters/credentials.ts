@@ -10,6 +10,25 @@ export interface Credentials {
   readonly securityToken?: string;
 }
 
+/**
+ * Credentials that may change during a run: an STS token from a role, OIDC or an ECS instance
+ * expires, and the source hands out fresh ones before it does. A client asks for them on every
+ * request it signs, never once at the start, so a run or sweep longer than a token's life
+ * keeps working.
+ */
+export interface CredentialSource {
+  /** The credentials to sign the next request with (refreshed by the source as they near expiry). */
+  credentials(): Promise<Credentials>;
+  /** Where they come from, for the run's plan: names a provider or profile, never a key. */
+  describe(): string;
+}
+
+/** What a client accepts: fixed credentials, or a source asked before every request. */
+export type CredentialsInput = Credentials | CredentialSource;
+
+export const isCredentialSource = (c: CredentialsInput): c is CredentialSource =>
+  typeof (c as CredentialSource).credentials === 'function';
+
 export const EMULATOR_CREDENTIALS: Credentials = {
   accessKeyId: 'testAccessKeyId',
   accessKeySecret: 'testAccessKeySecret',

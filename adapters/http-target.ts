@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type Operation, findOperation as specFindOperation } from '../api';
-import type { Credentials } from './credentials';
+import { type Credentials, type CredentialsInput, isCredentialSource } from './credentials';
 import { type Decoded, decodeResponse } from './decode';
 import {
   type EndpointResolver,
@@ -15,7 +15,7 @@ import {
   realEndpoints,
   routingRegion,
 } from './endpoints';
-import { createRedactor } from './redact';
+import { createRedactor, type Redactor } from './redact';
 import { backoffDelay, DEFAULT_RETRY, type RetryPolicy, transientReason } from './retry';
 import { effectiveVariant, signRequest } from './signing';
 import {
@@ -41,7 +41,8 @@ import { toWireParams } from './wire-params';
 export interface HttpTargetOptions {
   /** One base URL for every product and region; without it, the real regional endpoints. */
   readonly baseUrl?: string;
-  readonly credentials: Credentials;
+  /** Fixed credentials, or a source asked before each request is signed (tokens that expire). */
+  readonly credentials: CredentialsInput;
   /** Defaults to undici pools, which this target then owns and closes. */
   readonly transport?: Transport;
   /** Per attempt. */
@@ -71,6 +72,46 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 // randomUUID draws from a cached entropy pool: about twenty times cheaper than randomBytes(16).
 const randomNonce = () => randomUUID();
 
+type Signing =
+  | { readonly credentials: Credentials; readonly redactor: Redactor }
+  | { readonly refused: string };
+
+/**
+ * The credentials to sign with and the redactor that scrubs them. Fixed credentials are resolved
+ * once (no await on the hot path); a source is asked before every attempt, and each set it hands
+ * out gets a redactor of its own, so a refreshed token is scrubbed like the first one.
+ */
+function credentialsSigner(input: CredentialsInput): {
+  readonly fixed?: Signing;
+  current(): Promise<Signing>;
+} {
+  if (!isCredentialSource(input)) {
+    const fixed = { credentials: input, redactor: createRedactor(input) };
+    return { fixed, current: async () => fixed };
+  }
+  const seen = new Map<string, Signing>();
+  return {
+    async current() {
+      let credentials: Credentials;
+      try {
+        credentials = await input.credentials();
+      } catch (err) {
+        // The source's own message names what failed (a profile, an STS call), never a secret.
+        return { refused: `credentials: ${err instanceof Error ? err.message : String(err)}` };
+      }
+      const key = [credentials.accessKeyId, credentials.accessKeySecret, credentials.securityToken].join(
+        '\n',
+      );
+      let signing = seen.get(key);
+      if (!signing) {
+        signing = { credentials, redactor: createRedactor(credentials) };
+        seen.set(key, signing);
+      }
+      return signing;
+    },
+  };
+}
+
 export function createHttpTarget(options: HttpTargetOptions): Target {
   const endpoints: EndpointResolver = options.baseUrl ? fixedEndpoint(options.baseUrl) : realEndpoints();
   const ownedTransport = options.transport ? undefined : undiciTransport();
@@ -83,7 +124,7 @@ export function createHttpTarget(options: HttpTargetOptions): Target {
   const sleep = options.sleep ?? realSleep;
   const random = options.random ?? Math.random;
   const lookup = options.findOperation ?? specFindOperation;
-  const redactor = createRedactor(options.credentials);
+  const signer = credentialsSigner(options.credentials);
   let closed = false;
 
   async function send(call: ApiCall): Promise<Exchange> {
@@ -96,6 +137,19 @@ export function createHttpTarget(options: HttpTargetOptions): Target {
     const t0 = performance.now();
     const retried: RetriedAttempt[] = [];
     for (let attempt = 1; ; attempt++) {
+      const signing = signer.fixed ?? (await signer.current());
+      if ('refused' in signing)
+        return {
+          call,
+          variant,
+          request: { method: variant.method, url: `${origin}/`, headers: {}, body: '' },
+          outcome: { kind: 'failure', reason: 'refused', message: signing.refused },
+          startedAt,
+          durationMs: performance.now() - t0,
+          attempts: attempt - 1,
+          retried,
+        };
+      const { credentials, redactor } = signing;
       let request: HttpRequest;
       try {
         request = {
@@ -104,7 +158,7 @@ export function createHttpTarget(options: HttpTargetOptions): Target {
             version: call.version,
             params,
             variant,
-            credentials: options.credentials,
+            credentials,
             origin,
             now: clock(),
             nonce: nonce(),

@@ -4,7 +4,7 @@
  * never buys a subscription unless allowed, and it stays within its caps. A refusal is a reason
  * (text); the caller turns it into an outcome that halts the sequence as inconclusive.
  */
-import { RESOURCES, resourceOfParam } from '../api/resources';
+import { RESOURCES, type ResourceDef, resourceOfParam, startedBy } from '../api/resources';
 import type { ResourceKind } from './journal';
 
 export interface Caps {
@@ -66,11 +66,22 @@ export function ownershipProblem(
     if (kind === undefined) continue;
     const foreign = listed(value).find((id) => !owned.has(id) && !isProbe(id));
     if (foreign === undefined) continue;
-    return kind !== 'unknown' && 'create' in RESOURCES[kind]
-      ? `guard: ${name} ${foreign} was not created by this run`
-      : `guard: ${name} ${foreign} names a resource this run did not create`;
+    const def: ResourceDef | undefined = kind === 'unknown' ? undefined : RESOURCES[kind];
+    if (def?.create) return `guard: ${name} ${foreign} was not created by this run`;
+    if (def?.startedBy) return `guard: ${name} ${foreign} was not started by this run`;
+    return `guard: ${name} ${foreign} names a resource this run did not create`;
   }
   return undefined;
+}
+
+/**
+ * The ID a successful call starts, which the run owns from then on although no create made it:
+ * a drill (StartPairDrill, StartReplicaGroupDrill), so that its Describe and Clear may name it.
+ */
+export function startedId(product: string, action: string, body: Readonly<Record<string, unknown>>) {
+  const started = startedBy(product, action);
+  const id = started && body[started.idField];
+  return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
 export function prepayProblem(params: Readonly<Record<string, unknown>>): string | undefined {
@@ -80,6 +91,7 @@ export function prepayProblem(params: Readonly<Record<string, unknown>>): string
   return undefined;
 }
 
+/** Creates sent (whether they succeeded or not) and calls sent, over the whole run. */
 export interface Usage {
   disks: number;
   pairs: number;
@@ -90,31 +102,39 @@ export interface Usage {
 
 export const noUsage = (): Usage => ({ disks: 0, pairs: 0, groups: 0, gib: 0, calls: 0 });
 
+/**
+ * What the run holds on the account at a moment: resources created and not yet deleted, plus
+ * creates in flight (a lane's create may land while another lane's is being checked). This, not
+ * what was ever created, is what the resource caps bound: a deleted resource frees its share.
+ */
+export type Footprint = Omit<Usage, 'calls'>;
+
 /** The cap a call would cross (it is counted only if sent), or undefined. */
 export function capProblem(
   caps: Caps,
-  usage: Readonly<Usage>,
+  live: Readonly<Footprint>,
+  calls: number,
   elapsedMs: number,
   creates: ResourceKind | undefined,
   sizeGiB: number,
 ): string | undefined {
   if (elapsedMs >= caps.wallMs) return `cap reached: wall time ${Math.round(caps.wallMs / 1000)} s`;
-  if (usage.calls >= caps.calls) return `cap reached: ${caps.calls} API calls`;
-  if (creates === 'disk' && usage.disks >= caps.disks) return `cap reached: ${caps.disks} disks`;
-  if (creates === 'disk' && usage.gib + sizeGiB > caps.gib) return `cap reached: ${caps.gib} GiB of disks`;
-  if ((creates === 'pair' || creates === 'legacy-pair') && usage.pairs >= caps.pairs)
-    return `cap reached: ${caps.pairs} pairs`;
-  if (creates === 'group' && usage.groups >= caps.groups) return `cap reached: ${caps.groups} groups`;
+  if (calls >= caps.calls) return `cap reached: ${caps.calls} API calls`;
+  if (creates === 'disk' && live.disks >= caps.disks) return `cap reached: ${caps.disks} disks live`;
+  if (creates === 'disk' && live.gib + sizeGiB > caps.gib)
+    return `cap reached: ${caps.gib} GiB of disks live (${live.gib} live, ${sizeGiB} more asked)`;
+  if ((creates === 'pair' || creates === 'legacy-pair') && live.pairs >= caps.pairs)
+    return `cap reached: ${caps.pairs} pairs live`;
+  if (creates === 'group' && live.groups >= caps.groups) return `cap reached: ${caps.groups} groups live`;
   return undefined;
 }
 
-/** Counts a call that is about to be sent. */
-export function count(usage: Usage, creates: ResourceKind | undefined, sizeGiB: number): void {
-  usage.calls += 1;
+/** Adds (sign 1) or takes back (sign -1) one call's creation to a tally. */
+export function count(tally: Footprint, creates: ResourceKind | undefined, sizeGiB: number, sign = 1): void {
   if (creates === 'disk') {
-    usage.disks += 1;
-    usage.gib += sizeGiB;
+    tally.disks += sign;
+    tally.gib += sign * sizeGiB;
   }
-  if (creates === 'pair' || creates === 'legacy-pair') usage.pairs += 1;
-  if (creates === 'group') usage.groups += 1;
+  if (creates === 'pair' || creates === 'legacy-pair') tally.pairs += sign;
+  if (creates === 'group') tally.groups += sign;
 }

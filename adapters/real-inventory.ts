@@ -21,6 +21,8 @@ const TRANSIENT = new Set([
 
 export interface InventorySnapshot {
   readonly live: Readonly<Record<ResourceKind, number>>;
+  /** The size of the live disks, GiB. */
+  readonly liveGiB: number;
   /** Live resources whose last listed status is transient. */
   readonly pending: number;
 }
@@ -28,15 +30,20 @@ export interface InventorySnapshot {
 export class Inventory {
   readonly #kinds = new Map<string, ResourceKind>();
   readonly #status = new Map<string, string>();
+  readonly #gib = new Map<string, number>();
 
-  created(kind: ResourceKind, id: string): void {
+  created(kind: ResourceKind, id: string, gib = 0): void {
     this.#kinds.set(id, kind);
+    if (gib > 0) this.#gib.set(id, gib);
   }
 
   /** Learns from an accepted call: a delete, or rows of a listing. */
   observe(product: string, action: string, params: Readonly<Record<string, unknown>>, body: unknown): void {
     const deleted = deletedBy(product, action);
-    if (deleted) this.#kinds.delete(String(params[deleted.idParam]));
+    if (deleted) {
+      this.#kinds.delete(String(params[deleted.idParam]));
+      this.#gib.delete(String(params[deleted.idParam]));
+    }
     for (const listing of LISTINGS)
       for (const row of listingRows(listing, body) ?? []) {
         const id = row[listing.idField];
@@ -47,10 +54,12 @@ export class Inventory {
   snapshot(): InventorySnapshot {
     const live = Object.fromEntries(CREATED_KINDS.map((k) => [k, 0])) as Record<ResourceKind, number>;
     let pending = 0;
+    let liveGiB = 0;
     for (const [id, kind] of this.#kinds) {
       live[kind] += 1;
+      liveGiB += this.#gib.get(id) ?? 0;
       if (TRANSIENT.has(this.#status.get(id) ?? '')) pending += 1;
     }
-    return { live, pending };
+    return { live, liveGiB, pending };
   }
 }

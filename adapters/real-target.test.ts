@@ -106,6 +106,32 @@ describe('the real target', () => {
     expect(target.status().stopped).toBeUndefined();
   });
 
+  it('owns the drill it started: Clear names it, and a drill it did not start is refused unsent', async () => {
+    const { target, sent } = harness([
+      json(200, { RequestId: 'R', ReplicaPairId: 'pair-own1' }),
+      json(200, { RequestId: 'R', DrillId: 'drill-own1' }),
+      json(200, { RequestId: 'R' }),
+    ]);
+    const pair = { RegionId: 'cn-hangzhou', PairId: 'pair-own1' };
+    const clear = (DrillId: string) =>
+      target.send({ ...EBS, action: 'ClearPairDrill', params: { ...pair, DrillId } });
+    await target.send({
+      ...EBS,
+      action: 'CreateDiskReplicaPair',
+      params: { RegionId: 'cn-hangzhou', DiskId: 'd-unknown0', DestinationDiskId: 'd-unknown1' },
+    });
+    const before = await clear('drill-own1');
+    expect(before.outcome).toMatchObject({
+      reason: 'refused',
+      message: expect.stringMatching(/not started/),
+    });
+    await target.send({ ...EBS, action: 'StartPairDrill', params: pair });
+    expect((await clear('drill-someone')).outcome).toMatchObject({ reason: 'refused' });
+    expect(sent).toHaveLength(2);
+    expect((await clear('drill-own1')).outcome.kind).toBe('success');
+    expect(paramsOf(sent[2] as HttpRequest).DrillId).toBe('drill-own1');
+  });
+
   it('never buys a subscription unless allowed', async () => {
     const prepay = {
       ...EBS,
@@ -118,22 +144,48 @@ describe('the real target', () => {
     expect((await allowed.target.send(prepay)).outcome.kind).toBe('success');
   });
 
-  it('stops at a cap: the call that would cross it and every later one are refused unsent', async () => {
-    const { target, sent } = harness([diskCreated('d-1'), diskCreated('d-2')], {
-      caps: { ...DEFAULT_REAL_CAPS, disks: 1 },
+  it('caps what is alive, not what was ever made: a deleted disk frees its share of disks and GiB', async () => {
+    const ok = json(200, { RequestId: 'R' });
+    const { target, sent } = harness([diskCreated('d-1'), ok, diskCreated('d-2'), diskCreated('d-3')], {
+      caps: { ...DEFAULT_REAL_CAPS, disks: 1, gib: 30 },
     });
+    const deleteDisk = (id: string): ApiCall => ({ ...ECS, action: 'DeleteDisk', params: { DiskId: id } });
     expect((await target.send(createDisk)).outcome.kind).toBe('success');
+    expect(target.status()).toMatchObject({ live: { disk: 1 }, liveGiB: 20 });
+    expect((await target.send(deleteDisk('d-1'))).outcome.kind).toBe('success');
+    expect(target.status()).toMatchObject({ live: { disk: 0 }, liveGiB: 0 });
+    // Two disks and 40 GiB made in all, over caps of one disk and 30 GiB: never more than one alive.
+    expect((await target.send(createDisk)).outcome.kind).toBe('success');
+    expect(target.status()).toMatchObject({
+      created: { disks: 2, gib: 40 },
+      peak: { disks: 1, gib: 20 },
+      stopped: undefined,
+    });
     expect((await target.send(createDisk)).outcome).toMatchObject({
       reason: 'refused',
-      message: 'cap reached: 1 disks',
+      message: 'cap reached: 1 disks live',
     });
     const later = await target.send({ ...EBS, action: 'DescribeRegions', params: {} });
-    expect(later.outcome).toMatchObject({ reason: 'refused', message: 'cap reached: 1 disks' });
-    expect(sent).toHaveLength(1);
+    expect(later.outcome).toMatchObject({ reason: 'refused', message: 'cap reached: 1 disks live' });
+    expect(sent).toHaveLength(3);
     expect(target.status()).toMatchObject({
-      stopped: 'cap reached: 1 disks',
-      usage: { disks: 1, gib: 20, calls: 1 },
+      stopped: 'cap reached: 1 disks live',
+      usage: { disks: 2, gib: 40, calls: 3 },
     });
+  });
+
+  it('a GiB cap counts the disks alive and the creates still in flight', async () => {
+    const { target } = harness([diskCreated('d-1'), diskCreated('d-2')], {
+      caps: { ...DEFAULT_REAL_CAPS, gib: 30 },
+    });
+    const first = target.send(createDisk);
+    // The first create has not answered yet: its 20 GiB are held, so another 20 would cross 30.
+    const second = await target.send(createDisk);
+    expect(second.outcome).toMatchObject({
+      reason: 'refused',
+      message: 'cap reached: 30 GiB of disks live (20 live, 20 more asked)',
+    });
+    expect((await first).outcome.kind).toBe('success');
   });
 
   it('counts the wall-time budget and a stop from outside the same way', async () => {

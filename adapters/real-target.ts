@@ -8,7 +8,7 @@
  * unsent, so the run winds down to its cleanup without touching the account again.
  */
 import { findOperation } from '../api';
-import type { Credentials } from './credentials';
+import type { CredentialsInput } from './credentials';
 import { fixedEndpoint, normalizeBaseUrl, realEndpoints, routingRegion } from './endpoints';
 import { createHttpTarget, type HttpTargetOptions } from './http-target';
 import type { Journal } from './journal';
@@ -18,9 +18,11 @@ import {
   capProblem,
   count,
   DEFAULT_REAL_CAPS,
+  type Footprint,
   noUsage,
   ownershipProblem,
   prepayProblem,
+  startedId,
   type Usage,
 } from './real-guard';
 import { Inventory, type InventorySnapshot } from './real-inventory';
@@ -29,7 +31,10 @@ import { type ApiCall, DEFAULT_VARIANT, type Exchange, resolveVariant, type Targ
 export interface RealTargetOptions extends Omit<HttpTargetOptions, 'baseUrl' | 'capabilities'> {
   /** One base URL for every product and region instead of `{product}.{region}.aliyuncs.com`. */
   readonly endpoint?: string;
-  readonly credentials: Credentials;
+  /** Fixed, or a source asked before every request (a token that expires is refreshed). */
+  readonly credentials: CredentialsInput;
+  /** Where calls naming no region go (`--region`): `{product}.{region}.aliyuncs.com`. */
+  readonly region?: string;
   readonly runId: string;
   readonly journal: Journal;
   readonly caps?: Caps;
@@ -39,7 +44,12 @@ export interface RealTargetOptions extends Omit<HttpTargetOptions, 'baseUrl' | '
 }
 
 export interface RealTargetStatus extends InventorySnapshot {
+  /** Creates and calls sent over the whole run. */
   readonly usage: Readonly<Usage>;
+  /** Creates that succeeded (an ID came back) over the whole run. */
+  readonly created: Readonly<Footprint>;
+  /** The most the run held at once (live resources, creates in flight included). */
+  readonly peak: Readonly<Footprint>;
   readonly caps: Caps;
   readonly elapsedMs: number;
   readonly stopped: string | undefined;
@@ -66,6 +76,10 @@ export function createRealTarget(options: RealTargetOptions): RealTarget {
   const startedAt = now();
   const namespace = createNamespacer(options.runId);
   const usage = noUsage();
+  const created: Footprint = { disks: 0, pairs: 0, groups: 0, gib: 0 };
+  const peak: Footprint = { disks: 0, pairs: 0, groups: 0, gib: 0 };
+  /** Creates sent and not answered yet: they hold their share of the caps until they are. */
+  const inFlight: Footprint = { disks: 0, pairs: 0, groups: 0, gib: 0 };
   const owned = new Set<string>();
   const inventory = new Inventory();
   let stopped: string | undefined;
@@ -86,21 +100,54 @@ export function createRealTarget(options: RealTargetOptions): RealTarget {
     };
   };
 
+  /** Live resources (as the run's own calls tell) and creates in flight. */
+  const footprint = (): Footprint => {
+    const { live, liveGiB } = inventory.snapshot();
+    return {
+      disks: live.disk + inFlight.disks,
+      pairs: live.pair + live['legacy-pair'] + inFlight.pairs,
+      groups: live.group + inFlight.groups,
+      gib: liveGiB + inFlight.gib,
+    };
+  };
+
   async function send(original: ApiCall): Promise<Exchange> {
     if (stopped) return refused(original, stopped);
     const op = findOperation(original.product, original.version, original.action);
     const shape = createShape(op);
     const params = namespace.decorate(op, original.params);
-    const call: ApiCall = { ...original, params };
+    const call: ApiCall = {
+      ...original,
+      params,
+      ...(original.region === undefined && options.region ? { region: options.region } : {}),
+    };
     const problem =
       ownershipProblem(params, owned) ?? (options.allowPrepay ? undefined : prepayProblem(params));
     if (problem) return refused(call, problem);
-    const capped = capProblem(caps, usage, now() - startedAt, shape?.kind, sizeOf(params));
+    const size = sizeOf(params);
+    const capped = capProblem(caps, footprint(), usage.calls, now() - startedAt, shape?.kind, size);
     if (capped) {
       stopped = capped;
       return refused(call, capped);
     }
-    count(usage, shape?.kind, sizeOf(params));
+    usage.calls += 1;
+    count(usage, shape?.kind, size);
+    count(inFlight, shape?.kind, size);
+    for (const [k, v] of Object.entries(footprint()) as [keyof Footprint, number][])
+      peak[k] = Math.max(peak[k], v);
+    try {
+      return await sendCounted(call, shape, size);
+    } finally {
+      count(inFlight, shape?.kind, size, -1);
+    }
+  }
+
+  async function sendCounted(
+    call: ApiCall,
+    shape: ReturnType<typeof createShape>,
+    size: number,
+  ): Promise<Exchange> {
+    const { params } = call;
     const region = routingRegion(params, call.region) ?? '';
     const clientToken = typeof params.ClientToken === 'string' ? params.ClientToken : undefined;
     if (shape)
@@ -125,8 +172,11 @@ export function createRealTarget(options: RealTargetOptions): RealTarget {
         ...(clientToken ? { clientToken } : {}),
       });
       owned.add(id);
-      inventory.created(shape.kind, id);
+      inventory.created(shape.kind, id, shape.kind === 'disk' ? size : 0);
+      count(created, shape.kind, size);
     }
+    const started = startedId(call.product, call.action, outcome.body);
+    if (started) owned.add(started);
     inventory.observe(call.product, call.action, params, outcome.body);
     return exchange;
   }
@@ -143,6 +193,8 @@ export function createRealTarget(options: RealTargetOptions): RealTarget {
     status: () => ({
       ...inventory.snapshot(),
       usage: { ...usage },
+      created: { ...created },
+      peak: { ...peak },
       caps,
       elapsedMs: now() - startedAt,
       stopped,

@@ -6,10 +6,10 @@ import { operationKey } from './operation';
  * operation that lacks one and has no exemption below.
  */
 export const LAYERS = {
-  model: 'a decision in model/allowed-outcomes.ts (HANDLERS)',
-  emulator: 'a handler in emulator/service/dispatch.ts (ROUTES)',
-  commands: 'a command issuing it in properties/commands/ (registered in properties/commands/index.ts)',
-  rules: 'a rule naming it in api/rules/',
+  model: 'a decision in the DECISIONS of its model family (model/<family>.ts)',
+  emulator: 'a handler in the ROUTES of its emulator family (emulator/service/<family>.ts)',
+  commands: 'a command issuing it in properties/commands/<family>.ts (with a weight in its _WEIGHTS)',
+  rules: 'a rule naming it in api/rules/<family>.ts',
 } as const;
 
 export type Layer = keyof typeof LAYERS;

@@ -4,16 +4,18 @@
  * sweep that removes everything the run created, whatever way it ended.
  */
 import { resolve } from 'node:path';
-import { realCredentials } from '../adapters/aliyun-profile';
-import type { Credentials } from '../adapters/credentials';
+import { checkedCredentials, homeRegion } from '../adapters/aliyun-profile';
+import type { CredentialSource } from '../adapters/credentials';
 import { createHttpTarget } from '../adapters/http-target';
 import { type Journal, openJournal, readJournal } from '../adapters/journal';
 import { namePrefixOf, newRunId, RUN_TAG_KEY } from '../adapters/namespace';
 import type { Caps } from '../adapters/real-guard';
 import { createRealTarget, type RealTarget } from '../adapters/real-target';
-import { describeFound, isEmpty, sweep } from '../adapters/sweep';
-import { whyFailed } from '../adapters/sweep-discover';
+import { describeFound, isEmpty, type SweepResult, sweep } from '../adapters/sweep';
+import { type Found, whyFailed } from '../adapters/sweep-discover';
+import type { Target } from '../adapters/target';
 import type { RunOptions } from '../properties/engine';
+import type { RealRunRecord, SweptResource } from '../reports/run-record';
 import { capsOf, type RealFlags } from './commands/real-flags';
 import type { ProgressSnapshot } from './progress';
 import { EXIT, UsageError } from './usage-error';
@@ -28,14 +30,16 @@ export interface RealRun {
   progress(sequences: number, sequenceTotal: number): ProgressSnapshot;
   /** Sweeps the run's resources (once) and resolves to the exit status, given the verdict's. */
   finish(status: number): Promise<number>;
+  /** What the run created and held, and (after `finish`) what its cleanup removed and left. */
+  record(): RealRunRecord;
 }
 
 type Out = { write(text: string): unknown; readonly isTTY?: boolean };
 
 /** Credentials for the run: configuration mistakes are usage errors, before any request. */
-function credentialsFor(flags: RealFlags): { credentials: Credentials; source: string } {
+async function credentialsFor(flags: RealFlags): Promise<CredentialSource> {
   try {
-    return realCredentials({ ...(flags.profile !== undefined ? { profile: flags.profile } : {}) });
+    return await checkedCredentials(flags.profile !== undefined ? { profile: flags.profile } : {});
   } catch (err) {
     if (err instanceof Error && 'code' in err && err.code === 'TARGET_CONFIG')
       throw new UsageError(err.message);
@@ -45,16 +49,24 @@ function credentialsFor(flags: RealFlags): { credentials: Credentials; source: s
 
 const minutes = (ms: number) => `${Math.round(ms / 60_000)} min`;
 
-function plan(lines: { runId: string; source: string; endpoint: string; journal: string; caps: Caps }) {
+function plan(lines: {
+  runId: string;
+  source: string;
+  endpoint: string;
+  region: string | undefined;
+  journal: string;
+  caps: Caps;
+}) {
   const { caps } = lines;
   return [
     `real run ${lines.runId}`,
     `  endpoint: ${lines.endpoint}`,
-    `  credentials: ${lines.source}`,
+    `  region for calls naming none: ${lines.region ?? '(none: the central endpoint)'}`,
+    `  credentials: ${lines.source} (asked again before every request: expiring tokens are refreshed)`,
     `  creates: data disks (mostly ESSD PL0/PL1, 10-40 GiB), replica pairs and groups between the regions below`,
     `  namespace: tag ${RUN_TAG_KEY}=${lines.runId}, names ${namePrefixOf(lines.runId)}; nothing else is read, changed or deleted`,
     `  cost model: pay-as-you-go only (never PREPAY unless --allow-prepay), smallest ESSD sizes, deleted at the end`,
-    `  caps: ${caps.disks} disks, ${caps.pairs} pairs, ${caps.groups} groups, ${caps.gib} GiB, ${caps.calls} API calls, ${minutes(caps.wallMs)}`,
+    `  caps: ${caps.disks} disks, ${caps.pairs} pairs, ${caps.groups} groups, ${caps.gib} GiB alive at once; ${caps.calls} API calls, ${minutes(caps.wallMs)} in all`,
     `  journal: ${lines.journal}`,
   ];
 }
@@ -83,7 +95,8 @@ export async function openRealRun(
   flags: RealFlags & { reportDir: string; runs: number; concurrency?: number },
   out: Out = process.stdout,
 ): Promise<RealRun> {
-  const { credentials, source } = credentialsFor(flags);
+  const credentials = await credentialsFor(flags);
+  const region = homeRegion(flags.region, flags.profile);
   const runId = newRunId();
   const journalPath = resolve(flags.journal ?? `${flags.reportDir}/journal.jsonl`);
   const journal: Journal = openJournal(journalPath, runId);
@@ -94,6 +107,7 @@ export async function openRealRun(
     target = createRealTarget({
       ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
       credentials,
+      ...(region ? { region } : {}),
       runId,
       journal,
       caps,
@@ -105,7 +119,8 @@ export async function openRealRun(
     throw e;
   }
   const endpoint = flags.endpoint ?? '{ecs,ebs}.{region}.aliyuncs.com';
-  out.write(`${plan({ runId, source, endpoint, journal: journalPath, caps }).join('\n')}\n`);
+  const source = credentials.describe();
+  out.write(`${plan({ runId, source, endpoint, region, journal: journalPath, caps }).join('\n')}\n`);
   try {
     out.write(`${(await regionsLine(target)).join('\n')}\n`);
   } catch (e) {
@@ -116,9 +131,13 @@ export async function openRealRun(
   }
 
   let finished: Promise<number> | undefined;
+  let cleanup: RealRunRecord['cleanup'] | undefined;
+  const context = { runId, journalPath, journal, credentials, region, flags, out };
   const finish = async (status: number): Promise<number> => {
     try {
-      return await cleanUp(status, { runId, journalPath, journal, credentials, flags, out });
+      const swept = await cleanUp(status, context);
+      cleanup = swept.cleanup;
+      return swept.status;
     } finally {
       journal.close();
     }
@@ -151,26 +170,74 @@ export async function openRealRun(
       finished ??= finish(status);
       return finished;
     },
+    record: () => {
+      const s = target.status();
+      return {
+        runId,
+        caps: {
+          disks: caps.disks,
+          pairs: caps.pairs,
+          groups: caps.groups,
+          gib: caps.gib,
+          calls: caps.calls,
+          minutes: caps.wallMs / 60_000,
+        },
+        calls: s.usage.calls,
+        ...(s.stopped ? { stopped: s.stopped } : {}),
+        created: s.created,
+        peakLive: s.peak,
+        cleanup: cleanup ?? { result: 'failed', removed: [], left: [], calls: 0, error: 'no cleanup ran' },
+      };
+    },
   };
+}
+
+/** Calls that name no region go to the home region's endpoints (`--region`). */
+export function withHomeRegion(target: Target, region: string | undefined): Target {
+  if (!region) return target;
+  return { ...target, send: (call) => target.send(call.region === undefined ? { ...call, region } : call) };
+}
+
+/** The resources of a sweep's view, one row each, for the run record. */
+function rows(found: Found): SweptResource[] {
+  return [
+    ...found.groups.map((g) => ({ kind: 'group' as const, id: g.id, region: g.source, status: g.status })),
+    ...found.pairs.map((p) => ({ kind: 'pair' as const, id: p.id, region: p.source, status: p.status })),
+    ...found.disks.map((d) => ({ kind: 'disk' as const, id: d.id, region: d.region, status: d.status })),
+  ];
+}
+
+/** What the sweep removed (seen first, gone at the end) and what it left, with IDs. */
+function cleanupRecord(result: SweepResult): Pick<RealRunRecord['cleanup'], 'removed' | 'left' | 'calls'> {
+  const left = rows(result.leftovers);
+  const still = new Set(left.map((r) => r.id));
+  return { removed: rows(result.found).filter((r) => !still.has(r.id)), left, calls: result.actions.length };
 }
 
 interface CleanUpContext {
   readonly runId: string;
   readonly journalPath: string;
   readonly journal: Journal;
-  readonly credentials: Credentials;
+  readonly credentials: CredentialSource;
+  readonly region: string | undefined;
   readonly flags: RealFlags;
   readonly out: Out;
 }
 
-/** Sweeps the run's resources with a client of its own (no caps): a clean account or exit 3. */
-async function cleanUp(status: number, c: CleanUpContext): Promise<number> {
+type Swept = { status: number; cleanup: RealRunRecord['cleanup'] };
+
+/**
+ * Sweeps the run's resources with a client of its own (no caps) and the run's credential source
+ * (a token that expires during a long sweep is refreshed): a clean account, or exit 3.
+ */
+async function cleanUp(status: number, c: CleanUpContext): Promise<Swept> {
   const { flags, out } = c;
-  const again = `run: ebs-conformance sweep --run ${c.runId} --journal ${c.journalPath}`;
-  const sweeper = createHttpTarget({
+  const again = `ebs-conformance sweep --run ${c.runId} --journal ${c.journalPath}`;
+  const http = createHttpTarget({
     ...(flags.endpoint ? { baseUrl: flags.endpoint } : {}),
     credentials: c.credentials,
   });
+  const sweeper = withHomeRegion(http, c.region);
   const failed = status === EXIT.conformant ? EXIT.inconclusive : status;
   try {
     out.write(`cleanup: sweeping run ${c.runId}\n`);
@@ -181,18 +248,20 @@ async function cleanUp(status: number, c: CleanUpContext): Promise<number> {
       journal: c.journal,
       timeoutMs: (flags.settleMinutes ?? 10) * 60_000 * 3,
     });
+    const cleanup = cleanupRecord(result);
     if (!isEmpty(result.leftovers)) {
-      out.write(`cleanup incomplete: ${describeFound(result.leftovers)} left; ${again}\n`);
-      return failed;
+      out.write(`cleanup incomplete: ${describeFound(result.leftovers)} left; run: ${again}\n`);
+      return { status: failed, cleanup: { result: 'incomplete', ...cleanup, again } };
     }
     out.write(
       `cleanup: removed ${describeFound(result.found)} (${result.actions.length} calls); nothing left\n`,
     );
-    return status;
+    return { status, cleanup: { result: 'clean', ...cleanup } };
   } catch (e) {
-    out.write(`cleanup failed: ${e instanceof Error ? e.message : String(e)}; ${again}\n`);
-    return failed;
+    const error = e instanceof Error ? e.message : String(e);
+    out.write(`cleanup failed: ${error}; run: ${again}\n`);
+    return { status: failed, cleanup: { result: 'failed', removed: [], left: [], calls: 0, error, again } };
   } finally {
-    await sweeper.close?.();
+    await http.close?.();
   }
 }

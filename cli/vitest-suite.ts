@@ -90,16 +90,23 @@ export function suiteSettings(options: ConformanceSuiteOptions = {}): Settings {
   };
 }
 
+/**
+ * A shell word for a variable's value. Only the value is quoted: `'NAME=value'` is a command
+ * name to a shell, not an assignment, and the replay line would fail with "not found".
+ */
+const shellValue = (value: string) =>
+  /^[\w.:/@%+,=-]*$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+
 /** The variables that replay one failure of this run with `npx vitest run FILE`. */
 function replayOf(s: Settings, f: Failure): string {
   const vars = [
     `${PREFIX}TARGET=${s.target}`,
-    ...(s.endpoint ? [`${PREFIX}ENDPOINT=${s.endpoint}`] : []),
-    ...(s.faultProfile ? [`${PREFIX}FAULT_PROFILE=${s.faultProfile}`] : []),
+    ...(s.endpoint ? [`${PREFIX}ENDPOINT=${shellValue(s.endpoint)}`] : []),
+    ...(s.faultProfile ? [`${PREFIX}FAULT_PROFILE=${shellValue(s.faultProfile)}`] : []),
     `${PREFIX}SEED=${f.seed}`,
     `${PREFIX}MAX_COMMANDS=${s.maxCommands}`,
-    ...(f.path ? [`'${PREFIX}PATH=${f.path}'`] : []),
-    ...(f.commandsPath ? [`'${PREFIX}COMMANDS_PATH=${f.commandsPath}'`] : []),
+    ...(f.path ? [`${PREFIX}PATH=${shellValue(f.path)}`] : []),
+    ...(f.commandsPath ? [`${PREFIX}COMMANDS_PATH=${shellValue(f.commandsPath)}`] : []),
   ];
   return vars.join(' ');
 }

@@ -1,4 +1,4 @@
-import type { Operation, ParsedRequest } from '../api';
+import type { Operation, ParsedRequest, RequestIssue } from '../api';
 import type { Call } from './call';
 import type { Expectation } from './expectation';
 import type { ModelState } from './state';
@@ -19,6 +19,29 @@ export interface Ctx<O extends Operation = Operation> {
 }
 
 export type Handler<O extends Operation = Operation> = (ctx: Ctx<O>) => Expectation;
+
+/**
+ * The rule a malformed parameter of one operation breaks, when its family documents one of its
+ * own (a tag list limit, a drill listing's paging); undefined falls back to the shared rules.
+ */
+export type ParamRule = (name: string, issues: readonly RequestIssue[]) => string | undefined;
+
+/** One row of the decision table: an operation, the handler that decides it, typed together. */
+export interface Decision {
+  readonly op: Operation;
+  readonly handler: Handler;
+  readonly paramRule?: ParamRule;
+}
+
+/**
+ * Each model family lists its own decisions (`DECISIONS`), so an operation is named in its
+ * family and nowhere else; model/allowed-outcomes.ts only gathers the families.
+ */
+export const decide = <O extends Operation>(op: O, handler: Handler<O>, paramRule?: ParamRule): Decision => ({
+  op,
+  handler: handler as Handler,
+  ...(paramRule ? { paramRule } : {}),
+});
 
 export const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 export const bool = (v: unknown, fallback: boolean): boolean => (typeof v === 'boolean' ? v : fallback);

@@ -1,5 +1,6 @@
 import type { DiskCategory, PerformanceLevel } from '../api';
-import { bool, type Ctx, type Handler, int, str } from './context';
+import * as api from '../api';
+import { bool, type Ctx, decide, type Handler, int, str } from './context';
 import { collect, deny, denyUndocumented, refuse, succeed } from './expectation';
 import { isLockedSecondary } from './pairs';
 import { allocateId, type Disk, diskStatus, type ModelState, type Pair } from './state';
@@ -194,3 +195,10 @@ export const deleteDisk: Handler = (ctx) => {
     next: () => removeDisk(ctx.state, id),
   });
 };
+
+export const DECISIONS = [
+  decide(api.CreateDisk, createDisk),
+  decide(api.AttachDisk, attachDisk),
+  decide(api.DetachDisk, detachDisk),
+  decide(api.DeleteDisk, deleteDisk),
+];

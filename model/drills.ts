@@ -1,5 +1,7 @@
+import * as api from '../api';
+import type { Call } from './call';
 import type { Ctx, Handler } from './context';
-import { str } from './context';
+import { decide, str } from './context';
 import {
   allowed,
   collect,
@@ -15,6 +17,7 @@ import { reversedUnsynced } from './lifecycle';
 import { calledAt, findGroup, findPair } from './lookup';
 import { nextTokenPresent, pageFacts, pageOf } from './projections/paging';
 import { allocateId, type Drill, type Group, type ModelState, membersOf, type Pair } from './state';
+import { pagingRule } from './validate';
 
 // Disaster-recovery drills of pairs and groups (StartPairDrill, DescribePairDrills,
 // ClearPairDrill and their group twins): their own small state machine beside the resource's.
@@ -178,3 +181,24 @@ export const clearPairDrill = clearDrill('pair');
 export const startGroupDrill = startDrill('group');
 export const describeGroupDrills = describeDrills('group');
 export const clearGroupDrill = clearDrill('group');
+
+/** The listing that shows one drill (settling reads it): its owner's drill listing, filtered to it. */
+export function drillListing(drill: Drill, owner: Pair | Group): Call {
+  const pair = drill.kind === 'pair';
+  const { product, version, action } = pair ? api.DescribePairDrills : api.DescribeReplicaGroupDrills;
+  const params = {
+    RegionId: owner.primary.regionId,
+    [pair ? 'PairId' : 'GroupId']: owner.id,
+    DrillId: drill.id,
+  };
+  return { product, version, action, params };
+}
+
+export const DECISIONS = [
+  decide(api.StartPairDrill, startPairDrill),
+  decide(api.DescribePairDrills, describePairDrills, pagingRule('DRILL.PAIR.DESCRIBE.PAGING')),
+  decide(api.ClearPairDrill, clearPairDrill),
+  decide(api.StartReplicaGroupDrill, startGroupDrill),
+  decide(api.DescribeReplicaGroupDrills, describeGroupDrills, pagingRule('DRILL.GROUP.DESCRIBE.PAGING')),
+  decide(api.ClearReplicaGroupDrill, clearGroupDrill),
+];

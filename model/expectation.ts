@@ -58,7 +58,7 @@ export interface ReadingFork {
   readonly onRefusal: string;
 }
 
-/** One row of ListTagResources: a tag bound to a resource. */
+/** One row of the tag listing: a tag bound to a resource. */
 export interface TagRow {
   readonly ResourceId: string;
   readonly TagKey: string;
@@ -78,14 +78,28 @@ export interface Success {
   readonly present: readonly string[];
   /** Fields the response must not carry. */
   readonly absent: readonly string[];
+  /** Numeric fields the response must keep within a range, each for its rule. */
+  readonly bounds?: Readonly<Record<string, Bound>>;
   readonly listing?: ListingFacts;
-  /** ListTagResources: every row the filters select (rows are not unique by ID, so not a listing). */
+  /** The tag listing: every row the filters select (rows are not unique by ID, so not a listing). */
   readonly tagRows?: readonly TagRow[];
   /** Statuses the affected resource may show on its way, and those it may settle in. */
   readonly transient: readonly string[];
   readonly settlesIn: readonly string[];
   /** Refusals the docs also leave open for this call (the state then stays as it was). */
   readonly also: readonly AllowedError[];
+}
+
+/**
+ * A range a numeric response field must lie in, and the rule that says so. `movedClock`: it
+ * holds only where the harness moves the target's clock (on a clock of its own the target's
+ * time and the harness's differ by more than the range allows).
+ */
+export interface Bound {
+  readonly rule: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly movedClock?: boolean;
 }
 
 export interface Refusal {
@@ -167,6 +181,7 @@ export interface SuccessInput {
   readonly facts?: Readonly<Record<string, unknown>>;
   readonly present?: readonly string[];
   readonly absent?: readonly string[];
+  readonly bounds?: Readonly<Record<string, Bound>>;
   readonly listing?: ListingFacts;
   readonly tagRows?: readonly TagRow[];
   readonly transient?: readonly string[];
@@ -183,6 +198,7 @@ export function succeed(input: SuccessInput): Success {
     facts: input.facts ?? {},
     present: ['RequestId', ...(input.present ?? [])],
     absent: ['Code', ...(input.absent ?? [])],
+    ...(input.bounds ? { bounds: input.bounds } : {}),
     ...(input.listing ? { listing: input.listing } : {}),
     ...(input.tagRows ? { tagRows: input.tagRows } : {}),
     transient: input.transient ?? [],

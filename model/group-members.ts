@@ -1,4 +1,6 @@
+import * as api from '../api';
 import type { Ctx } from './context';
+import { decide } from './context';
 import { allowed, collect, deny, type Expectation, refuse, succeed } from './expectation';
 import { MAX_PAIRS_PER_GROUP, onGroup, statusIn } from './groups';
 import { findPair } from './lookup';
@@ -106,3 +108,8 @@ export const removePair = onGroupAndPair((ctx, g, p) => {
     next: () => ({ ...ctx.state, pairs: { ...ctx.state.pairs, [p.id]: rest } }),
   });
 });
+
+export const DECISIONS = [
+  decide(api.AddDiskReplicaPair, addPair),
+  decide(api.RemoveDiskReplicaPair, removePair),
+];

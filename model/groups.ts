@@ -1,5 +1,6 @@
 import type { PairStatus } from '../api';
-import { bool, type Ctx, type Handler, str } from './context';
+import * as api from '../api';
+import { bool, type Ctx, decide, type Handler, str } from './context';
 import {
   allowed,
   collect,
@@ -158,7 +159,7 @@ export const startGroup = onGroup((ctx, g) => {
     next: () =>
       withGroup(ctx.state, t.next, {
         status: t.next.status,
-        ...(oneShot ? { groupOneShotAt: ctx.now } : {}),
+        ...(oneShot ? { groupOneShotAt: ctx.now } : { replicatingSince: ctx.now }),
       }),
   });
 });
@@ -264,3 +265,13 @@ export const deleteGroup = onGroup((ctx, g) => {
     next: () => withGroup(ctx.state, { ...g, status: 'deleting' }),
   });
 });
+
+export const DECISIONS = [
+  decide(api.CreateDiskReplicaGroup, createGroup),
+  decide(api.ModifyDiskReplicaGroup, modifyGroup),
+  decide(api.StartDiskReplicaGroup, startGroup),
+  decide(api.StopDiskReplicaGroup, stopGroup),
+  decide(api.FailoverDiskReplicaGroup, failoverGroup),
+  decide(api.ReprotectDiskReplicaGroup, reprotectGroup),
+  decide(api.DeleteDiskReplicaGroup, deleteGroup),
+];

@@ -67,14 +67,23 @@ describe('CreateDiskReplicaPair', () => {
     expect(r.undocumented).toBe(true);
   });
 
-  it('PAIR.CREATE.ESSD_ONLY: accepts cloud_auto only when the world allows it', () => {
+  it('PAIR.CREATE.ESSD_ONLY (reading essd-autopl-pairs): cloud_auto is either answer while open, held once shown or settled by the world', () => {
     const spec = (w = defaultWorld()) =>
       disks(
         { id: 'd-p', category: 'cloud_auto' },
         { id: 'd-s', region: 'cn-beijing', category: 'cloud_auto' },
         w,
       );
-    expect(asRefusal(allowedOutcomes(spec(), createCall(), T0)).rules).toContain('PAIR.CREATE.ESSD_ONLY');
+    const open = asSuccess(allowedOutcomes(regionShown(spec()), createCall(), T0));
+    expect(open.reading?.id).toBe('essd-autopl-pairs');
+    expect(open.also.map((e) => e.code)).toEqual(['OperationDenied']);
+    const refusing = { ...spec(), readings: { 'essd-autopl-pairs': 'refused' } };
+    expect(asRefusal(allowedOutcomes(refusing, createCall(), T0)).rules).toContain('PAIR.CREATE.ESSD_ONLY');
+    const efficiency = disks(
+      { id: 'd-p', category: 'cloud_efficiency' },
+      { id: 'd-s', region: 'cn-beijing', category: 'cloud_efficiency' },
+    );
+    expect(asRefusal(allowedOutcomes(efficiency, createCall(), T0)).rules).toContain('PAIR.CREATE.ESSD_ONLY');
     const ok = asSuccess(
       allowedOutcomes(spec(defaultWorld({ essdAutoPlReplicable: true })), createCall(), T0),
     );

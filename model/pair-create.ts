@@ -1,5 +1,6 @@
+import * as api from '../api';
 import type { Condition } from './code-meaning';
-import { type Ctx, type Handler, int, str } from './context';
+import { type Ctx, decide, type Handler, int, str } from './context';
 import {
   collect,
   deny,
@@ -72,8 +73,8 @@ function diskViolations(ctx: Ctx, primary: Disk, secondary: Disk): Checked[] {
   const world = state.world;
   const why = (ok: boolean, rule: string, condition: Condition, ...likely: string[]) =>
     ok ? undefined : denyUndocumented(op, rule, condition, ...likely);
-  const essd = (d: Disk) =>
-    d.category === 'cloud_essd' || (world.essdAutoPlReplicable && d.category === 'cloud_auto');
+  // ESSD AutoPL is left to the reading essd-autopl-pairs (autoPlViolation).
+  const essd = (d: Disk) => d.category === 'cloud_essd' || d.category === 'cloud_auto';
   const sameRegion = primary.regionId === secondary.regionId;
   const elsewhere = (ok: boolean) =>
     why(ok, 'PAIR.CREATE.SECONDARY_ELSEWHERE', 'placement', 'OperationDenied');
@@ -118,6 +119,19 @@ function diskViolations(ctx: Ctx, primary: Disk, secondary: Disk): Checked[] {
   ) as Checked[];
 }
 
+/**
+ * An AutoPL disk in an otherwise valid pair: refused by the API page (ESSD only), accepted by the
+ * limits page (the reading essd-autopl-pairs), unless the world settles it.
+ */
+function autoPlViolation(ctx: Ctx, primary: Disk, secondary: Disk): Violation | undefined {
+  const autoPl = [primary, secondary].some((d) => d.category === 'cloud_auto');
+  return autoPl && !ctx.state.world.essdAutoPlReplicable
+    ? denyUndocumented(ctx.op, 'PAIR.CREATE.ESSD_ONLY', 'parameter', 'OperationDenied')
+    : undefined;
+}
+
+const AUTOPL_FORK: ReadingFork = { id: 'essd-autopl-pairs', onSuccess: 'allowed', onRefusal: 'refused' };
+
 /** The conditions a successful Create passed. */
 const CREATE_CHECKS = [
   'PAIR.CREATE.DISKS_EXIST',
@@ -144,7 +158,8 @@ export const createPair: Handler = (ctx) => {
     return refusalDespiteReadings(state, [missing], region) as Refusal;
   }
   const chargeType = params.ChargeType === 'PREPAY' ? 'PREPAY' : 'POSTPAY';
-  const violations = diskViolations(ctx, primary, secondary);
+  const autoPl = open(autoPlViolation(ctx, primary, secondary), AUTOPL_FORK);
+  const violations = [...diskViolations(ctx, primary, secondary), ...(autoPl ? [autoPl] : [])];
   if (chargeType === 'POSTPAY' && params.Bandwidth !== undefined) {
     violations.push({
       ...denyUndocumented(op, 'PAIR.CREATE.POSTPAY_BANDWIDTH', 'parameter', 'InvalidParameter'),
@@ -161,6 +176,8 @@ export const createPair: Handler = (ctx) => {
   const rules = [...CREATE_CHECKS, 'PAIR.CREATE.STARTS_CREATED', 'PAIR.CREATE.POSTPAY_BANDWIDTH'];
   if (params.Tag !== undefined) rules.push('TAG.CREATE.BINDS');
   if (chargeType === 'PREPAY') rules.push('PAIR.CREATE.PREPAY_NEEDS_PERIOD');
+  // An RPO that reached the handler is the one documented value: the accepting case of the rule.
+  if (params.RPO !== undefined) rules.push('PAIR.RPO_ONLY_900');
   return forkOnReadings(state, created(ctx, primary, secondary, chargeType, rules), decided, forked);
 };
 
@@ -197,3 +214,5 @@ function created(
     },
   });
 }
+
+export const DECISIONS = [decide(api.CreateDiskReplicaPair, createPair)];

@@ -1,5 +1,6 @@
 import type { PairStatus } from '../api';
-import { bool, type Ctx, type Handler, int, str } from './context';
+import * as api from '../api';
+import { bool, type Ctx, decide, type Handler, int, str } from './context';
 import {
   allowed,
   collect,
@@ -211,3 +212,12 @@ export function isLockedSecondary(state: ModelState, diskId: string): boolean {
     Object.values(state.legacyPairs).some((p) => p.destination.diskId === diskId && p.status === 'active')
   );
 }
+
+export const DECISIONS = [
+  decide(api.ModifyDiskReplicaPair, modifyPair),
+  decide(api.StartDiskReplicaPair, startPair),
+  decide(api.StopDiskReplicaPair, stopPair),
+  decide(api.FailoverDiskReplicaPair, failoverPair),
+  decide(api.ReprotectDiskReplicaPair, reprotectPair),
+  decide(api.DeleteDiskReplicaPair, deletePair),
+];

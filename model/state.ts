@@ -56,6 +56,8 @@ export interface Replication {
   readonly description?: string;
   readonly createdAt: number;
   readonly lastRecoverPoint?: number;
+  /** When the running replication began (an accepted Start without OneShot): its syncs follow one RPO apart. */
+  readonly replicatingSince?: number;
   readonly fullSyncDone: boolean;
   readonly lastOneShotAt?: number;
   /** Bound tags, key -> value, in the order they were first bound. */

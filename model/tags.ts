@@ -1,5 +1,7 @@
-import type { Ctx, Handler } from './context';
-import { bool, list, str } from './context';
+import * as api from '../api';
+import { isTooManyItems } from '../api';
+import type { Ctx, Handler, ParamRule } from './context';
+import { bool, decide, list, str } from './context';
 import {
   allowed,
   collect,
@@ -202,3 +204,21 @@ export const listTagResources: Handler = (ctx): Expectation => {
     ...(str(ctx.params.NextToken) === undefined ? { tagRows } : {}),
   });
 };
+
+/** The tag calls document their list limits and key formats as rules of their own. */
+const tagParamRule: ParamRule = (name, issues) => {
+  if (name === 'ResourceId') return 'TAG.AT_MOST_50_RESOURCES';
+  if (name === 'ResourceType') return 'TAG.RESOURCE_TYPE';
+  if (name === 'TagKey' || (name === 'Tag' && issues.some(isTooManyItems))) return 'TAG.AT_MOST_20_TAGS';
+  if (name === 'Tag') {
+    const valuesOnly = issues.every((i) => i.path[2] === 'Value');
+    return valuesOnly ? 'TAG.BIND.VALUE_FORMAT' : 'TAG.BIND.KEY_FORMAT';
+  }
+  return undefined;
+};
+
+export const DECISIONS = [
+  decide(api.TagResources, tagResources, tagParamRule),
+  decide(api.UntagResources, untagResources, tagParamRule),
+  decide(api.ListTagResources, listTagResources, tagParamRule),
+];

@@ -20,7 +20,11 @@ describe('request validation and common errors', () => {
     const r = asRefusal(
       allowedOutcomes(pairScenario(), ebsCall('StartDiskReplicaPair', { RegionId: 'cn-shanghai' }), T0),
     );
-    expect(r.rules).toEqual(['PROTO.MISSING_REQUIRED']);
+    // With the derived rule of the parameter's documented `required` (api/rules/params.ts).
+    expect(r.rules).toEqual([
+      'PARAM.EBS.START_DISK_REPLICA_PAIR.REPLICA_PAIR_ID.REQUIRED',
+      'PROTO.MISSING_REQUIRED',
+    ]);
     expect(r.errors).toEqual(
       expect.arrayContaining([
         { code: 'MissingParameter', httpStatus: 400 },
@@ -31,12 +35,15 @@ describe('request validation and common errors', () => {
 
   it('PROTO.MISSING_REQUIRED: an empty string counts as missing', () => {
     const r = asRefusal(allowedOutcomes(pairScenario(), startPairCall({ ReplicaPairId: '' }), T0));
-    expect(r.rules).toEqual(['PROTO.MISSING_REQUIRED']);
+    expect(r.rules).toEqual([
+      'PARAM.EBS.START_DISK_REPLICA_PAIR.REPLICA_PAIR_ID.REQUIRED',
+      'PROTO.MISSING_REQUIRED',
+    ]);
   });
 
   it('PROTO.INVALID_VALUE: OneShot=maybe is InvalidParameter 400', () => {
     const r = asRefusal(allowedOutcomes(pairScenario(), startPairCall({ OneShot: 'maybe' }), T0));
-    expect(r.rules).toEqual(['PROTO.INVALID_VALUE']);
+    expect(r.rules).toEqual(['PROTO.INVALID_VALUE', 'PARAM.EBS.START_DISK_REPLICA_PAIR.ONE_SHOT.BOOLEAN']);
     expect(r.errors).toContainEqual({ code: 'InvalidParameter', httpStatus: 400 });
   });
 

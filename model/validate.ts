@@ -1,6 +1,15 @@
-import { findOperation, isTooManyItems, type Operation, type RequestIssue, typedParse, UNSURE } from '../api';
+import {
+  findOperation,
+  isTooManyItems,
+  type Operation,
+  type Param,
+  type RequestIssue,
+  typedRequest,
+} from '../api';
 import { type Call, COMMON_PARAMS } from './call';
+import type { ParamRule } from './context';
 import { allowed, type Refusal, refuse, type Violation } from './expectation';
+import { brokenRules, edgeRules, requiredRule } from './param-rules';
 
 /** Parameters whose malformed values a documented rule of their own covers. */
 const PARAM_RULES: Readonly<Record<string, string>> = {
@@ -21,34 +30,32 @@ const DESCRIPTION_RULE = 'PAIR.CREATE.DESCRIPTION_FORMAT';
 
 const PAGING = new Set(['MaxResults', 'NextToken', 'PageNumber', 'PageSize']);
 
-/** The tag calls document their list limits and key formats as rules of their own. */
-const TAG_ACTIONS = new Set(['TagResources', 'UntagResources', 'ListTagResources']);
+/** A listing that documents its paging limits as a rule of its own. */
+export const pagingRule =
+  (ruleId: string): ParamRule =>
+  (name) =>
+    PAGING.has(name) ? ruleId : undefined;
 
-function tagRuleForParam(name: string, issues: readonly RequestIssue[]): string | undefined {
-  if (name === 'ResourceId') return 'TAG.AT_MOST_50_RESOURCES';
-  if (name === 'ResourceType') return 'TAG.RESOURCE_TYPE';
-  if (name === 'TagKey' || (name === 'Tag' && issues.some(isTooManyItems))) return 'TAG.AT_MOST_20_TAGS';
-  if (name === 'Tag') {
-    const valuesOnly = issues.every((i) => i.path[2] === 'Value');
-    return valuesOnly ? 'TAG.BIND.VALUE_FORMAT' : 'TAG.BIND.KEY_FORMAT';
-  }
-  return undefined;
-}
-
-function ruleForParam(op: Operation, name: string, issues: readonly RequestIssue[] = []): string {
-  if (TAG_ACTIONS.has(op.action)) {
-    const tagRule = tagRuleForParam(name, issues);
-    if (tagRule) return tagRule;
-  }
+function ruleForParam(
+  op: Operation,
+  name: string,
+  issues: readonly RequestIssue[] = [],
+  own: ParamRule | undefined = undefined,
+): string {
+  const ownRule = own?.(name, issues);
+  if (ownRule) return ownRule;
   if (name === 'Description') return op.product === 'ebs' ? DESCRIPTION_RULE : 'PROTO.INVALID_VALUE';
-  if (PAGING.has(name) && op.action === 'DescribeDisks') return 'DISK.DESCRIBE.PAGING';
-  if (PAGING.has(name) && op.action === 'DescribePairDrills') return 'DRILL.PAIR.DESCRIBE.PAGING';
-  if (PAGING.has(name) && op.action === 'DescribeReplicaGroupDrills') return 'DRILL.GROUP.DESCRIBE.PAGING';
   return PARAM_RULES[name] ?? 'PROTO.INVALID_VALUE';
 }
 
 export type Validated =
-  | { readonly ok: true; readonly op: Operation; readonly params: Readonly<Record<string, unknown>> }
+  | {
+      readonly ok: true;
+      readonly op: Operation;
+      readonly params: Readonly<Record<string, unknown>>;
+      /** The derived parameter rules the call meets at their edge (model/param-rules.ts). */
+      readonly edges: readonly string[];
+    }
   | { readonly ok: false; readonly refusal: Refusal };
 
 const isMissing = (v: unknown) => v === undefined || v === null || v === '';
@@ -56,48 +63,22 @@ const isMissing = (v: unknown) => v === undefined || v === null || v === '';
 /** Legacy replica-pair actions of ECS 2014-05-26 answer a missing field with IncompleteParamter. */
 const legacyPairAction = (op: Operation) => op.product === 'ecs' && /ReplicaPair/.test(op.action);
 
-type TypedParse = (own: Record<string, unknown>) => Record<string, unknown> | undefined;
-const typedParsers = new WeakMap<Operation, TypedParse>();
-
-/**
- * Generated calls hold typed values the schema accepts unchanged, and most calls of a run are
- * such: parsed by `typedParse`, compiled once per operation, they skip zod (40% of a model
- * transition). The answer is what the schema answers: its keys in the schema's order, then the
- * undocumented ones. Whatever the check is unsure of (undefined: wire strings, null, anything
- * invalid) goes to the schema, which also names what is wrong.
- */
-export function typedParams(
-  op: Operation,
-  own: Record<string, unknown>,
-): Record<string, unknown> | undefined {
-  let parse = typedParsers.get(op);
-  if (!parse) {
-    const parsers = op.params.map((p) => [p.name, p.required, typedParse(p)] as const);
-    const known = new Set(op.params.map((p) => p.name));
-    parse = (input) => {
-      const out: Record<string, unknown> = {};
-      for (const [name, required, parse] of parsers) {
-        if (!(name in input)) {
-          if (required) return undefined;
-          continue;
-        }
-        const v = parse(input[name]);
-        if (v === UNSURE) return undefined;
-        out[name] = v;
-      }
-      for (const name in input) if (!known.has(name)) out[name] = input[name];
-      return out;
-    };
-    typedParsers.set(op, parse);
+const requiredParams = new WeakMap<Operation, readonly Param[]>();
+function requiredOf(op: Operation): readonly Param[] {
+  let list = requiredParams.get(op);
+  if (!list) {
+    list = op.params.filter((p) => p.required);
+    requiredParams.set(op, list);
   }
-  return parse(own);
+  return list;
 }
 
 /**
  * The gateway's part: the operation exists and its parameters match the documented schema.
- * PROTO.UNKNOWN_ACTION, PROTO.MISSING_REQUIRED, PROTO.INVALID_VALUE.
+ * PROTO.UNKNOWN_ACTION, PROTO.MISSING_REQUIRED, PROTO.INVALID_VALUE, or the rule the operation's
+ * family names for a malformed parameter (`paramRule`, from its decision).
  */
-export function validate(call: Call): Validated {
+export function validate(call: Call, paramRule?: ParamRule): Validated {
   const op = findOperation(call.product, call.version, call.action);
   if (!op) {
     const v: Violation = {
@@ -107,11 +88,17 @@ export function validate(call: Call): Validated {
     };
     return { ok: false, refusal: refuse([v]) };
   }
-  const own: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(call.params)) if (!COMMON_PARAMS.has(k)) own[k] = v;
+  return validateFor(op, call, paramRule);
+}
 
-  const missing = op.params.filter((p) => p.required && isMissing(own[p.name]));
-  if (missing.length > 0) {
+/** The parameters of `call` against `op`'s documented schema (the operation already found). */
+export function validateFor(op: Operation, call: Pick<Call, 'params'>, paramRule?: ParamRule): Validated {
+  const own: Record<string, unknown> = {};
+  for (const k in call.params) if (!COMMON_PARAMS.has(k)) own[k] = call.params[k];
+
+  const required = requiredOf(op);
+  if (required.some((p) => isMissing(own[p.name]))) {
+    const missing = required.filter((p) => isMissing(own[p.name]));
     const legacy = legacyPairAction(op);
     const violations = missing.map(
       (p): Violation => ({
@@ -124,19 +111,22 @@ export function validate(call: Call): Validated {
         undocumented: false,
       }),
     );
-    const extra = legacy ? ['PROTO.MISSING_REQUIRED', 'PROTO.LEGACY_ERRORS'] : [];
+    const derived = missing.flatMap((p) => requiredRule(op, p.name) ?? []);
+    const extra = legacy ? ['PROTO.MISSING_REQUIRED', 'PROTO.LEGACY_ERRORS', ...derived] : derived;
     return { ok: false, refusal: refuse(violations, extra) };
   }
 
-  const typed = typedParams(op, own);
-  if (typed) return { ok: true, op, params: typed };
+  // Generated calls hold typed values the schema accepts unchanged, and most calls of a run are
+  // such: `typedRequest` answers them without zod (40% of a model transition).
+  const typed = typedRequest(op.params)(own);
+  if (typed) return { ok: true, op, params: typed, edges: edgeRules(op, typed) };
   const parsed = op.request.safeParse(own);
-  if (parsed.success) return { ok: true, op, params: parsed.data };
+  if (parsed.success) return { ok: true, op, params: parsed.data, edges: edgeRules(op, parsed.data) };
   const names = new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')));
   const issuesOf = (name: string) => parsed.error.issues.filter((i) => String(i.path[0] ?? '') === name);
   const violations: Violation[] = [...names].map((name) => {
     const p = op.params.find((x) => x.name === name);
-    const rule = ruleForParam(op, name, issuesOf(name));
+    const rule = ruleForParam(op, name, issuesOf(name), paramRule);
     // Too many items where the docs name the code for that: that code, and only it.
     const counted = p?.countCode !== undefined && issuesOf(name).some(isTooManyItems);
     const codes = counted ? [p.countCode as string] : ['InvalidParameter', `InvalidParameter.${name}`];
@@ -144,5 +134,6 @@ export function validate(call: Call): Validated {
     if (legacyPairAction(op)) codes.push('InvalidParamter');
     return { rule, errors: allowed(op, ...codes), undocumented: false };
   });
-  return { ok: false, refusal: refuse(violations, ['PROTO.INVALID_VALUE']) };
+  const derived = [...names].flatMap((name) => brokenRules(op, name, own[name]));
+  return { ok: false, refusal: refuse(violations, ['PROTO.INVALID_VALUE', ...derived]) };
 }

@@ -31,6 +31,11 @@ export interface World {
    * only (cloud_essd), the stricter reading.
    */
   readonly essdAutoPlReplicable: boolean;
+  /**
+   * The account is billed (a real one): generated calls buy no subscription (ChargeType PREPAY)
+   * there. Absent: a target of our own, where every documented billing choice is generated.
+   */
+  readonly billed?: boolean;
 }
 
 const ZONE_LETTERS = ['a', 'b'] as const;

@@ -1,4 +1,5 @@
 import type { ModelState } from '../model';
+import { drillListing } from '../model/drills';
 import { observableStatuses } from '../model/lifecycle';
 import { diskStatus } from '../model/state';
 import { ABSENT, type AllowedPath } from './checks/transient-status';
@@ -44,11 +45,8 @@ export function settleReads(before: ModelState, settled: ModelState): SettleRead
     const drill = settled.drills[id] ?? before.drills[id];
     const owner = drill && (settled.pairs[drill.ownerId] ?? settled.groups[drill.ownerId]);
     if (!drill || !owner) continue;
-    const pair = drill.kind === 'pair';
-    const action = pair ? 'DescribePairDrills' : 'DescribeReplicaGroupDrills';
-    const params = { RegionId: owner.primary.regionId, [pair ? 'PairId' : 'GroupId']: owner.id, DrillId: id };
-    const call = { ...ebs, action, params };
-    reads.push({ planned: { call, label: `${action}(${id})` }, kind: 'drill', id });
+    const call = drillListing(drill, owner);
+    reads.push({ planned: { call, label: `${call.action}(${id})` }, kind: 'drill', id });
   }
   for (const id of changed(before.disks, settled.disks)) {
     const disk = settled.disks[id] ?? before.disks[id];
@@ -76,7 +74,7 @@ export interface ChangeSpec {
   readonly settlesIn: readonly string[];
 }
 
-function statusIn(state: ModelState, kind: AllowedPath['kind'], id: string): string {
+export function statusIn(state: ModelState, kind: AllowedPath['kind'], id: string): string {
   if (kind === 'pair') return state.pairs[id]?.status ?? ABSENT;
   if (kind === 'group') return state.groups[id]?.status ?? ABSENT;
   if (kind === 'drill') return state.drills[id]?.status ?? ABSENT;

@@ -211,6 +211,42 @@ export const Shard = z.object({
   finishedAt: z.string(),
 });
 
+/** Resources of a real run by kind, with the size of its disks. */
+export const RealResources = z.object({ disks: count, pairs: count, groups: count, gib: count });
+
+/** A resource the cleanup found: removed, or still there when it ended. */
+export const SweptResource = z.object({
+  kind: z.enum(['group', 'pair', 'disk']),
+  id: z.string(),
+  region: z.string(),
+  /** Its status when the cleanup first (removed) or last (left) saw it. */
+  status: z.string(),
+});
+export type SweptResource = z.infer<typeof SweptResource>;
+
+/** What a run against a real account (`--target real`) created, held and left behind. */
+export const RealRunRecord = z.object({
+  runId: z.string(),
+  caps: RealResources.extend({ calls: count, minutes: z.number().nonnegative() }),
+  /** Calls sent, retries included; the reason the run was stopped, when a cap or signal did. */
+  calls: count,
+  stopped: z.string().optional(),
+  /** Creates that succeeded over the whole run, and the most held at once. */
+  created: RealResources,
+  peakLive: RealResources,
+  cleanup: z.object({
+    /** `clean`: nothing left; `incomplete`: something is; `failed`: the sweep itself failed. */
+    result: z.enum(['clean', 'incomplete', 'failed']),
+    removed: z.array(SweptResource),
+    left: z.array(SweptResource),
+    calls: count,
+    error: z.string().optional(),
+    /** The command that finishes the job when something is left. */
+    again: z.string().optional(),
+  }),
+});
+export type RealRunRecord = z.infer<typeof RealRunRecord>;
+
 export const RunRecord = z.object({
   version: z.literal(RUN_RECORD_VERSION),
   harness: z.object({ name: z.string(), version: z.string() }),
@@ -249,6 +285,8 @@ export const RunRecord = z.object({
   observedPaths: z.array(ObservedPath).optional(),
   sharpness: Sharpness.optional(),
   readings: z.array(ReadingRecord).optional(),
+  /** `--target real` only: resources created, the caps, and the cleanup's result with IDs. */
+  real: RealRunRecord.optional(),
 });
 export type RunRecord = z.infer<typeof RunRecord>;
 

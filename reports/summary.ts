@@ -1,6 +1,7 @@
 import { mdCell } from './escape';
 import { headline, ratio, runLine, seconds } from './figures';
 import { oracleMarkdown } from './oracle';
+import { realAccountMarkdown } from './real-account';
 import type { RunRecord } from './run-record';
 
 const MAX_LISTED = 10;
@@ -43,6 +44,7 @@ export function renderSummary(run: RunRecord): string {
     for (const i of run.inconclusive.slice(0, MAX_LISTED))
       lines.push(`- \`${i.operation}\`: ${short(i.reason)}`);
   }
+  lines.push(...realAccountMarkdown(run, mdCell));
   lines.push(...oracleMarkdown(run, mdCell));
   lines.push('', 'Details: `report.html` (rules, coverage heatmaps, error codes, traces, timings).');
   return `${lines.join('\n')}\n`;

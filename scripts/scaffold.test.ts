@@ -62,7 +62,7 @@ describe('scripts/scaffold.mjs', () => {
       expect.stringContaining(
         'DescribeScaffoldProbe (ebs:2021-07-30:DescribeScaffoldProbe) lacks a decision',
       ),
-      expect.stringContaining('lacks a handler in emulator/service/dispatch.ts'),
+      expect.stringContaining('lacks a handler in the ROUTES of its emulator family'),
       expect.stringContaining('lacks a command issuing it'),
       expect.stringContaining('lacks a rule naming it'),
     ]);

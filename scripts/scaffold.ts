@@ -4,7 +4,7 @@
  * family and a rule. The stubs typecheck against the operation's typed request and make the
  * completeness test pass; each says what is left to decide from the documentation.
  *
- *   node scripts/scaffold.mjs StartReplicaGroupDrill
+ *   node scripts/scaffold.mjs <Action>
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -33,8 +33,8 @@ function stubs(name: string, op: Operation): Record<string, string> {
   const ruleId = `${op.product === 'ebs' ? 'EBS' : 'ECS'}.${upper(name)}.TODO`;
   const regionParam = op.params.some((p) => p.name === 'RegionId');
   return {
-    [`model/${file}.ts`]: `import type { ${name} } from '../api';
-import type { Handler } from './context';
+    [`model/${file}.ts`]: `import { ${name} } from '../api';
+import { decide, type Handler } from './context';
 import { observe } from './expectation';
 
 /**
@@ -43,9 +43,11 @@ import { observe } from './expectation';
  * succeed with the next state), naming the rules that say so.
  */
 export const ${fn}: Handler<typeof ${name}> = (ctx) => observe(ctx.state, { rules: ['${ruleId}'] });
+
+export const DECISIONS = [decide(${name}, ${fn})];
 `,
-    [`emulator/service/${file}.ts`]: `import type * as api from '../../api';
-import { fail, type OperationFn } from './context';
+    [`emulator/service/${file}.ts`]: `import * as api from '../../api';
+import { fail, type OperationFn, route } from './context';
 
 /**
  * ${op.summary}
@@ -53,6 +55,8 @@ import { fail, type OperationFn } from './context';
  */
 export const ${op.action}: OperationFn<typeof api.${name}> = () =>
   fail('InternalError', '${op.action} is not emulated yet.');
+
+export const ROUTES = [route(api.${name}, ${op.action})];
 `,
     [`properties/commands/${file}.ts`]: `import fc from 'fast-check';
 import { CallCommand } from '../command';
@@ -74,6 +78,9 @@ const ${fn} = fc.record({ region: fc.nat(), variant }).map(
 );
 
 export const ${upper(name)}_COMMANDS = { ${fn} };
+
+/** Drawn rarely until the command is written. */
+export const ${upper(name)}_WEIGHTS = { ${fn}: 1 } satisfies Record<keyof typeof ${upper(name)}_COMMANDS, number>;
 `,
     [`api/rules/${file}.ts`]: `import { rule } from '../rule';
 
@@ -91,29 +98,27 @@ export const ${upper(name)}_RULES = [
 }
 
 /** Where each layer is registered: the file, the line after which to add, the import and the entry. */
-function registrations(name: string, op: Operation) {
+function registrations(name: string) {
   const file = kebab(name);
   const fn = camel(name);
   return [
     {
       path: 'model/allowed-outcomes.ts',
-      after: 'const HANDLERS: ReadonlyMap<string, Handler> = new Map([',
-      importLine: `import { ${fn} } from './${file}';`,
-      entry: `  decide(api.${name}, ${fn}),`,
+      after: 'const FAMILIES: readonly { readonly DECISIONS: readonly Decision[] }[] = [',
+      importLine: `import * as ${fn} from './${file}';`,
+      entry: `  ${fn},`,
     },
     {
       path: 'emulator/service/dispatch.ts',
-      after: 'export const ROUTES: ReadonlyMap<string, Route> = new Map([',
+      after: 'const FAMILIES: readonly { readonly ROUTES: readonly Route[] }[] = [',
       importLine: `import * as ${fn} from './${file}';`,
-      entry: `  route(api.${name}, ${fn}.${op.action}),`,
+      entry: `  ${fn},`,
     },
     {
       path: 'properties/commands/index.ts',
-      after: 'const C = {',
-      importLine: `import { ${upper(name)}_COMMANDS } from './${file}';`,
-      entry: `  ...${upper(name)}_COMMANDS,`,
-      // Drawn rarely until the command is written: a weight of 1.
-      also: { after: 'const WEIGHTS: Readonly<Record<keyof typeof C, number>> = {', entry: `  ${fn}: 1,` },
+      after: 'const FAMILIES: readonly Family[] = [',
+      importLine: `import { ${upper(name)}_COMMANDS, ${upper(name)}_WEIGHTS } from './${file}';`,
+      entry: `  family(${upper(name)}_COMMANDS, ${upper(name)}_WEIGHTS),`,
     },
     {
       path: 'api/rules/index.ts',
@@ -149,10 +154,9 @@ export function scaffold(root: string, name: string): Scaffolded {
     if (existsSync(join(root, path))) throw new ScaffoldError(`${path} exists already: nothing written`);
   for (const [path, text] of Object.entries(files)) writeFileSync(join(root, path), text);
   const registered: string[] = [];
-  for (const r of registrations(name, op)) {
+  for (const r of registrations(name)) {
     const full = join(root, r.path);
-    let text = insertAfter(readFileSync(full, 'utf8'), r.after, r.entry, r.path);
-    if (r.also) text = insertAfter(text, r.also.after, r.also.entry, r.path);
+    const text = insertAfter(readFileSync(full, 'utf8'), r.after, r.entry, r.path);
     writeFileSync(full, withImport(text, r.importLine));
     registered.push(r.path);
   }

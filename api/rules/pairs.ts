@@ -1,3 +1,4 @@
+import { OPERATIONS } from '../operations';
 import { ebsDoc, SEED_REPROTECT } from '../operations/common';
 import { type Rule, rule } from '../rule';
 import { CREATE_PAIR_GUIDE_DOC, REPLICATION_LIMITS_DOC } from './sources';
@@ -11,6 +12,11 @@ const REPROTECT = 'ReprotectDiskReplicaPair';
 const DELETE = 'DeleteDiskReplicaPair';
 const DESCRIBE = 'DescribeDiskReplicaPairs';
 const PROGRESS = 'DescribeDiskReplicaPairProgress';
+
+/** The EBS listings a NextToken walk pages (those taking MaxResults), as the catalogue says. */
+const TOKEN_WALKED = OPERATIONS.filter(
+  (op) => op.product === 'ebs' && op.params.some((p) => p.name === 'MaxResults'),
+).map((op) => op.action);
 
 /** Rules of one replica pair (EBS 2021-07-30): creation, the state machine, where to call, listings. */
 export const PAIR_RULES: readonly Rule[] = [
@@ -31,7 +37,7 @@ export const PAIR_RULES: readonly Rule[] = [
   ),
   rule(
     'PAIR.DESCRIBE.NEXT_TOKEN_WHEN_MORE',
-    [DESCRIBE, 'DescribeDiskReplicaGroups', 'DescribePairDrills', 'DescribeReplicaGroupDrills'],
+    TOKEN_WALKED,
     'A first page of a NextToken walk (also the default page: MaxResults defaults to 10) that cannot hold every row carries a NextToken for the rest.',
     ebsDoc(DESCRIBE),
     'Request parameters: MaxResults (default 10), NextToken; Response parameters: NextToken',
@@ -394,5 +400,27 @@ export const PAIR_RULES: readonly Rule[] = [
     'Progress is the percentage of the initial full copy: an integer from 0 to 100, and 100 for a pair in normal (the initial sync has completed).',
     ebsDoc(PROGRESS),
     'Response: Progress; and the pair status table of DescribeDiskReplicaPairs (normal)',
+  ),
+  // Recovery data while a pair replicates (issue 12).
+  rule(
+    'PAIR.PROGRESS.BELOW_100_WHILE_INITIAL_SYNCING',
+    [PROGRESS],
+    'While a pair is in initial_syncing its initial full copy has not completed, so Progress, the percentage of that copy, is below 100.',
+    ebsDoc(PROGRESS),
+    'Response: Progress; and the pair status table of DescribeDiskReplicaPairs (initial_syncing)',
+  ),
+  rule(
+    'PAIR.PROGRESS.NOT_DECREASING_IN_INITIAL_SYNC',
+    [PROGRESS],
+    'During one initial sync, Progress never decreases: each answer is at least the one before, until the pair leaves initial_syncing.',
+    ebsDoc(PROGRESS),
+    'Response: Progress (the progress of the initial full copy)',
+  ),
+  rule(
+    'PAIR.RECOVER_POINT.WITHIN_RPO',
+    [PROGRESS],
+    "While a pair replicates (normal, started at least one RPO and one sync ago) a sync completes every RPO, so its RecoverPoint advances and is never older than one RPO plus the time of one sync. Judged where the harness moves the target's clock.",
+    ebsDoc(START),
+    'Request: OneShot (false: data syncs after each RPO period); CreateDiskReplicaPair Request: RPO',
   ),
 ];

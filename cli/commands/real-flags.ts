@@ -17,6 +17,7 @@ export interface RealFlags {
   allowRealResources?: boolean;
   allowPrepay?: boolean;
   profile?: string;
+  region?: string;
   journal?: string;
   maxDisks?: number;
   maxPairs?: number;
@@ -30,6 +31,7 @@ export interface RealFlags {
 const REAL_ONLY = [
   'allowPrepay',
   'profile',
+  'region',
   'journal',
   'maxDisks',
   'maxPairs',
@@ -76,7 +78,11 @@ export function addRealOptions(command: Command): Command {
     .option('--allow-prepay', '--target real: allow subscription (PREPAY) purchases; never done otherwise')
     .option(
       '--profile <name>',
-      '--target real: aliyun CLI profile (~/.aliyun/config.json) to take credentials from',
+      '--target real: aliyun CLI profile (~/.aliyun/config.json, any mode) to take credentials from; default: the credential chain (environment, OIDC, ALIBABA_CLOUD_PROFILE or the current profile, ECS RAM role)',
+    )
+    .option(
+      '--region <id>',
+      "--target real: region whose endpoints get the calls that name none (DescribeRegions); default ALIBABA_CLOUD_REGION_ID, else the profile's region_id",
     )
     .option('--journal <file>', '--target real: resource journal (default REPORT_DIR/journal.jsonl)')
     .option(

@@ -230,8 +230,11 @@ async function judged(
     });
     progress?.stop();
     for (const note of worldNotes) process.stderr.write(`world: not used: ${note}\n`);
-    const status = reportRun(flags, seed, ran, run.interrupted(), sequences, replayOf);
-    return real ? await real.finish(status) : status;
+    if (!real) return reportRun(flags, seed, ran, run.interrupted(), sequences, replayOf);
+    // A real run cleans up first, so that its record holds what the cleanup removed and left.
+    const status = await real.finish(EXIT_BY_VERDICT[interruptedVerdict(ran, run.interrupted()).verdict]);
+    reportRun(flags, seed, { ...ran, real: real.record() }, run.interrupted(), sequences, replayOf);
+    return status;
   } catch (e) {
     if (e instanceof WorldDiscoveryError) throw new UsageError(e.message);
     const mismatch = cassetteMismatchStatus(e);

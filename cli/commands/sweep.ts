@@ -4,13 +4,15 @@
  * the account what is still there. Exit 0 when nothing is left, 3 when something is.
  */
 import { resolve } from 'node:path';
-import { realCredentials } from '../../adapters/aliyun-profile';
+import { checkedCredentials, homeRegion } from '../../adapters/aliyun-profile';
 import { createHttpTarget } from '../../adapters/http-target';
 import { type Journal, openJournal, outstanding, readJournal } from '../../adapters/journal';
 import { describeFound, isEmpty, sweep } from '../../adapters/sweep';
 import { SweepError } from '../../adapters/sweep-discover';
+import type { Target } from '../../adapters/target';
 import { TargetError } from '../../adapters/target';
 import type { Register } from '../main';
+import { withHomeRegion } from '../real-run';
 import { EXIT, UsageError } from '../usage-error';
 import { integer } from './run';
 
@@ -21,6 +23,7 @@ interface SweepFlags {
   journal?: string;
   endpoint?: string;
   profile?: string;
+  region?: string;
   timeoutMinutes: number;
 }
 
@@ -37,11 +40,16 @@ async function runSweep(flags: SweepFlags): Promise<number> {
   const journalPath = flags.journal ? resolve(flags.journal) : undefined;
   const entries = journalPath ? readJournal(journalPath) : [];
   const runs = runsOf(flags, outstanding(entries).runIds);
-  let credentials: ReturnType<typeof realCredentials>['credentials'];
-  let target: ReturnType<typeof createHttpTarget>;
+  let target: Target;
   try {
-    credentials = realCredentials(flags.profile !== undefined ? { profile: flags.profile } : {}).credentials;
-    target = createHttpTarget({ ...(flags.endpoint ? { baseUrl: flags.endpoint } : {}), credentials });
+    // A source, not a snapshot: a token that expires during a long sweep is refreshed.
+    const credentials = await checkedCredentials(
+      flags.profile !== undefined ? { profile: flags.profile } : {},
+    );
+    target = withHomeRegion(
+      createHttpTarget({ ...(flags.endpoint ? { baseUrl: flags.endpoint } : {}), credentials }),
+      homeRegion(flags.region, flags.profile),
+    );
   } catch (err) {
     if (err instanceof TargetError) throw new UsageError(err.message);
     throw err;
@@ -88,7 +96,11 @@ export const registerSweep: Register = (program, done) => {
     .option('--dry-run', 'list what would be removed and the first calls, change nothing')
     .option('--journal <file>', 'a run journal: its runs, and resources it names by ID')
     .option('--endpoint <url>', 'one base URL instead of the regional endpoints (an emulator)')
-    .option('--profile <name>', 'aliyun CLI profile to take credentials from')
+    .option(
+      '--profile <name>',
+      'aliyun CLI profile to take credentials from (default: the credential chain, as run --target real)',
+    )
+    .option('--region <id>', 'region whose endpoints get the calls that name none (as run --target real)')
     .option('--timeout-minutes <n>', 'give up after this long', integer('--timeout-minutes', 1), 30)
     .action(async (flags: SweepFlags) => done(await runSweep(flags)));
 };

@@ -1,4 +1,4 @@
-import type { Operation, ParsedRequest, ReadingChoices } from '../../api';
+import { type Operation, operationKey, type ParsedRequest, type ReadingChoices } from '../../api';
 import { type ServiceBody, ServiceError } from './api';
 import type { IdState } from './ids';
 import type { Params } from './params';
@@ -24,6 +24,27 @@ export type OperationFn<O extends Operation = Operation> = (
   ctx: OpContext,
   params: Params & Readonly<ParsedRequest<O>>,
 ) => ServiceBody;
+
+/**
+ * How the service reaches an operation: the function of the same name, which receives the parsed
+ * request. `mutating` (whether the call takes part in idempotency and is persisted) comes from the
+ * catalogue entry, so it cannot disagree with it.
+ */
+export interface Route {
+  readonly key: string;
+  readonly fn: OperationFn;
+  readonly mutating: boolean;
+}
+
+/**
+ * Each emulator family lists its own routes (`ROUTES`), so an operation is named in its family
+ * and nowhere else; dispatch.ts only gathers the families.
+ */
+export const route = <O extends Operation>(op: O, fn: OperationFn<O>): Route => ({
+  key: operationKey(op),
+  fn: fn as OperationFn,
+  mutating: op.mutating,
+});
 
 /** Throws a documented refusal; the status defaults to the catalogue's. */
 export function fail(code: string, message?: string, httpStatus?: number): never {

@@ -1,5 +1,6 @@
 import type { DiskStatus } from '../../api';
-import { bySeq, fail, isoSeconds, type OpContext, type OperationFn, requireRegion } from './context';
+import * as api from '../../api';
+import { bySeq, fail, isoSeconds, type OpContext, type OperationFn, requireRegion, route } from './context';
 import { nextSuffix } from './ids';
 import { paginate } from './paging';
 import { hasTags, optBool, optInt, optList, optString, reqString, tagsOf } from './params';
@@ -252,3 +253,11 @@ export const DeleteDisk: OperationFn = (ctx, p) => {
   delete ctx.account.disks[diskId];
   return {};
 };
+
+export const ROUTES = [
+  route(api.DescribeDisks, DescribeDisks),
+  route(api.CreateDisk, CreateDisk),
+  route(api.AttachDisk, AttachDisk),
+  route(api.DetachDisk, DetachDisk),
+  route(api.DeleteDisk, DeleteDisk),
+];

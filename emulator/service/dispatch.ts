@@ -1,6 +1,4 @@
-import * as api from '../../api';
-import { type Operation, operationKey } from '../../api';
-import type { OperationFn } from './context';
+import type { Route } from './context';
 import * as disks from './disks';
 import * as drills from './drills';
 import * as groupViews from './group-views';
@@ -12,54 +10,26 @@ import * as pairs from './pairs';
 import * as regions from './regions';
 import * as tags from './tags';
 
+export type { Route } from './context';
+
 /**
- * `${product}:${version}:${action}` -> the function of the same name, which receives the
- * operation's parsed request. The key and `mutating` (whether the call takes part in idempotency
- * and is persisted) come from the catalogue entry, so they cannot disagree with it.
+ * The emulator's families, each listing its own routes: a new operation is one entry in its
+ * family's `ROUTES`, a new family one line here.
  */
-export interface Route {
-  readonly fn: OperationFn;
-  readonly mutating: boolean;
-}
+const FAMILIES: readonly { readonly ROUTES: readonly Route[] }[] = [
+  regions,
+  pairViews,
+  groupViews,
+  pairs,
+  groups,
+  drills,
+  tags,
+  disks,
+  instances,
+  legacy,
+];
 
-const route = <O extends Operation>(op: O, fn: OperationFn<O>) =>
-  [operationKey(op), { fn: fn as OperationFn, mutating: op.mutating }] as const;
-
-export const ROUTES: ReadonlyMap<string, Route> = new Map([
-  route(api.DescribeRegions, regions.DescribeRegions),
-  route(api.DescribeDiskReplicaPairs, pairViews.DescribeDiskReplicaPairs),
-  route(api.DescribeDiskReplicaPairProgress, pairViews.DescribeDiskReplicaPairProgress),
-  route(api.DescribeDiskReplicaGroups, groupViews.DescribeDiskReplicaGroups),
-  route(api.CreateDiskReplicaPair, pairs.CreateDiskReplicaPair),
-  route(api.ModifyDiskReplicaPair, pairs.ModifyDiskReplicaPair),
-  route(api.StartDiskReplicaPair, pairs.StartDiskReplicaPair),
-  route(api.StopDiskReplicaPair, pairs.StopDiskReplicaPair),
-  route(api.FailoverDiskReplicaPair, pairs.FailoverDiskReplicaPair),
-  route(api.ReprotectDiskReplicaPair, pairs.ReprotectDiskReplicaPair),
-  route(api.DeleteDiskReplicaPair, pairs.DeleteDiskReplicaPair),
-  route(api.CreateDiskReplicaGroup, groups.CreateDiskReplicaGroup),
-  route(api.AddDiskReplicaPair, groups.AddDiskReplicaPair),
-  route(api.RemoveDiskReplicaPair, groups.RemoveDiskReplicaPair),
-  route(api.ModifyDiskReplicaGroup, groups.ModifyDiskReplicaGroup),
-  route(api.StartDiskReplicaGroup, groups.StartDiskReplicaGroup),
-  route(api.StopDiskReplicaGroup, groups.StopDiskReplicaGroup),
-  route(api.FailoverDiskReplicaGroup, groups.FailoverDiskReplicaGroup),
-  route(api.ReprotectDiskReplicaGroup, groups.ReprotectDiskReplicaGroup),
-  route(api.DeleteDiskReplicaGroup, groups.DeleteDiskReplicaGroup),
-  route(api.StartPairDrill, drills.StartPairDrill),
-  route(api.DescribePairDrills, drills.DescribePairDrills),
-  route(api.ClearPairDrill, drills.ClearPairDrill),
-  route(api.StartReplicaGroupDrill, drills.StartReplicaGroupDrill),
-  route(api.DescribeReplicaGroupDrills, drills.DescribeReplicaGroupDrills),
-  route(api.ClearReplicaGroupDrill, drills.ClearReplicaGroupDrill),
-  route(api.TagResources, tags.TagResources),
-  route(api.UntagResources, tags.UntagResources),
-  route(api.ListTagResources, tags.ListTagResources),
-  route(api.DescribeDisks, disks.DescribeDisks),
-  route(api.DescribeInstances, instances.DescribeInstances),
-  route(api.CreateDisk, disks.CreateDisk),
-  route(api.AttachDisk, disks.AttachDisk),
-  route(api.DetachDisk, disks.DetachDisk),
-  route(api.DeleteDisk, disks.DeleteDisk),
-  route(api.LegacyCreateDiskReplicaPair, legacy.CreateDiskReplicaPair),
-]);
+/** `${product}:${version}:${action}` -> the function of the same name and whether it mutates. */
+export const ROUTES: ReadonlyMap<string, Route> = new Map(
+  FAMILIES.flatMap((f) => f.ROUTES).map((r) => [r.key, r]),
+);

@@ -1,4 +1,5 @@
-import { bySeq, fail, type OpContext, type OperationFn, unixSeconds } from './context';
+import * as api from '../../api';
+import { bySeq, fail, type OpContext, type OperationFn, route, unixSeconds } from './context';
 import { nextSuffix } from './ids';
 import { paginate } from './paging';
 import { optString, type Params, reqString } from './params';
@@ -172,3 +173,12 @@ export const ClearPairDrill: OperationFn = (ctx, p) => clear(ctx, p, drilledPair
 export const StartReplicaGroupDrill: OperationFn = (ctx, p) => start(ctx, p, 'group', drilledGroup);
 export const DescribeReplicaGroupDrills: OperationFn = (ctx, p) => describe(ctx, p, drilledGroup);
 export const ClearReplicaGroupDrill: OperationFn = (ctx, p) => clear(ctx, p, drilledGroup);
+
+export const ROUTES = [
+  route(api.StartPairDrill, StartPairDrill),
+  route(api.DescribePairDrills, DescribePairDrills),
+  route(api.ClearPairDrill, ClearPairDrill),
+  route(api.StartReplicaGroupDrill, StartReplicaGroupDrill),
+  route(api.DescribeReplicaGroupDrills, DescribeReplicaGroupDrills),
+  route(api.ClearReplicaGroupDrill, ClearReplicaGroupDrill),
+];

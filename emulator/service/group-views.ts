@@ -1,4 +1,5 @@
-import { bySeq, type OpContext, type OperationFn, requireRegion, unixSeconds } from './context';
+import * as api from '../../api';
+import { bySeq, type OpContext, type OperationFn, requireRegion, route, unixSeconds } from './context';
 import { paginate } from './paging';
 import { tagsOut } from './pair-views';
 import { hasTags, optList, optString, reqString, tagsOf } from './params';
@@ -54,3 +55,5 @@ export const DescribeDiskReplicaGroups: OperationFn = (ctx, p) => {
   const page = paginate(matches, p, plays(ctx.readings, 'token-walk-paging-fields', 'present'), true);
   return { ...page.fields, ReplicaGroups: page.items.map((group) => groupView(group, ctx, site)) };
 };
+
+export const ROUTES = [route(api.DescribeDiskReplicaGroups, DescribeDiskReplicaGroups)];

@@ -1,5 +1,6 @@
 import type { PairStatus } from '../../api';
-import { fail, type OpContext, type OperationFn, requireRegion } from './context';
+import * as api from '../../api';
+import { fail, type OpContext, type OperationFn, requireRegion, route } from './context';
 import { checkOneShotSpacing, checkRegion, requireStatus, type Where } from './guards';
 import { nextSuffix } from './ids';
 import { checkDestinationDetached, checkSourceDetached, failoverStarts, reprotect } from './pairs';
@@ -250,3 +251,15 @@ export const DeleteDiskReplicaGroup: OperationFn = (ctx, p) => {
   if (now.status !== 'deleting') group.activity = begin('delete', now, ctx.now);
   return {};
 };
+
+export const ROUTES = [
+  route(api.CreateDiskReplicaGroup, CreateDiskReplicaGroup),
+  route(api.AddDiskReplicaPair, AddDiskReplicaPair),
+  route(api.RemoveDiskReplicaPair, RemoveDiskReplicaPair),
+  route(api.ModifyDiskReplicaGroup, ModifyDiskReplicaGroup),
+  route(api.StartDiskReplicaGroup, StartDiskReplicaGroup),
+  route(api.StopDiskReplicaGroup, StopDiskReplicaGroup),
+  route(api.FailoverDiskReplicaGroup, FailoverDiskReplicaGroup),
+  route(api.ReprotectDiskReplicaGroup, ReprotectDiskReplicaGroup),
+  route(api.DeleteDiskReplicaGroup, DeleteDiskReplicaGroup),
+];

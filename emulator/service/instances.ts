@@ -1,4 +1,5 @@
-import { fail, type OperationFn, requireRegion } from './context';
+import * as api from '../../api';
+import { fail, type OperationFn, requireRegion, route } from './context';
 import { paginate } from './paging';
 import { optList, optString, reqString } from './params';
 import { INSTANCES } from './world';
@@ -35,3 +36,5 @@ export const DescribeInstances: OperationFn = (_ctx, p) => {
     },
   };
 };
+
+export const ROUTES = [route(api.DescribeInstances, DescribeInstances)];

@@ -1,4 +1,5 @@
-import { fail, type OperationFn, requireRegion } from './context';
+import * as api from '../../api';
+import { fail, type OperationFn, requireRegion, route } from './context';
 import { addPair, pairDiskProblem } from './pair-create';
 import { optString, reqString } from './params';
 
@@ -41,3 +42,5 @@ export const CreateDiskReplicaPair: OperationFn = (ctx, p) => {
   });
   return { PairId: pair.legacyPairId };
 };
+
+export const ROUTES = [route(api.LegacyCreateDiskReplicaPair, CreateDiskReplicaPair)];

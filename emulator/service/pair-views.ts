@@ -1,4 +1,5 @@
-import { bySeq, fail, type OpContext, type OperationFn, requireRegion, unixSeconds } from './context';
+import * as api from '../../api';
+import { bySeq, fail, type OpContext, type OperationFn, requireRegion, route, unixSeconds } from './context';
 import { checkRegion } from './guards';
 import { paginate } from './paging';
 import { hasTags, optList, optString, reqString, tagsOf } from './params';
@@ -95,3 +96,8 @@ export const DescribeDiskReplicaPairProgress: OperationFn = (ctx, p) => {
     ...(now.recoverPoint === undefined ? {} : { RecoverPoint: unixSeconds(now.recoverPoint) }),
   };
 };
+
+export const ROUTES = [
+  route(api.DescribeDiskReplicaPairs, DescribeDiskReplicaPairs),
+  route(api.DescribeDiskReplicaPairProgress, DescribeDiskReplicaPairProgress),
+];

@@ -1,5 +1,6 @@
 import type { PairStatus } from '../../api';
-import { fail, type OpContext, type OperationFn, requireRegion } from './context';
+import * as api from '../../api';
+import { fail, type OpContext, type OperationFn, requireRegion, route } from './context';
 import { isAttached } from './disks';
 import { checkOneShotSpacing, checkRegion, requireStatus, type Where } from './guards';
 import { addPair, pairDiskProblem } from './pair-create';
@@ -213,3 +214,13 @@ export const DeleteDiskReplicaPair: OperationFn = (ctx, p) => {
   pair.activity = begin('delete', now, ctx.now);
   return {};
 };
+
+export const ROUTES = [
+  route(api.CreateDiskReplicaPair, CreateDiskReplicaPair),
+  route(api.ModifyDiskReplicaPair, ModifyDiskReplicaPair),
+  route(api.StartDiskReplicaPair, StartDiskReplicaPair),
+  route(api.StopDiskReplicaPair, StopDiskReplicaPair),
+  route(api.FailoverDiskReplicaPair, FailoverDiskReplicaPair),
+  route(api.ReprotectDiskReplicaPair, ReprotectDiskReplicaPair),
+  route(api.DeleteDiskReplicaPair, DeleteDiskReplicaPair),
+];

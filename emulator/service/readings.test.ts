@@ -136,6 +136,26 @@ describe('encrypted-disks', () => {
   });
 });
 
+describe('essd-autopl-pairs', () => {
+  const autoPl = { DiskCategory: 'cloud_auto', PerformanceLevel: undefined };
+
+  it('allowed: two ESSD AutoPL disks form a pair', () => {
+    const h = playing('essd-autopl-pairs=allowed');
+    const primary = createDisk(h, SH.region, SH.zone, autoPl);
+    const standby = createDisk(h, BJ.region, BJ.zone, autoPl);
+    expect(createPairCall(h, primary, standby)().ReplicaPairId).toMatch(/^pair-/);
+  });
+
+  it('refused: an AutoPL pair is refused, an ESSD pair is not', () => {
+    const h = playing('essd-autopl-pairs=refused');
+    const primary = createDisk(h, SH.region, SH.zone, autoPl);
+    const standby = createDisk(h, BJ.region, BJ.zone, autoPl);
+    expect(refusal(createPairCall(h, primary, standby)).code).toBe('OperationDenied');
+    const essd = [createDisk(h, SH.region, SH.zone), createDisk(h, BJ.region, BJ.zone)] as const;
+    expect(createPairCall(h, ...essd)().ReplicaPairId).toMatch(/^pair-/);
+  });
+});
+
 describe('delete-created-pair', () => {
   const deleteIt = (h: Harness, pairId: string) => () =>
     h.ebs('DeleteDiskReplicaPair', { RegionId: SH.region, ReplicaPairId: pairId });

@@ -1,5 +1,6 @@
-import type * as api from '../../api';
+import * as api from '../../api';
 import type { OperationFn } from './context';
+import { route } from './context';
 import { optString } from './params';
 import { ebsEndpoint, type Language, REGIONS, type ZoneFeature } from './world';
 
@@ -30,3 +31,5 @@ export const DescribeRegions: OperationFn<typeof api.DescribeRegions> = (_ctx, p
     })),
   };
 };
+
+export const ROUTES = [route(api.DescribeRegions, DescribeRegions)];

@@ -69,7 +69,7 @@ export interface ReplicationSettings {
   rpo: number;
   bandwidth: number;
   readonly resourceGroupId: string;
-  /** Bound by the create, then by TagResources and UntagResources. */
+  /** Bound by the create, then by the tag and untag calls. */
   tags: Tag[];
 }
 

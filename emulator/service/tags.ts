@@ -1,4 +1,5 @@
-import { bySeq, fail, type OpContext, type OperationFn } from './context';
+import * as api from '../../api';
+import { bySeq, fail, type OpContext, type OperationFn, route } from './context';
 import { optBool, optList, type Params, reqString, tagsOf } from './params';
 import { deriveGroup, isEbsPair, isGone } from './replication';
 import type { GroupRecord, PairRecord, Tag } from './state';
@@ -93,3 +94,9 @@ export const ListTagResources: OperationFn = (ctx, p) => {
     ...(end < rows.length ? { NextToken: end.toString(36) } : {}),
   };
 };
+
+export const ROUTES = [
+  route(api.TagResources, TagResources),
+  route(api.UntagResources, UntagResources),
+  route(api.ListTagResources, ListTagResources),
+];

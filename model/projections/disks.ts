@@ -1,7 +1,9 @@
+import * as api from '../../api';
 import { listedAs } from '../../api/resources';
-import { type Handler, int, list, str } from '../context';
+import { decide, type Handler, int, list, str } from '../context';
 import { allowed, deny, observe, refuse } from '../expectation';
 import { type Disk, diskStatus, type ModelState } from '../state';
+import { pagingRule } from '../validate';
 import { findRegion } from '../world';
 import { pageFacts, pageOf } from './paging';
 import type { Row } from './pairs';
@@ -58,7 +60,7 @@ export const describeDisks: Handler = (ctx) => {
     ...(str(p.Category) ? { category: str(p.Category) } : {}),
   };
   const rows = listDisks(ctx.state, q).map(diskRow);
-  const page = pageOf(p, { maxResults: 10, pageSize: 10 });
+  const page = pageOf(p, { maxResults: 10, pageSize: 10, numberedByDefault: true });
   const filtered = Object.keys(q).length > 1;
   // The page documents MaxResults 10-500, the metadata 1-500: below 10 either answer.
   // TODO(reading): describe-disks-max-results (the readings catalogue owns the choice).
@@ -77,3 +79,5 @@ export const describeDisks: Handler = (ctx) => {
     listing: { ...listedAs('disk'), rows, page },
   });
 };
+
+export const DECISIONS = [decide(api.DescribeDisks, describeDisks, pagingRule('DISK.DESCRIBE.PAGING'))];

@@ -1,6 +1,7 @@
 import type { Site as SiteName } from '../../api';
+import * as api from '../../api';
 import { listedAs } from '../../api/resources';
-import { type Handler, list, str } from '../context';
+import { decide, type Handler, list, str } from '../context';
 import { observe, refuse } from '../expectation';
 import { earRegionViolation } from '../lookup';
 import { destinationOf, type Group, type ModelState, membersOf, sourceOf } from '../state';
@@ -90,3 +91,5 @@ function emptyGroupsLoose(state: ModelState, rows: readonly Row[]) {
   const omitted = { PairIds: [undefined], PairNumber: [undefined] };
   return Object.fromEntries(empty.map((r) => [String(r.ReplicaGroupId), omitted]));
 }
+
+export const DECISIONS = [decide(api.DescribeDiskReplicaGroups, describeGroups)];

@@ -1,8 +1,9 @@
 import type { Site as SiteName } from '../../api';
+import * as api from '../../api';
 import { listedAs } from '../../api/resources';
-import { type Handler, list, str } from '../context';
+import { decide, type Handler, list, str } from '../context';
 import { type OpenRows, observe, refuse } from '../expectation';
-import { reversedUnsynced } from '../lifecycle';
+import { progressBounds, reversedUnsynced } from '../lifecycle';
 import { earRegionViolation, findPair } from '../lookup';
 import { destinationOf, type ModelState, type Pair, sourceOf } from '../state';
 import { describeFilter, taggedRow } from '../tags';
@@ -174,15 +175,23 @@ export const describeProgress: Handler = (ctx) => {
   const synced = found.found.lastRecoverPoint !== undefined;
   const open = reversedUnsynced(found.found);
   const normal = found.found.status === 'normal';
+  const recovery = progressBounds(found.found, ctx.now);
   return observe(ctx.state, {
     rules: [
       'PROTO.DESCRIBE_IS_PROJECTION',
       'PAIR.PROGRESS.RECOVER_POINT_AFTER_START',
       'PAIR.DESCRIBE.TIMES_IN_SECONDS',
       ...(normal ? ['PAIR.PROGRESS.FULL_ONCE_NORMAL'] : []),
+      ...recovery.rules,
     ],
     ...(normal ? { facts: { Progress: 100 } } : {}),
     present: ['Progress', ...(synced && !open ? ['RecoverPoint'] : [])],
     absent: synced ? [] : ['RecoverPoint'],
+    ...(recovery.bounds ? { bounds: recovery.bounds } : {}),
   });
 };
+
+export const DECISIONS = [
+  decide(api.DescribeDiskReplicaPairs, describePairs),
+  decide(api.DescribeDiskReplicaPairProgress, describeProgress),
+];

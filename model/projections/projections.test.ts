@@ -237,6 +237,16 @@ describe('DescribeDisks projection', () => {
     expect(describeDisks(s, {}).rules).toContain('DISK.DESCRIBE.FIELDS');
   });
 
+  it('DISK.DESCRIBE.PAGING: without paging parameters the call is numbered page 1 of 10; MaxResults starts a token walk', () => {
+    expect(describeDisks(world(), {}).listing?.page).toEqual({ mode: 'number', pageNumber: 1, pageSize: 10 });
+    expect(describeDisks(world(), {}).facts).toMatchObject({ TotalCount: 3, PageNumber: 1, PageSize: 10 });
+    expect(describeDisks(world(), { MaxResults: 20 }).listing?.page).toEqual({
+      mode: 'token',
+      maxResults: 20,
+      continued: false,
+    });
+  });
+
   it('DISK.DESCRIBE.PAGING: numbered pages carry TotalCount', () => {
     const e = describeDisks(world(), { PageNumber: 1, PageSize: 2 });
     expect(e.rules).toContain('DISK.DESCRIBE.PAGING');
@@ -267,7 +277,7 @@ describe('DescribeRegions projection', () => {
     ]);
     expect(e.listing?.rows[0]).toEqual({
       RegionId: 'cn-shanghai',
-      ZoneIds: ['cn-shanghai-a', 'cn-shanghai-b'],
+      Zones: [{ ZoneId: 'cn-shanghai-a' }, { ZoneId: 'cn-shanghai-b' }],
     });
     const all = asSuccess(allowedOutcomes(pairScenario(), ebsCall('DescribeRegions', {}), T0));
     expect(all.rules).not.toContain('PROTO.REGIONS_EAR');

@@ -168,3 +168,13 @@ export const DRILL_COMMANDS = {
   describeGroupDrills: describeDrills('group'),
   clearGroupDrill: clearDrill('group'),
 };
+
+/** How often each command is drawn (properties/commands/index.ts gathers the families). */
+export const DRILL_WEIGHTS = {
+  startPairDrill: 3,
+  describePairDrills: 1,
+  clearPairDrill: 2,
+  startGroupDrill: 2,
+  describeGroupDrills: 1,
+  clearGroupDrill: 1,
+} satisfies Record<keyof typeof DRILL_COMMANDS, number>;

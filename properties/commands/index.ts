@@ -1,79 +1,58 @@
 import type fc from 'fast-check';
 import type { ModelBox } from '../command';
 import type { RunSession } from '../session';
-import { DISK_COMMANDS } from './disks';
-import { DRILL_COMMANDS } from './drills';
-import { GROUP_COMMANDS } from './groups';
-import { LISTING_COMMANDS } from './listings';
-import { PAIR_COMMANDS } from './pairs';
-import { SCENARIO_COMMANDS } from './scenarios';
-import { TAG_COMMANDS } from './tags';
-import { VISIBILITY_COMMANDS } from './visibility';
-import { WALK_COMMANDS } from './walks';
+import { DISK_COMMANDS, DISK_WEIGHTS } from './disks';
+import { DRILL_COMMANDS, DRILL_WEIGHTS } from './drills';
+import { GROUP_COMMANDS, GROUP_WEIGHTS } from './groups';
+import { LISTING_COMMANDS, LISTING_WEIGHTS } from './listings';
+import { PAIR_COMMANDS, PAIR_WEIGHTS } from './pairs';
+import { PARAM_VARIANT_COMMANDS, PARAM_VARIANT_WEIGHTS } from './param-variants';
+import { REGION_COMMANDS, REGION_WEIGHTS } from './regions';
+import { SCENARIO_COMMANDS, SCENARIO_WEIGHTS } from './scenarios';
+import { TAG_COMMANDS, TAG_WEIGHTS } from './tags';
+import { TRANSIENT_COMMANDS, TRANSIENT_WEIGHTS } from './transient';
+import { VISIBILITY_COMMANDS, VISIBILITY_WEIGHTS } from './visibility';
+import { WALK_COMMANDS, WALK_WEIGHTS } from './walks';
 
-const C = {
-  ...DISK_COMMANDS,
-  ...PAIR_COMMANDS,
-  ...GROUP_COMMANDS,
-  ...LISTING_COMMANDS,
-  ...WALK_COMMANDS,
-  ...SCENARIO_COMMANDS,
-  ...VISIBILITY_COMMANDS,
-  ...DRILL_COMMANDS,
-  ...TAG_COMMANDS,
-};
+type Arb = fc.Arbitrary<fc.AsyncCommand<ModelBox, RunSession>>;
+
+interface Family {
+  readonly commands: Readonly<Record<string, unknown>>;
+  readonly weights: Readonly<Record<string, number>>;
+}
+
+const family = <C extends Record<string, unknown>>(
+  commands: C,
+  weights: Record<keyof C, number>,
+): Family => ({
+  commands,
+  weights,
+});
 
 /**
- * How often each command is drawn. Disk creation and the pair life cycle dominate so that a
- * default run reaches the deep states (failovered, reversed and started again, groups of
- * several pairs, one-shot syncs, invalid pairs); listings and refusals come along.
+ * The command families, each with its own commands and how often each is drawn: a new command is
+ * an entry in its family, a new family one line here. Disk creation and the pair life cycle
+ * dominate so that a default run reaches the deep states (failovered, reversed and started again,
+ * groups of several pairs, one-shot syncs, invalid pairs); listings and refusals come along. The
+ * order is the order fast-check draws from, so a seed replays the same calls.
  */
-const WEIGHTS: Readonly<Record<keyof typeof C, number>> = {
-  createDiskCouple: 6,
-  createDisk: 2,
-  attachDisk: 2,
-  detachDisk: 3,
-  deleteDisk: 1,
-  describeDisks: 1,
-  createPair: 8,
-  createLegacyPair: 1,
-  startPair: 5,
-  stopPair: 3,
-  failoverPair: 4,
-  reprotectPair: 4,
-  deletePair: 2,
-  modifyPair: 2,
-  describeProgress: 2,
-  createGroup: 2,
-  addPair: 3,
-  removePair: 3,
-  startGroup: 3,
-  stopGroup: 3,
-  failoverGroup: 3,
-  reprotectGroup: 3,
-  deleteGroup: 2,
-  modifyGroup: 2,
-  describePairs: 2,
-  describeGroups: 1,
-  walkPairs: 1,
-  walkGroups: 1,
-  walkDisks: 1,
-  pairVisibility: 1,
-  pairScenario: 5,
-  groupScenario: 4,
-  startPairDrill: 3,
-  describePairDrills: 1,
-  clearPairDrill: 2,
-  startGroupDrill: 2,
-  describeGroupDrills: 1,
-  clearGroupDrill: 1,
-  tagResources: 2,
-  untagResources: 1,
-  listTagResources: 1,
-};
+const FAMILIES: readonly Family[] = [
+  family(DISK_COMMANDS, DISK_WEIGHTS),
+  family(PAIR_COMMANDS, PAIR_WEIGHTS),
+  family(GROUP_COMMANDS, GROUP_WEIGHTS),
+  family(LISTING_COMMANDS, LISTING_WEIGHTS),
+  family(WALK_COMMANDS, WALK_WEIGHTS),
+  family(VISIBILITY_COMMANDS, VISIBILITY_WEIGHTS),
+  family(SCENARIO_COMMANDS, SCENARIO_WEIGHTS),
+  family(DRILL_COMMANDS, DRILL_WEIGHTS),
+  family(TAG_COMMANDS, TAG_WEIGHTS),
+  family(TRANSIENT_COMMANDS, TRANSIENT_WEIGHTS),
+  family(REGION_COMMANDS, REGION_WEIGHTS),
+  family(PARAM_VARIANT_COMMANDS, PARAM_VARIANT_WEIGHTS),
+];
 
-export function weightedCommands(): fc.Arbitrary<fc.AsyncCommand<ModelBox, RunSession>>[] {
-  return (Object.keys(WEIGHTS) as (keyof typeof C)[]).flatMap((k) =>
-    Array.from({ length: WEIGHTS[k] }, () => C[k] as fc.Arbitrary<fc.AsyncCommand<ModelBox, RunSession>>),
+export function weightedCommands(): Arb[] {
+  return FAMILIES.flatMap(({ commands, weights }) =>
+    Object.entries(weights).flatMap(([k, n]) => Array.from({ length: n }, () => commands[k] as Arb)),
   );
 }

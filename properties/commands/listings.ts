@@ -93,3 +93,9 @@ const describeGroups = fc
   );
 
 export const LISTING_COMMANDS = { describePairs, describeGroups };
+
+/** How often each command is drawn (properties/commands/index.ts gathers the families). */
+export const LISTING_WEIGHTS = {
+  describePairs: 2,
+  describeGroups: 1,
+} satisfies Record<keyof typeof LISTING_COMMANDS, number>;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { type Disk, type ModelState, pairHolding } from '../../model';
 import { CallCommand } from '../command';
 import { PAIR_STATES } from '../coverage';
+import { affordable, pairBilling, shown } from './billing';
 import { RESOURCE_GROUPS, tagArb } from './tags';
 import {
   createToken,
@@ -26,16 +27,40 @@ import {
   withToken,
 } from './toolkit';
 
-/** A secondary the documentation accepts for `primary`, when the model holds one. */
-function partnerFor(s: ModelState, primary: Disk, position: number): Disk | undefined {
+/** How the disks of a pair are chosen: the common plain pair, or one of a kind the docs single out. */
+type DiskChoice = 'plain' | 'sameRegion' | 'encrypted' | 'nonEssd';
+
+const isPlain = (d: Disk) => d.category === 'cloud_essd' && !d.encrypted;
+
+/** Disks that may be the primary of a pair of that choice. */
+const primariesFor: Record<DiskChoice, (d: Disk) => boolean> = {
+  plain: isPlain,
+  sameRegion: isPlain,
+  encrypted: (d) => d.category === 'cloud_essd' && d.encrypted,
+  nonEssd: (d) => d.category !== 'cloud_essd',
+};
+
+/**
+ * A secondary of the same category, performance level and size as `primary`, free, and placed as
+ * the choice says: another region, or another zone of the primary's region (same-region cross-zone).
+ * For a plain pair it is unencrypted, so that valid pairs are common.
+ */
+function partnerFor(
+  s: ModelState,
+  primary: Disk,
+  position: number,
+  choice: DiskChoice = 'plain',
+): Disk | undefined {
   const fits = disks(s).filter(
     (d) =>
       d.id !== primary.id &&
-      d.regionId !== primary.regionId &&
+      (choice === 'sameRegion'
+        ? d.regionId === primary.regionId && d.zoneId !== primary.zoneId
+        : d.regionId !== primary.regionId) &&
       d.category === primary.category &&
       d.performanceLevel === primary.performanceLevel &&
       d.size === primary.size &&
-      !d.encrypted &&
+      (choice === 'encrypted' || !d.encrypted) &&
       !pairHolding(s, d.id),
   );
   return nth(fits, position);
@@ -51,7 +76,16 @@ type CreateFlaw =
   | 'missingDisk'
   | 'longToken'
   | 'badName'
-  | 'badDescription';
+  | 'badDescription'
+  | 'sameRegion'
+  | 'encrypted'
+  | 'nonEssd';
+
+const DISK_CHOICE: Partial<Record<CreateFlaw, DiskChoice>> = {
+  sameRegion: 'sameRegion',
+  encrypted: 'encrypted',
+  nonEssd: 'nonEssd',
+};
 
 /** A secondary in another region that differs from `primary` the way the flaw says. */
 function mismatchFor(s: ModelState, primary: Disk, flaw: CreateFlaw, position: number): Disk | undefined {
@@ -87,8 +121,12 @@ const createPair = fc
       'longToken',
       'badName',
       'badDescription',
+      'sameRegion',
+      'encrypted',
+      'nonEssd',
     ),
     named: fc.boolean(),
+    billing: pairBilling,
     // Tags and a resource group on some creates (TAG.CREATE.BINDS, the Describe filters).
     tagged: fc.option(fc.uniqueArray(tagArb, { minLength: 1, maxLength: 2, selector: (t) => t.Key }), {
       nil: undefined,
@@ -102,9 +140,10 @@ const createPair = fc
     (g) =>
       new CallCommand('CreateDiskReplicaPair', g, (s) => {
         const list = disks(s);
+        const choice = DISK_CHOICE[g.flaw] ?? 'plain';
         // Mostly a disk that has a documented partner, so that valid pairs are common.
         const free = list.filter((d) => !pairHolding(s, d.id));
-        const matched = free.filter((d) => partnerFor(s, d, 0));
+        const matched = free.filter((d) => primariesFor[choice](d) && partnerFor(s, d, 0, choice));
         const primary = nth(g.flaw === 'anySecondary' ? free : matched, g.primary) ?? nth(list, g.primary);
         if (!primary) return undefined;
         const mismatch = g.flaw === 'sizeMismatch' || g.flaw === 'categoryMismatch';
@@ -113,8 +152,9 @@ const createPair = fc
             ? nth(list, g.secondary)
             : mismatch
               ? mismatchFor(s, primary, g.flaw, g.secondary)
-              : partnerFor(s, primary, g.secondary);
+              : partnerFor(s, primary, g.secondary, choice);
         if (!secondary) return undefined;
+        const billing = affordable(s, g.billing);
         const region = g.flaw === 'wrongRegion' ? secondary.regionId : primary.regionId;
         const token = g.flaw === 'longToken' ? 'x'.repeat(65) : g.token;
         const params = withToken(
@@ -133,6 +173,7 @@ const createPair = fc
             ...(g.flaw === 'badDescription' ? { Description: 'https://example.com/pair' } : {}),
             ...(g.tagged ? { Tag: g.tagged } : {}),
             ...(g.resourceGroup ? { ResourceGroupId: g.resourceGroup } : {}),
+            ...billing,
           },
           token,
         );
@@ -143,6 +184,7 @@ const createPair = fc
             'CreateDiskReplicaPair',
             `${ref('disk', list, primary.id)} -> ${ref('disk', list, secondary.id)}`,
             g.flaw !== 'none' && g.flaw,
+            ...shown(billing),
             g.token,
           ),
         };
@@ -151,7 +193,7 @@ const createPair = fc
 
 /** The seed's dialect: ECS 2014-05-26, PairName required, answers PairId. */
 const createLegacyPair = fc
-  .record({ primary: fc.nat(), secondary: fc.nat(), named: fc.boolean(), variant })
+  .record({ primary: fc.nat(), secondary: fc.nat(), named: fc.boolean(), unknown: rarely(6), variant })
   .map(
     (g) =>
       new CallCommand('CreateDiskReplicaPair (ECS)', g, (s) => {
@@ -161,7 +203,8 @@ const createLegacyPair = fc
         if (!primary || !secondary) return undefined;
         const params = {
           RegionId: primary.regionId,
-          DiskId: primary.id,
+          // A disk that does not exist (LEGACY.CREATE.DISKS_EXIST).
+          DiskId: g.unknown ? UNKNOWN.disk : primary.id,
           DestinationRegionId: secondary.regionId,
           DestinationDiskId: secondary.id,
           ...(g.named ? { PairName: 'legacy-pair' } : {}),
@@ -173,6 +216,7 @@ const createLegacyPair = fc
             'CreateDiskReplicaPair[ecs]',
             `${ref('disk', list, primary.id)} -> ${ref('disk', list, secondary.id)}`,
             !g.named && 'no PairName',
+            g.unknown && 'unknown primary disk',
           ),
         };
       }),
@@ -251,3 +295,16 @@ export const PAIR_COMMANDS = {
   ),
   describeProgress: onPair('DescribeDiskReplicaPairProgress', none),
 };
+
+/** How often each command is drawn (properties/commands/index.ts gathers the families). */
+export const PAIR_WEIGHTS = {
+  createPair: 8,
+  createLegacyPair: 1,
+  startPair: 5,
+  stopPair: 3,
+  failoverPair: 4,
+  reprotectPair: 4,
+  deletePair: 2,
+  modifyPair: 2,
+  describeProgress: 2,
+} satisfies Record<keyof typeof PAIR_COMMANDS, number>;

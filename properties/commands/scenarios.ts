@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Variant } from '../../adapters/target';
 import type { Group, Pair } from '../../model';
 import { CallCommand, type Plan } from '../command';
-import { coupleDisk } from './disks';
+import { type CoupleKind, coupleDisk } from './disks';
 import { disks, EBS, ECS, groups, label, pairs, regionFor, type Side, variant, withVariant } from './toolkit';
 
 // Scenario commands drive a fresh pair or group through a prefix of its life cycle in one
@@ -135,6 +135,8 @@ interface ScenarioInputs {
   readonly to: number;
   readonly zone: number;
   readonly size: number;
+  /** Plain disks in two regions, two zones of one region, or encrypted disks. */
+  readonly kind: CoupleKind;
   /** How many steps of the life cycle to run after creating. */
   readonly depth: number;
   readonly oneShot: boolean;
@@ -151,6 +153,16 @@ const inputs = fc.record({
   to: fc.nat(),
   zone: fc.nat(),
   size: fc.constantFrom(20, 40),
+  kind: fc.constantFrom<CoupleKind>(
+    'plain',
+    'plain',
+    'plain',
+    'plain',
+    'plain',
+    'plain',
+    'sameRegion',
+    'encrypted',
+  ),
   // Failovered (depth 2) is where most operations meet a refusal: drawn more often.
   depth: fc.constantFrom(0, 1, 2, 2, 2, 3, 4, 5),
   oneShot: fc.boolean(),
@@ -177,40 +189,53 @@ const pairScenario = inputs.map((g) => {
   return new CallCommand('PairScenario', g, first, ...then);
 });
 
+/**
+ * How many fresh pairs a group scenario adds: mostly a few; now and then the documented most, 17,
+ * or one more, whose Add is refused (GROUP.ADD.AT_MOST_17).
+ */
+const memberCount = fc.oneof(
+  { weight: 60, arbitrary: fc.integer({ min: 1, max: 3 }) },
+  { weight: 1, arbitrary: fc.constantFrom(17, 18) },
+);
+
 /** A fresh group of `members` fresh pairs, driven `depth` steps through its life cycle. */
-const groupScenario = fc
-  .record({ g: inputs, members: fc.integer({ min: 1, max: 3 }) })
-  .map(({ g, members }) => {
-    const pairSteps = Array.from({ length: members }, () => [
-      coupleDisk(g, 0),
-      coupleDisk(g, 1),
-      createPair,
-    ]).flat();
-    const createGroup: Plan = (s) => {
-      const pair = pairs(s).at(-1);
-      if (!pair) return undefined;
-      const params = {
-        RegionId: pair.primary.regionId,
-        SourceZoneId: pair.primary.zoneId,
-        DestinationRegionId: pair.standby.regionId,
-        DestinationZoneId: pair.standby.zoneId,
-      };
-      return {
-        call: { ...EBS, action: 'CreateDiskReplicaGroup', params },
-        label: label('CreateDiskReplicaGroup', 'like the last pair'),
-      };
+const groupScenario = fc.record({ g: inputs, members: memberCount }).map(({ g, members }) => {
+  const pairSteps = Array.from({ length: members }, () => [
+    coupleDisk(g, 0),
+    coupleDisk(g, 1),
+    createPair,
+  ]).flat();
+  const createGroup: Plan = (s) => {
+    const pair = pairs(s).at(-1);
+    if (!pair) return undefined;
+    const params = {
+      RegionId: pair.primary.regionId,
+      SourceZoneId: pair.primary.zoneId,
+      DestinationRegionId: pair.standby.regionId,
+      DestinationZoneId: pair.standby.zoneId,
     };
-    const addSteps = Array.from({ length: members }, (_, i) => membership('AddDiskReplicaPair', i + 1));
-    const steps = [
-      ...pairSteps,
-      createGroup,
-      ...addSteps,
-      ...lifecycle('group', g).slice(0, g.depth),
-      ...(g.ending === 'invalidate' ? [deleteDiskOfLatestPair('standby'), ...probes('pair', g.turn)] : []),
-      ...(g.ending === 'probe' ? probes('group', g.turn) : []),
-    ].map(withVariant(g.variant));
-    const [first, ...then] = steps as [Plan, ...Plan[]];
-    return new CallCommand('GroupScenario', { ...g, members }, first, ...then);
-  });
+    return {
+      call: { ...EBS, action: 'CreateDiskReplicaGroup', params },
+      label: label('CreateDiskReplicaGroup', 'like the last pair'),
+    };
+  };
+  const addSteps = Array.from({ length: members }, (_, i) => membership('AddDiskReplicaPair', i + 1));
+  const steps = [
+    ...pairSteps,
+    createGroup,
+    ...addSteps,
+    ...lifecycle('group', g).slice(0, g.depth),
+    ...(g.ending === 'invalidate' ? [deleteDiskOfLatestPair('standby'), ...probes('pair', g.turn)] : []),
+    ...(g.ending === 'probe' ? probes('group', g.turn) : []),
+  ].map(withVariant(g.variant));
+  const [first, ...then] = steps as [Plan, ...Plan[]];
+  return new CallCommand('GroupScenario', { ...g, members }, first, ...then);
+});
 
 export const SCENARIO_COMMANDS = { pairScenario, groupScenario };
+
+/** How often each command is drawn (properties/commands/index.ts gathers the families). */
+export const SCENARIO_WEIGHTS = {
+  pairScenario: 5,
+  groupScenario: 4,
+} satisfies Record<keyof typeof SCENARIO_COMMANDS, number>;

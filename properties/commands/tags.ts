@@ -222,3 +222,10 @@ const listTagResources = fc
   );
 
 export const TAG_COMMANDS = { tagResources, untagResources, listTagResources };
+
+/** How often each command is drawn (properties/commands/index.ts gathers the families). */
+export const TAG_WEIGHTS = {
+  tagResources: 2,
+  untagResources: 1,
+  listTagResources: 1,
+} satisfies Record<keyof typeof TAG_COMMANDS, number>;

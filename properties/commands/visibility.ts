@@ -55,3 +55,8 @@ const pairVisibility = fc
   .map((g) => new PairVisibilityCommand(g.pair, g.variant));
 
 export const VISIBILITY_COMMANDS = { pairVisibility };
+
+/** How often each command is drawn (properties/commands/index.ts gathers the families). */
+export const VISIBILITY_WEIGHTS = {
+  pairVisibility: 1,
+} satisfies Record<keyof typeof VISIBILITY_COMMANDS, number>;

@@ -76,7 +76,10 @@ class WalkCommand implements fc.AsyncCommand<ModelBox, RunSession> {
 
   async run(m: ModelBox, session: RunSession): Promise<void> {
     const l = LISTINGS[this.listing] as Listing;
-    const region = nth(replicationRegions(m.state), this.region);
+    // A walk proves most where the sequence has rows: on a target it does not own, the only place.
+    const regions = replicationRegions(m.state);
+    const holding = regions.filter((r) => l.expected(m.state, r.id, this.site).length > 0);
+    const region = nth(holding.length > 0 ? holding : regions, this.region);
     if (!region) return;
     const own = session.options.isolated ? undefined : l.own(m.state).slice(0, FILTER_MAX);
     if (own?.length === 0) return;
@@ -143,7 +146,7 @@ class WalkCommand implements fc.AsyncCommand<ModelBox, RunSession> {
   }
 
   toString(): string {
-    return `walk ${this.listing}(region#${this.region}, Site=${this.site}, ${this.mode} pages of ${this.size})`;
+    return `walk ${this.listing}(holding region#${this.region}, Site=${this.site}, ${this.mode} pages of ${this.size})`;
   }
 }
 
@@ -163,3 +166,11 @@ export const WALK_COMMANDS = {
   walkGroups: walk('groups'),
   walkDisks: walk('disks'),
 };
+
+/** How often each command is drawn (properties/commands/index.ts gathers the families). */
+export const WALK_WEIGHTS = {
+  // Only a whole walk shows a row a target drops where it does not own every row (endpoint, real).
+  walkPairs: 3,
+  walkGroups: 1,
+  walkDisks: 1,
+} satisfies Record<keyof typeof WALK_COMMANDS, number>;

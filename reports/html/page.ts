@@ -8,8 +8,10 @@ import { errorCodesSection } from './error-codes';
 import { failureCard } from './failures';
 import { heatmap } from './heatmap';
 import { oracleSection } from './oracle';
+import { realAccountSection } from './real-account';
 import { rulesSection } from './rules';
 import { SCRIPT } from './script';
+import { stateMachineSection } from './state-machine';
 import { STYLE } from './style';
 
 /**
@@ -111,11 +113,13 @@ ${card(String(run.inconclusive.length), 'inconclusive')}
 </section>
 <h2>Nonconformances (${run.failures.length})</h2>
 ${run.failures.map((f, i) => failureCard(f, i + 1)).join('\n') || '<p>None.</p>'}
+${realAccountSection(run)}
 ${rulesSection(run)}
 <h2>Coverage</h2>
 <p class="legend">Calls per documented state × operation cell; red: never reached; hatched: outside the documented matrix.</p>
 ${heatmap('pair', pairs)}
 ${heatmap('group', groups)}
+${stateMachineSection(run)}
 ${errorCodesSection(run)}
 ${transitionsSection(run)}
 ${oracleSection(run)}

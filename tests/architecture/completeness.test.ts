@@ -28,8 +28,8 @@ describe('every operation of the catalogue has every layer', () => {
   it('names the file to add when an operation lacks a layer', () => {
     const invented: Operation = { ...(OPERATIONS[0] as Operation), action: 'StartInventedDrill' };
     expect(missingLayers([invented])).toEqual([
-      expect.stringContaining('model/allowed-outcomes.ts'),
-      expect.stringContaining('emulator/service/dispatch.ts'),
+      expect.stringContaining('model/<family>.ts'),
+      expect.stringContaining('emulator/service/<family>.ts'),
       expect.stringContaining('properties/commands/'),
       expect.stringContaining('api/rules/'),
     ]);

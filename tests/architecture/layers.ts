@@ -34,7 +34,7 @@ export const HAS: Record<Layer, (op: Operation) => boolean> = {
   rules: (op) => RULES.some((r) => r.operations.includes(op.action)),
 };
 
-/** `CreateDisk (ecs:2014-05-26:CreateDisk) lacks a handler in emulator/service/dispatch.ts (ROUTES)`. */
+/** `CreateDisk (ecs:2014-05-26:CreateDisk) lacks a handler in the ROUTES of its emulator family (...)`. */
 export function missingLayers(ops: readonly Operation[]): string[] {
   return ops.flatMap((op) =>
     (Object.keys(LAYERS) as Layer[])

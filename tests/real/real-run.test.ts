@@ -4,7 +4,7 @@
  * request without the opt-in, caps that stop and clean up, a SIGTERM that cleans up, and a kill -9
  * whose leftovers `sweep` removes, each time leaving the account with none of the run's resources.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -105,10 +105,23 @@ describe('run --target real (endpoint overridden to an emulator with realistic t
       expect(output).toMatch(/region cn-[a-z]+: zones cn-/);
       expect(output).toMatch(/caps: 3 disks/);
       expect(output).toMatch(/pay-as-you-go only/);
-      expect(output).toMatch(/cap reached: 3 disks/);
+      expect(output).toMatch(/credentials: default chain: default\/env/);
+      expect(output).toMatch(/cap reached: 3 disks live/);
       expect(output).toMatch(/cleanup: removed .*; nothing left/);
       expect(code).toBe(3);
       expect(await accountContents(emulator.url)).toEqual({ listed: 0, tagged: 0 });
+      // The record keeps what was made and held, and what the cleanup removed, by ID.
+      const record = JSON.parse(readFileSync(join(dir, 'capped', 'run.json'), 'utf8'));
+      const journalled = createdLines(join(dir, 'capped', 'journal.jsonl')).map((l) => JSON.parse(l).id);
+      expect(record.real.stopped).toMatch(/cap reached: 3 disks live/);
+      expect(record.real.peakLive.disks).toBeLessThanOrEqual(3);
+      expect(record.real.created.disks).toBeGreaterThanOrEqual(3);
+      expect(record.real.cleanup).toMatchObject({ result: 'clean', left: [] });
+      expect(record.real.cleanup.removed.map((r: { id: string }) => r.id).sort()).toEqual(journalled.sort());
+      const summary = readFileSync(join(dir, 'capped', 'summary.md'), 'utf8');
+      expect(summary).toMatch(/### Real account/);
+      expect(summary).toMatch(/\| cleanup \| \*\*clean\*\*/);
+      for (const id of journalled) expect(summary).toContain(id);
     },
     SLOW,
   );
@@ -117,12 +130,39 @@ describe('run --target real (endpoint overridden to an emulator with realistic t
     'on SIGTERM stops generating, cleans up what it made, and exits',
     async () => {
       const journal = join(dir, 'term.jsonl');
-      const cli = startCli(realRun('term', '--runs', '200', '--seed', '4', '--journal', journal), {
-        EBS_CONFORMANCE_ALLOW_REAL: '1',
-      });
+      // Credentials from an aliyun CLI profile (through @alicloud/credentials), none in the environment.
+      const home = join(dir, 'home');
+      mkdirSync(join(home, '.aliyun'), { recursive: true });
+      writeFileSync(
+        join(home, '.aliyun', 'config.json'),
+        JSON.stringify({
+          current: 'other',
+          profiles: [
+            { name: 'other', mode: 'AK', access_key_id: 'wrongKeyId', access_key_secret: 'wrong' },
+            {
+              name: 'emu',
+              mode: 'AK',
+              access_key_id: 'testAccessKeyId',
+              access_key_secret: 'testAccessKeySecret',
+            },
+          ],
+        }),
+      );
+      const cli = startCli(
+        realRun('term', '--runs', '200', '--seed', '4', '--journal', journal, '--profile', 'emu'),
+        {
+          EBS_CONFORMANCE_ALLOW_REAL: '1',
+          HOME: home,
+          ALIBABA_CLOUD_ACCESS_KEY_ID: '',
+          ALIBABA_CLOUD_ACCESS_KEY_SECRET: '',
+          ALIBABA_CLOUD_ECS_METADATA_DISABLED: 'true',
+        },
+      );
       await untilCreated(journal, 3);
       cli.child.kill('SIGTERM');
       const code = await cli.exited;
+      expect(cli.stdout()).toMatch(/credentials: aliyun CLI profile emu: cli_profile\/static_ak/);
+      expect(cli.stdout()).not.toContain('testAccessKeySecret');
       expect(cli.stdout()).toMatch(/interrupted by SIGTERM/);
       expect(cli.stdout()).toMatch(/nothing left/);
       expect(code).not.toBe(0);

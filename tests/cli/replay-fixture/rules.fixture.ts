@@ -1,0 +1,3 @@
+import { conformanceSuite } from '../../../cli/vitest-suite';
+
+conformanceSuite({ target: 'direct', runs: 20 });
