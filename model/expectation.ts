@@ -106,6 +106,8 @@ export interface Refusal {
   readonly kind: 'refusal';
   readonly rules: readonly string[];
   readonly errors: readonly AllowedError[];
+  /** A refusal with one of `codes` shows the reading's refusing alternative (no other reason gives them). */
+  readonly reading?: { readonly fork: ReadingFork; readonly codes: readonly string[] };
   /** The docs do not name the code for this condition: any documented code of the operation. */
   readonly undocumented: boolean;
 }

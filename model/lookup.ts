@@ -80,22 +80,20 @@ const SERVED_IN_DR_REGION: readonly string[] = findReading('group-calls-in-dr-re
  * The reading group-calls-in-dr-region: called from the region of the group's disaster-recovery
  * site, the call is answered as anywhere else (`accepted`) or the group is unknown there
  * (`refused`, before anything else is looked at). Held to a fixed alternative; open, a success
- * also allows the refusal and shows the reading, and a refusal allows either's codes, or the
- * shown alternative's once the target has shown one.
+ * also allows the refusal and shows the reading, and a refusal allows either's codes, showing
+ * `refused` by a code only the unknown group gives.
  */
 export function servedInDrRegion(ctx: Ctx, g: Group, body: Expectation): Expectation {
   if (!SERVED_IN_DR_REGION.includes(ctx.call.action) || ctx.params.RegionId === g.primary.regionId)
     return body;
   const fork = { id: 'group-calls-in-dr-region', onSuccess: 'accepted', onRefusal: 'refused' };
   const unknown = refuse([denyUndocumented(ctx.op, 'GROUP.IN_GROUP_REGION', 'placement', 'NoSuchResource')]);
-  const held =
-    ctx.state.readings?.[fork.id] ??
-    (body.kind === 'refusal' ? ctx.state.shownReadings?.[fork.id] : undefined);
+  const held = ctx.state.readings?.[fork.id];
   if (held === fork.onSuccess) return body;
   if (held === fork.onRefusal) return unknown;
-  return body.kind === 'success'
-    ? forkOnReading(ctx.state, fork, body, unknown)
-    : eitherRefusal(body, unknown);
+  if (body.kind === 'success') return forkOnReading(ctx.state, fork, body, unknown);
+  const codes = unknown.errors.map((e) => e.code).filter((c) => !body.errors.some((b) => b.code === c));
+  return { ...eitherRefusal(body, unknown), ...(codes.length > 0 ? { reading: { fork, codes } } : {}) };
 }
 
 type Sited = { primary: Site; standby: Site; reversed: boolean };

@@ -1,5 +1,5 @@
 import { READINGS } from '../api/readings';
-import type { ListingFacts, ReadingFork } from '../model/expectation';
+import type { Expectation, ListingFacts, ReadingFork } from '../model/expectation';
 import type { ModelState } from '../model/state';
 import type { CheckFailure } from './checks';
 import type { ReadingSeen } from './events';
@@ -77,6 +77,13 @@ export class ReadingBook {
       };
     });
   }
+}
+
+/** A refusal that only one alternative of a reading gives (Refusal.reading) shows that one. */
+export function refusalChoices(e: Expectation, code: string): { id: string; choice: string }[] {
+  return e.kind === 'refusal' && e.reading?.codes.includes(code)
+    ? [{ id: e.reading.fork.id, choice: e.reading.fork.onRefusal }]
+    : [];
 }
 
 /** The alternative an answer to a forked call shows. */

@@ -16,7 +16,7 @@ import {
 } from './checks/transient-status';
 import type { During, ModelBox, PlannedCall } from './command';
 import { answerJudged, type RunEvents, settled, type TraceStep } from './events';
-import { choiceOf, listingChoices, type ReadingBook, shapeChoices } from './readings';
+import { choiceOf, listingChoices, type ReadingBook, refusalChoices, shapeChoices } from './readings';
 import type { RunClock } from './run-clock';
 import { allowedPath, type SettleRead, settleReads, statusIn } from './settle';
 import { namespacedCall, Ownership } from './shared-target';
@@ -212,6 +212,7 @@ export class RunSession {
         : []),
       ...(answer.kind === 'success' ? shapeChoices(call.action, call.params, answer.body) : []),
       ...(answer.kind === 'success' && e.kind === 'success' ? listingChoices(e.listing, answer.body) : []),
+      ...(answer.kind === 'error' ? refusalChoices(e, answer.code) : []),
     ];
     const exchange = `${command} (call ${this.trace.length}: ${answer.kind === 'success' ? 'success' : answer.code})`;
     for (const { id, choice } of shown) {
