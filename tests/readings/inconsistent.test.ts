@@ -38,7 +38,9 @@ describe('a target that flips a reading mid-run is inconsistent', () => {
         deviation: rewriting((call, body) => {
           const listing =
             call.action === 'DescribeDiskReplicaPairs' || call.action === 'DescribeDiskReplicaGroups';
-          if (!listing || !tokenPage(call.params) || (pages += 1) <= 3) return body;
+          if (!listing || !tokenPage(call.params)) return body;
+          pages += 1;
+          if (pages <= 3) return body;
           const { PageNumber: _n, PageSize: _s, TotalCount: _t, ...rest } = body;
           return rest;
         }),
