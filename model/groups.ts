@@ -1,14 +1,25 @@
 import type { Operation, PairStatus } from '../api';
 import * as api from '../api';
 import { bool, type Ctx, decide, type Handler, str } from './context';
-import { allowed, collect, deny, denyUndocumented, type Expectation, refuse, succeed } from './expectation';
+import {
+  allowed,
+  collect,
+  deny,
+  denyUndocumented,
+  type Expectation,
+  forkOnReadings,
+  refuse,
+  succeed,
+} from './expectation';
 import { FAILOVER_FROM, oneShotGap, reversedUnsynced, STOP_FROM, startTransition } from './lifecycle';
 import {
   attachedPrimary,
   earRegionViolation,
   findGroup,
   productionSiteViolation,
+  SAME_REGION_CROSS_ZONE,
   secondarySiteViolation,
+  servedInDrRegion,
 } from './lookup';
 import {
   allocateId,
@@ -53,14 +64,18 @@ export const createGroup: Handler<typeof api.CreateDiskReplicaGroup> = (ctx) => 
     regionId: String(params.DestinationRegionId),
     zoneId: String(params.DestinationZoneId),
   };
+  const sameRegion = source.regionId === destination.regionId;
   const sitesOk =
     findZone(state.world, source.regionId, source.zoneId) !== undefined &&
     findZone(state.world, destination.regionId, destination.zoneId) !== undefined &&
     replicates(state.world, source.regionId, source.zoneId) &&
     replicates(state.world, destination.regionId, destination.zoneId) &&
-    !(source.regionId === destination.regionId && source.zoneId === destination.zoneId);
-  if (!sitesOk) return refuse([denyUndocumented(op, 'GROUP.CREATE.SITES', 'placement', 'OperationDenied')]);
-  return succeed({
+    !(sameRegion && source.zoneId === destination.zoneId);
+  const sites = denyUndocumented(op, 'GROUP.CREATE.SITES', 'placement', 'OperationDenied');
+  if (!sitesOk) return refuse([sites]);
+  // Two zones of one region: the reading same-region-cross-zone.
+  const crossZone = sameRegion ? [{ ...sites, fork: SAME_REGION_CROSS_ZONE }] : [];
+  const success = succeed({
     rules: [
       'GROUP.CREATE.SITES',
       'GROUP.CREATE.SETTLES_CREATED',
@@ -88,13 +103,14 @@ export const createGroup: Handler<typeof api.CreateDiskReplicaGroup> = (ctx) => 
       return withGroup(s, group);
     },
   });
+  return forkOnReadings(state, success, [], crossZone);
 };
 
 export const onGroup =
   <O extends Operation>(body: (ctx: Ctx<O>, group: Group) => Expectation): Handler<O> =>
   (ctx) => {
     const found = findGroup(ctx);
-    return 'refusal' in found ? found.refusal : body(ctx, found.found);
+    return 'refusal' in found ? found.refusal : servedInDrRegion(ctx, found.found, body(ctx, found.found));
   };
 
 export const modifyGroup: Handler<typeof api.ModifyDiskReplicaGroup> = onGroup((ctx, g) => {

@@ -16,7 +16,7 @@ import {
 } from './checks/transient-status';
 import type { During, ModelBox, PlannedCall } from './command';
 import { answerJudged, type RunEvents, settled, type TraceStep } from './events';
-import { choiceOf, type ReadingBook, shapeChoices } from './readings';
+import { choiceOf, listingChoices, type ReadingBook, refusalChoices, shapeChoices } from './readings';
 import type { RunClock } from './run-clock';
 import { allowedPath, type SettleRead, settleReads, statusIn } from './settle';
 import { namespacedCall, Ownership } from './shared-target';
@@ -148,8 +148,8 @@ export class RunSession {
     planned: PlannedCall,
   ): Promise<{ expectation: Expectation; exchange: Exchange; servedAt: number }> {
     return this.clock.call(async (now) => {
-      const fixed = this.options.readings?.modelChoices;
-      const expectation = allowedOutcomes(fixed ? { ...state, readings: fixed } : state, planned.call, now);
+      const book = this.options.readings;
+      const expectation = allowedOutcomes(book ? book.inform(state) : state, planned.call, now);
       const { product, version, action } = planned.call;
       this.events.emit({ type: 'call-sent', operation: { product, version, action }, label: planned.label });
       const exchange = await this.target.send({
@@ -211,6 +211,8 @@ export class RunSession {
         ? [{ id: e.reading.id, choice: choiceOf(e.reading, answer.kind === 'success') }]
         : []),
       ...(answer.kind === 'success' ? shapeChoices(call.action, call.params, answer.body) : []),
+      ...(answer.kind === 'success' && e.kind === 'success' ? listingChoices(e.listing, answer.body) : []),
+      ...(answer.kind === 'error' ? refusalChoices(e, answer.code) : []),
     ];
     const exchange = `${command} (call ${this.trace.length}: ${answer.kind === 'success' ? 'success' : answer.code})`;
     for (const { id, choice } of shown) {
