@@ -156,6 +156,13 @@ export const transientRefusalAccepted: FaultProfile = {
     'PAIR.REPROTECT.REQUIRES_FAILOVERED',
     'PAIR.DELETE.ALLOWED_STATUSES',
   ],
+  // Where the docs leave the refusal open (a Failover before the first sync), the accepted call
+  // shows only on the read after it: the pair never moves.
+  observedIn: {
+    operation: 'DescribeDiskReplicaPairs',
+    alsoOperations: PAIR_CHANGES,
+    ruleIds: ['PROTO.DESCRIBE_IS_PROJECTION'],
+  },
   create: () => ({
     async around(call, next) {
       try {
