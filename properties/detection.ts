@@ -356,6 +356,16 @@ export const AWAITING_CHECK: Readonly<
       'Progress read during an initial sync, which a run does only where it moves the clock (calls during transient statuses)',
     targets: ['endpoint'],
   },
+  'progress-falls-between-passes': {
+    check:
+      'Progress read more than once during one initial sync, which a run does only where it moves the clock (calls during transient statuses)',
+    targets: ['endpoint'],
+  },
+  'recover-point-frozen': {
+    check:
+      'a recovery point judged against the RPO, which needs the harness to move the clock: on a clock of its own a run cannot wait an RPO per pair',
+    targets: ['endpoint'],
+  },
 };
 
 /** Whether `target` is one where the profile still waits for a check. */
