@@ -74,6 +74,8 @@ export interface Detection {
   readonly calls: number;
   /** Calls of the shrunk counterexample, without the harness's own settle reads (when shrunk). */
   readonly shrunkLength?: number;
+  /** Calls of the first failing sequence as the run found it, settle reads aside. */
+  readonly foundLength?: number;
   readonly failure?: Failure;
   /** Why the run could not decide (the first inconclusive step: which wait, for how long). */
   readonly inconclusive?: string;
@@ -298,7 +300,7 @@ async function runWithProfile(
  * Runs the suite against a target with the profile on; never throws for a nonconformance. The
  * time to detect is that of a run which stops at the first failing sequence; unless `shrink` is
  * false, a second run with the same seed then shrinks that failure for the counterexample's length
- * (on `endpoint`, whose runs are not repeatable, the first failure's own length is given instead).
+ * (on `endpoint`, whose runs are not repeatable, only the first failure's own length is known).
  */
 export async function detectProfile(
   profile: ProfileUnderTest,
@@ -321,7 +323,6 @@ export async function detectProfile(
       ? (await runWithProfile(profile, o, true, children)).outcome.failures[0]
       : undefined;
   const failure = shrunk ?? first;
-  const length = shrunk ?? (first && o.shrink && !repeatable ? first : undefined);
   return {
     profile: profile.name,
     target: o.target,
@@ -331,7 +332,8 @@ export async function detectProfile(
     calls,
     retried,
     ...(failure ? { failure } : {}),
-    ...(length ? { shrunkLength: counterexampleLength(length) } : {}),
+    ...(shrunk ? { shrunkLength: counterexampleLength(shrunk) } : {}),
+    ...(first ? { foundLength: counterexampleLength(first) } : {}),
     ...(inconclusive ? { inconclusive } : {}),
   };
 }

@@ -28,6 +28,7 @@ interface DetectFlags {
   transitionMs: number;
   settleSeconds: number;
   parallel: number;
+  shrink: boolean;
   json?: boolean;
 }
 
@@ -43,7 +44,13 @@ function cell(p: FaultProfile, d: Detection): string {
   const outcome = outcomeOf(p, d);
   if (outcome === 'control') return `conformant (control, ${d.retried} retried), ${seconds(d.ms)}`;
   if (outcome === 'detected')
-    return `yes, ${seconds(d.ms)}${d.shrunkLength !== undefined ? `, ${d.shrunkLength} calls` : ''}`;
+    return `yes, ${seconds(d.ms)}${
+      d.shrunkLength !== undefined
+        ? `, shrunk to ${d.shrunkLength} calls`
+        : d.foundLength !== undefined
+          ? `, ${d.foundLength} calls as found`
+          : ''
+    }`;
   if (outcome === 'stuck') return `inconclusive: ${d.inconclusive ?? `stuck in ${p.stuckIn}`}`;
   const waiting = awaitsCheck(p.name, d.target);
   const seen = d.failure
@@ -90,7 +97,9 @@ const json = ({ profile: p, detections }: Result) => ({
         verdict: d.verdict,
         detected: d.detected,
         ms: d.ms,
+        calls: d.calls,
         ...(d.shrunkLength !== undefined ? { shrunkLength: d.shrunkLength } : {}),
+        ...(d.foundLength !== undefined ? { foundLength: d.foundLength } : {}),
         ...(d.inconclusive ? { inconclusive: d.inconclusive } : {}),
         ...(awaitsCheck(p.name, d.target) ? { awaitingCheck: awaitsCheck(p.name, d.target) } : {}),
         ...(d.failure
@@ -116,6 +125,7 @@ async function run(flags: DetectFlags): Promise<number> {
           seed: flags.seed,
           runs: flags.runs,
           maxCommands: flags.maxCommands,
+          shrink: flags.shrink,
           children,
           ...(target === 'endpoint'
             ? { transitionMs: flags.transitionMs, settleTimeoutMs: flags.settleSeconds * 1000 }
@@ -214,6 +224,10 @@ export const registerDetect: Register = (program, done) => {
       'profiles run side by side on each target (each on its own fresh target)',
       integer('--parallel', 1),
       1,
+    )
+    .option(
+      '--no-shrink',
+      'report each counterexample as found (its length unshrunk): shrinking replays it many times, most of the cost on the emulator child',
     )
     .option('--json', 'print the results as JSON')
     .action(async (flags: DetectFlags & { target?: DetectionTarget[] }) =>
