@@ -1,4 +1,4 @@
-import type { PairStatus } from '../api';
+import type { Operation, PairStatus } from '../api';
 import * as api from '../api';
 import { bool, type Ctx, decide, type Handler, str } from './context';
 import {
@@ -55,7 +55,7 @@ const needsPairs = (ctx: Ctx, g: Group) =>
     ? undefined
     : deny(ctx.op, 'GROUP.START.NEEDS_PAIRS', 'OperationDenied.NoPairInGroup');
 
-export const createGroup: Handler = (ctx) => {
+export const createGroup: Handler<typeof api.CreateDiskReplicaGroup> = (ctx) => {
   const { state, params, op, now } = ctx;
   const ear = earRegionViolation(ctx);
   if (ear) return refuse([ear]);
@@ -107,13 +107,13 @@ export const createGroup: Handler = (ctx) => {
 };
 
 export const onGroup =
-  (body: (ctx: Ctx, group: Group) => Expectation): Handler =>
+  <O extends Operation>(body: (ctx: Ctx<O>, group: Group) => Expectation): Handler<O> =>
   (ctx) => {
     const found = findGroup(ctx);
     return 'refusal' in found ? found.refusal : servedInDrRegion(ctx, found.found, body(ctx, found.found));
   };
 
-export const modifyGroup = onGroup((ctx, g) => {
+export const modifyGroup: Handler<typeof api.ModifyDiskReplicaGroup> = onGroup((ctx, g) => {
   const v = statusIn(ctx, g, ['created', 'stopped'], 'GROUP.MODIFY.IN_CREATED_OR_STOPPED');
   if (v) return refuse([v]);
   const name = str(ctx.params.GroupName) ?? g.name;
@@ -125,7 +125,7 @@ export const modifyGroup = onGroup((ctx, g) => {
   });
 });
 
-export const startGroup = onGroup((ctx, g) => {
+export const startGroup: Handler<typeof api.StartDiskReplicaGroup> = onGroup((ctx, g) => {
   const oneShot = bool(ctx.params.OneShot, false);
   const statuses: PairStatus[] = oneShot
     ? ['created', 'manual_syncing', 'stopped']
@@ -164,7 +164,7 @@ export const startGroup = onGroup((ctx, g) => {
   });
 });
 
-export const stopGroup = onGroup((ctx, g) => {
+export const stopGroup: Handler<typeof api.StopDiskReplicaGroup> = onGroup((ctx, g) => {
   const v = statusIn(ctx, g, STOP_FROM, 'GROUP.STOP.STATUSES');
   if (v) return refuse([v]);
   return succeed({
@@ -175,7 +175,7 @@ export const stopGroup = onGroup((ctx, g) => {
   });
 });
 
-export const failoverGroup = onGroup((ctx, g) => {
+export const failoverGroup: Handler<typeof api.FailoverDiskReplicaGroup> = onGroup((ctx, g) => {
   const violations = collect(
     needsPairs(ctx, g),
     secondarySiteViolation(ctx, g, 'GROUP.SECONDARY_REGION_ONLY'),
@@ -202,7 +202,7 @@ export const failoverGroup = onGroup((ctx, g) => {
   });
 });
 
-export const reprotectGroup = onGroup((ctx, g) => {
+export const reprotectGroup: Handler<typeof api.ReprotectDiskReplicaGroup> = onGroup((ctx, g) => {
   const members = membersOf(ctx.state, g.id);
   const attached = attachedPrimary(
     ctx,
@@ -240,7 +240,7 @@ export const reprotectGroup = onGroup((ctx, g) => {
   });
 });
 
-export const deleteGroup = onGroup((ctx, g) => {
+export const deleteGroup: Handler<typeof api.DeleteDiskReplicaGroup> = onGroup((ctx, g) => {
   const statuses: PairStatus[] = [
     'created',
     'create_failed',

@@ -29,6 +29,10 @@ export function earRegionViolation(ctx: Ctx, regionId: unknown = ctx.params.Regi
   );
 }
 
+/** The resource is not known in the call's region (the visibility rule of its kind). */
+const notKnownHere = (ctx: Ctx, rule: string) =>
+  denyUndocumented(ctx.op, rule, 'placement', 'NoSuchResource');
+
 type Found<T> = { readonly found: T } | { readonly refusal: Refusal };
 
 /**
@@ -37,7 +41,8 @@ type Found<T> = { readonly found: T } | { readonly refusal: Refusal };
  */
 export function findPair(ctx: Ctx, idParam = 'ReplicaPairId', checkRegion = true): Found<Pair> {
   const ear = earRegionViolation(ctx);
-  if (ear) return { refusal: refuse([ear]) };
+  // No pair lives in a region without replication: not found there is as true as not served.
+  if (ear) return { refusal: refuse([ear, notKnownHere(ctx, 'PAIR.VISIBLE_IN_OWN_REGIONS')]) };
   const pair = ctx.state.pairs[str(ctx.params[idParam]) ?? ''];
   if (!pair) return { refusal: refuse([deny(ctx.op, 'PROTO.UNKNOWN_PAIR', 'NoSuchResource')]) };
   const region = ctx.params.RegionId;
@@ -54,7 +59,7 @@ export function findPair(ctx: Ctx, idParam = 'ReplicaPairId', checkRegion = true
 /** The group named by ReplicaGroupId, seen from RegionId (PROTO.UNKNOWN_GROUP, GROUP.IN_GROUP_REGION). */
 export function findGroup(ctx: Ctx, idParam = 'ReplicaGroupId'): Found<Group> {
   const ear = earRegionViolation(ctx);
-  if (ear) return { refusal: refuse([ear]) };
+  if (ear) return { refusal: refuse([ear, notKnownHere(ctx, 'GROUP.IN_GROUP_REGION')]) };
   const group = ctx.state.groups[str(ctx.params[idParam]) ?? ''];
   if (!group) return { refusal: refuse([deny(ctx.op, 'PROTO.UNKNOWN_GROUP', 'NoSuchResource')]) };
   const region = ctx.params.RegionId;

@@ -144,7 +144,7 @@ const CREATE_CHECKS = [
   'PAIR.CREATE.SECONDARY_ELSEWHERE',
 ];
 
-export const createPair: Handler = (ctx) => {
+export const createPair: Handler<typeof api.CreateDiskReplicaPair> = (ctx) => {
   const { state, params, op } = ctx;
   const ear = earRegionViolation(ctx);
   if (ear) return refuse([ear]);

@@ -69,10 +69,15 @@ describe('request validation and common errors', () => {
 
   it('PROTO.EAR_REGION: replication calls in a region without async replication are refused', () => {
     const r = asRefusal(allowedOutcomes(pairScenario(), startPairCall({ RegionId: 'cn-qingdao' }), T0));
-    expect(r.rules).toEqual(['PROTO.EAR_REGION']);
+    // No pair is known there either: the pair's visibility rule decides beside it.
+    expect(r.rules).toEqual(['PROTO.EAR_REGION', 'PAIR.VISIBLE_IN_OWN_REGIONS']);
     expect(r.undocumented).toBe(true);
     // A placement condition: never an authorization or a transient code.
-    expect(r.errors.map((x) => x.code).sort()).toEqual(['InvalidRegionId.NotFound', 'OperationDenied']);
+    expect(r.errors.map((x) => x.code).sort()).toEqual([
+      'InvalidRegionId.NotFound',
+      'NoSuchResource',
+      'OperationDenied',
+    ]);
   });
 
   it('PROTO.SUCCESS_HAS_REQUEST_ID: every success requires RequestId and forbids Code', () => {

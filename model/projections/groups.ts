@@ -49,7 +49,7 @@ export function listGroups(
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
-export const describeGroups: Handler = (ctx) => {
+export const describeGroups: Handler<typeof api.DescribeDiskReplicaGroups> = (ctx) => {
   const ear = earRegionViolation(ctx);
   if (ear) return refuse([ear]);
   const site = (str(ctx.params.Site) ?? 'production') as SiteName;

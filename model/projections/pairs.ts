@@ -91,7 +91,7 @@ export function listPairs(state: ModelState, q: PairQuery): Pair[] {
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
-export const describePairs: Handler = (ctx) => {
+export const describePairs: Handler<typeof api.DescribeDiskReplicaPairs> = (ctx) => {
   const ear = earRegionViolation(ctx);
   if (ear) return refuse([ear]);
   const site = (str(ctx.params.Site) ?? 'production') as SiteName;
@@ -169,7 +169,7 @@ export function pairListing(
   };
 }
 
-export const describeProgress: Handler = (ctx) => {
+export const describeProgress: Handler<typeof api.DescribeDiskReplicaPairProgress> = (ctx) => {
   const found = findPair(ctx);
   if ('refusal' in found) return found.refusal;
   const synced = found.found.lastRecoverPoint !== undefined;

@@ -36,10 +36,10 @@ type CreateDiskShape =
   | 'unknownInstance';
 
 const createDiskShape = fc.oneof(
-  { weight: 30, arbitrary: fc.constant<CreateDiskShape>('zone') },
-  { weight: 2, arbitrary: fc.constant<CreateDiskShape>('onInstance') },
+  { weight: 24, arbitrary: fc.constant<CreateDiskShape>('zone') },
+  { weight: 3, arbitrary: fc.constant<CreateDiskShape>('onInstance') },
   {
-    weight: 2,
+    weight: 6,
     arbitrary: fc.constantFrom<CreateDiskShape>(
       'zoneAndInstance',
       'neither',
@@ -154,8 +154,8 @@ const lockedSecondaries = (s: ModelState) =>
 
 /** A disk or instance an attach or detach names that does not exist (DISK.UNKNOWN_ID, DISK.UNKNOWN_INSTANCE). */
 const unknownTarget = fc.oneof(
-  { weight: 14, arbitrary: fc.constant(undefined) },
-  { weight: 1, arbitrary: fc.constantFrom('disk', 'instance') },
+  { weight: 12, arbitrary: fc.constant(undefined) },
+  { weight: 2, arbitrary: fc.constantFrom('disk', 'instance') },
 );
 
 const attachDisk = fc
@@ -366,3 +366,12 @@ export const DISK_WEIGHTS = {
   deleteDisk: 1,
   describeDisks: 1,
 } satisfies Record<keyof typeof DISK_COMMANDS, number>;
+
+/** The command drawing an ordinary call of each operation, by `product:action` (parameter sweeps start from it). */
+export const DISK_BASES = {
+  'ecs:CreateDisk': DISK_COMMANDS.createDisk,
+  'ecs:AttachDisk': DISK_COMMANDS.attachDisk,
+  'ecs:DetachDisk': DISK_COMMANDS.detachDisk,
+  'ecs:DeleteDisk': DISK_COMMANDS.deleteDisk,
+  'ecs:DescribeDisks': DISK_COMMANDS.describeDisks,
+};

@@ -193,13 +193,23 @@ const createPair = fc
 
 /** The seed's dialect: ECS 2014-05-26, PairName required, answers PairId. */
 const createLegacyPair = fc
-  .record({ primary: fc.nat(), secondary: fc.nat(), named: fc.boolean(), unknown: rarely(6), variant })
+  .record({
+    primary: fc.nat(),
+    secondary: fc.nat(),
+    named: fc.boolean(),
+    unknown: rarely(6),
+    otherSize: rarely(4),
+    variant,
+  })
   .map(
     (g) =>
       new CallCommand('CreateDiskReplicaPair (ECS)', g, (s) => {
         const list = disks(s);
         const primary = nth(list, g.primary);
-        const secondary = primary && (partnerFor(s, primary, g.secondary) ?? nth(list, g.secondary));
+        // Now and then a secondary of another size (LEGACY.CREATE.SAME_SPEC_AND_SIZE).
+        const other =
+          primary && g.otherSize ? mismatchFor(s, primary, 'sizeMismatch', g.secondary) : undefined;
+        const secondary = primary && (other ?? partnerFor(s, primary, g.secondary) ?? nth(list, g.secondary));
         if (!primary || !secondary) return undefined;
         const params = {
           RegionId: primary.regionId,
@@ -217,6 +227,7 @@ const createLegacyPair = fc
             `${ref('disk', list, primary.id)} -> ${ref('disk', list, secondary.id)}`,
             !g.named && 'no PairName',
             g.unknown && 'unknown primary disk',
+            g.otherSize && 'secondary of another size',
           ),
         };
       }),
@@ -308,3 +319,16 @@ export const PAIR_WEIGHTS = {
   modifyPair: 2,
   describeProgress: 2,
 } satisfies Record<keyof typeof PAIR_COMMANDS, number>;
+
+/** The command drawing an ordinary call of each operation, by `product:action` (parameter sweeps start from it). */
+export const PAIR_BASES = {
+  'ecs:CreateDiskReplicaPair': PAIR_COMMANDS.createLegacyPair,
+  'ebs:CreateDiskReplicaPair': PAIR_COMMANDS.createPair,
+  'ebs:StartDiskReplicaPair': PAIR_COMMANDS.startPair,
+  'ebs:StopDiskReplicaPair': PAIR_COMMANDS.stopPair,
+  'ebs:FailoverDiskReplicaPair': PAIR_COMMANDS.failoverPair,
+  'ebs:ReprotectDiskReplicaPair': PAIR_COMMANDS.reprotectPair,
+  'ebs:DeleteDiskReplicaPair': PAIR_COMMANDS.deletePair,
+  'ebs:ModifyDiskReplicaPair': PAIR_COMMANDS.modifyPair,
+  'ebs:DescribeDiskReplicaPairProgress': PAIR_COMMANDS.describeProgress,
+};
