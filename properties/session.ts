@@ -437,6 +437,7 @@ export class RunSession {
       failures.push(notListed(w, planned.call.action));
     if (failures.length === 0 && !onTheWay) {
       this.#log(`settle: ${planned.label}`, exchange, describe(expectation), expectation.rules);
+      this.#undocumentedValues(`settle: ${planned.label}`, ctx);
       this.#remember(ctx);
       w.done = true;
       return;

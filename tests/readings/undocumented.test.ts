@@ -42,7 +42,7 @@ describe('an undocumented status value', () => {
       });
       expect(finding?.count).toBeGreaterThan(0);
       expect(finding?.documented.length).toBeGreaterThan(0);
-      expect(finding?.exchange).toMatch(/^DescribeDiskReplicaPairs/);
+      expect(finding?.exchange).toMatch(/^(settle: )?DescribeDiskReplicaPairs/);
       const summary = renderSummary(run.record);
       expect(summary).toContain('### Undocumented values (1)');
       expect(summary).toContain(STATUS);
