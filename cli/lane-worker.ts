@@ -5,6 +5,7 @@
  */
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { createTarget } from '../adapters';
+import { ReadingBook } from '../properties/readings';
 import { runConformance } from './run-suite';
 import type { LaneJob, LaneMessage, LaneStop } from './workers';
 
@@ -46,6 +47,10 @@ try {
       replayCommand: () => '',
       onProgress: () => post({ kind: 'sequence', calls }),
       stopped,
+      session: {
+        readings: new ReadingBook(job.judging?.readings),
+        ...(job.judging?.strict ? { strict: true } : {}),
+      },
     });
     post({ kind: 'record', record });
   } finally {

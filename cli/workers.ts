@@ -23,8 +23,15 @@ export interface WorkerTargetSpec {
 }
 
 /** What one lane's thread is given (structured-cloned into it). */
+/** How every lane judges: readings fixed with `--reading`, undocumented values failing with `--strict`. */
+export interface LaneJudging {
+  readonly readings?: Readonly<Record<string, string>>;
+  readonly strict?: boolean;
+}
+
 export interface LaneJob {
   readonly target: WorkerTargetSpec;
+  readonly judging?: LaneJudging;
   readonly seed: number;
   readonly runs: number;
   readonly maxCommands: number;
@@ -39,6 +46,7 @@ export type LaneMessage =
 
 export interface WorkerRunOptions {
   readonly target: WorkerTargetSpec;
+  readonly judging?: LaneJudging;
   readonly seed: number;
   readonly runs: number;
   readonly maxCommands: number;
@@ -140,6 +148,7 @@ export async function runInWorkers(options: WorkerRunOptions): Promise<RunRecord
       runLaneThread(
         {
           target: options.target,
+          ...(options.judging ? { judging: options.judging } : {}),
           seed: options.seed + k,
           runs: share(options.runs, lanes, k),
           maxCommands: options.maxCommands,

@@ -152,6 +152,7 @@ export async function runEngine(options: RunOptions): Promise<RunOutcome> {
     harnessError,
     ...(lanes > 1 ? { shards: results.map(shardOf) } : {}),
     readings: shared.sessionOptions.readings?.entries() ?? [],
+    ...(shared.sessionOptions.strict ? { strict: true } : {}),
   });
   for (const off of unsubscribe) off();
   return { world, worldNotes, verdict, failures, ...(harnessError !== undefined ? { harnessError } : {}) };

@@ -145,6 +145,15 @@ export type RunEvent =
     }
   /** Every failing attempt, shrinking included. */
   | { readonly type: 'check-failed'; readonly check: string; readonly title: string }
+  /** A value outside a documented value list (api/response-judgement.ts): a finding, not a failure. */
+  | {
+      readonly type: 'undocumented-value';
+      readonly operation: string;
+      readonly field: string;
+      readonly value: string;
+      readonly documented: readonly string[];
+      readonly exchange: string;
+    }
   | { readonly type: 'inconclusive'; readonly operation: string; readonly reason: string }
   /** A nonconformance, shrunk as far as the run shrinks, ready to report. */
   | { readonly type: 'failure-shrunk'; readonly failure: Failure }
@@ -157,6 +166,8 @@ export type RunEvent =
       readonly shards?: readonly Shard[] | undefined;
       /** How the target read each ambiguous point of the docs (api/readings.ts). */
       readonly readings?: readonly ReadingSeen[] | undefined;
+      /** Undocumented values failed the run (`run --strict`). */
+      readonly strict?: boolean | undefined;
     };
 
 /** One reading as the run saw it: the choice and the exchange that showed it, or not observed. */

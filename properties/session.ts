@@ -5,6 +5,7 @@ import type { Success } from '../model/expectation';
 import { judge } from './answer';
 import { type Answer, type CheckContext, type CheckFailure, runChecks } from './checks';
 import { progressOf, recoverPointsOf } from './checks/recovery-data';
+import { undocumented_values } from './checks/response-conformance';
 import {
   ABSENT,
   type AllowedPath,
@@ -46,6 +47,8 @@ export interface SessionOptions {
   readonly settleTimeoutMs: number;
   /** How the target reads the docs, for the whole run (fixed choices and what answers showed). */
   readonly readings?: ReadingBook;
+  /** An undocumented value is a nonconformance (`run --strict`), not only a finding. */
+  readonly strict?: boolean;
 }
 
 /**
@@ -108,6 +111,7 @@ export class RunSession {
       const ctx = this.#context(operation, expectation, judged.answer, call, servedAt);
       const [first, ...more] = runChecks(ctx);
       if (first) this.fail(first, ...more);
+      this.#undocumentedValues(command, ctx);
       this.#remember(ctx);
       this.#observeReadings(command, call, expectation, judged.answer);
       if (
@@ -200,6 +204,25 @@ export class RunSession {
       ...(typeof ReplicaPairId === 'string' ? { subject: ReplicaPairId } : {}),
       ...(firstAnswer ? { firstAnswer } : {}),
     };
+  }
+
+  /** Values outside a documented list: each a finding; with `strict`, a nonconformance too. */
+  #undocumentedValues(command: string, ctx: CheckContext): void {
+    const found = undocumented_values(ctx);
+    const exchange = `${command} (call ${this.trace.length})`;
+    for (const u of found)
+      this.events.emit({ type: 'undocumented-value', operation: ctx.operation.action, ...u, exchange });
+    const [first] = found;
+    if (this.options.strict && first)
+      this.fail({
+        check: 'undocumented_values',
+        category: 'schema',
+        title: `${ctx.operation.action} answered ${first.field} = ${first.value}, a value the documentation does not list (--strict)`,
+        operation: ctx.operation.action,
+        rules: [],
+        expected: `${first.field}: one of ${first.documented.join(', ')}`,
+        received: first.value,
+      });
   }
 
   /** What this answer shows of how the target reads the docs; a switch is a nonconformance. */
@@ -414,6 +437,7 @@ export class RunSession {
       failures.push(notListed(w, planned.call.action));
     if (failures.length === 0 && !onTheWay) {
       this.#log(`settle: ${planned.label}`, exchange, describe(expectation), expectation.rules);
+      this.#undocumentedValues(`settle: ${planned.label}`, ctx);
       this.#remember(ctx);
       w.done = true;
       return;

@@ -119,6 +119,15 @@ export function mergeRecords(runs: readonly RunRecord[]): RunRecord {
       (a) => a,
     ),
     inconclusive: all((r) => r.inconclusive),
+    ...(runs.some((r) => r.undocumentedValues)
+      ? {
+          undocumentedValues: sumBy(
+            all((r) => r.undocumentedValues ?? []),
+            (u) => [u.operation, u.field, u.value].join('\u0000'),
+            (a, b) => ({ ...a, count: a.count + b.count }),
+          ),
+        }
+      : {}),
     timings: {
       operations: mergeTimings(
         all((r) => r.timings.operations),

@@ -48,6 +48,26 @@ export function readingRows(run: RunRecord): string[][] {
 
 export const READING_HEAD = ['reading', 'choice', 'shown by', 'fixed in advance'];
 
+/** One row per undocumented value: the call, the field, the value, how often, what the docs list, the first call. */
+export function undocumentedRows(run: RunRecord): string[][] {
+  return (run.undocumentedValues ?? []).map((u) => [
+    u.operation,
+    u.field,
+    u.value,
+    String(u.count),
+    u.documented.join(', '),
+    u.exchange,
+  ]);
+}
+
+export const UNDOCUMENTED_HEAD = ['call', 'field', 'value', 'times', 'documented values', 'first seen'];
+
+/** What the undocumented values mean for the verdict, in one line. */
+export const undocumentedLegend = (run: RunRecord) =>
+  run.strict
+    ? 'Values outside the lists the docs give: this run was strict (--strict), so each is a nonconformance.'
+    : 'Values outside the lists the docs give: findings of their own, not failures (run --strict to fail on them).';
+
 /** The Markdown sections: the oracle's sharpness and the observed paths (the first few). */
 export function oracleMarkdown(run: RunRecord, cell: (s: string) => string, maxPaths = 12): string[] {
   const lines: string[] = [];
@@ -65,6 +85,19 @@ export function oracleMarkdown(run: RunRecord, cell: (s: string) => string, maxP
       `|${' --- |'.repeat(4)}`,
     );
     for (const row of readings) lines.push(`| ${row.map(cell).join(' | ')} |`);
+  }
+  const undocumented = undocumentedRows(run);
+  if (undocumented.length > 0) {
+    lines.push(
+      '',
+      `### Undocumented values (${undocumented.length})`,
+      '',
+      undocumentedLegend(run),
+      '',
+      `| ${UNDOCUMENTED_HEAD.join(' | ')} |`,
+      `|${' --- |'.repeat(UNDOCUMENTED_HEAD.length)}`,
+    );
+    for (const row of undocumented) lines.push(`| ${row.map(cell).join(' | ')} |`);
   }
   const paths = pathRows(run);
   if (paths.length > 0) {

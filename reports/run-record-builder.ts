@@ -16,6 +16,7 @@ import {
   type Sharpness,
   type StateCoverage,
   type TransientFault,
+  type UndocumentedValue,
 } from './run-record';
 import { verdictOf } from './verdict';
 
@@ -54,6 +55,7 @@ export class RunRecordBuilder {
   readonly #settle = new Map<string, LatencyHistogram>();
   readonly #paths = new Map<string, LatencyHistogram>();
   readonly #sharpness: Sharpness = noSharpness();
+  readonly #undocumented = new Map<string, UndocumentedValue>();
   #started: RunEventOf<'run-started'> | undefined;
   #ended: RunEventOf<'run-ended'> | undefined;
 
@@ -68,6 +70,7 @@ export class RunRecordBuilder {
     else if (e.type === 'observed-path')
       this.#histogram(this.#paths, [e.kind, e.operation, e.model, e.observed].join(SEP)).add(e.ms);
     else if (e.type === 'check-failed') this.violations++;
+    else if (e.type === 'undocumented-value') this.#undocumentedValue(e);
     else if (e.type === 'inconclusive')
       this.inconclusiveSteps.push({ operation: e.operation, reason: e.reason });
     else if (e.type === 'run-ended') this.#ended = e;
@@ -199,8 +202,28 @@ export class RunRecordBuilder {
       }),
       sharpness: { ...this.#sharpness },
       ...(end.readings ? { readings: end.readings.map((r) => ({ ...r })) } : {}),
+      ...(this.#undocumented.size > 0 ? { undocumentedValues: [...this.#undocumented.values()] } : {}),
+      ...(end.strict ? { strict: true } : {}),
       ...(end.shards ? { shards: end.shards.map((s) => ({ ...s })) } : {}),
     };
+  }
+
+  #undocumentedValue(e: RunEventOf<'undocumented-value'>): void {
+    const key = [e.operation, e.field, e.value].join(SEP);
+    const known = this.#undocumented.get(key);
+    this.#undocumented.set(
+      key,
+      known
+        ? { ...known, count: known.count + 1 }
+        : {
+            operation: e.operation,
+            field: e.field,
+            value: e.value,
+            documented: [...e.documented],
+            count: 1,
+            exchange: e.exchange,
+          },
+    );
   }
 
   #histogram(series: Map<string, LatencyHistogram>, key: string): LatencyHistogram {

@@ -258,6 +258,18 @@ export const RealRunRecord = z.object({
 });
 export type RealRunRecord = z.infer<typeof RealRunRecord>;
 
+/** A value the docs do not list, as often as the run saw it, with the first call that showed it. */
+export const UndocumentedValue = z.object({
+  operation: z.string(),
+  /** The field, with row indices as `*` (`ReplicaPairs.*.StatusMessage`). */
+  field: z.string(),
+  value: z.string(),
+  documented: z.array(z.string()),
+  count,
+  exchange: z.string(),
+});
+export type UndocumentedValue = z.infer<typeof UndocumentedValue>;
+
 export const RunRecord = z.object({
   version: z.literal(RUN_RECORD_VERSION),
   harness: z.object({ name: z.string(), version: z.string() }),
@@ -295,6 +307,10 @@ export const RunRecord = z.object({
   /** Observed transition paths with their timing (absent in records of older harnesses). */
   observedPaths: z.array(ObservedPath).optional(),
   sharpness: Sharpness.optional(),
+  /** Values outside a documented list: findings of their own, failing the run only when strict. */
+  undocumentedValues: z.array(UndocumentedValue).optional(),
+  /** The run was strict (`run --strict`): an undocumented value was a nonconformance. */
+  strict: z.boolean().optional(),
   readings: z.array(ReadingRecord).optional(),
   /** `--target real` only: resources created, the caps, and the cleanup's result with IDs. */
   real: RealRunRecord.optional(),

@@ -43,6 +43,8 @@ export interface RunFlags extends RealFlags {
   cassette?: string;
   /** `ID=VALUE` choices of readings (api/readings.ts) the model holds the target to from the start. */
   reading?: string[];
+  /** An undocumented value (outside a documented value list) fails the run, not only reported. */
+  strict?: boolean;
   /** No start line and no progress: only the verdict and the report. */
   quiet?: boolean;
   progressSeconds?: number;
@@ -226,6 +228,7 @@ async function judged(
         ...real?.engine?.session,
         ...(flags.settleMinutes !== undefined ? { settleTimeoutMs: flags.settleMinutes * 60_000 } : {}),
         readings: new ReadingBook(fixedReadings(flags.reading ?? [])),
+        ...(flags.strict ? { strict: true } : {}),
       },
     });
     progress?.stop();
@@ -281,6 +284,7 @@ async function inWorkers(flags: RunFlags, seed: number, lanes: number, replayOf?
         transitionMs: flags.transitionMs,
         ...(flags.faultProfile !== undefined ? { faultProfile: flags.faultProfile } : {}),
       },
+      judging: { readings: fixedReadings(flags.reading ?? []), ...(flags.strict ? { strict: true } : {}) },
       seed,
       runs: flags.runs,
       maxCommands: flags.maxCommands,
@@ -449,6 +453,10 @@ export const registerRun: Register = (program, done) => {
       '--reading <ID=VALUE>',
       'hold the target to one reading of an ambiguous point of the docs from the start (repeatable; `spec --json` lists them)',
       (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option(
+      '--strict',
+      'a value outside a documented value list (an undocumented status, say) fails the run; without it, it is listed in the reports as an undocumented value',
     );
   addRealOptions(run).action(async (flags: RunFlags & { depth: string }, command: Command) =>
     done(await runAndReport(withCassetteDefaults(withDepth(flags, command), command))),

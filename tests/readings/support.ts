@@ -17,6 +17,8 @@ export async function runAgainst(options: {
   readings?: Partial<ReadingChoices>;
   deviation?: Deviation;
   runs?: number;
+  /** Undocumented values fail the run (`run --strict`). */
+  strict?: boolean;
 }) {
   const target = createDirectTarget({
     transitionMs: 1000,
@@ -35,6 +37,7 @@ export async function runAgainst(options: {
       harnessVersion: 'test',
       replayCommand: () => '',
       shrink: false,
+      ...(options.strict ? { session: { strict: true } } : {}),
     });
   } finally {
     await target.close?.();
