@@ -31,7 +31,7 @@ const DEVIATION_RUNS = 60;
  * make the detection.
  */
 const SEED_FOR: Readonly<Record<string, number>> = {
-  'legacy-missing-parameter': 2,
+  'legacy-missing-parameter': 1,
   'create-pair-ignores-client-token': 4,
   'progress-falls-between-passes': 4,
 };
