@@ -76,7 +76,7 @@ export function ownershipProblem(
 
 /**
  * The ID a successful call starts, which the run owns from then on although no create made it:
- * a drill (StartPairDrill, StartReplicaGroupDrill), so that its Describe and Clear may name it.
+ * a drill (api/resources.ts: startedBy), so that its Describe and Clear may name it.
  */
 export function startedId(product: string, action: string, body: Readonly<Record<string, unknown>>) {
   const started = startedBy(product, action);

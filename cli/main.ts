@@ -2,11 +2,13 @@ import { Command, CommanderError } from 'commander';
 import { registerCompare } from './commands/compare';
 import { registerDetect } from './commands/detect';
 import { registerEmulator } from './commands/emulator';
+import { registerHistory } from './commands/history';
 import { registerMerge } from './commands/merge';
 import { registerParity } from './commands/parity';
 import { registerReplay } from './commands/replay';
 import { registerReport } from './commands/report';
 import { harnessVersion, registerRun } from './commands/run';
+import { registerScaffold } from './commands/scaffold';
 import { registerSpec } from './commands/spec';
 import { registerSweep } from './commands/sweep';
 import { EXIT, UsageError } from './usage-error';
@@ -19,12 +21,14 @@ const COMMANDS: readonly Register[] = [
   registerReplay,
   registerReport,
   registerCompare,
+  registerHistory,
   registerMerge,
   registerEmulator,
   registerSpec,
   registerSweep,
   registerDetect,
   registerParity,
+  registerScaffold,
 ];
 
 /**

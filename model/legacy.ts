@@ -16,7 +16,7 @@ import { allocateId, type Disk, pairHolding } from './state';
  * CreateDiskReplicaPair in the legacy ECS 2014-05-26 dialect (the seed): three documented codes,
  * a `rp-` PairId, and a pair that waits (inactive) until it is started.
  */
-export const createLegacyPair: Handler = (ctx) => {
+export const createLegacyPair: Handler<typeof api.LegacyCreateDiskReplicaPair> = (ctx) => {
   const { state, params, op, now } = ctx;
   const inRegion = (id: unknown, region: unknown): Disk | undefined => {
     const disk = state.disks[str(id) ?? ''];

@@ -1,9 +1,14 @@
+import { findReading } from '../api';
 import type { Ctx } from './context';
 import { bool, str } from './context';
 import {
   type AllowedError,
   deny,
   denyUndocumented,
+  type Expectation,
+  eitherRefusal,
+  forkOnReading,
+  type ReadingFork,
   type Refusal,
   refuse,
   type Violation,
@@ -64,6 +69,36 @@ export function findGroup(ctx: Ctx, idParam = 'ReplicaGroupId'): Found<Group> {
     };
   }
   return { found: group };
+}
+
+/** A pair or group between two zones of one region: accepted or refused (api/readings.ts). */
+export const SAME_REGION_CROSS_ZONE: ReadingFork = {
+  id: 'same-region-cross-zone',
+  onSuccess: 'allowed',
+  onRefusal: 'refused',
+};
+
+/** The actions of the reading group-calls-in-dr-region (api/readings.ts). */
+const SERVED_IN_DR_REGION: readonly string[] = findReading('group-calls-in-dr-region')?.operations ?? [];
+
+/**
+ * The reading group-calls-in-dr-region: called from the region of the group's disaster-recovery
+ * site, the call is answered as anywhere else (`accepted`) or the group is unknown there
+ * (`refused`, before anything else is looked at). Held to a fixed alternative; open, a success
+ * also allows the refusal and shows the reading, and a refusal allows either's codes, showing
+ * `refused` by a code only the unknown group gives.
+ */
+export function servedInDrRegion(ctx: Ctx, g: Group, body: Expectation): Expectation {
+  if (!SERVED_IN_DR_REGION.includes(ctx.call.action) || ctx.params.RegionId === g.primary.regionId)
+    return body;
+  const fork = { id: 'group-calls-in-dr-region', onSuccess: 'accepted', onRefusal: 'refused' };
+  const unknown = refuse([denyUndocumented(ctx.op, 'GROUP.IN_GROUP_REGION', 'placement', 'NoSuchResource')]);
+  const held = ctx.state.readings?.[fork.id];
+  if (held === fork.onSuccess) return body;
+  if (held === fork.onRefusal) return unknown;
+  if (body.kind === 'success') return forkOnReading(ctx.state, fork, body, unknown);
+  const codes = unknown.errors.map((e) => e.code).filter((c) => !body.errors.some((b) => b.code === c));
+  return { ...eitherRefusal(body, unknown), ...(codes.length > 0 ? { reading: { fork, codes } } : {}) };
 }
 
 type Sited = { primary: Site; standby: Site; reversed: boolean };

@@ -134,6 +134,12 @@ export interface ModelState {
    * target to that alternative. A reading not here leaves every alternative open.
    */
   readonly readings?: Readonly<Record<string, string>>;
+  /**
+   * The alternative the target has shown so far of each reading not fixed (the run's ReadingBook).
+   * Both answers stay allowed, so a switch is reported naming both exchanges; what was shown only
+   * tells which of several readings open on one call its answer can show.
+   */
+  readonly shownReadings?: Readonly<Record<string, string>>;
 }
 
 export function initialState(world: World): ModelState {

@@ -16,7 +16,7 @@ import {
 } from './checks/transient-status';
 import type { During, ModelBox, PlannedCall } from './command';
 import { answerJudged, type RunEvents, settled, type TraceStep } from './events';
-import { choiceOf, type ReadingBook, shapeChoices } from './readings';
+import { choiceOf, listingChoices, type ReadingBook, refusalChoices, shapeChoices } from './readings';
 import type { RunClock } from './run-clock';
 import { allowedPath, type SettleRead, settleReads, statusIn } from './settle';
 import { namespacedCall, Ownership } from './shared-target';
@@ -148,8 +148,8 @@ export class RunSession {
     planned: PlannedCall,
   ): Promise<{ expectation: Expectation; exchange: Exchange; servedAt: number }> {
     return this.clock.call(async (now) => {
-      const fixed = this.options.readings?.modelChoices;
-      const expectation = allowedOutcomes(fixed ? { ...state, readings: fixed } : state, planned.call, now);
+      const book = this.options.readings;
+      const expectation = allowedOutcomes(book ? book.inform(state) : state, planned.call, now);
       const { product, version, action } = planned.call;
       this.events.emit({ type: 'call-sent', operation: { product, version, action }, label: planned.label });
       const exchange = await this.target.send({
@@ -211,6 +211,8 @@ export class RunSession {
         ? [{ id: e.reading.id, choice: choiceOf(e.reading, answer.kind === 'success') }]
         : []),
       ...(answer.kind === 'success' ? shapeChoices(call.action, call.params, answer.body) : []),
+      ...(answer.kind === 'success' && e.kind === 'success' ? listingChoices(e.listing, answer.body) : []),
+      ...(answer.kind === 'error' ? refusalChoices(e, answer.code) : []),
     ];
     const exchange = `${command} (call ${this.trace.length}: ${answer.kind === 'success' ? 'success' : answer.code})`;
     for (const { id, choice } of shown) {
@@ -341,11 +343,28 @@ export class RunSession {
 
   /** One read of a changed resource before the clock moves: its status must already lie on the path. */
   async #probe(state: ModelState, w: Watch): Promise<void> {
-    const { expectation, exchange } = await this.#send(state, w.read.planned);
-    this.events.emit(answerJudged(state, w.read.planned, expectation, exchange));
+    const { planned } = w.read;
+    const { expectation, exchange, servedAt } = await this.#send(state, planned);
+    this.events.emit(answerJudged(state, planned, expectation, exchange));
     const judged = judge(exchange);
-    if (!('answer' in judged) || judged.answer.kind !== 'success') return;
-    this.#judgeStatus(w, judged.answer.body, exchange, expectation);
+    if ('inconclusive' in judged) {
+      this.halt('settle', judged.inconclusive);
+      return;
+    }
+    if (judged.answer.kind === 'success') {
+      this.#judgeStatus(w, judged.answer.body, exchange, expectation);
+      return;
+    }
+    // A listing refused or undecodable on the way is judged like any answer (its rows are not:
+    // the target may be ahead of the model's transient state).
+    const operation = findOperation(planned.call.product, planned.call.version, planned.call.action);
+    if (!operation) return;
+    const [first, ...more] = runChecks(
+      this.#context(operation, expectation, judged.answer, planned.call, servedAt),
+    );
+    if (!first) return;
+    this.#log(`observe: ${planned.label}`, exchange, describe(expectation), expectation.rules);
+    this.fail(first, ...more);
   }
 
   /** Records the status a listing shows of the watched resource, failing at once if it is off the path. */
@@ -454,7 +473,7 @@ export class RunSession {
 const probed = (w: Watch) => w.read.kind !== 'disk' && w.path.transient.length > 0;
 
 /**
- * The transient statuses the target shows, as `pair-x initial_syncing`, when every probed
+ * The transient status the target shows, as `pair-x initial_syncing (and 2 more)`, when every probed
  * resource shows the status the model holds for it right after the change; undefined otherwise.
  */
 function onTheWay(after: ModelState, watches: readonly Watch[]): string | undefined {
@@ -464,7 +483,8 @@ function onTheWay(after: ModelState, watches: readonly Watch[]): string | undefi
     shown.some(({ w, status }) => w.seen.at(-1) !== status || isFinal(w.path, status))
   )
     return undefined;
-  return shown.map(({ w, status }) => `${w.read.id} ${status}`).join(', ');
+  const [first, ...more] = shown.map(({ w, status }) => `${w.read.id} ${status}`);
+  return more.length > 0 ? `${first} (and ${more.length} more)` : first;
 }
 
 /** The model's mark on a call replayed with a ClientToken it has seen with the same parameters. */

@@ -138,7 +138,6 @@ export async function learnWorldNoting(target: Target): Promise<LearnedWorld> {
     world: {
       regions,
       instances,
-      sameRegionCrossZone: true,
       essdAutoPlReplicable: false,
       ...(target.capabilities.costsMoney ? { billed: true } : {}),
     },

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FAVOURED_READINGS, READINGS, ReadingChoiceError } from '../../api';
-import { DEFAULT_EMULATOR_READINGS, emulatorReadings, HELD_FOR_MODEL } from './readings';
+import { DEFAULT_EMULATOR_READINGS, emulatorReadings } from './readings';
 import { createDisk, createPair, describePair, type Harness, makeService, refusal } from './test-support';
 
 // Each reading, played both ways by the service: the same calls, the answer the alternative says.
@@ -44,12 +44,10 @@ function createGroup(h: Harness, from = SH, to = BJ) {
 }
 
 describe('the emulator default readings', () => {
-  it('are the favoured ones, except those held for the model', () => {
-    expect(DEFAULT_EMULATOR_READINGS).toEqual({ ...FAVOURED_READINGS, ...HELD_FOR_MODEL });
+  it('are the favoured ones, every one', () => {
+    expect(DEFAULT_EMULATOR_READINGS).toEqual(FAVOURED_READINGS);
     expect(emulatorReadings()).toEqual(DEFAULT_EMULATOR_READINGS);
-    for (const [id, value] of Object.entries(HELD_FOR_MODEL)) {
-      expect(READINGS.find((r) => r.id === id)?.favoured, id).not.toBe(value);
-    }
+    for (const r of READINGS) expect(DEFAULT_EMULATOR_READINGS[r.id], r.id).toBe(r.favoured);
   });
 
   it('refuse a bad --reading text with the catalogue error', () => {

@@ -57,7 +57,7 @@ export function listDisks(state: ModelState, q: DiskQuery): Disk[] {
 
 const DISKS_MIN_RESULTS = 10;
 
-export const describeDisks: Handler = (ctx) => {
+export const describeDisks: Handler<typeof api.DescribeDisks> = (ctx) => {
   const p = ctx.params;
   if (!findRegion(ctx.state.world, p.RegionId)) {
     return refuse([deny(ctx.op, 'DISK.CREATE.REGION_EXISTS', 'InvalidRegionId.NotFound')]);

@@ -34,10 +34,22 @@ function sameValue(field: string, want: unknown, got: unknown): boolean {
   return show(asSet(want)) === show(asSet(shaped(want, got)));
 }
 
-function rowMismatch(want: Row, got: Row): string | undefined {
-  for (const [field, value] of Object.entries(want))
-    if (!sameValue(field, value, got[field]))
-      return `${field}: expected ${show(value)}, received ${show(got[field])}`;
+/** `loose`: the other values a field may take while a reading is open (ListingFacts.loose). */
+function rowMismatch(
+  want: Row,
+  got: Row,
+  loose: Readonly<Record<string, readonly unknown[]>> = {},
+): string | undefined {
+  for (const [field, value] of Object.entries(want)) {
+    if (sameValue(field, value, got[field])) continue;
+    if (
+      loose[field]?.some((v) =>
+        v === undefined ? got[field] === undefined : sameValue(field, v, got[field]),
+      )
+    )
+      continue;
+    return `${field}: expected ${show(value)}, received ${show(got[field])}`;
+  }
   return undefined;
 }
 
@@ -76,7 +88,10 @@ export const listing_conformance: Check = (ctx: CheckContext) => {
   const ids = list.map((r) => String(r[idField]));
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
   if (dup) return fail(`${dup} appears twice on one page of ${field}`, 'each row once', `${dup} twice`);
-  const byId = new Map(rows.map((r) => [String(r[idField]), r]));
+  // Rows an open reading may list here are judged like the model's own when listed.
+  const byId = new Map(
+    [...(expectation.listing.open?.rows ?? []), ...rows].map((r) => [String(r[idField]), r]),
+  );
   for (const r of list) {
     const want = byId.get(String(r[idField]));
     if (!want) {
@@ -91,7 +106,7 @@ export const listing_conformance: Check = (ctx: CheckContext) => {
         );
       continue;
     }
-    const mismatch = rowMismatch(want, r);
+    const mismatch = rowMismatch(want, r, expectation.listing.loose?.[String(r[idField])]);
     if (mismatch)
       return failure(
         'listing_conformance',
@@ -103,7 +118,7 @@ export const listing_conformance: Check = (ctx: CheckContext) => {
       );
   }
   const expectedHere =
-    (ctx.isolated ? expectedRows(rows, page) : undefined) ??
+    (ctx.isolated ? expectedRows(rows, page, expectation.listing.open?.rows.length ?? 0) : undefined) ??
     (wholeListing(answer.body, list.length, page) ? rows : undefined);
   if (expectedHere) {
     const missing = expectedHere.find((r) => !ids.includes(String(r[idField])));
@@ -120,10 +135,18 @@ export const listing_conformance: Check = (ctx: CheckContext) => {
   return undefined;
 };
 
-/** The rows a page must hold when the model can tell: row order is the target's, so only a page holding all. */
-function expectedRows(rows: readonly Row[], page: ListingFacts['page']): readonly Row[] | undefined {
-  if (page.mode === 'token') return !page.continued && rows.length <= page.maxResults ? rows : undefined;
-  return page.pageNumber === 1 && rows.length <= page.pageSize ? rows : undefined;
+/**
+ * The rows a page must hold when the model can tell: row order is the target's, so only a page
+ * holding all, counting the rows an open reading may list besides (`open`).
+ */
+function expectedRows(
+  rows: readonly Row[],
+  page: ListingFacts['page'],
+  open: number,
+): readonly Row[] | undefined {
+  const all = rows.length + open;
+  if (page.mode === 'token') return !page.continued && all <= page.maxResults ? rows : undefined;
+  return page.pageNumber === 1 && all <= page.pageSize ? rows : undefined;
 }
 
 /**

@@ -366,3 +366,12 @@ export const DISK_WEIGHTS = {
   deleteDisk: 1,
   describeDisks: 1,
 } satisfies Record<keyof typeof DISK_COMMANDS, number>;
+
+/** The command drawing an ordinary call of each operation, by `product:action` (parameter sweeps start from it). */
+export const DISK_BASES = {
+  'ecs:CreateDisk': DISK_COMMANDS.createDisk,
+  'ecs:AttachDisk': DISK_COMMANDS.attachDisk,
+  'ecs:DetachDisk': DISK_COMMANDS.detachDisk,
+  'ecs:DeleteDisk': DISK_COMMANDS.deleteDisk,
+  'ecs:DescribeDisks': DISK_COMMANDS.describeDisks,
+};

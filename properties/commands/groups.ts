@@ -238,3 +238,16 @@ export const GROUP_WEIGHTS = {
   deleteGroup: 2,
   modifyGroup: 2,
 } satisfies Record<keyof typeof GROUP_COMMANDS, number>;
+
+/** The command drawing an ordinary call of each operation, by `product:action` (parameter sweeps start from it). */
+export const GROUP_BASES = {
+  'ebs:CreateDiskReplicaGroup': GROUP_COMMANDS.createGroup,
+  'ebs:AddDiskReplicaPair': GROUP_COMMANDS.addPair,
+  'ebs:RemoveDiskReplicaPair': GROUP_COMMANDS.removePair,
+  'ebs:StartDiskReplicaGroup': GROUP_COMMANDS.startGroup,
+  'ebs:StopDiskReplicaGroup': GROUP_COMMANDS.stopGroup,
+  'ebs:FailoverDiskReplicaGroup': GROUP_COMMANDS.failoverGroup,
+  'ebs:ReprotectDiskReplicaGroup': GROUP_COMMANDS.reprotectGroup,
+  'ebs:DeleteDiskReplicaGroup': GROUP_COMMANDS.deleteGroup,
+  'ebs:ModifyDiskReplicaGroup': GROUP_COMMANDS.modifyGroup,
+};

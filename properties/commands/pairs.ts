@@ -319,3 +319,16 @@ export const PAIR_WEIGHTS = {
   modifyPair: 2,
   describeProgress: 2,
 } satisfies Record<keyof typeof PAIR_COMMANDS, number>;
+
+/** The command drawing an ordinary call of each operation, by `product:action` (parameter sweeps start from it). */
+export const PAIR_BASES = {
+  'ecs:CreateDiskReplicaPair': PAIR_COMMANDS.createLegacyPair,
+  'ebs:CreateDiskReplicaPair': PAIR_COMMANDS.createPair,
+  'ebs:StartDiskReplicaPair': PAIR_COMMANDS.startPair,
+  'ebs:StopDiskReplicaPair': PAIR_COMMANDS.stopPair,
+  'ebs:FailoverDiskReplicaPair': PAIR_COMMANDS.failoverPair,
+  'ebs:ReprotectDiskReplicaPair': PAIR_COMMANDS.reprotectPair,
+  'ebs:DeleteDiskReplicaPair': PAIR_COMMANDS.deletePair,
+  'ebs:ModifyDiskReplicaPair': PAIR_COMMANDS.modifyPair,
+  'ebs:DescribeDiskReplicaPairProgress': PAIR_COMMANDS.describeProgress,
+};

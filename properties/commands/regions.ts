@@ -47,4 +47,9 @@ const describeRegions = fc
 
 export const REGION_COMMANDS = { describeRegions };
 
+/** The command drawing an ordinary call of each operation, by `product:action` (parameter sweeps start from it). */
+export const REGION_BASES = {
+  'ebs:DescribeRegions': REGION_COMMANDS.describeRegions,
+};
+
 export const REGION_WEIGHTS = { describeRegions: 1 } satisfies Record<keyof typeof REGION_COMMANDS, number>;

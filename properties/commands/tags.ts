@@ -230,3 +230,10 @@ export const TAG_WEIGHTS = {
   untagResources: 1,
   listTagResources: 1,
 } satisfies Record<keyof typeof TAG_COMMANDS, number>;
+
+/** The command drawing an ordinary call of each operation, by `product:action` (parameter sweeps start from it). */
+export const TAG_BASES = {
+  'ebs:TagResources': TAG_COMMANDS.tagResources,
+  'ebs:UntagResources': TAG_COMMANDS.untagResources,
+  'ebs:ListTagResources': TAG_COMMANDS.listTagResources,
+};

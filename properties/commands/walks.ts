@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Variant } from '../../adapters/target';
 import { listingOf, listingRows, packIds, type ResourceListing } from '../../api';
-import { listDisks, listGroups, listPairs, type ModelState } from '../../model';
+import { listDisks, listGroups, type ModelState, pairListing } from '../../model';
 import { pagination_conformance } from '../checks';
 import type { ModelBox } from '../command';
 import type { RunSession } from '../session';
@@ -16,6 +16,8 @@ interface Listing {
   readonly sited: boolean;
   readonly rule: (mode: Mode) => string;
   readonly expected: (s: ModelState, regionId: string, site: Site) => string[];
+  /** IDs an open reading lets the listing hold or not. */
+  readonly optional?: (s: ModelState, regionId: string, site: Site) => string[];
   /** Every ID of this kind the sequence holds. */
   readonly own: (s: ModelState) => string[];
 }
@@ -31,7 +33,8 @@ const LISTINGS: Readonly<Record<string, Listing>> = {
     listing: listingOf('pair'),
     sited: true,
     rule: replicationRule,
-    expected: (s, regionId, site) => listPairs(s, { regionId, site }).map((p) => p.id),
+    expected: (s, regionId, site) => pairListing(s, { regionId, site }).pairs.map((p) => p.id),
+    optional: (s, regionId, site) => (pairListing(s, { regionId, site }).open?.rows ?? []).map((p) => p.id),
     own: (s) => Object.keys(s.pairs),
   },
   groups: {
@@ -94,6 +97,7 @@ class WalkCommand implements fc.AsyncCommand<ModelBox, RunSession> {
       rule: l.rule(this.mode),
       seen,
       expected: own ? expected.filter((id) => own.includes(id)) : expected,
+      optional: l.optional?.(m.state, region.id, this.site) ?? [],
       isolated: session.options.isolated,
       retired: session.ownership.retired,
     });

@@ -45,12 +45,26 @@ function placeOf(status: string, extra: Map<string, readonly [number, number]>):
   return place;
 }
 
+/**
+ * An arrowhead at (x, y) pointing along (dx, dy). A polygon, not an SVG marker: a marker is
+ * referenced with `url(#…)`, and the page keeps to no URL references at all.
+ */
+function head(x: number, y: number, dx: number, dy: number): string {
+  const len = Math.hypot(dx, dy) || 1;
+  const [ux, uy] = [dx / len, dy / len];
+  const [bx, by] = [x - ux * 9, y - uy * 9];
+  const p = (px: number, py: number) => `${px.toFixed(1)},${py.toFixed(1)}`;
+  return `${p(x, y)} ${p(bx - uy * 4.5, by + ux * 4.5)} ${p(bx + uy * 4.5, by - ux * 4.5)}`;
+}
+
 /** A curved arrow from one node to another, bent by `bend` (several operations between two nodes). */
 function arrowPath(from: readonly [number, number], to: readonly [number, number], bend: number) {
   if (from === to) {
     const [x, y] = from;
+    const top = y - R - 60 - bend;
     return {
-      d: `M${x - 14},${y - R + 2} C${x - 40},${y - R - 60 - bend} ${x + 40},${y - R - 60 - bend} ${x + 14},${y - R + 2}`,
+      d: `M${x - 14},${y - R + 2} C${x - 40},${top} ${x + 40},${top} ${x + 14},${y - R + 2}`,
+      tip: head(x + 14, y - R + 2, -26, y - R + 2 - top),
       lx: x,
       ly: y - R - 48 - bend,
     };
@@ -62,12 +76,14 @@ function arrowPath(from: readonly [number, number], to: readonly [number, number
   const len = Math.hypot(dx, dy) || 1;
   const [ux, uy] = [dx / len, dy / len];
   const [sx, sy] = [x1 + ux * R, y1 + uy * R];
-  const [ex, ey] = [x2 - ux * (R + 4), y2 - uy * (R + 4)];
+  const [ex, ey] = [x2 - ux * R, y2 - uy * R];
   const [cx, cy] = [(sx + ex) / 2 - uy * bend, (sy + ey) / 2 + ux * bend];
   return {
     d: `M${sx.toFixed(1)},${sy.toFixed(1)} Q${cx.toFixed(1)},${cy.toFixed(1)} ${ex.toFixed(1)},${ey.toFixed(1)}`,
-    lx: cx,
-    ly: cy,
+    tip: head(ex, ey, ex - cx, ey - cy),
+    // The label sits on the curve, at its middle.
+    lx: (sx + 2 * cx + ex) / 4,
+    ly: (sy + 2 * cy + ey) / 4 - 3,
   };
 }
 
@@ -88,7 +104,7 @@ export function stateMachineSvg(run: RunRecord, kind: Kind, coverage: StateCover
     const n = seenPairs.get(key) ?? 0;
     seenPairs.set(key, n + 1);
     const bend = (n % 2 === 0 ? 1 : -1) * (22 + 30 * Math.floor(n / 2)) * (t.from < t.to ? 1 : -1);
-    const { d, lx, ly } = arrowPath(
+    const { d, tip, lx, ly } = arrowPath(
       placeOf(t.from, extra),
       placeOf(t.to, extra),
       t.from === t.to ? n * 14 : bend,
@@ -96,7 +112,7 @@ export function stateMachineSvg(run: RunRecord, kind: Kind, coverage: StateCover
     const verdict = failed.has(t.operation) ? 'failed' : 'held';
     const width = (1 + (3 * t.hits) / most).toFixed(1);
     const title = `${t.from} → ${t.to} by ${t.operation}: ${t.hits} times; ${verdict === 'failed' ? 'a state or transition nonconformance in this operation' : 'no nonconformance'}`;
-    return `<g class="edge ${verdict}" data-from="${esc(t.from)}" data-to="${esc(t.to)}" data-operation="${esc(t.operation)}" data-hits="${t.hits}"><title>${esc(title)}</title><path d="${d}" stroke-width="${width}" marker-end="url(#arrow-${verdict})"/><text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" text-anchor="middle" paint-order="stroke" stroke="#fff" stroke-width="3">${esc(short(t.operation))} ×${t.hits}</text></g>`;
+    return `<g class="edge ${verdict}" data-from="${esc(t.from)}" data-to="${esc(t.to)}" data-operation="${esc(t.operation)}" data-hits="${t.hits}"><title>${esc(title)}</title><path d="${d}" stroke-width="${width}"/><polygon points="${tip}"/><text x="${lx.toFixed(1)}" y="${ly.toFixed(1)}" text-anchor="middle" paint-order="stroke" stroke="#fff" stroke-width="3">${esc(short(t.operation))} ×${t.hits}</text></g>`;
   });
   const nodes = statuses.map((s) => {
     const [x, y] = placeOf(s, extra);
@@ -107,9 +123,7 @@ export function stateMachineSvg(run: RunRecord, kind: Kind, coverage: StateCover
       : '';
     return `<g class="node${missed ? ' has-missed' : ''}" data-status="${esc(s)}"><title>${esc(s)}${cells.length ? `: ${cells.length - missed} of ${cells.length} documented operations tried here` : ''}</title><circle cx="${x}" cy="${y}" r="${R}"/><text x="${x}" y="${y - 2}" text-anchor="middle" class="status">${esc(s)}</text>${label}</g>`;
   });
-  const marker = (id: string) =>
-    `<marker id="arrow-${id}-${kind}" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" class="${id}"/></marker>`;
-  return `<svg class="state-machine" role="img" aria-label="${kind} state machine" viewBox="0 0 ${WIDTH} ${height}" width="100%" style="max-width:${WIDTH}px"><defs>${marker('held')}${marker('failed')}</defs>${arrows.join('').replace(/url\(#arrow-(held|failed)\)/g, `url(#arrow-$1-${kind})`)}${nodes.join('')}</svg>`;
+  return `<svg class="state-machine" role="img" aria-label="${kind} state machine" viewBox="0 0 ${WIDTH} ${height}" width="100%" style="max-width:${WIDTH}px">${arrows.join('')}${nodes.join('')}</svg>`;
 }
 
 export function stateMachineSection(run: RunRecord): string {

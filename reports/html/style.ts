@@ -43,6 +43,6 @@ svg .p50{fill:#0969da}svg .p90{fill:#bf8700}svg .p99{fill:#cf222e}
 svg.state-machine{display:block;margin:.3rem 0 1rem}svg.state-machine .node circle{fill:#f6f8fa;stroke:#57606a;stroke-width:1.5}
 svg.state-machine .node.has-missed circle{stroke:var(--bad)}svg.state-machine text.status{font-weight:600}svg.state-machine text.missed{fill:var(--bad)}svg.state-machine text.tried{fill:var(--mute)}
 svg.state-machine .edge path{fill:none}svg.state-machine .edge.held path{stroke:var(--ok)}svg.state-machine .edge.failed path{stroke:var(--bad)}
-svg.state-machine .edge text{font-size:10px}svg.state-machine marker .held{fill:var(--ok)}svg.state-machine marker .failed{fill:var(--bad)}
+svg.state-machine .edge text{font-size:10px}svg.state-machine .edge.held polygon{fill:var(--ok)}svg.state-machine .edge.failed polygon{fill:var(--bad)}
 .hidden{display:none}
 `;
