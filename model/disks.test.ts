@@ -171,3 +171,27 @@ describe('AttachDisk, DetachDisk, DeleteDisk', () => {
     expect(e.next()).toEqual(s);
   });
 });
+
+describe('DescribeDisks filters', () => {
+  it('DISK.DESCRIBE.FILTERS: Tag, ResourceGroupId, DiskName, Encrypted and DiskType narrow the rows', () => {
+    const created = asSuccess(
+      allowedOutcomes(
+        empty(),
+        create({ Tag: [{ Key: 'env', Value: 'dr' }], ResourceGroupId: 'rg-a', DiskName: 'data1' }),
+        T0,
+      ),
+    ).next({ DiskId: 'd-tagged' });
+    const s = withDisk(created, { id: 'd-plain' });
+    const ids = (extra: Record<string, unknown>) =>
+      asSuccess(
+        allowedOutcomes(s, ecsCall('DescribeDisks', { RegionId: 'cn-shanghai', ...extra }), T0),
+      ).listing?.rows.map((r) => r.DiskId);
+    expect(ids({})).toEqual(['d-plain', 'd-tagged']);
+    expect(ids({ Tag: [{ Key: 'env', Value: 'dr' }] })).toEqual(['d-tagged']);
+    expect(ids({ Tag: [{ Key: 'env', Value: 'prod' }] })).toEqual([]);
+    expect(ids({ ResourceGroupId: 'rg-a' })).toEqual(['d-tagged']);
+    expect(ids({ DiskName: 'data1' })).toEqual(['d-tagged']);
+    expect(ids({ Encrypted: true })).toEqual([]);
+    expect(ids({ DiskType: 'system' })).toEqual([]);
+  });
+});

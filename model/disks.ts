@@ -4,6 +4,7 @@ import { bool, type Ctx, decide, type Handler, int, str } from './context';
 import { collect, deny, denyUndocumented, refuse, succeed } from './expectation';
 import { isLockedSecondary } from './pairs';
 import { allocateId, type Disk, diskStatus, type ModelState, type Pair } from './state';
+import { taggedAtCreate } from './tags';
 import { findRegion, findZone } from './world';
 
 type SizeRange = readonly [min: number, max: number];
@@ -97,6 +98,7 @@ export const createDisk: Handler<typeof api.CreateDisk> = (ctx) => {
         ...(instance ? { instanceId: instance.id } : {}),
         ...(str(params.DiskName) ? { name: str(params.DiskName) } : {}),
         ...(str(params.Description) ? { description: str(params.Description) } : {}),
+        ...taggedAtCreate(params),
       });
     },
   });
@@ -141,7 +143,12 @@ export const attachDisk: Handler<typeof api.AttachDisk> = (ctx) => {
   );
   if (more.length > 0) return refuse(more);
   return succeed({
-    rules: ['DISK.ATTACH.AVAILABLE', 'DISK.ATTACH.SAME_ZONE', 'DISK.ATTACH.SECONDARY_LOCKED'],
+    rules: [
+      'DISK.ATTACH.AVAILABLE',
+      'DISK.ATTACH.SAME_ZONE',
+      'DISK.ATTACH.SECONDARY_LOCKED',
+      'DISK.ATTACH.INSTANCE_STATUS',
+    ],
     transient: ['Attaching'],
     settlesIn: ['In_use'],
     next: () => withDisk(ctx.state, { ...disk, instanceId: instance.id }),
@@ -158,7 +165,7 @@ export const detachDisk: Handler<typeof api.DetachDisk> = (ctx) => {
   if (more.length > 0) return refuse(more);
   const { instanceId: _detached, ...rest } = disk;
   return succeed({
-    rules: ['DISK.DETACH.IN_USE'],
+    rules: ['DISK.DETACH.IN_USE', 'DISK.ATTACH.INSTANCE_STATUS'],
     transient: ['Detaching'],
     settlesIn: ['Available'],
     next: () => withDisk(ctx.state, rest),

@@ -47,7 +47,8 @@ export const addPair: Handler<typeof api.AddDiskReplicaPair> = onGroupAndPair((c
       'GROUP.ADD.CREATED_OR_STOPPED',
       'OperationDenied.GroupStatusCannotAddPair',
     ),
-    membersOf(ctx.state, g.id).length >= MAX_PAIRS_PER_GROUP
+    // A member added again is not one more: only a new member can pass the limit.
+    !again && membersOf(ctx.state, g.id).length >= MAX_PAIRS_PER_GROUP
       ? deny(ctx.op, 'GROUP.ADD.AT_MOST_17', 'OperationDenied.PairsExceedInGroup')
       : undefined,
   );

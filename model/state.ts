@@ -31,6 +31,9 @@ export interface Disk {
   readonly instanceId?: string;
   readonly name?: string;
   readonly description?: string;
+  /** Bound at creation (CreateDisk Tag.N), key -> value; DescribeDisks filters on them. */
+  readonly tags?: Readonly<Record<string, string>>;
+  readonly resourceGroupId?: string;
 }
 
 /** One end of a pair or group. */

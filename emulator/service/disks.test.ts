@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDisk, createPair, describePair, instanceIn, makeService, refusal } from './test-support';
+import { INSTANCES } from './world';
 
 type DiskList = { Disk: Record<string, unknown>[] };
 const HZ = 'cn-hangzhou';
@@ -83,6 +84,28 @@ describe('AttachDisk, DetachDisk, DeleteDisk', () => {
     );
     h.ecs('DeleteDisk', { DiskId: diskId });
     expect((h.ecs('DescribeDisks', { RegionId: HZ }).Disks as DiskList).Disk).toEqual([]);
+  });
+
+  it('attaches to and detaches from a Running instance only, not one still Starting', () => {
+    const h = makeService(0);
+    const starting = INSTANCES.find((i) => i.zoneId === 'cn-hangzhou-h' && i.status === 'Starting');
+    expect(starting).toBeDefined();
+    const vm = starting?.instanceId as string;
+    const diskId = createDisk(h, HZ, 'cn-hangzhou-h');
+    expect(refusal(() => h.ecs('AttachDisk', { InstanceId: vm, DiskId: diskId })).code).toBe(
+      'IncorrectInstanceStatus',
+    );
+    // Created for it, the disk is attached to it; detaching it waits for the instance too.
+    const { DiskId } = h.ecs('CreateDisk', {
+      RegionId: HZ,
+      InstanceId: vm,
+      DiskCategory: 'cloud_essd',
+      Size: 40,
+    });
+    expect(refusal(() => h.ecs('DetachDisk', { InstanceId: vm, DiskId })).code).toBe(
+      'IncorrectInstanceStatus',
+    );
+    h.ecs('AttachDisk', { InstanceId: instanceIn('cn-hangzhou-h'), DiskId: diskId });
   });
 
   it('ignores deleting a disk that does not exist', () => {

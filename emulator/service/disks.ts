@@ -6,7 +6,7 @@ import { paginate } from './paging';
 import { hasTags, optBool, optInt, optList, optString, reqString, tagsOf } from './params';
 import { activePairOfDisk, derivePair, destinationOf, invalidate, isEbsPair } from './replication';
 import type { DiskRecord } from './state';
-import { findInstance, findZone } from './world';
+import { findInstance, findZone, type Instance } from './world';
 
 /** ECS 2014-05-26 disk calls. Attach, Detach and Delete take no RegionId: the DiskId decides. */
 
@@ -204,9 +204,17 @@ export const DescribeDisks: OperationFn<typeof api.DescribeDisks> = (ctx, p) => 
  */
 const SECONDARY_ATTACHABLE = new Set(['created', 'stopped', 'failovered', 'invalid', 'deleted']);
 
+/** AttachDisk and DetachDisk: the instance is Running or Stopped, not on its way between. */
+function requireSettled(instance: Instance) {
+  if (instance.status !== 'Running' && instance.status !== 'Stopped') {
+    fail('IncorrectInstanceStatus', `The instance ${instance.instanceId} is ${instance.status}.`);
+  }
+}
+
 export const AttachDisk: OperationFn<typeof api.AttachDisk> = (ctx, p) => {
   const instance = requireInstance(reqString(p, 'InstanceId'));
   const disk = requireDisk(ctx, reqString(p, 'DiskId'));
+  requireSettled(instance);
   if (disk.zoneId !== instance.zoneId) {
     fail(
       'ResourcesNotInSameZone',
@@ -232,6 +240,7 @@ export const AttachDisk: OperationFn<typeof api.AttachDisk> = (ctx, p) => {
 export const DetachDisk: OperationFn<typeof api.DetachDisk> = (ctx, p) => {
   const instance = requireInstance(reqString(p, 'InstanceId'));
   const disk = requireDisk(ctx, reqString(p, 'DiskId'));
+  requireSettled(instance);
   const status = diskStatus(disk, ctx);
   if (status !== 'In_use' || disk.attachment?.instanceId !== instance.instanceId) {
     fail('IncorrectDiskStatus', `Disk ${disk.diskId} is not in use by ${instance.instanceId} (${status}).`);

@@ -36,8 +36,9 @@ describe('seeded world', () => {
     const instances = (body.Instances as { Instance: { Status: string; ZoneId: string }[] }).Instance;
     expect(instances).toHaveLength(2);
     expect(instances.every((i) => i.Status === 'Running' && i.ZoneId === 'cn-shanghai-b')).toBe(true);
+    // b: two, e: two (one of them Starting), f: one.
     expect(h.ecs('DescribeInstances', { RegionId: 'cn-shanghai', PageSize: 1 })).toMatchObject({
-      TotalCount: 4,
+      TotalCount: 5,
     });
     expect(refusal(() => h.ecs('DescribeInstances', { RegionId: 'xx-nowhere' })).code).toBe(
       'InvalidRegionId.NotFound',

@@ -1,9 +1,9 @@
 import { idSuffix } from './ids';
 
 /**
- * The seeded world every account sees: regions, zones and running instances. It never
- * changes at run time (instances are not created or stopped through this emulator), so it is
- * data, not state, and is not persisted.
+ * The seeded world every account sees: regions, zones and instances. It never changes at run
+ * time (instances are not created, started or stopped through this emulator), so it is data, not
+ * state, and is not persisted.
  */
 export type Language = 'zh-CN' | 'en-US' | 'ja';
 export type LocalNames = Readonly<Record<Language, string>>;
@@ -29,7 +29,7 @@ export interface Instance {
   readonly instanceName: string;
   readonly regionId: string;
   readonly zoneId: string;
-  readonly status: 'Running';
+  readonly status: 'Running' | 'Starting' | 'Stopped';
   readonly instanceType: string;
   readonly creationTime: string;
 }
@@ -129,15 +129,19 @@ export const REGIONS: readonly Region[] = REGION_SEEDS.map((seed) => ({
 const WORLD_SEED = 0x5eed;
 const WORLD_CREATED = '2024-01-01T00:00:00Z';
 
-/** Two instances in the first zone of each region, one in every other zone; all Running. */
+/**
+ * Two Running instances in the first zone of each region, one in every other zone; the second
+ * zone also has one that stays Starting, which a disk cannot be attached to or detached from
+ * (DISK.ATTACH.INSTANCE_STATUS).
+ */
 export const INSTANCES: readonly Instance[] = REGIONS.flatMap((region, r) =>
   region.zones.flatMap((zone, z) =>
-    Array.from({ length: z === 0 ? 2 : 1 }, (_, k) => ({
+    Array.from({ length: z === 0 || z === 1 ? 2 : 1 }, (_, k) => ({
       instanceId: `i-${idSuffix(WORLD_SEED, r * 100 + z * 10 + k + 1)}`,
       instanceName: `${zone.zoneId}-vm${k + 1}`,
       regionId: region.regionId,
       zoneId: zone.zoneId,
-      status: 'Running' as const,
+      status: z === 1 && k === 1 ? ('Starting' as const) : ('Running' as const),
       instanceType: 'ecs.g7.large',
       creationTime: WORLD_CREATED,
     })),

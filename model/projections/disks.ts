@@ -1,8 +1,9 @@
 import * as api from '../../api';
 import { listedAs } from '../../api/resources';
-import { decide, type Handler, int, list, str } from '../context';
+import { bool, decide, type Handler, int, list, str } from '../context';
 import { allowed, deny, observe, refuse } from '../expectation';
 import { type Disk, diskStatus, type ModelState } from '../state';
+import { describeFilter } from '../tags';
 import { pagingRule } from '../validate';
 import { findRegion } from '../world';
 import { pageFacts, pageOf } from './paging';
@@ -31,6 +32,12 @@ export interface DiskQuery {
   readonly instanceId?: string;
   readonly status?: string;
   readonly category?: string;
+  /** DiskType: every disk a run creates is a data disk, so `system` lists none. */
+  readonly diskType?: string;
+  readonly name?: string;
+  readonly encrypted?: boolean;
+  /** The Tag and ResourceGroupId filters. */
+  readonly tagged?: (d: Disk) => boolean;
 }
 
 export function listDisks(state: ModelState, q: DiskQuery): Disk[] {
@@ -41,6 +48,10 @@ export function listDisks(state: ModelState, q: DiskQuery): Disk[] {
     .filter((d) => q.instanceId === undefined || d.instanceId === q.instanceId)
     .filter((d) => q.status === undefined || q.status === 'All' || diskStatus(d) === q.status)
     .filter((d) => q.category === undefined || q.category === 'all' || d.category === q.category)
+    .filter(() => q.diskType !== 'system')
+    .filter((d) => q.name === undefined || d.name === q.name)
+    .filter((d) => q.encrypted === undefined || d.encrypted === q.encrypted)
+    .filter((d) => q.tagged === undefined || q.tagged(d))
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -58,6 +69,10 @@ export const describeDisks: Handler<typeof api.DescribeDisks> = (ctx) => {
     ...(str(p.InstanceId) ? { instanceId: str(p.InstanceId) } : {}),
     ...(str(p.Status) ? { status: str(p.Status) } : {}),
     ...(str(p.Category) ? { category: str(p.Category) } : {}),
+    ...(str(p.DiskType) ? { diskType: str(p.DiskType) } : {}),
+    ...(str(p.DiskName) ? { name: str(p.DiskName) } : {}),
+    ...(p.Encrypted !== undefined ? { encrypted: bool(p.Encrypted, false) } : {}),
+    ...(p.Tag !== undefined || str(p.ResourceGroupId) ? { tagged: describeFilter(p).keep } : {}),
   };
   const rows = listDisks(ctx.state, q).map(diskRow);
   const page = pageOf(p, { maxResults: 10, pageSize: 10, numberedByDefault: true });
