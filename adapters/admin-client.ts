@@ -9,6 +9,11 @@ export interface AdminClient {
   /** True when `GET /_emulator/health` answers 200 with `{status: "ok"}`; never throws. */
   healthy(timeoutMs?: number): Promise<boolean>;
   reset(): Promise<void>;
+  /**
+   * Back to the seeded world with another fault profile (an emulator started with one); resolves
+   * to the emulator's clock then (epoch ms), which a manual clock does not take back.
+   */
+  switchFaultProfile(name: string): Promise<number>;
   advanceClock(ms: number): Promise<void>;
 }
 
@@ -44,6 +49,7 @@ export function adminClient(origin: string, transport: Transport, timeoutMs = 10
       const detail = res.body?.Code ? `${res.body.Code}: ${res.body.Message ?? ''}` : `HTTP ${res.status}`;
       throw new TargetError('TARGET_ADMIN_FAILED', `${what}: ${detail}`);
     }
+    return res.body;
   }
 
   return {
@@ -56,7 +62,17 @@ export function adminClient(origin: string, transport: Transport, timeoutMs = 10
         throw err;
       }
     },
-    reset: () => mustSucceed('reset', 'POST', 'reset'),
-    advanceClock: (ms) => mustSucceed('advance the clock', 'POST', 'clock', { advanceMs: ms }),
+    reset: async () => {
+      await mustSucceed('reset', 'POST', 'reset');
+    },
+    async switchFaultProfile(faultProfile) {
+      const what = `switch to fault profile ${faultProfile}`;
+      const body = await mustSucceed(what, 'POST', 'reset', { faultProfile });
+      if (typeof body?.now !== 'number') throw new TargetError('TARGET_ADMIN_FAILED', `${what}: no clock`);
+      return body.now;
+    },
+    advanceClock: async (ms) => {
+      await mustSucceed('advance the clock', 'POST', 'clock', { advanceMs: ms });
+    },
   };
 }

@@ -35,6 +35,12 @@ export interface EmulatorTargetOptions
 export interface EmulatorTarget extends Target {
   readonly kind: 'emulator';
   readonly pid: number | undefined;
+  /**
+   * Resets the child and switches it to another fault profile: only for a child started with
+   * one (`faultProfile`), which detection then reuses for profile after profile. Resolves to the
+   * child's clock (epoch ms): a manual clock keeps the time earlier runs moved it to.
+   */
+  useFaultProfile(name: string): Promise<number>;
 }
 
 const LISTENING = /listening on (https?:\/\/[^\s]+)/;
@@ -152,6 +158,7 @@ export async function createEmulatorTarget(options: EmulatorTargetOptions = {}):
     },
     send: (call) => http.send(call),
     reset: () => admin.reset(),
+    useFaultProfile: (name) => admin.switchFaultProfile(name),
     advanceClock: (ms) => admin.advanceClock(ms),
     async close() {
       if (closed) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ownershipProblem } from './real-guard';
+import { ownershipProblem, startedId } from './real-guard';
 
 const owned = new Set(['d-own1', 'pair-own1', 'pg-own1']);
 
@@ -40,5 +40,18 @@ describe('the ownership guard', () => {
       ReplicaGroupId: '-',
     };
     expect(ownershipProblem(call, owned)).toBeUndefined();
+  });
+
+  it('refuses a drill the run did not start, and owns the one a Start answer names', () => {
+    const params = { RegionId: 'cn-hangzhou', PairId: 'pair-own1', DrillId: 'drill-theirs' };
+    expect(ownershipProblem(params, owned)).toMatch(/DrillId drill-theirs was not started by this run/);
+    const id = startedId('ebs', 'StartPairDrill', { RequestId: 'R', DrillId: 'drill-own1' });
+    const group = startedId('ebs', 'StartReplicaGroupDrill', { RequestId: 'R', DrillId: 'pg-drill-own2' });
+    expect([id, group]).toEqual(['drill-own1', 'pg-drill-own2']);
+    const mine = new Set([...owned, id as string]);
+    expect(ownershipProblem({ ...params, DrillId: 'drill-own1' }, mine)).toBeUndefined();
+    // Only the calls that start a drill hand one out; an answer of another call owns nothing.
+    expect(startedId('ebs', 'DescribePairDrills', { DrillId: 'drill-x' })).toBeUndefined();
+    expect(startedId('ebs', 'StartPairDrill', { RequestId: 'R' })).toBeUndefined();
   });
 });

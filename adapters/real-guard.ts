@@ -4,7 +4,7 @@
  * never buys a subscription unless allowed, and it stays within its caps. A refusal is a reason
  * (text); the caller turns it into an outcome that halts the sequence as inconclusive.
  */
-import { RESOURCES, resourceOfParam } from '../api/resources';
+import { RESOURCES, type ResourceDef, resourceOfParam, startedBy } from '../api/resources';
 import type { ResourceKind } from './journal';
 
 export interface Caps {
@@ -66,11 +66,22 @@ export function ownershipProblem(
     if (kind === undefined) continue;
     const foreign = listed(value).find((id) => !owned.has(id) && !isProbe(id));
     if (foreign === undefined) continue;
-    return kind !== 'unknown' && 'create' in RESOURCES[kind]
-      ? `guard: ${name} ${foreign} was not created by this run`
-      : `guard: ${name} ${foreign} names a resource this run did not create`;
+    const def: ResourceDef | undefined = kind === 'unknown' ? undefined : RESOURCES[kind];
+    if (def?.create) return `guard: ${name} ${foreign} was not created by this run`;
+    if (def?.startedBy) return `guard: ${name} ${foreign} was not started by this run`;
+    return `guard: ${name} ${foreign} names a resource this run did not create`;
   }
   return undefined;
+}
+
+/**
+ * The ID a successful call starts, which the run owns from then on although no create made it:
+ * a drill (api/resources.ts: startedBy), so that its Describe and Clear may name it.
+ */
+export function startedId(product: string, action: string, body: Readonly<Record<string, unknown>>) {
+  const started = startedBy(product, action);
+  const id = started && body[started.idField];
+  return typeof id === 'string' && id !== '' ? id : undefined;
 }
 
 export function prepayProblem(params: Readonly<Record<string, unknown>>): string | undefined {

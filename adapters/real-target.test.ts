@@ -106,6 +106,32 @@ describe('the real target', () => {
     expect(target.status().stopped).toBeUndefined();
   });
 
+  it('owns the drill it started: Clear names it, and a drill it did not start is refused unsent', async () => {
+    const { target, sent } = harness([
+      json(200, { RequestId: 'R', ReplicaPairId: 'pair-own1' }),
+      json(200, { RequestId: 'R', DrillId: 'drill-own1' }),
+      json(200, { RequestId: 'R' }),
+    ]);
+    const pair = { RegionId: 'cn-hangzhou', PairId: 'pair-own1' };
+    const clear = (DrillId: string) =>
+      target.send({ ...EBS, action: 'ClearPairDrill', params: { ...pair, DrillId } });
+    await target.send({
+      ...EBS,
+      action: 'CreateDiskReplicaPair',
+      params: { RegionId: 'cn-hangzhou', DiskId: 'd-unknown0', DestinationDiskId: 'd-unknown1' },
+    });
+    const before = await clear('drill-own1');
+    expect(before.outcome).toMatchObject({
+      reason: 'refused',
+      message: expect.stringMatching(/not started/),
+    });
+    await target.send({ ...EBS, action: 'StartPairDrill', params: pair });
+    expect((await clear('drill-someone')).outcome).toMatchObject({ reason: 'refused' });
+    expect(sent).toHaveLength(2);
+    expect((await clear('drill-own1')).outcome.kind).toBe('success');
+    expect(paramsOf(sent[2] as HttpRequest).DrillId).toBe('drill-own1');
+  });
+
   it('never buys a subscription unless allowed', async () => {
     const prepay = {
       ...EBS,

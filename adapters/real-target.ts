@@ -22,6 +22,7 @@ import {
   noUsage,
   ownershipProblem,
   prepayProblem,
+  startedId,
   type Usage,
 } from './real-guard';
 import { Inventory, type InventorySnapshot } from './real-inventory';
@@ -174,6 +175,8 @@ export function createRealTarget(options: RealTargetOptions): RealTarget {
       inventory.created(shape.kind, id, shape.kind === 'disk' ? size : 0);
       count(created, shape.kind, size);
     }
+    const started = startedId(call.product, call.action, outcome.body);
+    if (started) owned.add(started);
     inventory.observe(call.product, call.action, params, outcome.body);
     return exchange;
   }

@@ -30,10 +30,6 @@ export const EXEMPTIONS: Readonly<Record<string, Exemption>> = {
     layers: ['model', 'commands', 'rules'],
     why: 'Only read to learn the world (the instances disks attach to); the harness judges no behaviour of it.',
   },
-  'ebs:2021-07-30:DescribeRegions': {
-    layers: ['commands'],
-    why: 'Read once per run to learn which regions offer async replication; its rule is judged on that read.',
-  },
 };
 
 export const isExempt = (op: Parameters<typeof operationKey>[0], layer: Layer): boolean =>

@@ -40,6 +40,12 @@ export interface Param {
   readonly countCode?: string;
   /** A documented specific code for a missing value, when the docs name one. */
   readonly missingCode?: string;
+  /**
+   * Bounds of the kind that no documentation states: the catalogue's own guard (an ID of at most
+   * 64 characters). They are enforced like the rest, but no documented rule is derived from them
+   * (api/rules/params.ts).
+   */
+  readonly guard?: readonly ('length' | 'range')[];
 }
 
 /** The name and kind keep their literal types, so request types can be derived from a param list. */
@@ -140,11 +146,11 @@ const isIdList = (v: unknown, maxItems: number): boolean =>
   Array.isArray(v) && v.length <= maxItems && v.every((s: unknown) => typeof s === 'string' && s.length >= 1);
 
 /**
- * A parser compiled from the same data as `paramSchema`, for the values a run's generators hold:
- * it answers the schema's output where the schema surely accepts the value (a number in an
- * integer slot, a string in a string slot, an ID list typed or as its wire string), and UNSURE
- * for anything else (a value to refuse, `null`, a tag with extra keys), which the zod schema then
- * decides and explains.
+ * A parser compiled from the same data as `paramSchema`, for the values a run's generators hold
+ * and the strings a gateway receives: it answers the schema's output where the schema surely
+ * accepts the value (a number or its decimal text in an integer slot, a string in a string slot,
+ * `true`/`false`, an ID list typed or as its wire string), and UNSURE for anything else (a value
+ * to refuse, `null`, a tag with extra keys), which the zod schema then decides and explains.
  */
 export function typedParse(p: Param): (v: unknown) => unknown {
   const k = p.kind;
@@ -168,17 +174,19 @@ export function typedParse(p: Param): (v: unknown) => unknown {
     case 'integer': {
       const { min = Number.NEGATIVE_INFINITY, max = Number.POSITIVE_INFINITY } = k;
       const allowed = k.enum ? new Set<unknown>(k.enum) : undefined;
-      return when(
-        (v) =>
-          typeof v === 'number' &&
-          Number.isSafeInteger(v) &&
-          v >= min &&
-          v <= max &&
-          (!allowed || allowed.has(v)),
-      );
+      return (v) => {
+        const n = typeof v === 'string' && INTEGER_TEXT.test(v) ? Number(v) : v;
+        return typeof n === 'number' &&
+          Number.isSafeInteger(n) &&
+          n >= min &&
+          n <= max &&
+          (!allowed || allowed.has(n))
+          ? n
+          : UNSURE;
+      };
     }
     case 'boolean':
-      return when((v) => typeof v === 'boolean');
+      return (v) => (typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : UNSURE);
     case 'tags':
       return when(
         (v) =>
@@ -199,7 +207,8 @@ export function typedParse(p: Param): (v: unknown) => unknown {
           }),
       );
     case 'repeated':
-      return when((v) => isIdList(v, k.maxItems));
+      // One value without `.N` is a list of one.
+      return (v) => (isIdList(v, k.maxItems) ? v : typeof v === 'string' && v !== '' ? [v] : UNSURE);
     case 'jsonArray':
     case 'csv': {
       const decode = k.type === 'csv' ? decodeCsv : decodeJsonArray;
@@ -211,6 +220,39 @@ export function typedParse(p: Param): (v: unknown) => unknown {
       };
     }
   }
+}
+
+/** A request's parameters as its request schema outputs them, or undefined where only the schema can tell. */
+export type TypedRequest = (own: Readonly<Record<string, unknown>>) => Record<string, unknown> | undefined;
+
+const typedRequests = new WeakMap<readonly Param[], TypedRequest>();
+
+/**
+ * `typedParse` over an operation's parameter list, compiled once per list: what `requestSchema`
+ * answers (its keys in the schema's order, then the undocumented ones) for the parameters every
+ * `typedParse` accepts, without zod; undefined when one is unsure or a required one is absent.
+ */
+export function typedRequest(params: readonly Param[]): TypedRequest {
+  let parse = typedRequests.get(params);
+  if (parse) return parse;
+  const parsers = params.map((p) => [p.name, p.required, typedParse(p)] as const);
+  const known = new Set(params.map((p) => p.name));
+  parse = (input) => {
+    const out: Record<string, unknown> = {};
+    for (const [name, required, parseOne] of parsers) {
+      if (!(name in input)) {
+        if (required) return undefined;
+        continue;
+      }
+      const v = parseOne(input[name]);
+      if (v === UNSURE) return undefined;
+      out[name] = v;
+    }
+    for (const name in input) if (!known.has(name)) out[name] = input[name];
+    return out;
+  };
+  typedRequests.set(params, parse);
+  return parse;
 }
 
 /** The request schema of an operation: every documented parameter, unknown ones passed through. */

@@ -1,5 +1,5 @@
 import { ebsDoc } from './operations/common';
-import { CREATE_PAIR_GUIDE_DOC } from './rules/sources';
+import { CREATE_PAIR_GUIDE_DOC, REPLICATION_LIMITS_DOC } from './rules/sources';
 
 /**
  * Readings: points where the documentation (or the documentation and the evidence of client code
@@ -257,6 +257,26 @@ export const READINGS = [
     favoured: 'accepted',
     favouredBecause:
       'groups are listed at both sites (Site=backup) as pairs are, and pair calls are served at either site',
+  },
+  {
+    id: 'essd-autopl-pairs',
+    question: 'Can ESSD AutoPL disks (cloud_auto) form a pair, as ESSDs do?',
+    operations: [CREATE_PAIR],
+    rules: ['PAIR.CREATE.ESSD_ONLY', 'LEGACY.CREATE.DISK_STATUS'],
+    alternatives: [
+      alt(
+        'allowed',
+        'Yes: an AutoPL primary pairs with an AutoPL secondary of the same size.',
+        doc(REPLICATION_LIMITS_DOC, 'Primary disks'),
+      ),
+      alt(
+        'refused',
+        'No: async replication supports ESSD (cloud_essd) only; any other category is refused.',
+        doc(ebsDoc(CREATE_PAIR), 'Description'),
+      ),
+    ],
+    favoured: 'allowed',
+    favouredBecause: 'the limits page is the newer text and names AutoPL beside ESSD',
   },
 ] as const satisfies readonly Reading[];
 

@@ -46,6 +46,11 @@ export interface ResourceDef {
   readonly listParams: readonly string[];
   /** The call a run creates one with, and the answer field naming it; absent: a run never creates one. */
   readonly create?: ResourceCall & { readonly idField: string };
+  /**
+   * Calls that start one the run then owns although it is neither created nor deleted (a drill:
+   * started, then cleared), and the answer field naming it.
+   */
+  readonly startedBy?: readonly (ResourceCall & { readonly idField: string })[];
   /** The call that deletes one, and its ID parameter. */
   readonly delete?: ResourceCall & { readonly idParam: string };
   readonly listing?: ResourceListing;
@@ -139,7 +144,16 @@ export const RESOURCES = {
    * A disaster-recovery drill of a pair or group: the docs' examples are `drill-...` and
    * `pg-drill-...`, no documented prefix. Cleared, not deleted, so a run never sweeps one.
    */
-  drill: { noun: 'disaster-recovery drill', idParams: ['DrillId'], listParams: [], token: 'drill-id' },
+  drill: {
+    noun: 'disaster-recovery drill',
+    idParams: ['DrillId'],
+    listParams: [],
+    startedBy: [
+      { ...EBS, action: 'StartPairDrill', idField: 'DrillId' },
+      { ...EBS, action: 'StartReplicaGroupDrill', idField: 'DrillId' },
+    ],
+    token: 'drill-id',
+  },
   /** What the tag calls name by ResourceId.N: a pair or a group, as their ResourceType says. */
   'tagged-resource': { noun: 'tagged pair or group', idParams: [], listParams: ['ResourceId'] },
   'resource-group': {
@@ -222,6 +236,18 @@ export function createdBy(product: string, action: string): CreatedKind | undefi
     const c = RESOURCES[k].create;
     return c.product === product && c.action === action;
   });
+}
+
+/** The kind a call starts (a drill), and the answer field naming it. */
+export function startedBy(
+  product: string,
+  action: string,
+): { kind: ResourceKindName; idField: string } | undefined {
+  for (const [kind, r] of entries) {
+    const call = r.startedBy?.find((c) => c.product === product && c.action === action);
+    if (call) return { kind, idField: call.idField };
+  }
+  return undefined;
 }
 
 /** The kind whose delete call this is, and the parameter naming what it deletes. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { conformanceArgs } from './conformance-wall';
 import { figure, renderTable, statusOf } from './figures';
+import { parseResults, readmeTable } from './markdown';
 import { resultsDocument } from './results-file';
 
 describe('statusOf', () => {
@@ -73,5 +74,40 @@ describe('conformanceArgs', () => {
 
   it('refuses a script that does not start with node', () => {
     expect(() => conformanceArgs('tsx cli/main.ts run', '/tmp/x')).toThrow(/does not start with node/);
+  });
+});
+
+describe('readmeTable', () => {
+  const doc = resultsDocument({
+    measuredAt: new Date(0),
+    machine: { cpus: 2, cpuModel: 'EPYC', memoryGb: 24, node: 'v20.20.2', platform: 'linux x64' },
+    loadBefore: 0.5,
+    loadAfter: 1.5,
+    commit: 'abc1234',
+    settings: { trials: 3, only: 'model' },
+    figures: [
+      figure('m', 'model transitions', '/s', [150_000, 210_000, 230_000], { op: '>=', limit: 200_000 }),
+      figure('r', 'two lanes / one', 'ratio', [1.2, 1.5, 1.4], { op: '>=', limit: 1.7 }, 'from the bundle'),
+      figure('x', 'emulator target', 'calls/s', undefined, undefined, 'failed: no port'),
+    ],
+    faultProfiles: null,
+  });
+
+  it('renders each figure with its spread, budget and verdict, and the machine it ran on', () => {
+    const parsed = parseResults(JSON.stringify(doc));
+    if (typeof parsed === 'string') throw new Error(parsed);
+    const table = readmeTable(parsed);
+    expect(table).toContain('commit abc1234');
+    expect(table).toContain('2 cores (EPYC, 24 GiB), Node 20.20.2');
+    expect(table).toContain('| model transitions | 210k /s (150k – 230k, n=3) | ≥ 200k | holds |');
+    expect(table).toContain(
+      '| two lanes / one | 1.40 (1.20 – 1.50, n=3) | ≥ 1.70 | fails | from the bundle |',
+    );
+    expect(table).toContain('| emulator target | not measured |  |  | failed: no port |');
+  });
+
+  it('names what is wrong with a file that is no results document', () => {
+    expect(parseResults('{')).toBe('not JSON');
+    expect(parseResults('{"version":9}')).toContain('version 1');
   });
 });

@@ -41,14 +41,15 @@ export function statusOf(f: Figure): Status {
   return (f.budget.op === '>=' ? m >= f.budget.limit : m <= f.budget.limit) ? 'pass' : 'fail';
 }
 
-const number = (v: number, unit: string): string => {
+/** A figure's value as the tables print it. */
+export const number = (v: number, unit: string): string => {
   if (unit === 'share') return `${(v * 100).toFixed(1)}%`;
   if (unit === 'ratio') return v.toFixed(2);
   if (Math.abs(v) >= 10_000) return `${Math.round(v / 100) / 10}k`;
   return String(v);
 };
 
-const unitText = (unit: string) => (unit === 'share' || unit === 'ratio' ? '' : ` ${unit}`);
+export const unitText = (unit: string) => (unit === 'share' || unit === 'ratio' ? '' : ` ${unit}`);
 
 /** The table `npm run bench` prints: one row per figure. */
 export function renderTable(figures: readonly Figure[]): string {

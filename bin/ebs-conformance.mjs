@@ -10,7 +10,8 @@ const argv = process.argv.slice(2);
 
 function fromSources() {
   if (!existsSync(new URL('cli/main.ts', root))) return false;
-  if (argv[0] === 'bench' || !existsSync(bundle)) return true;
+  // bench is a command of the checkout only; scaffold reads the catalogue the user just edited.
+  if (argv[0] === 'bench' || argv[0] === 'scaffold' || !existsSync(bundle)) return true;
   const built = statSync(bundle).mtimeMs;
   const inputs = JSON.parse(readFileSync(new URL('dist/cli-inputs.json', root), 'utf8'));
   return inputs.some((file) => {

@@ -1,4 +1,5 @@
-// A lane's worker thread runs the TypeScript sources through tsx, as bin/ebs-conformance.mjs does.
+// A lane's worker thread from the TypeScript sources, through tsx, when dist/lane-worker.mjs is
+// missing or older than a source (cli/workers.ts: laneWorker).
 import { register } from 'tsx/esm/api';
 
 register();

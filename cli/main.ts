@@ -8,6 +8,7 @@ import { registerParity } from './commands/parity';
 import { registerReplay } from './commands/replay';
 import { registerReport } from './commands/report';
 import { harnessVersion, registerRun } from './commands/run';
+import { registerScaffold } from './commands/scaffold';
 import { registerSpec } from './commands/spec';
 import { registerSweep } from './commands/sweep';
 import { EXIT, UsageError } from './usage-error';
@@ -27,6 +28,7 @@ const COMMANDS: readonly Register[] = [
   registerSweep,
   registerDetect,
   registerParity,
+  registerScaffold,
 ];
 
 /**

@@ -1,9 +1,13 @@
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createDirectTarget } from '../adapters/direct-target';
 import { mergeRecords } from '../reports/merge';
 import type { RunRecord } from '../reports/run-record';
 import { runConformance } from './run-suite';
-import { runInWorkers } from './workers';
+import { bundleIsFresh, runInWorkers } from './workers';
 
 const SIZE = { runs: 6, maxCommands: 20 };
 
@@ -83,5 +87,30 @@ describe('lanes in worker threads', () => {
         replayCommand: () => '',
       }),
     ).rejects.toThrow(/lane with seed [12]: .*no-such-profile/);
+  });
+});
+
+describe('the lane worker', () => {
+  it('is the bundle only while no source it was built from is newer', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lane-bundle-'));
+    const root = pathToFileURL(`${dir}/`);
+    const at = (file: string, seconds: number) => utimesSync(join(dir, file), seconds, seconds);
+    try {
+      mkdirSync(join(dir, 'dist'));
+      writeFileSync(join(dir, 'a.ts'), '');
+      writeFileSync(join(dir, 'dist/cli-inputs.json'), '["a.ts"]');
+      expect(bundleIsFresh(root)).toBe(false); // not built
+      writeFileSync(join(dir, 'dist/lane-worker.mjs'), '');
+      at('a.ts', 1_000);
+      at('dist/lane-worker.mjs', 2_000);
+      expect(bundleIsFresh(root)).toBe(true);
+      at('a.ts', 3_000);
+      expect(bundleIsFresh(root)).toBe(false); // edited since
+      at('a.ts', 1_000);
+      writeFileSync(join(dir, 'dist/cli-inputs.json'), '["a.ts","gone.ts"]');
+      expect(bundleIsFresh(root)).toBe(false); // a source it names is missing
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

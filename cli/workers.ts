@@ -5,7 +5,7 @@
  * --concurrency 1`). Their records are merged as `merge` merges shards, so N lanes here and N
  * shards there give the same coverage. A failure replays alone from its lane's seed.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { share } from '../properties/engine';
@@ -63,8 +63,41 @@ export interface LaneStop {
 export const defaultLanes = (): number => availableParallelism();
 
 const beside = new URL('./lane-worker.mjs', import.meta.url);
-// Bundled into dist/cli.mjs, the lane is the source file in cli/, which the package ships.
-const WORKER = existsSync(beside) ? beside : new URL('../cli/lane-worker.mjs', import.meta.url);
+const FROM_SOURCES = import.meta.url.endsWith('.ts');
+const ROOT = new URL('../', import.meta.url);
+
+/** Whether dist/lane-worker.mjs under `root` exists and no source it was built from (dist/cli-inputs.json) is newer. */
+export function bundleIsFresh(root: URL): boolean {
+  try {
+    const built = statSync(new URL('dist/lane-worker.mjs', root)).mtimeMs;
+    const inputs = JSON.parse(readFileSync(new URL('dist/cli-inputs.json', root), 'utf8')) as string[];
+    return inputs.every((file) => statSync(new URL(file, root)).mtimeMs <= built);
+  } catch {
+    return false;
+  }
+}
+
+export interface LaneWorker {
+  readonly url: URL;
+  readonly from: 'bundle' | 'sources';
+}
+
+let chosen: LaneWorker | undefined;
+
+/**
+ * What a lane's thread loads. The bundle (dist/lane-worker.mjs, which `prepare`, `pretest` and
+ * `prebench` build) starts without compiling anything; the TypeScript sources through tsx cost
+ * each thread seconds of start-up, which a run with two lanes pays twice. Bundled into
+ * dist/cli.mjs, the bundle is beside it. Run from the sources, a checkout uses the bundle while
+ * no source is newer than it, so an edit never runs stale code in a lane.
+ */
+export function laneWorker(): LaneWorker {
+  if (chosen) return chosen;
+  if (!FROM_SOURCES && existsSync(beside)) chosen = { url: beside, from: 'bundle' };
+  else if (bundleIsFresh(ROOT)) chosen = { url: new URL('dist/lane-worker.mjs', ROOT), from: 'bundle' };
+  else chosen = { url: new URL('../cli/lane-worker.mjs', import.meta.url), from: 'sources' };
+  return chosen;
+}
 
 function runLaneThread(
   job: LaneJob,
@@ -72,7 +105,7 @@ function runLaneThread(
   started: (worker: Worker) => void,
 ): Promise<RunRecord> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: job });
+    const worker = new Worker(laneWorker().url, { workerData: job });
     started(worker);
     let record: RunRecord | undefined;
     let error: string | undefined;

@@ -1,11 +1,12 @@
 import type { ReadingChoices } from '../api';
-import { faultProfile } from './deviations';
+import { FaultProfileSwitch } from './deviations/switch';
 import {
   type Credential,
   createHandler,
   DEFAULT_ACCESS_KEY_ID,
   DEFAULT_ACCESS_KEY_SECRET,
   DEFAULT_STS_CREDENTIAL,
+  type Deviation,
   type GatewayConfig,
   type GatewayHandler,
   listen,
@@ -87,8 +88,9 @@ function clockOf(option: EmulatorOptions['clock']): Clock {
  * StateFileError before anything listens.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  // A profile's effect behind a switch: a reset may name another (detection reuses the process).
   const deviation =
-    options.faultProfile === undefined ? undefined : faultProfile(options.faultProfile).create();
+    options.faultProfile === undefined ? undefined : new FaultProfileSwitch(options.faultProfile);
   // One emulator per state file, taken before the file is read: StateLockedError names the holder.
   const lock = options.stateFile === undefined ? undefined : lockStateFile(options.stateFile);
   try {
@@ -101,7 +103,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
 async function serve(
   options: EmulatorOptions,
-  deviation: ReturnType<ReturnType<typeof faultProfile>['create']> | undefined,
+  deviation: Deviation | undefined,
   lock: StateLock | undefined,
 ): Promise<RunningEmulator> {
   const service = createEmulatorService({

@@ -74,8 +74,12 @@ export function allowedOutcomes(state: ModelState, call: Call, now: number): Exp
   const replay = replayed(ctx);
   if (replay) return replay;
   const handler = handlerOf(validated.op);
-  return withIdFormat(validated.op, bindToken(ctx, handler(ctx)));
+  return withEdges(validated.edges, withIdFormat(validated.op, bindToken(ctx, handler(ctx))));
 }
+
+/** An accepted call names the derived parameter rules it met at their edge (api/rules/params.ts). */
+const withEdges = (edges: readonly string[], e: Expectation): Expectation =>
+  e.kind === 'success' && edges.length > 0 ? { ...e, rules: [...e.rules, ...edges] } : e;
 
 /** The calls that hand out or list IDs answer them with their prefixes (the schema checks it). */
 const ID_FORMAT_ACTIONS = new Set(findRule('PROTO.ID_FORMAT')?.operations ?? []);

@@ -18,7 +18,14 @@ export interface Ctx<O extends Operation = Operation> {
   readonly now: number;
 }
 
-export type Handler<O extends Operation = Operation> = (ctx: Ctx<O>) => Expectation;
+/**
+ * A decision for `O`. The phantom `operation` says which operation it was written for, so a
+ * handler written for any operation (`Handler`, its parameters unknown values) cannot be listed
+ * as the decision of a particular one: every decision reads its request typed.
+ */
+export type Handler<O extends Operation = Operation> = ((ctx: Ctx<O>) => Expectation) & {
+  readonly operation?: O;
+};
 
 /**
  * The rule a malformed parameter of one operation breaks, when its family documents one of its
@@ -37,7 +44,11 @@ export interface Decision {
  * Each model family lists its own decisions (`DECISIONS`), so an operation is named in its
  * family and nowhere else; model/allowed-outcomes.ts only gathers the families.
  */
-export const decide = <O extends Operation>(op: O, handler: Handler<O>, paramRule?: ParamRule): Decision => ({
+export const decide = <O extends Operation>(
+  op: O,
+  handler: Handler<NoInfer<O>>,
+  paramRule?: ParamRule,
+): Decision => ({
   op,
   handler: handler as Handler,
   ...(paramRule ? { paramRule } : {}),

@@ -36,7 +36,7 @@ const withDisk = (state: ModelState, disk: Disk): ModelState => ({
   disks: { ...state.disks, [disk.id]: disk },
 });
 
-export const createDisk: Handler = (ctx) => {
+export const createDisk: Handler<typeof api.CreateDisk> = (ctx) => {
   const { state, params, op } = ctx;
   if (!findRegion(state.world, params.RegionId)) {
     return refuse([deny(op, 'DISK.CREATE.REGION_EXISTS', 'InvalidRegionId.NotFound')]);
@@ -118,7 +118,7 @@ const instanceReady = (ctx: Ctx, status: string) =>
     ? undefined
     : deny(ctx.op, 'DISK.ATTACH.INSTANCE_STATUS', 'IncorrectInstanceStatus');
 
-export const attachDisk: Handler = (ctx) => {
+export const attachDisk: Handler<typeof api.AttachDisk> = (ctx) => {
   const { disk, instance, violations } = diskAndInstance(ctx);
   if (!disk || !instance) return refuse(violations);
   const more = collect(
@@ -148,7 +148,7 @@ export const attachDisk: Handler = (ctx) => {
   });
 };
 
-export const detachDisk: Handler = (ctx) => {
+export const detachDisk: Handler<typeof api.DetachDisk> = (ctx) => {
   const { disk, instance, violations } = diskAndInstance(ctx);
   if (!disk || !instance) return refuse(violations);
   const more = collect(
@@ -180,7 +180,7 @@ function removeDisk(state: ModelState, diskId: string): ModelState {
   return { ...state, disks, pairs, groups };
 }
 
-export const deleteDisk: Handler = (ctx) => {
+export const deleteDisk: Handler<typeof api.DeleteDisk> = (ctx) => {
   const id = str(ctx.params.DiskId) ?? '';
   const disk = ctx.state.disks[id];
   if (!disk) return succeed({ rules: ['DISK.DELETE.MISSING_IS_IGNORED'], next: () => ctx.state });

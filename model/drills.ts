@@ -59,6 +59,12 @@ const RULES = {
 type Kind = keyof typeof RULES;
 type Drilled = Pair | Group;
 
+/** Each drill call of pairs has a twin for groups: one implementation each, the kind says whose. */
+type StartCall = typeof api.StartPairDrill | typeof api.StartReplicaGroupDrill;
+type DescribeCall = typeof api.DescribePairDrills | typeof api.DescribeReplicaGroupDrills;
+type ClearCall = typeof api.ClearPairDrill | typeof api.ClearReplicaGroupDrill;
+type DrillCall = StartCall | DescribeCall | ClearCall;
+
 /** The pair (PairId) or group (GroupId) a drill call names, seen from its RegionId. */
 function owner(ctx: Ctx, kind: Kind): { found: Drilled } | { refusal: Refusal } {
   const found = kind === 'pair' ? findPair(ctx, 'PairId') : findGroup(ctx, 'GroupId');
@@ -68,7 +74,10 @@ function owner(ctx: Ctx, kind: Kind): { found: Drilled } | { refusal: Refusal } 
 }
 
 const onOwner =
-  (kind: Kind, body: (ctx: Ctx, r: Drilled) => Expectation): Handler =>
+  <B extends DrillCall, O extends B>(
+    kind: Kind,
+    body: (ctx: Ctx<B>, r: Drilled) => Expectation,
+  ): Handler<O> =>
   (ctx) => {
     const found = owner(ctx, kind);
     return 'refusal' in found ? found.refusal : body(ctx, found.found);
@@ -81,9 +90,9 @@ export const drillsOf = (state: ModelState, ownerId: string): Drill[] =>
 /** Replicating with a completed copy: the case the pages describe (replication keeps running). */
 const REPLICATING = ['normal', 'syncing'];
 
-function startDrill(kind: Kind): Handler {
+function startDrill<O extends StartCall>(kind: Kind): Handler<O> {
   const R = RULES[kind];
-  return onOwner(kind, (ctx, r) => {
+  return onOwner<StartCall, O>(kind, (ctx, r) => {
     const noRecoverPoint = r.lastRecoverPoint === undefined;
     // A reversed resource has not synced in its new direction: its recovery point may be gone.
     const maybeNoRecoverPoint = !noRecoverPoint && reversedUnsynced(r);
@@ -133,9 +142,9 @@ function drillRow(kind: Kind, d: Drill): Record<string, unknown> {
   return { DrillId: d.id, Status: d.status, ...(kind === 'group' ? { GroupId: d.ownerId } : {}) };
 }
 
-function describeDrills(kind: Kind): Handler {
+function describeDrills<O extends DescribeCall>(kind: Kind): Handler<O> {
   const R = RULES[kind];
-  return onOwner(kind, (ctx, r) => {
+  return onOwner<DescribeCall, O>(kind, (ctx, r) => {
     const drillId = str(ctx.params.DrillId);
     const rows = drillsOf(ctx.state, r.id)
       .filter((d) => drillId === undefined || d.id === drillId)
@@ -156,9 +165,9 @@ function describeDrills(kind: Kind): Handler {
   });
 }
 
-function clearDrill(kind: Kind): Handler {
+function clearDrill<O extends ClearCall>(kind: Kind): Handler<O> {
   const R = RULES[kind];
-  return onOwner(kind, (ctx, r) => {
+  return onOwner<ClearCall, O>(kind, (ctx, r) => {
     const drill = ctx.state.drills[str(ctx.params.DrillId) ?? ''];
     const violation: Violation | undefined =
       drill && drill.ownerId === r.id ? undefined : deny(ctx.op, R.unknownDrill, 'NoSuchResource');
@@ -175,12 +184,12 @@ function clearDrill(kind: Kind): Handler {
   });
 }
 
-export const startPairDrill = startDrill('pair');
-export const describePairDrills = describeDrills('pair');
-export const clearPairDrill = clearDrill('pair');
-export const startGroupDrill = startDrill('group');
-export const describeGroupDrills = describeDrills('group');
-export const clearGroupDrill = clearDrill('group');
+export const startPairDrill: Handler<typeof api.StartPairDrill> = startDrill('pair');
+export const describePairDrills: Handler<typeof api.DescribePairDrills> = describeDrills('pair');
+export const clearPairDrill: Handler<typeof api.ClearPairDrill> = clearDrill('pair');
+export const startGroupDrill: Handler<typeof api.StartReplicaGroupDrill> = startDrill('group');
+export const describeGroupDrills: Handler<typeof api.DescribeReplicaGroupDrills> = describeDrills('group');
+export const clearGroupDrill: Handler<typeof api.ClearReplicaGroupDrill> = clearDrill('group');
 
 /** The listing that shows one drill (settling reads it): its owner's drill listing, filtered to it. */
 export function drillListing(drill: Drill, owner: Pair | Group): Call {

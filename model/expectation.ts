@@ -27,6 +27,25 @@ export interface ListingFacts {
         readonly pageNumber: number;
         readonly pageSize: number;
       };
+  /**
+   * What a row may show instead of the model's value while a reading is open (api/readings.ts):
+   * by row ID and field, the other values allowed (`undefined`: the field left out).
+   */
+  readonly loose?: Readonly<Record<string, Readonly<Record<string, readonly unknown[]>>>>;
+  /** Rows an open reading lets the target list here or not (OpenRows). */
+  readonly open?: OpenRows;
+}
+
+/**
+ * Rows the target lists here under one alternative of a reading and not under the other
+ * (pair-listing: a pair listed where either of its disks is). Listed, a row must equal its
+ * projection, and the answer shows `listed`; a whole listing without any of them shows `unlisted`.
+ */
+export interface OpenRows {
+  readonly reading: string;
+  readonly listed: string;
+  readonly unlisted: string;
+  readonly rows: readonly Readonly<Record<string, unknown>>[];
 }
 
 /**
@@ -59,6 +78,8 @@ export interface Success {
   readonly present: readonly string[];
   /** Fields the response must not carry. */
   readonly absent: readonly string[];
+  /** Numeric fields the response must keep within a range, each for its rule. */
+  readonly bounds?: Readonly<Record<string, Bound>>;
   readonly listing?: ListingFacts;
   /** The tag listing: every row the filters select (rows are not unique by ID, so not a listing). */
   readonly tagRows?: readonly TagRow[];
@@ -69,10 +90,24 @@ export interface Success {
   readonly also: readonly AllowedError[];
 }
 
+/**
+ * A range a numeric response field must lie in, and the rule that says so. `movedClock`: it
+ * holds only where the harness moves the target's clock (on a clock of its own the target's
+ * time and the harness's differ by more than the range allows).
+ */
+export interface Bound {
+  readonly rule: string;
+  readonly min?: number;
+  readonly max?: number;
+  readonly movedClock?: boolean;
+}
+
 export interface Refusal {
   readonly kind: 'refusal';
   readonly rules: readonly string[];
   readonly errors: readonly AllowedError[];
+  /** A refusal with one of `codes` shows the reading's refusing alternative (no other reason gives them). */
+  readonly reading?: { readonly fork: ReadingFork; readonly codes: readonly string[] };
   /** The docs do not name the code for this condition: any documented code of the operation. */
   readonly undocumented: boolean;
 }
@@ -148,6 +183,7 @@ export interface SuccessInput {
   readonly facts?: Readonly<Record<string, unknown>>;
   readonly present?: readonly string[];
   readonly absent?: readonly string[];
+  readonly bounds?: Readonly<Record<string, Bound>>;
   readonly listing?: ListingFacts;
   readonly tagRows?: readonly TagRow[];
   readonly transient?: readonly string[];
@@ -164,6 +200,7 @@ export function succeed(input: SuccessInput): Success {
     facts: input.facts ?? {},
     present: ['RequestId', ...(input.present ?? [])],
     absent: ['Code', ...(input.absent ?? [])],
+    ...(input.bounds ? { bounds: input.bounds } : {}),
     ...(input.listing ? { listing: input.listing } : {}),
     ...(input.tagRows ? { tagRows: input.tagRows } : {}),
     transient: input.transient ?? [],
@@ -194,6 +231,74 @@ export function forkOnReading(
     rules: [...new Set([...success.rules, ...refusal.rules])],
     also: dedupe([...success.also, ...refusal.errors]),
     reading: fork,
+  };
+}
+
+/** Either refusal: the rules and codes of both. */
+export const eitherRefusal = (a: Refusal, b: Refusal): Refusal => ({
+  kind: 'refusal',
+  rules: [...new Set([...a.rules, ...b.rules])],
+  errors: dedupe([...a.errors, ...b.errors]),
+  undocumented: a.undocumented && b.undocumented,
+});
+
+/** A refusing condition that one alternative of a reading turns into an acceptance. */
+export type ForkedViolation = Violation & { readonly fork: ReadingFork };
+
+/**
+ * The refusal of a call with `decided` conditions, or forked ones fixed to the refusing
+ * alternative; undefined when nothing refuses it yet. The forked ones still open may be what the
+ * target checks first: their codes are allowed too (unless the target has shown the alternative
+ * under which they pass), not their rules.
+ */
+export function refusalDespiteReadings(
+  state: ModelState,
+  decided: readonly Violation[],
+  forked: readonly ForkedViolation[],
+): Refusal | undefined {
+  const fixed = (v: ForkedViolation) => state.readings?.[v.fork.id];
+  const because = [...decided, ...forked.filter((v) => fixed(v) === v.fork.onRefusal).map(plain)];
+  if (because.length === 0) return undefined;
+  const maybe = forked
+    .filter((v) => fixed(v) === undefined && state.shownReadings?.[v.fork.id] !== v.fork.onSuccess)
+    .map(plain);
+  return { ...refuse([...because, ...maybe]), rules: refuse(because).rules };
+}
+
+const plain = (v: Violation): Violation => ({ rule: v.rule, errors: v.errors, undocumented: v.undocumented });
+
+/**
+ * A call refused by `decided` conditions, or else by each forked one only under the reading that
+ * refuses it. Held to fixed alternatives; otherwise every answer stays allowed, and the success
+ * names the one reading its answer shows: the only one the target has not shown yet while every
+ * other leans to success, or the only one left that can refuse it.
+ */
+export function forkOnReadings(
+  state: ModelState,
+  success: Success,
+  decided: readonly Violation[],
+  forked: readonly ForkedViolation[],
+): Expectation {
+  const refused = refusalDespiteReadings(state, decided, forked);
+  if (refused) return refused;
+  const open = forked.filter((v) => state.readings?.[v.fork.id] === undefined);
+  if (open.length === 0) return success;
+  const shown = (v: ForkedViolation) => state.shownReadings?.[v.fork.id];
+  const unseen = open.filter((v) => shown(v) === undefined);
+  const leaningNo = open.filter((v) => shown(v) === v.fork.onRefusal);
+  const shows =
+    unseen.length === 1 && leaningNo.length === 0
+      ? unseen[0]
+      : unseen.length === 0 && (leaningNo.length === 1 || open.length === 1)
+        ? (leaningNo[0] ?? open[0])
+        : undefined;
+  // A refusal is allowed where it can come from a reading not shown to accept this call.
+  const refusal = refuse(open.filter((v) => v === shows || shown(v) !== v.fork.onSuccess).map(plain));
+  return {
+    ...success,
+    rules: [...new Set([...success.rules, ...refusal.rules])],
+    also: dedupe([...success.also, ...refusal.errors]),
+    ...(shows ? { reading: shows.fork } : {}),
   };
 }
 

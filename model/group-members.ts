@@ -1,5 +1,6 @@
+import type { Operation } from '../api';
 import * as api from '../api';
-import type { Ctx } from './context';
+import type { Ctx, Handler } from './context';
 import { decide } from './context';
 import { allowed, collect, deny, type Expectation, refuse, succeed } from './expectation';
 import { MAX_PAIRS_PER_GROUP, onGroup, statusIn } from './groups';
@@ -9,8 +10,10 @@ import { destinationOf, type Group, membersOf, type Pair, sourceOf } from './sta
 // AddDiskReplicaPair and RemoveDiskReplicaPair: group membership.
 
 /** Add and Remove name a pair too; it must exist (PROTO.UNKNOWN_PAIR) but may be seen from either region. */
-const onGroupAndPair = (body: (ctx: Ctx, g: Group, p: Pair) => Expectation) =>
-  onGroup((ctx, g) => {
+const onGroupAndPair = <O extends Operation>(
+  body: (ctx: Ctx<O>, g: Group, p: Pair) => Expectation,
+): Handler<O> =>
+  onGroup<O>((ctx, g) => {
     const found = findPair(ctx, 'ReplicaPairId', false);
     return 'refusal' in found ? found.refusal : body(ctx, g, found.found);
   });
@@ -18,7 +21,7 @@ const onGroupAndPair = (body: (ctx: Ctx, g: Group, p: Pair) => Expectation) =>
 const sameSite = (a: { regionId: string; zoneId: string }, b: { regionId: string; zoneId: string }) =>
   a.regionId === b.regionId && a.zoneId === b.zoneId;
 
-export const addPair = onGroupAndPair((ctx, g, p) => {
+export const addPair: Handler<typeof api.AddDiskReplicaPair> = onGroupAndPair((ctx, g, p) => {
   // Adding a member to its own group again is undocumented: a no-op and PairInAnotherGroup are
   // both plausible answers, so both are allowed.
   const again = p.groupId === g.id;
@@ -70,7 +73,7 @@ export const addPair = onGroupAndPair((ctx, g, p) => {
   });
 });
 
-export const removePair = onGroupAndPair((ctx, g, p) => {
+export const removePair: Handler<typeof api.RemoveDiskReplicaPair> = onGroupAndPair((ctx, g, p) => {
   const elsewhere = p.groupId !== undefined && p.groupId !== g.id;
   const violations = collect(
     p.groupId === g.id

@@ -76,6 +76,50 @@ describe('CreateDiskReplicaGroup', () => {
     expect(asRefusal(allowedOutcomes(groupScenario(), call, T0)).rules).toContain('GROUP.NAME_FORMAT');
   });
 
+  it('GROUP.IN_GROUP_REGION (reading group-calls-in-dr-region): from the DR region, answered as anywhere or unknown, until the target shows which', () => {
+    const dr = groupCall('StartDiskReplicaGroup', 'cn-beijing');
+    const open = asSuccess(allowedOutcomes(memberScenario(), dr, T0));
+    expect(open.reading).toEqual({
+      id: 'group-calls-in-dr-region',
+      onSuccess: 'accepted',
+      onRefusal: 'refused',
+    });
+    expect(open.also.map((e) => e.code)).toContain('NoSuchResource');
+    const held = (choice: string) => ({
+      ...memberScenario(),
+      readings: { 'group-calls-in-dr-region': choice },
+    });
+    expect(asRefusal(allowedOutcomes(held('refused'), dr, T0)).rules).toEqual(['GROUP.IN_GROUP_REGION']);
+    expect(asSuccess(allowedOutcomes(held('accepted'), dr, T0)).reading).toBeUndefined();
+    // Refused anyway (no members): either refusal's codes; one only the unknown group gives shows `refused`.
+    const either = asRefusal(allowedOutcomes(groupScenario(), dr, T0));
+    expect(codesOf(either)).toEqual(
+      expect.arrayContaining(['OperationDenied.NoPairInGroup', 'NoSuchResource']),
+    );
+    expect(either.reading?.fork.id).toBe('group-calls-in-dr-region');
+    expect(either.reading?.codes).toContain('NoSuchResource');
+    expect(either.reading?.codes).not.toContain('OperationDenied.NoPairInGroup');
+    // At the production region, and for the calls of the DR site (failover), no reading is open.
+    expect(asSuccess(allowedOutcomes(memberScenario(), start(), T0)).reading).toBeUndefined();
+  });
+
+  it('GROUP.CREATE.SITES (reading same-region-cross-zone): two zones of one region, either answer until shown', () => {
+    const call = ebsCall('CreateDiskReplicaGroup', {
+      ...createGroupParams('cn-shanghai', 'cn-shanghai'),
+      DestinationZoneId: 'cn-shanghai-b',
+    });
+    const open = asSuccess(allowedOutcomes(groupScenario(), call, T0));
+    expect(open.reading).toEqual({
+      id: 'same-region-cross-zone',
+      onSuccess: 'allowed',
+      onRefusal: 'refused',
+    });
+    const refused = { ...groupScenario(), readings: { 'same-region-cross-zone': 'refused' } };
+    expect(asRefusal(allowedOutcomes(refused, call, T0)).rules).toEqual(['GROUP.CREATE.SITES']);
+    const sameZone = ebsCall('CreateDiskReplicaGroup', createGroupParams('cn-shanghai', 'cn-shanghai'));
+    expect(asRefusal(allowedOutcomes(groupScenario(), sameZone, T0)).rules).toEqual(['GROUP.CREATE.SITES']);
+  });
+
   it('GROUP.IN_GROUP_REGION: a region outside both sites does not know the group', () => {
     const r = asRefusal(
       allowedOutcomes(groupScenario(), groupCall('StartDiskReplicaGroup', 'cn-chengdu'), T0),

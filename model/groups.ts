@@ -1,14 +1,25 @@
-import type { PairStatus } from '../api';
+import type { Operation, PairStatus } from '../api';
 import * as api from '../api';
 import { bool, type Ctx, decide, type Handler, str } from './context';
-import { allowed, collect, deny, denyUndocumented, type Expectation, refuse, succeed } from './expectation';
+import {
+  allowed,
+  collect,
+  deny,
+  denyUndocumented,
+  type Expectation,
+  forkOnReadings,
+  refuse,
+  succeed,
+} from './expectation';
 import { FAILOVER_FROM, oneShotGap, reversedUnsynced, STOP_FROM, startTransition } from './lifecycle';
 import {
   attachedPrimary,
   earRegionViolation,
   findGroup,
   productionSiteViolation,
+  SAME_REGION_CROSS_ZONE,
   secondarySiteViolation,
+  servedInDrRegion,
 } from './lookup';
 import {
   allocateId,
@@ -44,7 +55,7 @@ const needsPairs = (ctx: Ctx, g: Group) =>
     ? undefined
     : deny(ctx.op, 'GROUP.START.NEEDS_PAIRS', 'OperationDenied.NoPairInGroup');
 
-export const createGroup: Handler = (ctx) => {
+export const createGroup: Handler<typeof api.CreateDiskReplicaGroup> = (ctx) => {
   const { state, params, op, now } = ctx;
   const ear = earRegionViolation(ctx);
   if (ear) return refuse([ear]);
@@ -53,14 +64,18 @@ export const createGroup: Handler = (ctx) => {
     regionId: String(params.DestinationRegionId),
     zoneId: String(params.DestinationZoneId),
   };
+  const sameRegion = source.regionId === destination.regionId;
   const sitesOk =
     findZone(state.world, source.regionId, source.zoneId) !== undefined &&
     findZone(state.world, destination.regionId, destination.zoneId) !== undefined &&
     replicates(state.world, source.regionId, source.zoneId) &&
     replicates(state.world, destination.regionId, destination.zoneId) &&
-    !(source.regionId === destination.regionId && source.zoneId === destination.zoneId);
-  if (!sitesOk) return refuse([denyUndocumented(op, 'GROUP.CREATE.SITES', 'placement', 'OperationDenied')]);
-  return succeed({
+    !(sameRegion && source.zoneId === destination.zoneId);
+  const sites = denyUndocumented(op, 'GROUP.CREATE.SITES', 'placement', 'OperationDenied');
+  if (!sitesOk) return refuse([sites]);
+  // Two zones of one region: the reading same-region-cross-zone.
+  const crossZone = sameRegion ? [{ ...sites, fork: SAME_REGION_CROSS_ZONE }] : [];
+  const success = succeed({
     rules: [
       'GROUP.CREATE.SITES',
       'GROUP.CREATE.SETTLES_CREATED',
@@ -88,16 +103,17 @@ export const createGroup: Handler = (ctx) => {
       return withGroup(s, group);
     },
   });
+  return forkOnReadings(state, success, [], crossZone);
 };
 
 export const onGroup =
-  (body: (ctx: Ctx, group: Group) => Expectation): Handler =>
+  <O extends Operation>(body: (ctx: Ctx<O>, group: Group) => Expectation): Handler<O> =>
   (ctx) => {
     const found = findGroup(ctx);
-    return 'refusal' in found ? found.refusal : body(ctx, found.found);
+    return 'refusal' in found ? found.refusal : servedInDrRegion(ctx, found.found, body(ctx, found.found));
   };
 
-export const modifyGroup = onGroup((ctx, g) => {
+export const modifyGroup: Handler<typeof api.ModifyDiskReplicaGroup> = onGroup((ctx, g) => {
   const v = statusIn(ctx, g, ['created', 'stopped'], 'GROUP.MODIFY.IN_CREATED_OR_STOPPED');
   if (v) return refuse([v]);
   const name = str(ctx.params.GroupName) ?? g.name;
@@ -109,7 +125,7 @@ export const modifyGroup = onGroup((ctx, g) => {
   });
 });
 
-export const startGroup = onGroup((ctx, g) => {
+export const startGroup: Handler<typeof api.StartDiskReplicaGroup> = onGroup((ctx, g) => {
   const oneShot = bool(ctx.params.OneShot, false);
   const statuses: PairStatus[] = oneShot
     ? ['created', 'manual_syncing', 'stopped']
@@ -143,12 +159,12 @@ export const startGroup = onGroup((ctx, g) => {
     next: () =>
       withGroup(ctx.state, t.next, {
         status: t.next.status,
-        ...(oneShot ? { groupOneShotAt: ctx.now } : {}),
+        ...(oneShot ? { groupOneShotAt: ctx.now } : { replicatingSince: ctx.now }),
       }),
   });
 });
 
-export const stopGroup = onGroup((ctx, g) => {
+export const stopGroup: Handler<typeof api.StopDiskReplicaGroup> = onGroup((ctx, g) => {
   const v = statusIn(ctx, g, STOP_FROM, 'GROUP.STOP.STATUSES');
   if (v) return refuse([v]);
   return succeed({
@@ -159,7 +175,7 @@ export const stopGroup = onGroup((ctx, g) => {
   });
 });
 
-export const failoverGroup = onGroup((ctx, g) => {
+export const failoverGroup: Handler<typeof api.FailoverDiskReplicaGroup> = onGroup((ctx, g) => {
   const violations = collect(
     needsPairs(ctx, g),
     secondarySiteViolation(ctx, g, 'GROUP.SECONDARY_REGION_ONLY'),
@@ -186,7 +202,7 @@ export const failoverGroup = onGroup((ctx, g) => {
   });
 });
 
-export const reprotectGroup = onGroup((ctx, g) => {
+export const reprotectGroup: Handler<typeof api.ReprotectDiskReplicaGroup> = onGroup((ctx, g) => {
   const members = membersOf(ctx.state, g.id);
   const attached = attachedPrimary(
     ctx,
@@ -224,7 +240,7 @@ export const reprotectGroup = onGroup((ctx, g) => {
   });
 });
 
-export const deleteGroup = onGroup((ctx, g) => {
+export const deleteGroup: Handler<typeof api.DeleteDiskReplicaGroup> = onGroup((ctx, g) => {
   const statuses: PairStatus[] = [
     'created',
     'create_failed',

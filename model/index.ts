@@ -6,7 +6,7 @@ export { observableStatuses } from './lifecycle';
 export { diskRow, listDisks } from './projections/disks';
 export { groupRow, listGroups } from './projections/groups';
 export { pageRows } from './projections/paging';
-export { listPairs, pairRow, type Row } from './projections/pairs';
+export { listPairs, pairListing, pairRow, type Row } from './projections/pairs';
 export {
   type Disk,
   type Drill,

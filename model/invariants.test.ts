@@ -190,18 +190,15 @@ const PRELUDE: ModelState = advance(
   T0,
 );
 
-const zoneOk = (
-  s: ModelState,
-  a: { regionId: string; zoneId: string },
-  b: { regionId: string; zoneId: string },
-) => a.regionId !== b.regionId || (s.world.sameRegionCrossZone && a.zoneId !== b.zoneId);
+const zoneOk = (a: { regionId: string; zoneId: string }, b: { regionId: string; zoneId: string }) =>
+  a.regionId !== b.regionId || a.zoneId !== b.zoneId;
 
 function checkInvariants(s: ModelState): void {
   const holders = new Map<string, number>();
   const hold = (d: string) => holders.set(d, (holders.get(d) ?? 0) + 1);
   for (const p of Object.values(s.pairs)) {
     expect(PairStatus.options).toContain(p.status);
-    expect(zoneOk(s, p.primary, p.standby), `pair ${p.id} sites`).toBe(true);
+    expect(zoneOk(p.primary, p.standby), `pair ${p.id} sites`).toBe(true);
     hold(p.primary.diskId);
     hold(p.standby.diskId);
     if (p.groupId) expect(s.groups[p.groupId], `group of ${p.id}`).toBeDefined();

@@ -39,9 +39,20 @@ describe('CreateDiskReplicaPair, legacy ECS 2014-05-26 dialect (seed)', () => {
     expect(r.errors).toEqual([{ code: 'InvalidDiskId.NotFound', httpStatus: 404 }]);
   });
 
-  it('LEGACY.CREATE.DISK_STATUS: an encrypted secondary is IncorrectDiskStatus 403', () => {
-    const r = asRefusal(allowedOutcomes(disks({ encrypted: true }), legacyCreate(), T0));
+  it('LEGACY.CREATE.DISK_STATUS: a disk already paired is IncorrectDiskStatus 403', () => {
+    const first = asSuccess(allowedOutcomes(disks(), legacyCreate(), T0));
+    const paired = first.next({ PairId: 'rp-1' });
+    const r = asRefusal(allowedOutcomes(paired, legacyCreate(), T0));
     expect(r.rules).toContain('LEGACY.CREATE.DISK_STATUS');
+    expect(r.errors).toEqual([{ code: 'IncorrectDiskStatus', httpStatus: 403 }]);
+  });
+
+  it('LEGACY.CREATE.DISK_STATUS: an encrypted secondary follows the reading encrypted-disks', () => {
+    const open = allowedOutcomes(disks({ encrypted: true }), legacyCreate(), T0);
+    expect(asSuccess(open).reading?.id).toBe('encrypted-disks');
+    expect(asSuccess(open).also.map((e) => e.code)).toContain('IncorrectDiskStatus');
+    const refusing = { ...disks({ encrypted: true }), readings: { 'encrypted-disks': 'refused' } };
+    const r = asRefusal(allowedOutcomes(refusing, legacyCreate(), T0));
     expect(r.errors).toEqual([{ code: 'IncorrectDiskStatus', httpStatus: 403 }]);
   });
 
@@ -60,6 +71,15 @@ describe('CreateDiskReplicaPair, legacy ECS 2014-05-26 dialect (seed)', () => {
     });
     const r = asRefusal(allowedOutcomes(s, legacyCreate({ DestinationRegionId: 'cn-shanghai' }), T0));
     expect(r.rules).toContain('LEGACY.CREATE.OTHER_REGION');
+  });
+
+  it('LEGACY.CREATE.OTHER_REGION with an unknown disk: either refusal may come first', () => {
+    const call = legacyCreate({ DiskId: 'd-unknown000000', DestinationRegionId: 'cn-shanghai' });
+    const r = asRefusal(allowedOutcomes(disks({ region: 'cn-shanghai', zone: 'cn-shanghai-b' }), call, T0));
+    expect(r.rules).toEqual(
+      expect.arrayContaining(['LEGACY.CREATE.DISKS_EXIST', 'LEGACY.CREATE.OTHER_REGION']),
+    );
+    expect(codesOf(r).sort()).toEqual(['IncorrectDiskStatus', 'InvalidDiskId.NotFound']);
   });
 
   it('LEGACY.CREATE.RETURNS_PAIR_ID and LEGACY.CREATE.NEEDS_START: PairId answered, pair inactive', () => {

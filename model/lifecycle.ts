@@ -1,4 +1,5 @@
 import type { PairStatus } from '../api';
+import type { Bound } from './expectation';
 import type { Replication } from './state';
 
 /**
@@ -54,7 +55,11 @@ export function startTransition<R extends Replication>(r: R, oneShot: boolean, n
     };
   }
   return {
-    next: { ...r, status: r.fullSyncDone ? ('syncing' as const) : ('initial_syncing' as const) },
+    next: {
+      ...r,
+      status: r.fullSyncDone ? ('syncing' as const) : ('initial_syncing' as const),
+      replicatingSince: now,
+    },
     transient: ['initial_syncing', 'syncing'],
     // A started pair settles in normal; syncing is on the way and, later, a periodic sync.
     settlesIn: ['normal'],
@@ -92,6 +97,50 @@ export function settle<R extends Replication>(r: R, now: number): R | undefined 
  */
 export const reversedUnsynced = (r: Replication): boolean =>
   !r.fullSyncDone && r.lastRecoverPoint !== undefined;
+
+/**
+ * The time one periodic sync may take on a target whose clock the harness moves: a recovery
+ * point may be this much older than one RPO (the sync that refreshes it is still running).
+ */
+export const SYNC_SLACK_S = 120;
+
+/**
+ * The oldest recovery point a replicating pair or group may show at `now` (Unix seconds), when
+ * its replication has run long enough for that to be known: a sync completes every RPO
+ * (PAIR.RECOVER_POINT.WITHIN_RPO). Undefined while it is not replicating, and during the first
+ * RPO after a Start (a restart waits one RPO before its first sync: the Start pages, OneShot).
+ */
+export function recoverPointFloor(r: Replication, now: number): number | undefined {
+  if (r.status !== 'normal' || r.replicatingSince === undefined) return undefined;
+  const window = r.rpo + SYNC_SLACK_S;
+  const nowS = Math.floor(now / 1000);
+  return nowS - Math.floor(r.replicatingSince / 1000) >= window ? nowS - window : undefined;
+}
+
+/**
+ * What DescribeDiskReplicaPairProgress may answer of a pair's recovery data beyond its fields:
+ * Progress below 100 and never falling while the initial copy runs, and a recovery point no
+ * older than the RPO allows once the pair has replicated that long.
+ */
+export function progressBounds(
+  r: Replication,
+  now: number,
+): { rules: string[]; bounds?: Record<string, Bound> } {
+  if (r.status === 'initial_syncing')
+    return {
+      rules: [
+        'PAIR.PROGRESS.BELOW_100_WHILE_INITIAL_SYNCING',
+        'PAIR.PROGRESS.NOT_DECREASING_IN_INITIAL_SYNC',
+      ],
+      bounds: { Progress: { rule: 'PAIR.PROGRESS.BELOW_100_WHILE_INITIAL_SYNCING', min: 0, max: 99 } },
+    };
+  const floor = recoverPointFloor(r, now);
+  if (floor === undefined) return { rules: [] };
+  return {
+    rules: ['PAIR.RECOVER_POINT.WITHIN_RPO'],
+    bounds: { RecoverPoint: { rule: 'PAIR.RECOVER_POINT.WITHIN_RPO', min: floor, movedClock: true } },
+  };
+}
 
 /** Describe may catch a settled active pair in a periodic sync. */
 export function observableStatuses(status: PairStatus): PairStatus[] {

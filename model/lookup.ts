@@ -1,9 +1,14 @@
+import { findReading } from '../api';
 import type { Ctx } from './context';
 import { bool, str } from './context';
 import {
   type AllowedError,
   deny,
   denyUndocumented,
+  type Expectation,
+  eitherRefusal,
+  forkOnReading,
+  type ReadingFork,
   type Refusal,
   refuse,
   type Violation,
@@ -24,6 +29,10 @@ export function earRegionViolation(ctx: Ctx, regionId: unknown = ctx.params.Regi
   );
 }
 
+/** The resource is not known in the call's region (the visibility rule of its kind). */
+const notKnownHere = (ctx: Ctx, rule: string) =>
+  denyUndocumented(ctx.op, rule, 'placement', 'NoSuchResource');
+
 type Found<T> = { readonly found: T } | { readonly refusal: Refusal };
 
 /**
@@ -32,7 +41,8 @@ type Found<T> = { readonly found: T } | { readonly refusal: Refusal };
  */
 export function findPair(ctx: Ctx, idParam = 'ReplicaPairId', checkRegion = true): Found<Pair> {
   const ear = earRegionViolation(ctx);
-  if (ear) return { refusal: refuse([ear]) };
+  // No pair lives in a region without replication: not found there is as true as not served.
+  if (ear) return { refusal: refuse([ear, notKnownHere(ctx, 'PAIR.VISIBLE_IN_OWN_REGIONS')]) };
   const pair = ctx.state.pairs[str(ctx.params[idParam]) ?? ''];
   if (!pair) return { refusal: refuse([deny(ctx.op, 'PROTO.UNKNOWN_PAIR', 'NoSuchResource')]) };
   const region = ctx.params.RegionId;
@@ -49,7 +59,7 @@ export function findPair(ctx: Ctx, idParam = 'ReplicaPairId', checkRegion = true
 /** The group named by ReplicaGroupId, seen from RegionId (PROTO.UNKNOWN_GROUP, GROUP.IN_GROUP_REGION). */
 export function findGroup(ctx: Ctx, idParam = 'ReplicaGroupId'): Found<Group> {
   const ear = earRegionViolation(ctx);
-  if (ear) return { refusal: refuse([ear]) };
+  if (ear) return { refusal: refuse([ear, notKnownHere(ctx, 'GROUP.IN_GROUP_REGION')]) };
   const group = ctx.state.groups[str(ctx.params[idParam]) ?? ''];
   if (!group) return { refusal: refuse([deny(ctx.op, 'PROTO.UNKNOWN_GROUP', 'NoSuchResource')]) };
   const region = ctx.params.RegionId;
@@ -59,6 +69,36 @@ export function findGroup(ctx: Ctx, idParam = 'ReplicaGroupId'): Found<Group> {
     };
   }
   return { found: group };
+}
+
+/** A pair or group between two zones of one region: accepted or refused (api/readings.ts). */
+export const SAME_REGION_CROSS_ZONE: ReadingFork = {
+  id: 'same-region-cross-zone',
+  onSuccess: 'allowed',
+  onRefusal: 'refused',
+};
+
+/** The actions of the reading group-calls-in-dr-region (api/readings.ts). */
+const SERVED_IN_DR_REGION: readonly string[] = findReading('group-calls-in-dr-region')?.operations ?? [];
+
+/**
+ * The reading group-calls-in-dr-region: called from the region of the group's disaster-recovery
+ * site, the call is answered as anywhere else (`accepted`) or the group is unknown there
+ * (`refused`, before anything else is looked at). Held to a fixed alternative; open, a success
+ * also allows the refusal and shows the reading, and a refusal allows either's codes, showing
+ * `refused` by a code only the unknown group gives.
+ */
+export function servedInDrRegion(ctx: Ctx, g: Group, body: Expectation): Expectation {
+  if (!SERVED_IN_DR_REGION.includes(ctx.call.action) || ctx.params.RegionId === g.primary.regionId)
+    return body;
+  const fork = { id: 'group-calls-in-dr-region', onSuccess: 'accepted', onRefusal: 'refused' };
+  const unknown = refuse([denyUndocumented(ctx.op, 'GROUP.IN_GROUP_REGION', 'placement', 'NoSuchResource')]);
+  const held = ctx.state.readings?.[fork.id];
+  if (held === fork.onSuccess) return body;
+  if (held === fork.onRefusal) return unknown;
+  if (body.kind === 'success') return forkOnReading(ctx.state, fork, body, unknown);
+  const codes = unknown.errors.map((e) => e.code).filter((c) => !body.errors.some((b) => b.code === c));
+  return { ...eitherRefusal(body, unknown), ...(codes.length > 0 ? { reading: { fork, codes } } : {}) };
 }
 
 type Sited = { primary: Site; standby: Site; reversed: boolean };

@@ -35,6 +35,11 @@ function disks(
   return withDisk(withDisk(initialState(world), primary), secondary);
 }
 const plain = () => disks({ id: 'd-p' }, { id: 'd-s', region: 'cn-beijing' });
+/** A run whose target has shown which region CreateDiskReplicaPair's RegionId names. */
+const regionShown = <S extends object>(s: S, choice = 'primary') => ({
+  ...s,
+  shownReadings: { 'create-pair-region': choice },
+});
 
 const _attach = (diskId: string, instanceId: string) =>
   ecsCall('AttachDisk', { DiskId: diskId, InstanceId: instanceId });
@@ -62,14 +67,23 @@ describe('CreateDiskReplicaPair', () => {
     expect(r.undocumented).toBe(true);
   });
 
-  it('PAIR.CREATE.ESSD_ONLY: accepts cloud_auto only when the world allows it', () => {
+  it('PAIR.CREATE.ESSD_ONLY (reading essd-autopl-pairs): cloud_auto is either answer while open, held once shown or settled by the world', () => {
     const spec = (w = defaultWorld()) =>
       disks(
         { id: 'd-p', category: 'cloud_auto' },
         { id: 'd-s', region: 'cn-beijing', category: 'cloud_auto' },
         w,
       );
-    expect(asRefusal(allowedOutcomes(spec(), createCall(), T0)).rules).toContain('PAIR.CREATE.ESSD_ONLY');
+    const open = asSuccess(allowedOutcomes(regionShown(spec()), createCall(), T0));
+    expect(open.reading?.id).toBe('essd-autopl-pairs');
+    expect(open.also.map((e) => e.code)).toEqual(['OperationDenied']);
+    const refusing = { ...spec(), readings: { 'essd-autopl-pairs': 'refused' } };
+    expect(asRefusal(allowedOutcomes(refusing, createCall(), T0)).rules).toContain('PAIR.CREATE.ESSD_ONLY');
+    const efficiency = disks(
+      { id: 'd-p', category: 'cloud_efficiency' },
+      { id: 'd-s', region: 'cn-beijing', category: 'cloud_efficiency' },
+    );
+    expect(asRefusal(allowedOutcomes(efficiency, createCall(), T0)).rules).toContain('PAIR.CREATE.ESSD_ONLY');
     const ok = asSuccess(
       allowedOutcomes(spec(defaultWorld({ essdAutoPlReplicable: true })), createCall(), T0),
     );
@@ -82,10 +96,49 @@ describe('CreateDiskReplicaPair', () => {
     expect(asRefusal(allowedOutcomes(refusedReading, createCall(), T0)).rules).toEqual([
       'PAIR.CREATE.UNENCRYPTED',
     ]);
-    const open = asSuccess(allowedOutcomes(s, createCall(), T0));
+    // The call's region is read as the primary's (shown earlier): only the encryption is open.
+    const open = asSuccess(allowedOutcomes(regionShown(s), createCall(), T0));
     expect(open.reading?.id).toBe('encrypted-disks');
     expect(open.also.map((e) => e.code)).toEqual(['OperationDenied']);
+    // Two readings open on one call: both answers allowed, neither shown by it.
+    const both = asSuccess(allowedOutcomes(s, createCall(), T0));
+    expect(both.reading).toBeUndefined();
+    expect(both.also.map((e) => e.code)).toContain('OperationDenied');
     expect(asSuccess(allowedOutcomes(plain(), createCall(), T0)).rules).toContain('PAIR.CREATE.UNENCRYPTED');
+  });
+
+  it("PAIR.CREATE.LOCATION_MATCHES_DISKS (reading create-pair-region): RegionId as the primary's or the secondary's region, either until the target shows which", () => {
+    const asPrimary = asSuccess(allowedOutcomes(plain(), createCall(), T0));
+    expect(asPrimary.reading).toEqual({
+      id: 'create-pair-region',
+      onSuccess: 'primary',
+      onRefusal: 'destination',
+    });
+    const destinationCall = createCall({ RegionId: 'cn-beijing' });
+    const asDestination = asSuccess(allowedOutcomes(plain(), destinationCall, T0));
+    expect(asDestination.reading).toEqual({
+      id: 'create-pair-region',
+      onSuccess: 'destination',
+      onRefusal: 'primary',
+    });
+    expect(asDestination.next({ ReplicaPairId: 'pair-d' }).pairs['pair-d']?.primary.diskId).toBe('d-p');
+    const fixed = { ...plain(), readings: { 'create-pair-region': 'primary' } };
+    expect(asRefusal(allowedOutcomes(fixed, destinationCall, T0)).rules).toEqual([
+      'PAIR.CREATE.LOCATION_MATCHES_DISKS',
+    ]);
+    expect(asSuccess(allowedOutcomes(fixed, createCall(), T0)).reading).toBeUndefined();
+    // Neither region: refused whatever the reading.
+    const nowhere = createCall({ RegionId: 'cn-heyuan' });
+    expect(asRefusal(allowedOutcomes(plain(), nowhere, T0)).rules).toEqual([
+      'PAIR.CREATE.LOCATION_MATCHES_DISKS',
+    ]);
+    // Refused for another reason: the region's codes stay allowed until the target shows its reading.
+    const unequal = disks({ id: 'd-p', size: 40 }, { id: 'd-s', region: 'cn-beijing', size: 50 });
+    const other = asRefusal(allowedOutcomes(unequal, destinationCall, T0));
+    expect(other.rules).toEqual(['PAIR.CREATE.SAME_CATEGORY_PL_SIZE']);
+    expect(other.errors.map((e) => e.code)).toContain('NoSuchResource');
+    const shown = asRefusal(allowedOutcomes(regionShown(unequal, 'destination'), destinationCall, T0));
+    expect(shown.errors.map((e) => e.code)).not.toContain('NoSuchResource');
   });
 
   it('PAIR.CREATE.SAME_CATEGORY_PL_SIZE: refuses a different size and a different PL', () => {
@@ -133,14 +186,22 @@ describe('CreateDiskReplicaPair', () => {
       ...createPairParams('d-p', 'd-s', 'cn-shanghai', 'cn-shanghai'),
       DestinationZoneId: 'cn-shanghai-b',
     });
-    const crossZone = (w = defaultWorld()) => disks({ id: 'd-p' }, { id: 'd-s', zone: 'cn-shanghai-b' }, w);
-    expect(asSuccess(allowedOutcomes(crossZone(), crossZoneCall, T0)).rules).toContain(
-      'PAIR.CREATE.SECONDARY_ELSEWHERE',
-    );
-    const strict = crossZone(defaultWorld({ sameRegionCrossZone: false }));
-    expect(asRefusal(allowedOutcomes(strict, crossZoneCall, T0)).rules).toEqual([
+    const crossZone = disks({ id: 'd-p' }, { id: 'd-s', zone: 'cn-shanghai-b' });
+    // The reading same-region-cross-zone: either answer until the target shows one.
+    const open = asSuccess(allowedOutcomes(crossZone, crossZoneCall, T0));
+    expect(open.rules).toContain('PAIR.CREATE.SECONDARY_ELSEWHERE');
+    expect(open.reading).toEqual({
+      id: 'same-region-cross-zone',
+      onSuccess: 'allowed',
+      onRefusal: 'refused',
+    });
+    expect(open.also.map((e) => e.code)).toContain('OperationDenied');
+    const refused = { ...crossZone, readings: { 'same-region-cross-zone': 'refused' } };
+    expect(asRefusal(allowedOutcomes(refused, crossZoneCall, T0)).rules).toEqual([
       'PAIR.CREATE.SECONDARY_ELSEWHERE',
     ]);
+    const allowed = { ...crossZone, readings: { 'same-region-cross-zone': 'allowed' } };
+    expect(asSuccess(allowedOutcomes(allowed, crossZoneCall, T0)).reading).toBeUndefined();
   });
 
   it('PAIR.CREATE.REGIONS_SUPPORT_EAR: refuses a secondary in a region without async replication', () => {
@@ -149,11 +210,14 @@ describe('CreateDiskReplicaPair', () => {
     expect(asRefusal(allowedOutcomes(s, call, T0)).rules).toEqual(['PAIR.CREATE.REGIONS_SUPPORT_EAR']);
   });
 
-  it('PAIR.CREATE.DISKS_EXIST: an unknown disk is a 404', () => {
-    const r = asRefusal(allowedOutcomes(plain(), createCall({ DiskId: 'd-nope' }), T0));
+  it('PAIR.CREATE.DISKS_EXIST: an unknown disk is a 404 (or, RegionId read as the destination, the region refused first)', () => {
+    const r = asRefusal(allowedOutcomes(regionShown(plain()), createCall({ DiskId: 'd-nope' }), T0));
     expect(r.rules).toEqual(['PAIR.CREATE.DISKS_EXIST']);
     expect(r.errors).toContainEqual({ code: 'NoSuchResource', httpStatus: 404 });
     expect(r.errors.every((x) => x.httpStatus === 404)).toBe(true);
+    const open = asRefusal(allowedOutcomes(plain(), createCall({ DiskId: 'd-nope' }), T0));
+    expect(open.rules).toEqual(['PAIR.CREATE.DISKS_EXIST']);
+    expect(open.errors.map((e) => e.code)).toContain('OperationDenied');
   });
 
   it('PAIR.CREATE.LOCATION_MATCHES_DISKS: SourceZoneId must be the primary disk zone', () => {
@@ -166,7 +230,7 @@ describe('CreateDiskReplicaPair', () => {
     expect(asRefusal(allowedOutcomes(fixed, createCall({ Bandwidth: 10240 }), T0)).rules).toEqual([
       'PAIR.CREATE.POSTPAY_BANDWIDTH',
     ]);
-    const open = asSuccess(allowedOutcomes(plain(), createCall({ Bandwidth: 10240 }), T0));
+    const open = asSuccess(allowedOutcomes(regionShown(plain()), createCall({ Bandwidth: 10240 }), T0));
     expect(open.reading).toEqual({ id: 'postpay-bandwidth', onSuccess: 'zero', onRefusal: 'refused' });
     expect(open.next({ ReplicaPairId: 'pair-z' }).pairs['pair-z']?.bandwidth).toBe(0);
     const post = apply(plain(), createCall(), T0, { ReplicaPairId: 'pair-a' });

@@ -5,40 +5,81 @@ import {
   collect,
   deny,
   denyUndocumented,
-  type Expectation,
-  forkOnReading,
+  type ForkedViolation,
+  forkOnReadings,
   type ReadingFork,
+  type Refusal,
+  refusalDespiteReadings,
   refuse,
   type Success,
   succeed,
   type Violation,
 } from './expectation';
-import { earRegionViolation } from './lookup';
+import { earRegionViolation, SAME_REGION_CROSS_ZONE } from './lookup';
 import { allocateId, type Disk, pairHolding, withPair } from './state';
 import { taggedAtCreate } from './tags';
 import { replicates } from './world';
 
 // CreateDiskReplicaPair (EBS 2021-07-30): which two disks can form a pair.
 
-function diskViolations(ctx: Ctx, primary: Disk, secondary: Disk): Violation[] {
-  const { state, params, op } = ctx;
+/** A refusing condition, and the reading that may make it an acceptance on another target. */
+type Checked = Violation & { readonly fork?: ReadingFork };
+
+const open = (v: Violation | undefined, fork: ReadingFork): ForkedViolation | undefined =>
+  v && { ...v, fork };
+
+/**
+ * Which region RegionId names (the reading create-pair-region): the primary disk's, or (as
+ * DestinationRegionId) the secondary's. Zones and the destination must match the disks either
+ * way; a call fitting one alternative only is refused or accepted by which one the target reads.
+ */
+function locationViolation(ctx: Ctx, primary: Disk, secondary: Disk): Checked | undefined {
+  const { params } = ctx;
+  const v = misplaced(ctx);
+  const placed =
+    primary.zoneId === params.SourceZoneId &&
+    secondary.regionId === params.DestinationRegionId &&
+    secondary.zoneId === params.DestinationZoneId;
+  const asPrimary = primary.regionId === params.RegionId;
+  const asDestination = params.RegionId === params.DestinationRegionId;
+  if (!placed || (!asPrimary && !asDestination)) return v;
+  if (asPrimary && asDestination) return undefined;
+  return open(v, asPrimary ? REGION_OF_PRIMARY : REGION_OF_DESTINATION);
+}
+
+const REGION_OF_PRIMARY: ReadingFork = {
+  id: 'create-pair-region',
+  onSuccess: 'primary',
+  onRefusal: 'destination',
+};
+const REGION_OF_DESTINATION: ReadingFork = {
+  id: 'create-pair-region',
+  onSuccess: 'destination',
+  onRefusal: 'primary',
+};
+
+const misplaced = (ctx: Ctx) =>
+  denyUndocumented(
+    ctx.op,
+    'PAIR.CREATE.LOCATION_MATCHES_DISKS',
+    // The disks are not where the call says: from that zone's view they do not exist.
+    'parameter',
+    'NoSuchResource',
+    'OperationDenied',
+  );
+
+function diskViolations(ctx: Ctx, primary: Disk, secondary: Disk): Checked[] {
+  const { state, op } = ctx;
   const world = state.world;
   const why = (ok: boolean, rule: string, condition: Condition, ...likely: string[]) =>
     ok ? undefined : denyUndocumented(op, rule, condition, ...likely);
-  const essd = (d: Disk) =>
-    d.category === 'cloud_essd' || (world.essdAutoPlReplicable && d.category === 'cloud_auto');
+  // ESSD AutoPL is left to the reading essd-autopl-pairs (autoPlViolation).
+  const essd = (d: Disk) => d.category === 'cloud_essd' || d.category === 'cloud_auto';
   const sameRegion = primary.regionId === secondary.regionId;
+  const elsewhere = (ok: boolean) =>
+    why(ok, 'PAIR.CREATE.SECONDARY_ELSEWHERE', 'placement', 'OperationDenied');
   return collect(
-    why(
-      primary.regionId === params.RegionId &&
-        primary.zoneId === params.SourceZoneId &&
-        secondary.regionId === params.DestinationRegionId &&
-        secondary.zoneId === params.DestinationZoneId,
-      'PAIR.CREATE.LOCATION_MATCHES_DISKS',
-      // The disks are not where the call says: from that zone's view they do not exist.
-      'parameter',
-      'NoSuchResource',
-    ),
+    locationViolation(ctx, primary, secondary),
     why(
       replicates(world, primary.regionId, primary.zoneId) &&
         replicates(world, secondary.regionId, secondary.zoneId),
@@ -47,11 +88,14 @@ function diskViolations(ctx: Ctx, primary: Disk, secondary: Disk): Violation[] {
       'OperationDenied',
     ),
     why(essd(primary) && essd(secondary), 'PAIR.CREATE.ESSD_ONLY', 'parameter', 'OperationDenied'),
-    why(
-      !primary.encrypted && !secondary.encrypted,
-      'PAIR.CREATE.UNENCRYPTED',
-      'parameter',
-      'OperationDenied',
+    open(
+      why(
+        !primary.encrypted && !secondary.encrypted,
+        'PAIR.CREATE.UNENCRYPTED',
+        'parameter',
+        'OperationDenied',
+      ),
+      { id: 'encrypted-disks', onSuccess: 'allowed', onRefusal: 'refused' },
     ),
     why(
       primary.category === secondary.category &&
@@ -68,14 +112,25 @@ function diskViolations(ctx: Ctx, primary: Disk, secondary: Disk): Violation[] {
       'OperationDenied',
       'OperationDenied.InvalidStatus',
     ),
-    why(
-      !sameRegion || (world.sameRegionCrossZone && primary.zoneId !== secondary.zoneId),
-      'PAIR.CREATE.SECONDARY_ELSEWHERE',
-      'placement',
-      'OperationDenied',
-    ),
-  );
+    // Another zone of the same region: the reading same-region-cross-zone.
+    sameRegion && primary.zoneId !== secondary.zoneId
+      ? open(elsewhere(false), SAME_REGION_CROSS_ZONE)
+      : elsewhere(!sameRegion),
+  ) as Checked[];
 }
+
+/**
+ * An AutoPL disk in an otherwise valid pair: refused by the API page (ESSD only), accepted by the
+ * limits page (the reading essd-autopl-pairs), unless the world settles it.
+ */
+function autoPlViolation(ctx: Ctx, primary: Disk, secondary: Disk): Violation | undefined {
+  const autoPl = [primary, secondary].some((d) => d.category === 'cloud_auto');
+  return autoPl && !ctx.state.world.essdAutoPlReplicable
+    ? denyUndocumented(ctx.op, 'PAIR.CREATE.ESSD_ONLY', 'parameter', 'OperationDenied')
+    : undefined;
+}
+
+const AUTOPL_FORK: ReadingFork = { id: 'essd-autopl-pairs', onSuccess: 'allowed', onRefusal: 'refused' };
 
 /** The conditions a successful Create passed. */
 const CREATE_CHECKS = [
@@ -89,46 +144,41 @@ const CREATE_CHECKS = [
   'PAIR.CREATE.SECONDARY_ELSEWHERE',
 ];
 
-export const createPair: Handler = (ctx) => {
+export const createPair: Handler<typeof api.CreateDiskReplicaPair> = (ctx) => {
   const { state, params, op } = ctx;
   const ear = earRegionViolation(ctx);
   if (ear) return refuse([ear]);
   const primary = state.disks[str(params.DiskId) ?? ''];
   const secondary = state.disks[str(params.DestinationDiskId) ?? ''];
   if (!primary || !secondary) {
-    return refuse([deny(op, 'PAIR.CREATE.DISKS_EXIST', 'NoSuchResource', 'InvalidDiskId.NotFound')]);
+    const missing = deny(op, 'PAIR.CREATE.DISKS_EXIST', 'NoSuchResource', 'InvalidDiskId.NotFound');
+    // Read as the destination's region, RegionId is checked against DestinationRegionId first.
+    const region =
+      params.RegionId === params.DestinationRegionId ? [] : [{ ...misplaced(ctx), fork: REGION_OF_PRIMARY }];
+    return refusalDespiteReadings(state, [missing], region) as Refusal;
   }
   const chargeType = params.ChargeType === 'PREPAY' ? 'PREPAY' : 'POSTPAY';
-  const violations = diskViolations(ctx, primary, secondary);
+  const autoPl = open(autoPlViolation(ctx, primary, secondary), AUTOPL_FORK);
+  const violations = [...diskViolations(ctx, primary, secondary), ...(autoPl ? [autoPl] : [])];
   if (chargeType === 'POSTPAY' && params.Bandwidth !== undefined) {
-    violations.push(denyUndocumented(op, 'PAIR.CREATE.POSTPAY_BANDWIDTH', 'parameter', 'InvalidParameter'));
+    violations.push({
+      ...denyUndocumented(op, 'PAIR.CREATE.POSTPAY_BANDWIDTH', 'parameter', 'InvalidParameter'),
+      fork: { id: 'postpay-bandwidth', onSuccess: 'zero', onRefusal: 'refused' },
+    });
   }
   if (chargeType === 'PREPAY' && params.Period === undefined) {
     violations.push(deny(op, 'PAIR.CREATE.PREPAY_NEEDS_PERIOD', 'MissingParameter', 'MissingPeriod'));
   }
-  // The readings encrypted-disks and postpay-bandwidth: a refusal for that reason alone may be
-  // an acceptance on a target that reads the docs the other way.
-  const readingOf = (v: Violation) => READING_RULES[v.rule];
-  const decided = violations.filter((v) => !readingOf(v));
-  if (decided.length > 0) return refuse(violations);
+  // A refusal for a reading's reason alone may be an acceptance on a target that reads the docs
+  // the other way (api/readings.ts).
+  const decided = violations.filter((v) => !v.fork);
+  const forked = violations.filter((v): v is ForkedViolation => v.fork !== undefined);
   const rules = [...CREATE_CHECKS, 'PAIR.CREATE.STARTS_CREATED', 'PAIR.CREATE.POSTPAY_BANDWIDTH'];
   if (params.Tag !== undefined) rules.push('TAG.CREATE.BINDS');
   if (chargeType === 'PREPAY') rules.push('PAIR.CREATE.PREPAY_NEEDS_PERIOD');
-  const success = created(ctx, primary, secondary, chargeType, rules);
-  return violations.reduceRight<Expectation>((e, v) => {
-    if (e.kind === 'refusal') return e;
-    const fork = readingOf(v) as ReadingFork;
-    const forked = forkOnReading(state, fork, e, refuse([v]));
-    // Two readings on one call: both answers stay open, but neither alone is shown by it.
-    return e.reading && forked.kind === 'success' && forked.reading !== e.reading
-      ? { ...forked, reading: undefined }
-      : forked;
-  }, success);
-};
-
-const READING_RULES: Readonly<Record<string, ReadingFork>> = {
-  'PAIR.CREATE.UNENCRYPTED': { id: 'encrypted-disks', onSuccess: 'allowed', onRefusal: 'refused' },
-  'PAIR.CREATE.POSTPAY_BANDWIDTH': { id: 'postpay-bandwidth', onSuccess: 'zero', onRefusal: 'refused' },
+  // An RPO that reached the handler is the one documented value: the accepting case of the rule.
+  if (params.RPO !== undefined) rules.push('PAIR.RPO_ONLY_900');
+  return forkOnReadings(state, created(ctx, primary, secondary, chargeType, rules), decided, forked);
 };
 
 function created(

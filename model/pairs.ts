@@ -1,4 +1,4 @@
-import type { PairStatus } from '../api';
+import type { Operation, PairStatus } from '../api';
 import * as api from '../api';
 import { bool, type Ctx, decide, type Handler, int, str } from './context';
 import {
@@ -32,13 +32,13 @@ const statusViolation = (ctx: Ctx, pair: Pair, allowedStatuses: readonly PairSta
 
 /** Runs `body` on the pair named by the call, or refuses when it cannot be found there. */
 const onPair =
-  (body: (ctx: Ctx, pair: Pair) => Expectation, checkRegion = true): Handler =>
+  <O extends Operation>(body: (ctx: Ctx<O>, pair: Pair) => Expectation, checkRegion = true): Handler<O> =>
   (ctx) => {
     const found = findPair(ctx, 'ReplicaPairId', checkRegion);
     return 'refusal' in found ? found.refusal : body(ctx, found.found);
   };
 
-export const modifyPair = onPair((ctx, pair) => {
+export const modifyPair: Handler<typeof api.ModifyDiskReplicaPair> = onPair((ctx, pair) => {
   const v = statusViolation(ctx, pair, ['created', 'stopped'], 'PAIR.MODIFY.IN_CREATED_OR_STOPPED');
   if (v) return refuse([v]);
   const name = str(ctx.params.PairName) ?? pair.name;
@@ -62,7 +62,7 @@ function pairOneShotGap(pair: Pair, now: number): OneShotGap {
   return oneShotGap({ ...pair, lastOneShotAt: pair.groupOneShotAt }, now) === 'ok' ? 'ok' : 'borderline';
 }
 
-export const startPair = onPair((ctx, pair) => {
+export const startPair: Handler<typeof api.StartDiskReplicaPair> = onPair((ctx, pair) => {
   const oneShot = bool(ctx.params.OneShot, false);
   const destination = ctx.state.disks[destinationOf(pair).diskId];
   const gap = oneShot ? pairOneShotGap(pair, ctx.now) : 'ok';
@@ -92,7 +92,7 @@ export const startPair = onPair((ctx, pair) => {
   });
 });
 
-export const stopPair = onPair((ctx, pair) => {
+export const stopPair: Handler<typeof api.StopDiskReplicaPair> = onPair((ctx, pair) => {
   const violations = collect(
     memberViolation(ctx, pair),
     statusViolation(
@@ -111,7 +111,7 @@ export const stopPair = onPair((ctx, pair) => {
   });
 });
 
-export const failoverPair = onPair((ctx, pair) => {
+export const failoverPair: Handler<typeof api.FailoverDiskReplicaPair> = onPair((ctx, pair) => {
   const violations = collect(
     memberViolation(ctx, pair),
     secondarySiteViolation(ctx, pair, 'PAIR.FAILOVER.IN_SECONDARY_REGION'),
@@ -134,7 +134,7 @@ export const failoverPair = onPair((ctx, pair) => {
   });
 });
 
-export const reprotectPair = onPair((ctx, pair) => {
+export const reprotectPair: Handler<typeof api.ReprotectDiskReplicaPair> = onPair((ctx, pair) => {
   const attached = attachedPrimary(
     ctx,
     ctx.state.disks[sourceOf(pair).diskId]?.instanceId !== undefined,
@@ -172,7 +172,7 @@ export const reprotectPair = onPair((ctx, pair) => {
   });
 });
 
-export const deletePair = onPair((ctx, pair) => {
+export const deletePair: Handler<typeof api.DeleteDiskReplicaPair> = onPair((ctx, pair) => {
   const clear: readonly PairStatus[] = ['stopped', 'invalid', 'failovered'];
   const open: readonly PairStatus[] = ['created', 'create_failed'];
   const violations = collect(

@@ -56,6 +56,8 @@ export interface Replication {
   readonly description?: string;
   readonly createdAt: number;
   readonly lastRecoverPoint?: number;
+  /** When the running replication began (an accepted Start without OneShot): its syncs follow one RPO apart. */
+  readonly replicatingSince?: number;
   readonly fullSyncDone: boolean;
   readonly lastOneShotAt?: number;
   /** Bound tags, key -> value, in the order they were first bound. */
@@ -129,6 +131,12 @@ export interface ModelState {
    * target to that alternative. A reading not here leaves every alternative open.
    */
   readonly readings?: Readonly<Record<string, string>>;
+  /**
+   * The alternative the target has shown so far of each reading not fixed (the run's ReadingBook).
+   * Both answers stay allowed, so a switch is reported naming both exchanges; what was shown only
+   * tells which of several readings open on one call its answer can show.
+   */
+  readonly shownReadings?: Readonly<Record<string, string>>;
 }
 
 export function initialState(world: World): ModelState {

@@ -98,7 +98,7 @@ function named(ctx: Ctx): { found: ReturnType<typeof locate>[]; violation?: Viol
 /** Tags a resource may hold; the limit page (not in the metadata) gives 20. TODO(reading): tag-limit. */
 const TAGS_PER_RESOURCE = 20;
 
-export const tagResources: Handler = (ctx): Expectation => {
+export const tagResources: Handler<typeof api.TagResources> = (ctx): Expectation => {
   const tags = tagParam(ctx.params.Tag);
   const keys = tags.map((t) => t.Key);
   const { found, violation } = named(ctx);
@@ -132,7 +132,7 @@ export const tagResources: Handler = (ctx): Expectation => {
   });
 };
 
-export const untagResources: Handler = (ctx): Expectation => {
+export const untagResources: Handler<typeof api.UntagResources> = (ctx): Expectation => {
   const keys = list(ctx.params.TagKey) ?? [];
   const all = bool(ctx.params.All, false) && keys.length === 0;
   const { found, violation } = named(ctx);
@@ -171,7 +171,7 @@ function resourcesIn(state: ModelState, type: unknown, regionId: unknown): (Pair
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
-export const listTagResources: Handler = (ctx): Expectation => {
+export const listTagResources: Handler<typeof api.ListTagResources> = (ctx): Expectation => {
   const ids = list(ctx.params.ResourceId);
   const wanted = tagParam(ctx.params.Tag);
   if (!ids?.length && wanted.length === 0)

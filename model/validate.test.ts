@@ -20,7 +20,11 @@ describe('request validation and common errors', () => {
     const r = asRefusal(
       allowedOutcomes(pairScenario(), ebsCall('StartDiskReplicaPair', { RegionId: 'cn-shanghai' }), T0),
     );
-    expect(r.rules).toEqual(['PROTO.MISSING_REQUIRED']);
+    // With the derived rule of the parameter's documented `required` (api/rules/params.ts).
+    expect(r.rules).toEqual([
+      'PARAM.EBS.START_DISK_REPLICA_PAIR.REPLICA_PAIR_ID.REQUIRED',
+      'PROTO.MISSING_REQUIRED',
+    ]);
     expect(r.errors).toEqual(
       expect.arrayContaining([
         { code: 'MissingParameter', httpStatus: 400 },
@@ -31,12 +35,15 @@ describe('request validation and common errors', () => {
 
   it('PROTO.MISSING_REQUIRED: an empty string counts as missing', () => {
     const r = asRefusal(allowedOutcomes(pairScenario(), startPairCall({ ReplicaPairId: '' }), T0));
-    expect(r.rules).toEqual(['PROTO.MISSING_REQUIRED']);
+    expect(r.rules).toEqual([
+      'PARAM.EBS.START_DISK_REPLICA_PAIR.REPLICA_PAIR_ID.REQUIRED',
+      'PROTO.MISSING_REQUIRED',
+    ]);
   });
 
   it('PROTO.INVALID_VALUE: OneShot=maybe is InvalidParameter 400', () => {
     const r = asRefusal(allowedOutcomes(pairScenario(), startPairCall({ OneShot: 'maybe' }), T0));
-    expect(r.rules).toEqual(['PROTO.INVALID_VALUE']);
+    expect(r.rules).toEqual(['PROTO.INVALID_VALUE', 'PARAM.EBS.START_DISK_REPLICA_PAIR.ONE_SHOT.BOOLEAN']);
     expect(r.errors).toContainEqual({ code: 'InvalidParameter', httpStatus: 400 });
   });
 
@@ -62,10 +69,15 @@ describe('request validation and common errors', () => {
 
   it('PROTO.EAR_REGION: replication calls in a region without async replication are refused', () => {
     const r = asRefusal(allowedOutcomes(pairScenario(), startPairCall({ RegionId: 'cn-qingdao' }), T0));
-    expect(r.rules).toEqual(['PROTO.EAR_REGION']);
+    // No pair is known there either: the pair's visibility rule decides beside it.
+    expect(r.rules).toEqual(['PROTO.EAR_REGION', 'PAIR.VISIBLE_IN_OWN_REGIONS']);
     expect(r.undocumented).toBe(true);
     // A placement condition: never an authorization or a transient code.
-    expect(r.errors.map((x) => x.code).sort()).toEqual(['InvalidRegionId.NotFound', 'OperationDenied']);
+    expect(r.errors.map((x) => x.code).sort()).toEqual([
+      'InvalidRegionId.NotFound',
+      'NoSuchResource',
+      'OperationDenied',
+    ]);
   });
 
   it('PROTO.SUCCESS_HAS_REQUEST_ID: every success requires RequestId and forbids Code', () => {

@@ -1,7 +1,15 @@
-import { findOperation, isTooManyItems, type Operation, type RequestIssue, typedParse, UNSURE } from '../api';
+import {
+  findOperation,
+  isTooManyItems,
+  type Operation,
+  type Param,
+  type RequestIssue,
+  typedRequest,
+} from '../api';
 import { type Call, COMMON_PARAMS } from './call';
 import type { ParamRule } from './context';
 import { allowed, type Refusal, refuse, type Violation } from './expectation';
+import { brokenRules, edgeRules, requiredRule } from './param-rules';
 
 /** Parameters whose malformed values a documented rule of their own covers. */
 const PARAM_RULES: Readonly<Record<string, string>> = {
@@ -41,7 +49,13 @@ function ruleForParam(
 }
 
 export type Validated =
-  | { readonly ok: true; readonly op: Operation; readonly params: Readonly<Record<string, unknown>> }
+  | {
+      readonly ok: true;
+      readonly op: Operation;
+      readonly params: Readonly<Record<string, unknown>>;
+      /** The derived parameter rules the call meets at their edge (model/param-rules.ts). */
+      readonly edges: readonly string[];
+    }
   | { readonly ok: false; readonly refusal: Refusal };
 
 const isMissing = (v: unknown) => v === undefined || v === null || v === '';
@@ -49,41 +63,14 @@ const isMissing = (v: unknown) => v === undefined || v === null || v === '';
 /** Legacy replica-pair actions of ECS 2014-05-26 answer a missing field with IncompleteParamter. */
 const legacyPairAction = (op: Operation) => op.product === 'ecs' && /ReplicaPair/.test(op.action);
 
-type TypedParse = (own: Record<string, unknown>) => Record<string, unknown> | undefined;
-const typedParsers = new WeakMap<Operation, TypedParse>();
-
-/**
- * Generated calls hold typed values the schema accepts unchanged, and most calls of a run are
- * such: parsed by `typedParse`, compiled once per operation, they skip zod (40% of a model
- * transition). The answer is what the schema answers: its keys in the schema's order, then the
- * undocumented ones. Whatever the check is unsure of (undefined: wire strings, null, anything
- * invalid) goes to the schema, which also names what is wrong.
- */
-export function typedParams(
-  op: Operation,
-  own: Record<string, unknown>,
-): Record<string, unknown> | undefined {
-  let parse = typedParsers.get(op);
-  if (!parse) {
-    const parsers = op.params.map((p) => [p.name, p.required, typedParse(p)] as const);
-    const known = new Set(op.params.map((p) => p.name));
-    parse = (input) => {
-      const out: Record<string, unknown> = {};
-      for (const [name, required, parse] of parsers) {
-        if (!(name in input)) {
-          if (required) return undefined;
-          continue;
-        }
-        const v = parse(input[name]);
-        if (v === UNSURE) return undefined;
-        out[name] = v;
-      }
-      for (const name in input) if (!known.has(name)) out[name] = input[name];
-      return out;
-    };
-    typedParsers.set(op, parse);
+const requiredParams = new WeakMap<Operation, readonly Param[]>();
+function requiredOf(op: Operation): readonly Param[] {
+  let list = requiredParams.get(op);
+  if (!list) {
+    list = op.params.filter((p) => p.required);
+    requiredParams.set(op, list);
   }
-  return parse(own);
+  return list;
 }
 
 /**
@@ -101,11 +88,17 @@ export function validate(call: Call, paramRule?: ParamRule): Validated {
     };
     return { ok: false, refusal: refuse([v]) };
   }
-  const own: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(call.params)) if (!COMMON_PARAMS.has(k)) own[k] = v;
+  return validateFor(op, call, paramRule);
+}
 
-  const missing = op.params.filter((p) => p.required && isMissing(own[p.name]));
-  if (missing.length > 0) {
+/** The parameters of `call` against `op`'s documented schema (the operation already found). */
+export function validateFor(op: Operation, call: Pick<Call, 'params'>, paramRule?: ParamRule): Validated {
+  const own: Record<string, unknown> = {};
+  for (const k in call.params) if (!COMMON_PARAMS.has(k)) own[k] = call.params[k];
+
+  const required = requiredOf(op);
+  if (required.some((p) => isMissing(own[p.name]))) {
+    const missing = required.filter((p) => isMissing(own[p.name]));
     const legacy = legacyPairAction(op);
     const violations = missing.map(
       (p): Violation => ({
@@ -118,14 +111,17 @@ export function validate(call: Call, paramRule?: ParamRule): Validated {
         undocumented: false,
       }),
     );
-    const extra = legacy ? ['PROTO.MISSING_REQUIRED', 'PROTO.LEGACY_ERRORS'] : [];
+    const derived = missing.flatMap((p) => requiredRule(op, p.name) ?? []);
+    const extra = legacy ? ['PROTO.MISSING_REQUIRED', 'PROTO.LEGACY_ERRORS', ...derived] : derived;
     return { ok: false, refusal: refuse(violations, extra) };
   }
 
-  const typed = typedParams(op, own);
-  if (typed) return { ok: true, op, params: typed };
+  // Generated calls hold typed values the schema accepts unchanged, and most calls of a run are
+  // such: `typedRequest` answers them without zod (40% of a model transition).
+  const typed = typedRequest(op.params)(own);
+  if (typed) return { ok: true, op, params: typed, edges: edgeRules(op, typed) };
   const parsed = op.request.safeParse(own);
-  if (parsed.success) return { ok: true, op, params: parsed.data };
+  if (parsed.success) return { ok: true, op, params: parsed.data, edges: edgeRules(op, parsed.data) };
   const names = new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')));
   const issuesOf = (name: string) => parsed.error.issues.filter((i) => String(i.path[0] ?? '') === name);
   const violations: Violation[] = [...names].map((name) => {
@@ -138,5 +134,6 @@ export function validate(call: Call, paramRule?: ParamRule): Validated {
     if (legacyPairAction(op)) codes.push('InvalidParamter');
     return { rule, errors: allowed(op, ...codes), undocumented: false };
   });
-  return { ok: false, refusal: refuse(violations, ['PROTO.INVALID_VALUE']) };
+  const derived = [...names].flatMap((name) => brokenRules(op, name, own[name]));
+  return { ok: false, refusal: refuse(violations, ['PROTO.INVALID_VALUE', ...derived]) };
 }

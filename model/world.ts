@@ -27,15 +27,15 @@ export interface World {
   readonly regions: readonly RegionInfo[];
   readonly instances: readonly InstanceInfo[];
   /**
-   * The CreateDiskReplicaPair page forbids a secondary in the primary's region, the newer guide and
-   * CreateDiskReplicaGroup allow another zone of the same region. Default: allowed.
-   */
-  readonly sameRegionCrossZone: boolean;
-  /**
    * The API page says ESSD only; the Cloud Backup limits page also names ESSD AutoPL. Default: ESSD
    * only (cloud_essd), the stricter reading.
    */
   readonly essdAutoPlReplicable: boolean;
+  /**
+   * The account is billed (a real one): generated calls buy no subscription (ChargeType PREPAY)
+   * there. Absent: a target of our own, where every documented billing choice is generated.
+   */
+  readonly billed?: boolean;
 }
 
 const ZONE_LETTERS = ['a', 'b'] as const;
@@ -60,7 +60,7 @@ export function defaultWorld(overrides: Partial<Omit<World, 'regions' | 'instanc
   const instances = regions.flatMap((r) =>
     r.zones.map((z) => ({ id: `i-${z.id}-1`, regionId: r.id, zoneId: z.id, status: 'Running' as const })),
   );
-  return { regions, instances, sameRegionCrossZone: true, essdAutoPlReplicable: false, ...overrides };
+  return { regions, instances, essdAutoPlReplicable: false, ...overrides };
 }
 
 export const findRegion = (world: World, regionId: unknown): RegionInfo | undefined =>
@@ -88,7 +88,7 @@ export interface ListedRegion {
 export function worldFromRegions(
   regions: readonly ListedRegion[],
   instances: readonly InstanceInfo[],
-  options: Partial<Pick<World, 'sameRegionCrossZone' | 'essdAutoPlReplicable'>> = {},
+  options: Partial<Pick<World, 'essdAutoPlReplicable'>> = {},
 ): World {
   return {
     regions: regions.map((r) => {
@@ -96,7 +96,6 @@ export function worldFromRegions(
       return { id: r.RegionId, asyncReplication: zones.some((z) => z.asyncReplication), zones };
     }),
     instances,
-    sameRegionCrossZone: options.sameRegionCrossZone ?? true,
     essdAutoPlReplicable: options.essdAutoPlReplicable ?? false,
   };
 }

@@ -17,9 +17,23 @@ export interface PlannedCall {
   readonly variant?: Partial<Variant>;
   /** Symbolic description for the call log: `StartDiskReplicaPair(pair#1, in secondary)`. */
   readonly label: string;
+  /**
+   * Calls made while the change this call starts is on its way (a pair still initial_syncing,
+   * stopping, ...), before the harness moves the clock; only on a clock the harness moves, and
+   * only while the target shows the transient status the model holds.
+   */
+  readonly during?: readonly During[];
+  /**
+   * Virtual time to let pass before the call, on a clock the harness moves (elsewhere the call
+   * is made at once): to watch a replicating pair sync over its RPO.
+   */
+  readonly idleMs?: number;
 }
 
 export type Plan = (state: ModelState) => PlannedCall | undefined;
+
+/** A call made during a transition, or a short pause in it (virtual time, to watch it progress). */
+export type During = Plan | { readonly waitMs: number };
 
 /**
  * One generated step. The constructor holds only generated inputs (positions, choices); `plan`

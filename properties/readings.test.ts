@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ReadingBook, shapeChoices } from './readings';
+import type { ListingFacts } from '../model/expectation';
+import { listingChoices, ReadingBook, refusalChoices, shapeChoices } from './readings';
 
 describe('ReadingBook', () => {
   it('records the first answer that shows a reading, and "not observed" for the rest', () => {
@@ -63,5 +64,50 @@ describe('shapeChoices', () => {
       { id: 'token-walk-paging-fields', choice: 'present' },
     ]);
     expect(shapeChoices('DescribeDiskReplicaPairs', { PageNumber: 1 }, { TotalCount: 0 })).toEqual([]);
+  });
+});
+
+describe('listingChoices and refusalChoices', () => {
+  const open = {
+    reading: 'pair-listing',
+    listed: 'either-disk',
+    unlisted: 'site',
+    rows: [{ ReplicaPairId: 'pair-b' }],
+  };
+  const listing = (page: ListingFacts['page']): ListingFacts => ({
+    field: 'ReplicaPairs',
+    idField: 'ReplicaPairId',
+    rows: [{ ReplicaPairId: 'pair-a' }],
+    page,
+    open,
+  });
+  const first = { mode: 'token', maxResults: 10, continued: false } as const;
+  const rows = (...ids: string[]) => ids.map((ReplicaPairId) => ({ ReplicaPairId }));
+  it('reads a row only one alternative lists as that alternative, a whole listing without it as the other', () => {
+    expect(listingChoices(listing(first), { ReplicaPairs: rows('pair-a', 'pair-b') })).toEqual([
+      { id: 'pair-listing', choice: 'either-disk' },
+    ]);
+    expect(listingChoices(listing(first), { ReplicaPairs: rows('pair-a') })).toEqual([
+      { id: 'pair-listing', choice: 'site' },
+    ]);
+    // More may follow: nothing shown.
+    expect(listingChoices(listing(first), { ReplicaPairs: rows('pair-a'), NextToken: 't' })).toEqual([]);
+    const numbered = listing({ mode: 'number', pageNumber: 1, pageSize: 10 });
+    expect(listingChoices(numbered, { ReplicaPairs: rows('pair-a'), TotalCount: 1 })).toEqual([
+      { id: 'pair-listing', choice: 'site' },
+    ]);
+    expect(listingChoices(numbered, { ReplicaPairs: rows('pair-a') })).toEqual([]);
+  });
+  it('reads a refusal with a code only one alternative gives as that alternative', () => {
+    const fork = { id: 'group-calls-in-dr-region', onSuccess: 'accepted', onRefusal: 'refused' };
+    const refusal = {
+      kind: 'refusal',
+      rules: [],
+      errors: [],
+      undocumented: false,
+      reading: { fork, codes: ['NoSuchResource'] },
+    } as const;
+    expect(refusalChoices(refusal, 'NoSuchResource')).toEqual([{ id: fork.id, choice: 'refused' }]);
+    expect(refusalChoices(refusal, 'OperationDenied.NoPairInGroup')).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { READINGS } from '../api/readings';
-import type { ReadingFork } from '../model/expectation';
+import type { Expectation, ListingFacts, ReadingFork } from '../model/expectation';
+import type { ModelState } from '../model/state';
 import type { CheckFailure } from './checks';
 import type { ReadingSeen } from './events';
 
@@ -23,6 +24,20 @@ export class ReadingBook {
   /** What the model is told: only choices fixed in advance close an alternative. */
   get modelChoices(): Readonly<Record<string, string>> | undefined {
     return Object.keys(this.fixed).length > 0 ? this.fixed : undefined;
+  }
+
+  /**
+   * The state the model judges a call in: the choices fixed in advance, and what the target has
+   * shown of the others (ModelState.shownReadings), which keeps both answers allowed.
+   */
+  inform(state: ModelState): ModelState {
+    const fixed = this.modelChoices;
+    const shown = Object.fromEntries([...this.#seen].map(([id, s]) => [id, s.choice]));
+    return {
+      ...state,
+      ...(fixed ? { readings: fixed } : {}),
+      ...(this.#seen.size > 0 ? { shownReadings: shown } : {}),
+    };
   }
 
   /** Records what an answer showed; the failure when it contradicts an earlier answer or the fixed choice. */
@@ -64,6 +79,13 @@ export class ReadingBook {
   }
 }
 
+/** A refusal that only one alternative of a reading gives (Refusal.reading) shows that one. */
+export function refusalChoices(e: Expectation, code: string): { id: string; choice: string }[] {
+  return e.kind === 'refusal' && e.reading?.codes.includes(code)
+    ? [{ id: e.reading.fork.id, choice: e.reading.fork.onRefusal }]
+    : [];
+}
+
 /** The alternative an answer to a forked call shows. */
 export const choiceOf = (fork: ReadingFork, accepted: boolean) =>
   accepted ? fork.onSuccess : fork.onRefusal;
@@ -96,4 +118,29 @@ export function shapeChoices(
       choice: body.TotalCount === undefined && body.PageNumber === undefined ? 'absent' : 'present',
     });
   return found;
+}
+
+/**
+ * A reading shown by which rows a listing holds (ListingFacts.open): a row only one alternative
+ * lists shows that one; the whole listing without any such row shows the other. A page that may
+ * have more after it shows nothing.
+ */
+export function listingChoices(
+  listing: ListingFacts | undefined,
+  body: Body,
+): { id: string; choice: string }[] {
+  const open = listing?.open;
+  if (!listing || !open || open.rows.length === 0) return [];
+  const got = body[listing.field];
+  const ids = new Set((Array.isArray(got) ? (got as Body[]) : []).map((r) => String(r[listing.idField])));
+  if (open.rows.some((r) => ids.has(String(r[listing.idField]))))
+    return [{ id: open.reading, choice: open.listed }];
+  return wholeAnswer(body, ids.size, listing.page) ? [{ id: open.reading, choice: open.unlisted }] : [];
+}
+
+/** An answer that is the whole listing: a first token page with no NextToken, or a numbered first page holding TotalCount rows. */
+function wholeAnswer(body: Body, listed: number, page: ListingFacts['page']): boolean {
+  if (page.mode === 'token')
+    return !page.continued && (body.NextToken === undefined || body.NextToken === '');
+  return page.pageNumber === 1 && typeof body.TotalCount === 'number' && body.TotalCount <= listed;
 }

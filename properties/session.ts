@@ -4,7 +4,7 @@ import { advance, allowedOutcomes, type Expectation, type ModelState } from '../
 import type { Success } from '../model/expectation';
 import { judge } from './answer';
 import { type Answer, type CheckContext, type CheckFailure, runChecks } from './checks';
-import { recoverPointsOf } from './checks/recovery-data';
+import { progressOf, recoverPointsOf } from './checks/recovery-data';
 import {
   ABSENT,
   type AllowedPath,
@@ -14,11 +14,11 @@ import {
   showPath,
   transient_status_conformance,
 } from './checks/transient-status';
-import type { ModelBox, PlannedCall } from './command';
+import type { During, ModelBox, PlannedCall } from './command';
 import { answerJudged, type RunEvents, settled, type TraceStep } from './events';
-import { choiceOf, type ReadingBook, shapeChoices } from './readings';
+import { choiceOf, listingChoices, type ReadingBook, refusalChoices, shapeChoices } from './readings';
 import type { RunClock } from './run-clock';
-import { allowedPath, type SettleRead, settleReads } from './settle';
+import { allowedPath, type SettleRead, settleReads, statusIn } from './settle';
 import { namespacedCall, Ownership } from './shared-target';
 
 /** A step found the target off its documentation: carries the failure and the call log so far. */
@@ -62,6 +62,10 @@ export class RunSession {
   readonly #recoverPoints = new Map<string, number>();
   /** The first successful answer to each ClientToken, for its replays to be compared with. */
   readonly #firstAnswers = new Map<string, Readonly<Record<string, unknown>>>();
+  /** The latest Progress seen of each pair during its current initial sync (it never falls). */
+  readonly #progress = new Map<string, number>();
+  /** How many accepted changes have settled: a call made during a transition may be one. */
+  #settles = 0;
 
   /**
    * @param namespace makes this sequence's ClientTokens its own: sequences sharing a target (or
@@ -79,9 +83,15 @@ export class RunSession {
     return this.clock.now;
   }
 
+  /** The harness moves the target's clock (mock, direct, an emulator with a manual clock). */
+  get #movedClock(): boolean {
+    return this.target.capabilities.clockControl && this.target.advanceClock !== undefined;
+  }
+
   /** One call through the whole pipeline; resolves to the target's answer once it passed every check. */
   async step(m: ModelBox, planned: PlannedCall, command: string): Promise<Answer | undefined> {
     if (this.halted) return undefined;
+    if (planned.idleMs !== undefined && this.#movedClock) await this.#moveClock(planned.idleMs);
     const before = m.state;
     const call = namespacedCall(planned.call, this.namespace);
     const sent = await this.#send(before, { ...planned, call });
@@ -118,7 +128,7 @@ export class RunSession {
       if (operation?.mutating) {
         this.ownership.hold(m.state);
         const settleStart = performance.now();
-        await this.settle(m, before, expectation, call.action);
+        await this.settle(m, before, expectation, call.action, planned.during);
         if (!this.halted)
           this.events.emit(settled(before, m.state, call.action, performance.now() - settleStart));
       }
@@ -138,8 +148,8 @@ export class RunSession {
     planned: PlannedCall,
   ): Promise<{ expectation: Expectation; exchange: Exchange; servedAt: number }> {
     return this.clock.call(async (now) => {
-      const fixed = this.options.readings?.modelChoices;
-      const expectation = allowedOutcomes(fixed ? { ...state, readings: fixed } : state, planned.call, now);
+      const book = this.options.readings;
+      const expectation = allowedOutcomes(book ? book.inform(state) : state, planned.call, now);
       const { product, version, action } = planned.call;
       this.events.emit({ type: 'call-sent', operation: { product, version, action }, label: planned.label });
       const exchange = await this.target.send({
@@ -185,6 +195,8 @@ export class RunSession {
       retired: this.ownership.retired,
       now,
       recoverPoints: this.#recoverPoints,
+      progress: this.#progress,
+      movedClock: this.#movedClock,
       ...(typeof ReplicaPairId === 'string' ? { subject: ReplicaPairId } : {}),
       ...(firstAnswer ? { firstAnswer } : {}),
     };
@@ -199,6 +211,8 @@ export class RunSession {
         ? [{ id: e.reading.id, choice: choiceOf(e.reading, answer.kind === 'success') }]
         : []),
       ...(answer.kind === 'success' ? shapeChoices(call.action, call.params, answer.body) : []),
+      ...(answer.kind === 'success' && e.kind === 'success' ? listingChoices(e.listing, answer.body) : []),
+      ...(answer.kind === 'error' ? refusalChoices(e, answer.code) : []),
     ];
     const exchange = `${command} (call ${this.trace.length}: ${answer.kind === 'success' ? 'success' : answer.code})`;
     for (const { id, choice } of shown) {
@@ -210,6 +224,8 @@ export class RunSession {
   /** What later answers are judged against: the recovery points this one showed. */
   #remember(ctx: CheckContext): void {
     for (const [id, point] of recoverPointsOf(ctx)) this.#recoverPoints.set(id, point);
+    const progress = progressOf(ctx);
+    if (progress !== undefined && ctx.subject !== undefined) this.#progress.set(ctx.subject, progress);
   }
 
   /**
@@ -221,10 +237,19 @@ export class RunSession {
    * docs need once the clock has moved, so what has not settled then is reported too; on a
    * clock of its own, only a resource still on its way at the deadline is inconclusive.
    */
-  private async settle(m: ModelBox, before: ModelState, e: Success, operation: string): Promise<void> {
+  private async settle(
+    m: ModelBox,
+    before: ModelState,
+    e: Success,
+    operation: string,
+    during: readonly During[] = [],
+  ): Promise<void> {
+    this.#settles++;
     const after = m.state;
     const settledNow = advance(after, this.now);
     const reads = settleReads(before, settledNow);
+    // A change starts a new initial sync, or ends one: its Progress is judged afresh.
+    for (const r of reads) if (r.kind === 'pair') this.#progress.delete(r.id);
     // Settled where it was (a failover of a failovered pair): nothing to wait for or to list.
     if (reads.length === 0) {
       m.state = settledNow;
@@ -243,13 +268,14 @@ export class RunSession {
       }),
     );
     const { target } = this;
-    const owned = target.capabilities.clockControl && target.advanceClock !== undefined;
+    const owned = this.#movedClock;
     if (owned) {
       // Before time moves: what the change shows on its way (pairs and groups; a disk's
       // Creating/Attaching is ECS plumbing, not the life cycle under test).
-      for (const w of watches)
-        if (w.read.kind !== 'disk' && w.path.transient.length > 0) await this.#probe(after, w);
+      for (const w of watches) if (probed(w)) await this.#probe(after, w);
       if (this.halted) return;
+      // A call made on the way that was itself an accepted change has settled everything.
+      if (during.length > 0 && (await this.#during(m, after, watches, during))) return;
       await this.#moveClock(this.options.settleAdvanceMs);
     }
     m.state = owned ? advance(after, this.now) : settledNow;
@@ -291,13 +317,54 @@ export class RunSession {
     return this.clock.reach(this.now + ms, ms, (by) => target.advanceClock?.(by) as Promise<void>);
   }
 
+  /**
+   * Calls made while the change is on its way, each a whole step judged against the model's
+   * transient state; a pause moves the clock a little and reads the changed resources again.
+   * They stop as soon as the target no longer shows the transient status the model holds (its
+   * transition may be shorter than the model can know). True when one of them was itself an
+   * accepted change: its own settling then settled this change too.
+   */
+  async #during(m: ModelBox, after: ModelState, watches: readonly Watch[], during: readonly During[]) {
+    const settles = this.#settles;
+    for (const next of during) {
+      const shown = onTheWay(after, watches);
+      if (shown === undefined) return false;
+      if (typeof next !== 'function') {
+        await this.#moveClock(next.waitMs);
+        for (const w of watches) if (probed(w)) await this.#probe(after, w);
+      } else {
+        const planned = next(m.state);
+        if (planned) await this.step(m, planned, `while ${shown}: ${planned.label}`);
+      }
+      if (this.halted || this.#settles !== settles) return true;
+    }
+    return false;
+  }
+
   /** One read of a changed resource before the clock moves: its status must already lie on the path. */
   async #probe(state: ModelState, w: Watch): Promise<void> {
-    const { expectation, exchange } = await this.#send(state, w.read.planned);
-    this.events.emit(answerJudged(state, w.read.planned, expectation, exchange));
+    const { planned } = w.read;
+    const { expectation, exchange, servedAt } = await this.#send(state, planned);
+    this.events.emit(answerJudged(state, planned, expectation, exchange));
     const judged = judge(exchange);
-    if (!('answer' in judged) || judged.answer.kind !== 'success') return;
-    this.#judgeStatus(w, judged.answer.body, exchange, expectation);
+    if ('inconclusive' in judged) {
+      this.halt('settle', judged.inconclusive);
+      return;
+    }
+    if (judged.answer.kind === 'success') {
+      this.#judgeStatus(w, judged.answer.body, exchange, expectation);
+      return;
+    }
+    // A listing refused or undecodable on the way is judged like any answer (its rows are not:
+    // the target may be ahead of the model's transient state).
+    const operation = findOperation(planned.call.product, planned.call.version, planned.call.action);
+    if (!operation) return;
+    const [first, ...more] = runChecks(
+      this.#context(operation, expectation, judged.answer, planned.call, servedAt),
+    );
+    if (!first) return;
+    this.#log(`observe: ${planned.label}`, exchange, describe(expectation), expectation.rules);
+    this.fail(first, ...more);
   }
 
   /** Records the status a listing shows of the watched resource, failing at once if it is off the path. */
@@ -400,6 +467,24 @@ export class RunSession {
     this.halted = reason;
     this.events.emit({ type: 'inconclusive', operation, reason });
   }
+}
+
+/** A pair or group whose change shows transient statuses: read before the clock moves. */
+const probed = (w: Watch) => w.read.kind !== 'disk' && w.path.transient.length > 0;
+
+/**
+ * The transient status the target shows, as `pair-x initial_syncing (and 2 more)`, when every probed
+ * resource shows the status the model holds for it right after the change; undefined otherwise.
+ */
+function onTheWay(after: ModelState, watches: readonly Watch[]): string | undefined {
+  const shown = watches.filter(probed).map((w) => ({ w, status: statusIn(after, w.read.kind, w.read.id) }));
+  if (
+    shown.length === 0 ||
+    shown.some(({ w, status }) => w.seen.at(-1) !== status || isFinal(w.path, status))
+  )
+    return undefined;
+  const [first, ...more] = shown.map(({ w, status }) => `${w.read.id} ${status}`);
+  return more.length > 0 ? `${first} (and ${more.length} more)` : first;
 }
 
 /** The model's mark on a call replayed with a ClientToken it has seen with the same parameters. */

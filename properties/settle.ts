@@ -74,7 +74,7 @@ export interface ChangeSpec {
   readonly settlesIn: readonly string[];
 }
 
-function statusIn(state: ModelState, kind: AllowedPath['kind'], id: string): string {
+export function statusIn(state: ModelState, kind: AllowedPath['kind'], id: string): string {
   if (kind === 'pair') return state.pairs[id]?.status ?? ABSENT;
   if (kind === 'group') return state.groups[id]?.status ?? ABSENT;
   if (kind === 'drill') return state.drills[id]?.status ?? ABSENT;
@@ -97,17 +97,23 @@ export function allowedPath(read: SettleRead, after: ModelState, settled: ModelS
   // A removal may settle in a row with the status the call names (`deleted`), which the listing
   // checks then hold to leaving the listing: such a row is re-read, then reported.
   const finals = removed && read.kind !== 'disk' ? [ABSENT, ...change.settlesIn] : [final];
+  const settledAlso =
+    read.kind === 'disk' || read.kind === 'drill' || removed
+      ? []
+      : observableStatuses(final as never).filter((s) => s !== final);
+  // A change that leaves the status as it was (tagging an active pair) finds it settled already:
+  // its first read may catch a periodic sync.
+  const unchanged = now === final ? settledAlso : [];
   const path: AllowedPath = {
     kind: read.kind,
     id: read.id,
     operation: change.operation,
     rules: change.rules,
-    transient: [...new Set([now, ...onTheWay])].filter((s) => !finals.includes(s) && s !== ABSENT),
+    transient: [...new Set([now, ...onTheWay, ...unchanged])].filter(
+      (s) => !finals.includes(s) && s !== ABSENT,
+    ),
     finals,
-    settledAlso:
-      read.kind === 'disk' || read.kind === 'drill' || removed
-        ? []
-        : observableStatuses(final as never).filter((s) => s !== final),
+    settledAlso,
   };
   return path;
 }

@@ -134,7 +134,15 @@ export async function learnWorldNoting(target: Target): Promise<LearnedWorld> {
     throw new WorldDiscoveryError(
       `cannot learn the world: fewer than two regions support async replication (ear)${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`,
     );
-  return { world: { regions, instances, sameRegionCrossZone: true, essdAutoPlReplicable: false }, notes };
+  return {
+    world: {
+      regions,
+      instances,
+      essdAutoPlReplicable: false,
+      ...(target.capabilities.costsMoney ? { billed: true } : {}),
+    },
+    notes,
+  };
 }
 
 /** The world alone (see learnWorldNoting for what could not be used). */

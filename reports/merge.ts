@@ -1,5 +1,5 @@
 import { type LatencyStats, mergeLatency } from './latency';
-import type { RunRecord, StateCoverage } from './run-record';
+import { noSharpness, type RunRecord, type Sharpness, type StateCoverage } from './run-record';
 import { worstVerdict } from './verdict';
 
 export class MergeError extends Error {
@@ -134,5 +134,22 @@ export function mergeRecords(runs: readonly RunRecord[]): RunRecord {
       (t) => `${t.operation}\u0000${t.code}`,
       (a, b) => ({ ...a, seen: a.seen + b.seen, retried: a.retried + b.retried }),
     ),
+    // Every lane's or shard's, not the first one's: the oracle's sharpness and the observed paths.
+    ...(runs.some((r) => r.observedPaths)
+      ? {
+          observedPaths: mergeTimings(
+            all((r) => r.observedPaths ?? []),
+            (p) => [p.kind, p.operation, p.model, p.observed].join('\u0000'),
+          ),
+        }
+      : {}),
+    ...(runs.some((r) => r.sharpness) ? { sharpness: sumSharpness(runs) } : {}),
   };
+}
+
+function sumSharpness(runs: readonly RunRecord[]): Sharpness {
+  const total = noSharpness();
+  for (const r of runs)
+    for (const key of Object.keys(total) as (keyof Sharpness)[]) total[key] += r.sharpness?.[key] ?? 0;
+  return total;
 }

@@ -10,6 +10,7 @@ import { LatencyHistogram } from './latency';
 import {
   type ErrorCodeCoverage,
   type Failure,
+  noSharpness,
   RUN_RECORD_VERSION,
   type RunRecord,
   type Sharpness,
@@ -52,15 +53,7 @@ export class RunRecordBuilder {
   readonly #transitions = new Map<string, number>();
   readonly #settle = new Map<string, LatencyHistogram>();
   readonly #paths = new Map<string, LatencyHistogram>();
-  readonly #sharpness: Sharpness = {
-    refusals: 0,
-    oneCode: 0,
-    twoCodes: 0,
-    threeCodes: 0,
-    moreCodes: 0,
-    successOrRefusal: 0,
-    calls: 0,
-  };
+  readonly #sharpness: Sharpness = noSharpness();
   #started: RunEventOf<'run-started'> | undefined;
   #ended: RunEventOf<'run-ended'> | undefined;
 

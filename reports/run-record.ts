@@ -178,6 +178,17 @@ export const Sharpness = z.object({
 });
 export type Sharpness = z.infer<typeof Sharpness>;
 
+/** The sharpness of a run that judged nothing yet: what counting starts from. */
+export const noSharpness = (): Sharpness => ({
+  refusals: 0,
+  oneCode: 0,
+  twoCodes: 0,
+  threeCodes: 0,
+  moreCodes: 0,
+  successOrRefusal: 0,
+  calls: 0,
+});
+
 /** How the target read one ambiguous point of the docs (api/readings.ts). */
 export const ReadingRecord = z.object({
   id: z.string(),

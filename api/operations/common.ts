@@ -24,16 +24,19 @@ export const NAME_PATTERN = /^(?!https?:\/\/)[\p{L}][\p{L}\p{N}:_.-]{1,127}$/u;
 export const GROUP_NAME_PATTERN = /^(?!https?:\/\/)[\p{L}][\p{L}\p{N}:_-]{1,127}$/u;
 export const DESCRIPTION_PATTERN = /^(?!https?:\/\/)[\s\S]{2,256}$/u;
 
+/** The catalogue's length bound of IDs, which no page documents (api/param.ts `guard`). */
+export const ID_GUARD = { guard: ['length'] } as const;
+
 export const regionId = (description: string) =>
-  required(param('RegionId', { type: 'string', minLength: 1, maxLength: 64 }, description));
+  required(param('RegionId', { type: 'string', minLength: 1, maxLength: 64 }, description, ID_GUARD));
 
 /** A required resource ID (disk, zone, instance, pair, group): non-empty. */
 export const requiredId = <const N extends string>(name: N, description: string) =>
-  required(param(name, { type: 'string', minLength: 1, maxLength: 64 }, description));
+  required(param(name, { type: 'string', minLength: 1, maxLength: 64 }, description, ID_GUARD));
 
 /** An optional ID used as a filter. */
 export const optionalId = <const N extends string>(name: N, description: string) =>
-  param(name, { type: 'string', minLength: 1, maxLength: 64 }, description);
+  param(name, { type: 'string', minLength: 1, maxLength: 64 }, description, ID_GUARD);
 
 export const clientToken = param(
   'ClientToken',
@@ -42,7 +45,12 @@ export const clientToken = param(
 );
 
 export const tags = param('Tag', { type: 'tags', maxItems: 20 }, 'Tags, at most 20.');
-export const resourceGroupId = param('ResourceGroupId', { type: 'string', maxLength: 64 }, 'Resource group.');
+export const resourceGroupId = param(
+  'ResourceGroupId',
+  { type: 'string', maxLength: 64 },
+  'Resource group.',
+  ID_GUARD,
+);
 
 export const replicaPairId = requiredId('ReplicaPairId', 'The replica pair ID (pair-...).');
 export const replicaGroupId = requiredId('ReplicaGroupId', 'The replica group ID (pg-...).');
@@ -81,6 +89,7 @@ export const reservedBandwidth = param(
   'Bandwidth',
   { type: 'integer', min: 0 },
   'Bandwidth in Kbit/s; documented as not open for use yet.',
+  { guard: ['range'] },
 );
 export const oneShot = param(
   'OneShot',
@@ -122,6 +131,7 @@ export const pagingUpTo = (maxResults: number) =>
       'NextToken',
       { type: 'string', maxLength: 256 },
       'The token of the next page, from the previous page.',
+      ID_GUARD,
     ),
     param('PageNumber', { type: 'integer', min: 1 }, 'Page number of a numbered walk (from 1).'),
     param('PageSize', { type: 'integer', min: 1, max: 100 }, 'Page size of a numbered walk (1-100).'),

@@ -7,6 +7,7 @@ import {
   EBS_COMMON_ERRORS,
   ebsDoc,
   ebsMutation,
+  ID_GUARD,
   idWith,
   PageFields,
   pagingUpTo,
@@ -75,7 +76,7 @@ export type StartPairDrillRequest = RequestOf<typeof startPairParams>;
 const describePairDrillsParams = [
   regionId('Region of the primary or the secondary disk of the pair.'),
   pairId,
-  param('DrillId', { type: 'string', minLength: 1, maxLength: 64 }, 'Only this drill.'),
+  param('DrillId', { type: 'string', minLength: 1, maxLength: 64 }, 'Only this drill.', ID_GUARD),
   ...drillPaging,
 ] as const;
 
@@ -147,7 +148,7 @@ export type StartReplicaGroupDrillRequest = RequestOf<typeof startGroupParams>;
 const describeGroupDrillsParams = [
   regionId('Region of the primary or the secondary site of the group.'),
   groupId,
-  param('DrillId', { type: 'string', minLength: 1, maxLength: 64 }, 'Only this drill.'),
+  param('DrillId', { type: 'string', minLength: 1, maxLength: 64 }, 'Only this drill.', ID_GUARD),
   ...drillPaging,
 ] as const;
 

@@ -1,7 +1,7 @@
 import { RegionResourceType } from '../enums';
 import { defineOperation } from '../operation';
 import { param } from '../param';
-import { EBS, EBS_COMMON_ERRORS, ebsDoc } from './common';
+import { EBS, EBS_COMMON_ERRORS, ebsDoc, ID_GUARD } from './common';
 import { DescribeRegionsResponse } from './ebs-responses';
 import type { RequestOf } from './request-type';
 
@@ -10,6 +10,7 @@ const describeRegionsParams = [
     'RegionId',
     { type: 'string', minLength: 1, maxLength: 64 },
     'The region the caller calls from; optional.',
+    ID_GUARD,
   ),
   param(
     'ResourceType',

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { defineOperation } from '../operation';
 import { param, required } from '../param';
-import { clientToken, EBS, EBS_COMMON_ERRORS, ebsDoc, ebsMutation, RequestIdOnly, regionId } from './common';
+import {
+  clientToken,
+  EBS,
+  EBS_COMMON_ERRORS,
+  ebsDoc,
+  ebsMutation,
+  ID_GUARD,
+  RequestIdOnly,
+  regionId,
+} from './common';
 import type { RequestOf } from './request-type';
 
 // Tags of EBS resources (EBS 2021-07-30): bind, unbind and list them on replica pairs, replica
@@ -105,7 +114,7 @@ const listParams = [
   resourceType,
   resourceIds(false),
   tagList,
-  param('NextToken', { type: 'string', maxLength: 256 }, 'Where the next page starts.'),
+  param('NextToken', { type: 'string', maxLength: 256 }, 'Where the next page starts.', ID_GUARD),
   clientToken,
 ] as const;
 

@@ -6,6 +6,7 @@ import {
   DESCRIPTION_PATTERN,
   ECS,
   ecsDoc,
+  ID_GUARD,
   NAME_PATTERN,
   optionalId,
   pagingUpTo,
@@ -46,7 +47,8 @@ const createParams = [
     // The metadata's bound is 131072, but no category documents more than 65536 GiB.
     { type: 'integer', min: 1, max: 65536 },
     'Capacity in GiB; the range depends on the category and performance level.',
-    { invalidCode: 'InvalidSize.ValueNotSupported' },
+    // The documented ranges are per category (DISK.CREATE.SIZE_RANGE), not this outer bound.
+    { invalidCode: 'InvalidSize.ValueNotSupported', guard: ['range'] },
   ),
   param('DiskCategory', { type: 'string', enum: DiskCategory.options }, 'Disk category.', {
     default: 'cloud',
@@ -62,7 +64,7 @@ const createParams = [
   clientToken,
   optionalId('InstanceId', 'Create the disk in the zone of this instance and attach it there.'),
   resourceGroupId,
-  param('KMSKeyId', { type: 'string', maxLength: 64 }, 'KMS key for an encrypted disk.'),
+  param('KMSKeyId', { type: 'string', maxLength: 64 }, 'KMS key for an encrypted disk.', ID_GUARD),
   param(
     'PerformanceLevel',
     { type: 'string', enum: PerformanceLevel.options },
@@ -71,7 +73,9 @@ const createParams = [
   ),
   param('AdvancedFeatures', { type: 'string' }, 'Extra disk features.'),
   optionalId('StorageSetId', 'Storage set to place the disk in.'),
-  param('StorageSetPartitionNumber', { type: 'integer', min: 1 }, 'Partitions of the storage set.'),
+  param('StorageSetPartitionNumber', { type: 'integer', min: 1 }, 'Partitions of the storage set.', {
+    guard: ['range'],
+  }),
   optionalId('StorageClusterId', 'Dedicated block storage cluster.'),
   param('EncryptAlgorithm', { type: 'string' }, 'Encryption algorithm.'),
   param(
@@ -83,7 +87,9 @@ const createParams = [
     },
   ),
   tags,
-  param('ProvisionedIops', { type: 'integer', min: 0 }, 'Extra provisioned IOPS (ESSD AutoPL).'),
+  param('ProvisionedIops', { type: 'integer', min: 0 }, 'Extra provisioned IOPS (ESSD AutoPL).', {
+    guard: ['range'],
+  }),
   param('BurstingEnabled', { type: 'boolean' }, 'Performance burst (ESSD AutoPL).'),
 ] as const;
 
@@ -137,6 +143,7 @@ const describeParams = [
     param('RegionId', { type: 'string', minLength: 1, maxLength: 64 }, 'Region to list disks in.', {
       // DescribeDisks documents its own (misspelled) code for a missing RegionId.
       missingCode: 'MissingParamter.RegionId',
+      ...ID_GUARD,
     }),
   ),
   optionalId('ZoneId', 'Only disks of this zone.'),
@@ -185,7 +192,7 @@ const describeParams = [
   resourceGroupId,
   param('EnableShared', { type: 'boolean' }, 'Only shared block storage.'),
   param('Encrypted', { type: 'boolean' }, 'Only (un)encrypted disks.'),
-  param('KMSKeyId', { type: 'string', maxLength: 64 }, 'Only disks encrypted with this key.'),
+  param('KMSKeyId', { type: 'string', maxLength: 64 }, 'Only disks encrypted with this key.', ID_GUARD),
   param(
     'MultiAttach',
     { type: 'string', enum: ['Enabled', 'Disabled', 'LegacyShared'] },

@@ -12,6 +12,7 @@ const legacyRequired = <const N extends string>(name: N, description: string) =>
   required(
     param(name, { type: 'string', minLength: 1, maxLength: 128 }, description, {
       missingCode: 'IncompleteParamter',
+      guard: ['length'],
     }),
   );
 

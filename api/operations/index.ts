@@ -27,8 +27,15 @@ export const OPERATIONS_BY_NAME = {
 
 export type OperationName = keyof typeof OPERATIONS_BY_NAME;
 
-/** Every operation the harness covers. */
-export const OPERATIONS: readonly Operation[] = Object.values(OPERATIONS_BY_NAME);
+/**
+ * Every operation the harness covers, by product and action. Sorted here because the order of a
+ * module namespace's keys is not portable: native ESM lists them alphabetically, vite and bundlers
+ * in declaration order, and generators draw by position in this list, so a seed must not depend
+ * on which loader ran it (a worker lane under tsx against the same seed under vitest).
+ */
+export const OPERATIONS: readonly Operation[] = Object.values(OPERATIONS_BY_NAME).sort((a, b) =>
+  operationKey(a) < operationKey(b) ? -1 : operationKey(a) > operationKey(b) ? 1 : 0,
+);
 
 const byKey = new Map(OPERATIONS.map((op) => [operationKey(op), op]));
 

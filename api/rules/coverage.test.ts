@@ -3,10 +3,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '.';
+import { PARAM_RULES } from './params';
 
-// Every rule must be (1) emitted somewhere by the model and (2) named in the title of a model
-// test that asserts it. Test titles are parsed, not whole files, so mentioning an ID in a comment
-// does not count.
+// Every written rule must be (1) emitted somewhere by the model and (2) named in the title of a
+// model test that asserts it. Test titles are parsed, not whole files, so mentioning an ID in a
+// comment does not count. Derived parameter rules (PARAM.*) are emitted by ID from the catalogue
+// data (model/param-rules.ts) and held, one test each, by the parametrized model/param-rules.test.ts,
+// which refuses a value past each constraint and accepts one at its edge.
 const MODEL = resolve(dirname(fileURLToPath(import.meta.url)), '../../model');
 
 function files(dir: string): string[] {
@@ -15,7 +18,8 @@ function files(dir: string): string[] {
   );
 }
 
-const RULE_ID = /\b(?:PAIR|GROUP|DISK|TOKEN|LEGACY|PROTO|DRILL|TAG)(?:\.[A-Z0-9_]+)+\b/g;
+const FAMILIES = 'PAIR|GROUP|DISK|TOKEN|LEGACY|PROTO|DRILL|TAG|PARAM';
+const RULE_ID = new RegExp(`\\b(?:${FAMILIES})(?:\\.[A-Z0-9_]+)+\\b`, 'g');
 const TEST_TITLE = /\bit\(\s*(['"`])((?:(?!\1).)*)\1/g;
 
 function titledRuleIds(source: string): string[] {
@@ -23,7 +27,7 @@ function titledRuleIds(source: string): string[] {
 }
 
 function quotedRuleIds(source: string): string[] {
-  return [...source.matchAll(/'((?:PAIR|GROUP|DISK|TOKEN|LEGACY|PROTO|DRILL|TAG)(?:\.[A-Z0-9_]+)+)'/g)].map(
+  return [...source.matchAll(new RegExp(`'((?:${FAMILIES})(?:\\.[A-Z0-9_]+)+)'`, 'g'))].map(
     (m) => m[1] as string,
   );
 }
@@ -34,8 +38,10 @@ const sources = all
   .filter((f) => !f.endsWith('.test.ts') && !f.endsWith('testkit.ts'))
   .map((f) => readFileSync(f, 'utf8'));
 
+const derived = new Set(PARAM_RULES.map((r) => r.id));
+
 describe('rule coverage', () => {
-  const ids = RULES.map((r) => r.id);
+  const ids = RULES.map((r) => r.id).filter((id) => !derived.has(id));
   const tested = new Set(tests.flatMap(titledRuleIds));
   const emitted = new Set(sources.flatMap(quotedRuleIds));
 
@@ -47,8 +53,15 @@ describe('rule coverage', () => {
     expect(ids.filter((id) => !emitted.has(id))).toEqual([]);
   });
 
+  it('every derived rule is in the catalogue once, and the parametrized model test runs each', () => {
+    expect(RULES.filter((r) => derived.has(r.id)).length).toBe(PARAM_RULES.length);
+    expect(RULES.filter((r) => r.id.startsWith('PARAM.')).map((r) => r.id)).toEqual([...derived]);
+    const parametrized = readFileSync(join(MODEL, 'param-rules.test.ts'), 'utf8');
+    expect(parametrized).toMatch(/it\.each\(PARAM_RULES\.map/);
+  });
+
   it('tests and model name no rule that is not in the catalogue', () => {
-    const known = new Set(ids);
+    const known = new Set([...ids, ...derived]);
     expect([...tested, ...emitted].filter((id) => !known.has(id))).toEqual([]);
   });
 

@@ -4,6 +4,7 @@ import { DRILL_RULES } from './drills';
 import { GROUP_RULES } from './groups';
 import { LEGACY_RULES } from './legacy';
 import { PAIR_RULES } from './pairs';
+import { PARAM_RULES } from './params';
 import { PROTOCOL_RULES } from './protocol';
 import { TAG_RULES } from './tags';
 import { TOKEN_RULES } from './tokens';
@@ -18,6 +19,7 @@ export const RULES: readonly Rule[] = [
   ...TOKEN_RULES,
   ...LEGACY_RULES,
   ...PROTOCOL_RULES,
+  ...PARAM_RULES,
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));

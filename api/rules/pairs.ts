@@ -401,4 +401,26 @@ export const PAIR_RULES: readonly Rule[] = [
     ebsDoc(PROGRESS),
     'Response: Progress; and the pair status table of DescribeDiskReplicaPairs (normal)',
   ),
+  // Recovery data while a pair replicates (issue 12).
+  rule(
+    'PAIR.PROGRESS.BELOW_100_WHILE_INITIAL_SYNCING',
+    [PROGRESS],
+    'While a pair is in initial_syncing its initial full copy has not completed, so Progress, the percentage of that copy, is below 100.',
+    ebsDoc(PROGRESS),
+    'Response: Progress; and the pair status table of DescribeDiskReplicaPairs (initial_syncing)',
+  ),
+  rule(
+    'PAIR.PROGRESS.NOT_DECREASING_IN_INITIAL_SYNC',
+    [PROGRESS],
+    'During one initial sync, Progress never decreases: each answer is at least the one before, until the pair leaves initial_syncing.',
+    ebsDoc(PROGRESS),
+    'Response: Progress (the progress of the initial full copy)',
+  ),
+  rule(
+    'PAIR.RECOVER_POINT.WITHIN_RPO',
+    [PROGRESS],
+    "While a pair replicates (normal, started at least one RPO and one sync ago) a sync completes every RPO, so its RecoverPoint advances and is never older than one RPO plus the time of one sync. Judged where the harness moves the target's clock.",
+    ebsDoc(START),
+    'Request: OneShot (false: data syncs after each RPO period); CreateDiskReplicaPair Request: RPO',
+  ),
 ];

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../operations';
 import { findRule, RULES } from '.';
 
-const ID = /^(PAIR|GROUP|DISK|TOKEN|LEGACY|PROTO|DRILL|TAG)(\.[A-Z0-9_]+)+$/;
+const ID = /^(PAIR|GROUP|DISK|TOKEN|LEGACY|PROTO|DRILL|TAG|PARAM)(\.[A-Z0-9_]+)+$/;
 
 describe('rule catalogue', () => {
-  it('has between 70 and 400 rules with unique, well-formed IDs', () => {
-    expect(RULES.length).toBeGreaterThanOrEqual(70);
-    expect(RULES.length).toBeLessThanOrEqual(400);
+  it('has between 300 and 600 rules with unique, well-formed IDs', () => {
+    expect(RULES.length).toBeGreaterThanOrEqual(300);
+    expect(RULES.length).toBeLessThanOrEqual(600);
     const ids = RULES.map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.filter((id) => !ID.test(id))).toEqual([]);

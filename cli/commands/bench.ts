@@ -1,7 +1,8 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { BENCHMARKS, type BenchmarkName, DEFAULT_RESULTS, runBenchmarks } from '../../bench/main';
+import { parseResults, readmeTable } from '../../bench/markdown';
 import type { Register } from '../main';
 import { EXIT, UsageError } from '../usage-error';
 import { integer } from './run';
@@ -12,6 +13,7 @@ interface BenchFlags {
   longTrials: number;
   seed: number;
   out?: string;
+  markdown?: string;
 }
 
 const benchmarkList = (value: string): BenchmarkName[] => {
@@ -49,7 +51,20 @@ export const registerBench: Register = (program, done) => {
     )
     .option('--seed <n>', 'seed of the generated traffic', integer('--seed', 0), 1)
     .option('--out <file>', `where the results go (default ${DEFAULT_RESULTS} for a full run)`)
+    .option(
+      '--markdown <results.json>',
+      "measure nothing: print the README's table (machine, load, commit, every figure with its spread) from a results file",
+    )
     .action(async (flags: BenchFlags) => {
+      if (flags.markdown !== undefined) {
+        const path = resolve(flags.markdown);
+        if (!existsSync(path)) throw new UsageError(`--markdown: no file ${path}`);
+        const doc = parseResults(readFileSync(path, 'utf8'));
+        if (typeof doc === 'string') throw new UsageError(`--markdown: ${path} is ${doc}`);
+        process.stdout.write(`${readmeTable(doc)}\n`);
+        done(EXIT.conformant);
+        return;
+      }
       const only = flags.only ?? [...BENCHMARKS];
       const out = flags.out ? resolve(flags.out) : flags.only ? undefined : DEFAULT_RESULTS;
       // Found out now, not after minutes of measuring.

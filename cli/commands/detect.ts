@@ -9,6 +9,7 @@ import {
   type DetectionOptions,
   type DetectionTarget,
   detectProfile,
+  EmulatorChildren,
   ENDPOINT_DEFAULTS,
   outcomeOf,
   rulesOf,
@@ -104,6 +105,8 @@ async function run(flags: DetectFlags): Promise<number> {
   const names = flags.profile?.map(checkFaultProfile);
   const profiles = names ? FAULT_PROFILES.filter((p) => names.includes(p.name)) : FAULT_PROFILES;
   const targets = DETECTION_TARGETS.filter((t) => flags.targets.includes(t));
+  // Emulator children go from one profile to the next (reset into it), `parallel` per target at most.
+  const children = new EmulatorChildren();
   // Each target works through the profiles on its own, `parallel` at a time: the real-clock one mostly waits.
   const columns = await Promise.all(
     targets.map((target) =>
@@ -113,6 +116,7 @@ async function run(flags: DetectFlags): Promise<number> {
           seed: flags.seed,
           runs: flags.runs,
           maxCommands: flags.maxCommands,
+          children,
           ...(target === 'endpoint'
             ? { transitionMs: flags.transitionMs, settleTimeoutMs: flags.settleSeconds * 1000 }
             : {}),
@@ -121,7 +125,7 @@ async function run(flags: DetectFlags): Promise<number> {
         return d;
       }),
     ),
-  );
+  ).finally(() => children.close());
   const results: Result[] = profiles.map((profile, i) => ({
     profile,
     detections: columns.map((c) => c[i] as Detection),

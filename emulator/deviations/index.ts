@@ -3,6 +3,7 @@ import { LISTING_PROFILES } from './listings';
 import type { FaultProfile } from './profile';
 import { RECOVERY_PROFILES } from './recovery';
 import { REFUSAL_PROFILES } from './refusals';
+import { REPLICATION_PROFILES } from './replication';
 import { transientBursts } from './transient';
 import { TRANSITION_PROFILES } from './transitions';
 import { WIRE_PROFILES } from './wire';
@@ -17,6 +18,7 @@ export const FAULT_PROFILES: readonly FaultProfile[] = [
   ...RECOVERY_PROFILES,
   ...LISTING_PROFILES,
   ...WIRE_PROFILES,
+  ...REPLICATION_PROFILES,
   transientBursts,
 ];
 

@@ -33,6 +33,8 @@ export type DeviationKind =
   | 'transient-refusal-accepted'
   | 'phantom-row'
   | 'walk-loses-item'
+  | 'progress-falls'
+  | 'recover-point-frozen'
   | 'transient-only';
 
 /**

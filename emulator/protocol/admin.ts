@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type EmulatorControl, ServiceError } from '../service/api';
+import type { Deviation } from './deviation';
 import { FaultRuleSchema, type FaultTable } from './faults';
 import { JSON_CONTENT_TYPE, type WireRequest, type WireResponse } from './wire';
 
@@ -31,6 +32,7 @@ const ClockAdvance = z.union([
   z.strictObject({ advance: z.string() }),
 ]);
 const FaultRules = z.union([FaultRuleSchema, z.array(FaultRuleSchema).min(1).max(100)]);
+const ResetBody = z.strictObject({ faultProfile: z.string().min(1).optional() });
 
 class BadInput extends Error {}
 
@@ -80,6 +82,34 @@ function faultsEndpoint(faults: FaultTable, req: WireRequest, id: string | undef
   return json(201, { faults: added });
 }
 
+/**
+ * Back to the seeded world; `{"faultProfile": NAME}` also swaps the fault profile of an emulator
+ * started with one (detection runs profile after profile in one process).
+ */
+function reset(targets: AdminTargets, req: WireRequest): WireResponse {
+  const { faultProfile } = parseWith(ResetBody, readJson(req));
+  if (faultProfile !== undefined) {
+    const { deviation } = targets;
+    if (!deviation?.switchTo)
+      return refuse(
+        409,
+        'FaultProfileFixed',
+        'the emulator was started without --fault-profile: it answers as documented and takes no profile',
+      );
+    try {
+      deviation.switchTo(faultProfile);
+    } catch (err) {
+      throw new BadInput(err instanceof Error ? err.message : String(err));
+    }
+  }
+  targets.control.reset();
+  targets.faults.clear();
+  targets.resetGateway();
+  // The clock is not taken back (a manual one only moves on): a client reusing the emulator reads it here.
+  const now = targets.control.clock.now();
+  return json(200, { status: 'reset', now, ...(faultProfile !== undefined ? { faultProfile } : {}) });
+}
+
 const METHODS: Readonly<Record<string, readonly string[]>> = {
   health: ['GET'],
   reset: ['POST'],
@@ -93,6 +123,8 @@ export interface AdminTargets {
   readonly faults: FaultTable;
   /** Everything the gateway itself remembers (nonces), forgotten on reset. */
   readonly resetGateway: () => void;
+  /** The fault profile's deviation, when one is on (a reset may switch it to another). */
+  readonly deviation?: Deviation;
 }
 
 export function handleAdmin(targets: AdminTargets, req: WireRequest, path: string): WireResponse {
@@ -113,10 +145,7 @@ export function handleAdmin(targets: AdminTargets, req: WireRequest, path: strin
       case 'health':
         return json(200, { status: 'ok' });
       case 'reset':
-        targets.control.reset();
-        targets.faults.clear();
-        targets.resetGateway();
-        return json(200, { status: 'reset' });
+        return reset(targets, req);
       case 'state':
         return json(200, targets.control.snapshot());
       case 'clock':

@@ -21,6 +21,11 @@ export interface Deviation {
   encoded?(action: string, response: WireResponse): WireResponse;
   /** Forgets what it remembered: the emulator was reset to its seeded world. */
   reset?(): void;
+  /**
+   * Takes another fault profile in place of its own, on a reset that names one (so one emulator
+   * process serves many profiles); throws for an unknown name. Absent: the deviation is fixed.
+   */
+  switchTo?(profile: string): void;
 }
 
 /** The service with the deviation in front of it; resetting one resets the other. */

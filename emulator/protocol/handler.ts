@@ -44,7 +44,12 @@ export function createHandler(
   const service = deviation ? deviateService(inner, deviation) : inner;
   const auth = new Authenticator(config);
   const faults = new FaultTable();
-  const admin = { control: service, faults, resetGateway: () => auth.reset() };
+  const admin = {
+    control: service,
+    faults,
+    resetGateway: () => auth.reset(),
+    ...(deviation ? { deviation } : {}),
+  };
 
   /** A delayed call keeps its ClientToken busy meanwhile, so a retry sees LastTokenProcessing. */
   async function suffer(fault: FaultEffect, call: ServiceCall): Promise<void> {

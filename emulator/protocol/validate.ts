@@ -1,5 +1,5 @@
 import type { Operation } from '../../api/operation';
-import { isTooManyItems, type Param } from '../../api/param';
+import { isTooManyItems, type Param, typedRequest } from '../../api/param';
 import { unflattenParams } from '../../api/protocol/flatten';
 import { invalidParameter, missingParameter } from './gateway-errors';
 import type { Params } from './params';
@@ -43,6 +43,10 @@ export function validateParams(op: Operation, wire: Params): Record<string, unkn
     if (!flattened && key.includes('.')) flattened = true;
   }
   const input = flattened ? unflattenParams(own) : own;
+  // Most requests are well formed: compiled from the same parameter data, this answers them
+  // without zod; the schema decides (and names the offender of) the rest.
+  const typed = typedRequest(op.params)(input);
+  if (typed) return typed;
   const result = op.request.safeParse(input);
   if (result.success) return result.data;
 

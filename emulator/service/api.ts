@@ -26,7 +26,12 @@ export class ServiceError extends Error {
     /** Overrides the catalogue's status where the operation documents another one. */
     readonly httpStatus?: number,
   ) {
+    // A refusal is an answer, thrown on every refused call: its stack is never read, and
+    // capturing one cost more than building the answer.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message ?? code);
+    Error.stackTraceLimit = limit;
   }
 }
 

@@ -20,10 +20,13 @@ export interface OpContext {
  * `OperationFn<typeof StartDiskReplicaPair>` it reads the parsed request typed; the protocol layer
  * has run the request schema, and the `params.ts` readers still guard in-process callers.
  */
-export type OperationFn<O extends Operation = Operation> = (
+export type OperationFn<O extends Operation = Operation> = ((
   ctx: OpContext,
   params: Params & Readonly<ParsedRequest<O>>,
-) => ServiceBody;
+) => ServiceBody) & {
+  /** Which operation it was written for: a function for any operation cannot be routed to one. */
+  readonly operation?: O;
+};
 
 /**
  * How the service reaches an operation: the function of the same name, which receives the parsed
@@ -40,7 +43,7 @@ export interface Route {
  * Each emulator family lists its own routes (`ROUTES`), so an operation is named in its family
  * and nowhere else; dispatch.ts only gathers the families.
  */
-export const route = <O extends Operation>(op: O, fn: OperationFn<O>): Route => ({
+export const route = <O extends Operation>(op: O, fn: OperationFn<NoInfer<O>>): Route => ({
   key: operationKey(op),
   fn: fn as OperationFn,
   mutating: op.mutating,

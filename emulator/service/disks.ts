@@ -57,7 +57,7 @@ function requireInstance(instanceId: string) {
   );
 }
 
-export const CreateDisk: OperationFn = (ctx, p) => {
+export const CreateDisk: OperationFn<typeof api.CreateDisk> = (ctx, p) => {
   const region = requireRegion(reqString(p, 'RegionId'));
   const instanceId = optString(p, 'InstanceId');
   const zoneParam = optString(p, 'ZoneId');
@@ -162,7 +162,7 @@ function diskView(disk: DiskRecord, ctx: OpContext): Record<string, unknown> {
 /** The DescribeDisks page documents MaxResults 10-500 (the metadata's schema says 1-500). */
 const DISKS_MIN_RESULTS = 10;
 
-export const DescribeDisks: OperationFn = (ctx, p) => {
+export const DescribeDisks: OperationFn<typeof api.DescribeDisks> = (ctx, p) => {
   const region = requireRegion(reqString(p, 'RegionId'));
   const maxResults = optInt(p, 'MaxResults');
   if (maxResults !== undefined && maxResults < DISKS_MIN_RESULTS)
@@ -204,7 +204,7 @@ export const DescribeDisks: OperationFn = (ctx, p) => {
  */
 const SECONDARY_ATTACHABLE = new Set(['created', 'stopped', 'failovered', 'invalid', 'deleted']);
 
-export const AttachDisk: OperationFn = (ctx, p) => {
+export const AttachDisk: OperationFn<typeof api.AttachDisk> = (ctx, p) => {
   const instance = requireInstance(reqString(p, 'InstanceId'));
   const disk = requireDisk(ctx, reqString(p, 'DiskId'));
   if (disk.zoneId !== instance.zoneId) {
@@ -229,7 +229,7 @@ export const AttachDisk: OperationFn = (ctx, p) => {
   return {};
 };
 
-export const DetachDisk: OperationFn = (ctx, p) => {
+export const DetachDisk: OperationFn<typeof api.DetachDisk> = (ctx, p) => {
   const instance = requireInstance(reqString(p, 'InstanceId'));
   const disk = requireDisk(ctx, reqString(p, 'DiskId'));
   const status = diskStatus(disk, ctx);
@@ -240,7 +240,7 @@ export const DetachDisk: OperationFn = (ctx, p) => {
   return {};
 };
 
-export const DeleteDisk: OperationFn = (ctx, p) => {
+export const DeleteDisk: OperationFn<typeof api.DeleteDisk> = (ctx, p) => {
   const diskId = reqString(p, 'DiskId');
   const disk = ctx.account.disks[diskId];
   // The doc says a request for a disk that does not exist is ignored.

@@ -167,12 +167,17 @@ function clear(ctx: OpContext, p: Params, find: Finder) {
 }
 
 // Named functions, one per action (the dispatch table checks the names).
-export const StartPairDrill: OperationFn = (ctx, p) => start(ctx, p, 'pair', drilledPair);
-export const DescribePairDrills: OperationFn = (ctx, p) => describe(ctx, p, drilledPair);
-export const ClearPairDrill: OperationFn = (ctx, p) => clear(ctx, p, drilledPair);
-export const StartReplicaGroupDrill: OperationFn = (ctx, p) => start(ctx, p, 'group', drilledGroup);
-export const DescribeReplicaGroupDrills: OperationFn = (ctx, p) => describe(ctx, p, drilledGroup);
-export const ClearReplicaGroupDrill: OperationFn = (ctx, p) => clear(ctx, p, drilledGroup);
+export const StartPairDrill: OperationFn<typeof api.StartPairDrill> = (ctx, p) =>
+  start(ctx, p, 'pair', drilledPair);
+export const DescribePairDrills: OperationFn<typeof api.DescribePairDrills> = (ctx, p) =>
+  describe(ctx, p, drilledPair);
+export const ClearPairDrill: OperationFn<typeof api.ClearPairDrill> = (ctx, p) => clear(ctx, p, drilledPair);
+export const StartReplicaGroupDrill: OperationFn<typeof api.StartReplicaGroupDrill> = (ctx, p) =>
+  start(ctx, p, 'group', drilledGroup);
+export const DescribeReplicaGroupDrills: OperationFn<typeof api.DescribeReplicaGroupDrills> = (ctx, p) =>
+  describe(ctx, p, drilledGroup);
+export const ClearReplicaGroupDrill: OperationFn<typeof api.ClearReplicaGroupDrill> = (ctx, p) =>
+  clear(ctx, p, drilledGroup);
 
 export const ROUTES = [
   route(api.StartPairDrill, StartPairDrill),

@@ -38,7 +38,7 @@ function groupView(group: GroupRecord, ctx: OpContext, site: 'production' | 'bac
 }
 
 /** Like DescribeDiskReplicaPairs: listed by the initial site of the requested kind. */
-export const DescribeDiskReplicaGroups: OperationFn = (ctx, p) => {
+export const DescribeDiskReplicaGroups: OperationFn<typeof api.DescribeDiskReplicaGroups> = (ctx, p) => {
   const regionId = requireRegion(reqString(p, 'RegionId')).regionId;
   const site = optString(p, 'Site') === 'backup' ? 'backup' : 'production';
   const groupIds = optList(p, 'GroupIds');

@@ -78,7 +78,7 @@ function siteOf(regionId: string, zoneParam: string, p: Params) {
   return { regionId, zoneId };
 }
 
-export const CreateDiskReplicaGroup: OperationFn = (ctx, p) => {
+export const CreateDiskReplicaGroup: OperationFn<typeof api.CreateDiskReplicaGroup> = (ctx, p) => {
   const primary = siteOf(requireRegion(reqString(p, 'RegionId')).regionId, 'SourceZoneId', p);
   const standby = siteOf(requireRegion(reqString(p, 'DestinationRegionId')).regionId, 'DestinationZoneId', p);
   if (primary.zoneId === standby.zoneId) fail('OperationDenied', 'The two sites must be in different zones.');
@@ -109,7 +109,7 @@ export const CreateDiskReplicaGroup: OperationFn = (ctx, p) => {
 const sameSite = (a: { regionId: string; zoneId: string }, b: { regionId: string; zoneId: string }) =>
   a.regionId === b.regionId && a.zoneId === b.zoneId;
 
-export const AddDiskReplicaPair: OperationFn = (ctx, p) => {
+export const AddDiskReplicaPair: OperationFn<typeof api.AddDiskReplicaPair> = (ctx, p) => {
   const { group, now } = requireGroup(ctx, p, 'either');
   const pairId = reqString(p, 'ReplicaPairId');
   const pair = livePair(ctx, pairId) ?? fail('NoSuchResource', `The pair ${pairId} does not exist.`);
@@ -144,7 +144,7 @@ export const AddDiskReplicaPair: OperationFn = (ctx, p) => {
   return {};
 };
 
-export const RemoveDiskReplicaPair: OperationFn = (ctx, p) => {
+export const RemoveDiskReplicaPair: OperationFn<typeof api.RemoveDiskReplicaPair> = (ctx, p) => {
   const { group, now } = requireGroup(ctx, p, 'either');
   if (!['created', 'stopped', 'invalid'].includes(now.status)) {
     fail('OperationDenied.GroupStatusCannotRemovePair', `${group.groupId} is ${now.status}.`);
@@ -165,7 +165,7 @@ export const RemoveDiskReplicaPair: OperationFn = (ctx, p) => {
   return {};
 };
 
-export const ModifyDiskReplicaGroup: OperationFn = (ctx, p) => {
+export const ModifyDiskReplicaGroup: OperationFn<typeof api.ModifyDiskReplicaGroup> = (ctx, p) => {
   const { group, now } = requireGroup(ctx, p, 'either');
   requireStatus(group.groupId, now.status, ['created', 'stopped']);
   group.name = optString(p, 'GroupName') ?? group.name;
@@ -178,7 +178,7 @@ export const ModifyDiskReplicaGroup: OperationFn = (ctx, p) => {
 const START_FROM: readonly PairStatus[] = ['created', 'syncing', 'normal', 'stopped'];
 const ONE_SHOT_FROM: readonly PairStatus[] = ['created', 'manual_syncing', 'stopped'];
 
-export const StartDiskReplicaGroup: OperationFn = (ctx, p) => {
+export const StartDiskReplicaGroup: OperationFn<typeof api.StartDiskReplicaGroup> = (ctx, p) => {
   const { group, now } = requireGroup(ctx, p, 'either');
   const members = requireMembers(ctx, group);
   const oneShot = optBool(p, 'OneShot') ?? false;
@@ -203,7 +203,7 @@ const STOP_FROM: readonly PairStatus[] = [
   'stopped',
 ];
 
-export const StopDiskReplicaGroup: OperationFn = (ctx, p) => {
+export const StopDiskReplicaGroup: OperationFn<typeof api.StopDiskReplicaGroup> = (ctx, p) => {
   const { group, now } = requireGroup(ctx, p, 'either');
   requireStatus(group.groupId, now.status, STOP_FROM);
   if (now.status === 'stopping' || now.status === 'stopped') return {};
@@ -211,14 +211,14 @@ export const StopDiskReplicaGroup: OperationFn = (ctx, p) => {
   return {};
 };
 
-export const FailoverDiskReplicaGroup: OperationFn = (ctx, p) => {
+export const FailoverDiskReplicaGroup: OperationFn<typeof api.FailoverDiskReplicaGroup> = (ctx, p) => {
   const { group, now } = requireGroup(ctx, p, 'secondary');
   const members = requireMembers(ctx, group);
   if (failoverStarts(group.groupId, now)) moveAll(ctx, group, members, 'failover');
   return {};
 };
 
-export const ReprotectDiskReplicaGroup: OperationFn = (ctx, p) => {
+export const ReprotectDiskReplicaGroup: OperationFn<typeof api.ReprotectDiskReplicaGroup> = (ctx, p) => {
   const { group, now } = requireGroup(ctx, p, 'secondary');
   const members = requireMembers(ctx, group);
   requireStatus(group.groupId, now.status, ['failovered']);
@@ -244,7 +244,7 @@ const GROUP_DELETE_FROM: readonly PairStatus[] = [
   'invalid',
 ];
 
-export const DeleteDiskReplicaGroup: OperationFn = (ctx, p) => {
+export const DeleteDiskReplicaGroup: OperationFn<typeof api.DeleteDiskReplicaGroup> = (ctx, p) => {
   const { group, now } = requireGroup(ctx, p, 'primary');
   if (group.pairIds.length > 0) fail('OperationDenied.GroupHasPair', `${group.groupId} still has pairs.`);
   requireStatus(group.groupId, now.status, GROUP_DELETE_FROM);

@@ -5,7 +5,7 @@ import { optList, optString, reqString } from './params';
 import { INSTANCES } from './world';
 
 /** ECS DescribeInstances over the seeded instances (they are the same in every account). */
-export const DescribeInstances: OperationFn = (_ctx, p) => {
+export const DescribeInstances: OperationFn<typeof api.DescribeInstances> = (_ctx, p) => {
   const region = requireRegion(reqString(p, 'RegionId'));
   const zoneId = optString(p, 'ZoneId');
   const ids = optList(p, 'InstanceIds');

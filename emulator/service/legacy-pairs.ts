@@ -13,7 +13,7 @@ import { optString, reqString } from './params';
  * Missing parameters (IncompleteParamter, 400) are the protocol layer's, from the operation's
  * `missingCode`.
  */
-export const CreateDiskReplicaPair: OperationFn = (ctx, p) => {
+export const CreateDiskReplicaPair: OperationFn<typeof api.LegacyCreateDiskReplicaPair> = (ctx, p) => {
   const regionId = requireRegion(reqString(p, 'RegionId')).regionId;
   const destinationRegionId = requireRegion(reqString(p, 'DestinationRegionId')).regionId;
   const diskIn = (diskId: string, region: string) => {

@@ -14,11 +14,13 @@ import { findZone, supportsReplication } from './world';
  */
 
 /**
- * Async replication is documented for ESSD. The API text says ESSD only, but newer user
- * guides also accept ESSD AutoPL (cloud_auto) as a primary; we accept both, always requiring
- * the secondary to have the same category as the primary.
+ * Async replication is documented for ESSD. The API text says ESSD only, the Cloud Backup limits
+ * page also names ESSD AutoPL (cloud_auto): the reading essd-autopl-pairs. The secondary always
+ * has the category of the primary.
  */
-const REPLICABLE = new Set(['cloud_essd', 'cloud_auto']);
+const replicable = (ctx: OpContext, category: string) =>
+  category === 'cloud_essd' ||
+  (category === 'cloud_auto' && plays(ctx.readings, 'essd-autopl-pairs', 'allowed'));
 
 export function pairDiskProblem(
   ctx: OpContext,
@@ -30,7 +32,7 @@ export function pairDiskProblem(
     if (!supportsReplication(findZone(disk.regionId, disk.zoneId))) {
       return `zone ${disk.zoneId} does not support async replication`;
     }
-    if (!REPLICABLE.has(disk.category)) return `disk ${disk.diskId} is ${disk.category}, not an ESSD`;
+    if (!replicable(ctx, disk.category)) return `disk ${disk.diskId} is ${disk.category}, not an ESSD`;
     if (disk.encrypted && plays(ctx.readings, 'encrypted-disks', 'refused')) {
       return `disk ${disk.diskId} is encrypted`;
     }

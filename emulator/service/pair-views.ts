@@ -52,7 +52,7 @@ export function pairView(pair: PairRecord, ctx: OpContext, site: 'production' | 
  * initial sites, so a reversed pair stays listed where it always was. `either-disk`: every pair
  * with a disk in the region, each row naming the site the region is for it.
  */
-export const DescribeDiskReplicaPairs: OperationFn = (ctx, p) => {
+export const DescribeDiskReplicaPairs: OperationFn<typeof api.DescribeDiskReplicaPairs> = (ctx, p) => {
   const regionId = requireRegion(reqString(p, 'RegionId')).regionId;
   const site = optString(p, 'Site') === 'backup' ? 'backup' : 'production';
   const eitherDisk = plays(ctx.readings, 'pair-listing', 'either-disk');
@@ -85,7 +85,10 @@ export const DescribeDiskReplicaPairs: OperationFn = (ctx, p) => {
 };
 
 /** Progress of the full copy in percent, and the recovery point once a sync has completed. */
-export const DescribeDiskReplicaPairProgress: OperationFn = (ctx, p) => {
+export const DescribeDiskReplicaPairProgress: OperationFn<typeof api.DescribeDiskReplicaPairProgress> = (
+  ctx,
+  p,
+) => {
   const pairId = reqString(p, 'ReplicaPairId');
   const regionId = reqString(p, 'RegionId');
   const pair = livePair(ctx, pairId) ?? fail('NoSuchResource', `The pair ${pairId} does not exist.`);

@@ -57,7 +57,7 @@ function primaryDisk(ctx: OpContext, p: Params, regionId: string, destinationReg
     : fail('NoSuchResource', `The disk ${diskId} does not exist.`);
 }
 
-export const CreateDiskReplicaPair: OperationFn = (ctx, p) => {
+export const CreateDiskReplicaPair: OperationFn<typeof api.CreateDiskReplicaPair> = (ctx, p) => {
   const regionId = requireRegion(reqString(p, 'RegionId')).regionId;
   const destinationRegionId = requireRegion(reqString(p, 'DestinationRegionId')).regionId;
   const primary = primaryDisk(ctx, p, regionId, destinationRegionId);
@@ -100,7 +100,7 @@ export const CreateDiskReplicaPair: OperationFn = (ctx, p) => {
   return { ReplicaPairId: pair.pairId, ...(pair.orderId ? { OrderId: pair.orderId } : {}) };
 };
 
-export const ModifyDiskReplicaPair: OperationFn = (ctx, p) => {
+export const ModifyDiskReplicaPair: OperationFn<typeof api.ModifyDiskReplicaPair> = (ctx, p) => {
   const { pair, now } = requirePair(ctx, p, 'either');
   requireStatus(pair.pairId, now.status, ['created', 'stopped']);
   pair.name = optString(p, 'PairName') ?? pair.name;
@@ -119,7 +119,7 @@ export function checkDestinationDetached(ctx: OpContext, pair: PairRecord): void
   }
 }
 
-export const StartDiskReplicaPair: OperationFn = (ctx, p) => {
+export const StartDiskReplicaPair: OperationFn<typeof api.StartDiskReplicaPair> = (ctx, p) => {
   const { pair, now } = requirePair(ctx, p, 'either');
   requireUngrouped(pair);
   requireStatus(pair.pairId, now.status, ['created', 'stopped']);
@@ -135,7 +135,7 @@ export const StartDiskReplicaPair: OperationFn = (ctx, p) => {
 
 const STOPPABLE: readonly PairStatus[] = ['initial_syncing', 'syncing', 'manual_syncing', 'normal'];
 
-export const StopDiskReplicaPair: OperationFn = (ctx, p) => {
+export const StopDiskReplicaPair: OperationFn<typeof api.StopDiskReplicaPair> = (ctx, p) => {
   const { pair, now } = requirePair(ctx, p, 'either');
   requireUngrouped(pair);
   requireStatus(pair.pairId, now.status, STOPPABLE);
@@ -163,7 +163,7 @@ export function failoverStarts(id: string, now: Derived): boolean {
   return now.status !== 'failovering' && now.status !== 'failovered';
 }
 
-export const FailoverDiskReplicaPair: OperationFn = (ctx, p) => {
+export const FailoverDiskReplicaPair: OperationFn<typeof api.FailoverDiskReplicaPair> = (ctx, p) => {
   const { pair, now } = requirePair(ctx, p, 'secondary');
   requireUngrouped(pair);
   if (failoverStarts(pair.pairId, now)) pair.activity = begin('failover', now, ctx.now);
@@ -191,7 +191,7 @@ export function checkSourceDetached(ctx: OpContext, pair: PairRecord): void {
   }
 }
 
-export const ReprotectDiskReplicaPair: OperationFn = (ctx, p) => {
+export const ReprotectDiskReplicaPair: OperationFn<typeof api.ReprotectDiskReplicaPair> = (ctx, p) => {
   const { pair, now } = requirePair(ctx, p, 'secondary');
   requireUngrouped(pair);
   requireStatus(pair.pairId, now.status, ['failovered']);
@@ -205,7 +205,7 @@ const DELETABLE: readonly PairStatus[] = ['stopped', 'invalid', 'failovered'];
 /** Reading `delete-created-pair=allowed`: a pair never started can be deleted too. */
 const DELETABLE_UNSTARTED: readonly PairStatus[] = ['created', 'create_failed'];
 
-export const DeleteDiskReplicaPair: OperationFn = (ctx, p) => {
+export const DeleteDiskReplicaPair: OperationFn<typeof api.DeleteDiskReplicaPair> = (ctx, p) => {
   const { pair, now } = requirePair(ctx, p, 'primary');
   if (pair.groupId)
     fail('OperationDenied', `${pair.pairId} is in ${pair.groupId}; remove it from the group first.`);

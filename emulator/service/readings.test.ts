@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { FAVOURED_READINGS, READINGS, ReadingChoiceError } from '../../api';
-import { DEFAULT_EMULATOR_READINGS, emulatorReadings, HELD_FOR_MODEL } from './readings';
+import { DEFAULT_EMULATOR_READINGS, emulatorReadings } from './readings';
 import { createDisk, createPair, describePair, type Harness, makeService, refusal } from './test-support';
 
 // Each reading, played both ways by the service: the same calls, the answer the alternative says.
@@ -44,12 +44,10 @@ function createGroup(h: Harness, from = SH, to = BJ) {
 }
 
 describe('the emulator default readings', () => {
-  it('are the favoured ones, except those held for the model', () => {
-    expect(DEFAULT_EMULATOR_READINGS).toEqual({ ...FAVOURED_READINGS, ...HELD_FOR_MODEL });
+  it('are the favoured ones, every one', () => {
+    expect(DEFAULT_EMULATOR_READINGS).toEqual(FAVOURED_READINGS);
     expect(emulatorReadings()).toEqual(DEFAULT_EMULATOR_READINGS);
-    for (const [id, value] of Object.entries(HELD_FOR_MODEL)) {
-      expect(READINGS.find((r) => r.id === id)?.favoured, id).not.toBe(value);
-    }
+    for (const r of READINGS) expect(DEFAULT_EMULATOR_READINGS[r.id], r.id).toBe(r.favoured);
   });
 
   it('refuse a bad --reading text with the catalogue error', () => {
@@ -135,6 +133,26 @@ describe('encrypted-disks', () => {
     const plain = createDisk(h, SH.region, SH.zone);
     const encrypted = createDisk(h, BJ.region, BJ.zone, { Encrypted: true });
     expect(refusal(createPairCall(h, plain, encrypted)).code).toBe('OperationDenied');
+  });
+});
+
+describe('essd-autopl-pairs', () => {
+  const autoPl = { DiskCategory: 'cloud_auto', PerformanceLevel: undefined };
+
+  it('allowed: two ESSD AutoPL disks form a pair', () => {
+    const h = playing('essd-autopl-pairs=allowed');
+    const primary = createDisk(h, SH.region, SH.zone, autoPl);
+    const standby = createDisk(h, BJ.region, BJ.zone, autoPl);
+    expect(createPairCall(h, primary, standby)().ReplicaPairId).toMatch(/^pair-/);
+  });
+
+  it('refused: an AutoPL pair is refused, an ESSD pair is not', () => {
+    const h = playing('essd-autopl-pairs=refused');
+    const primary = createDisk(h, SH.region, SH.zone, autoPl);
+    const standby = createDisk(h, BJ.region, BJ.zone, autoPl);
+    expect(refusal(createPairCall(h, primary, standby)).code).toBe('OperationDenied');
+    const essd = [createDisk(h, SH.region, SH.zone), createDisk(h, BJ.region, BJ.zone)] as const;
+    expect(createPairCall(h, ...essd)().ReplicaPairId).toMatch(/^pair-/);
   });
 });
 

@@ -8,22 +8,10 @@ import {
 } from '../../api';
 
 /**
- * Which alternative of each reading (api/readings.ts) the emulator plays. By default the one the
- * evidence favours, except where the model still holds the other one (HELD_FOR_MODEL).
+ * Which alternative of each reading (api/readings.ts) the emulator plays: by default the one the
+ * evidence favours (the model allows every alternative until the target shows one).
  */
-
-/**
- * Until the model allows every alternative of a reading (issue 13, model side), a default
- * emulator playing the evidence-favoured alternative would be reported nonconformant by the
- * default conformance run. These readings are therefore played the model's way unless chosen
- * with `--reading`; delete an entry once the model accepts both alternatives.
- */
-export const HELD_FOR_MODEL: Partial<ReadingChoices> = {
-  'empty-group-pair-ids': 'empty-list',
-};
-
-/** What an emulator plays when told nothing. */
-export const DEFAULT_EMULATOR_READINGS: ReadingChoices = { ...FAVOURED_READINGS, ...HELD_FOR_MODEL };
+export const DEFAULT_EMULATOR_READINGS: ReadingChoices = FAVOURED_READINGS;
 
 /** The readings an emulator plays given `--reading ID=VALUE` texts; bad texts throw ReadingChoiceError. */
 export const emulatorReadings = (texts: readonly string[] = []): ReadingChoices =>

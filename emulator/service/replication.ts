@@ -64,11 +64,15 @@ export function invalidate(ctx: Timed, pair: PairRecord, reason: string): void {
   }
 }
 
-/** Drops pairs that have finished deleting, so the state does not grow without bound. */
-export function pruneGone(ctx: Timed): void {
+/**
+ * Drops pairs that have finished deleting, so the state does not grow without bound. Reads
+ * `ctx.account`, deletes through `writes` (the same account seen through an undo log: only the
+ * deletions are logged, the reads pay no proxy).
+ */
+export function pruneGone(ctx: Timed, writes: Timed['account'] = ctx.account): void {
   const { pairs, groups } = ctx.account;
-  for (const [id, pair] of Object.entries(pairs)) if (isGone(pair, ctx)) delete pairs[id];
-  for (const [id, group] of Object.entries(groups)) {
-    if (deriveGroup(group, ctx).status === 'deleted') delete groups[id];
+  for (const id in pairs) if (isGone(pairs[id] as PairRecord, ctx)) delete writes.pairs[id];
+  for (const id in groups) {
+    if (deriveGroup(groups[id] as GroupRecord, ctx).status === 'deleted') delete writes.groups[id];
   }
 }

@@ -67,7 +67,7 @@ export function createEmulatorService(
     let body: ServiceBody;
     try {
       const ctx: OpContext = { account: undo.view, ids, now, transitionMs, readings };
-      pruneGone(ctx);
+      pruneGone({ account, now, transitionMs }, undo.view);
       body = undo.plain(route.fn(ctx, call.params));
     } catch (err) {
       undo.rollback();

@@ -40,7 +40,7 @@ function named(ctx: OpContext, p: Params): Taggable[] {
   );
 }
 
-export const TagResources: OperationFn = (ctx, p) => {
+export const TagResources: OperationFn<typeof api.TagResources> = (ctx, p) => {
   const resources = named(ctx, p);
   const tags = tagsOf(p);
   const keys = new Set<string>();
@@ -59,7 +59,7 @@ export const TagResources: OperationFn = (ctx, p) => {
   return {};
 };
 
-export const UntagResources: OperationFn = (ctx, p) => {
+export const UntagResources: OperationFn<typeof api.UntagResources> = (ctx, p) => {
   const resources = named(ctx, p);
   const keys = optList(p, 'TagKey') ?? [];
   // All counts only without TagKey.N; with neither, nothing is unbound.
@@ -70,7 +70,7 @@ export const UntagResources: OperationFn = (ctx, p) => {
 
 const PAGE = 50;
 
-export const ListTagResources: OperationFn = (ctx, p) => {
+export const ListTagResources: OperationFn<typeof api.ListTagResources> = (ctx, p) => {
   const ids = optList(p, 'ResourceId') ?? [];
   const wanted = tagsOf(p);
   if (ids.length === 0 && wanted.length === 0)

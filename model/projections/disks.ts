@@ -46,7 +46,7 @@ export function listDisks(state: ModelState, q: DiskQuery): Disk[] {
 
 const DISKS_MIN_RESULTS = 10;
 
-export const describeDisks: Handler = (ctx) => {
+export const describeDisks: Handler<typeof api.DescribeDisks> = (ctx) => {
   const p = ctx.params;
   if (!findRegion(ctx.state.world, p.RegionId)) {
     return refuse([deny(ctx.op, 'DISK.CREATE.REGION_EXISTS', 'InvalidRegionId.NotFound')]);
@@ -60,7 +60,7 @@ export const describeDisks: Handler = (ctx) => {
     ...(str(p.Category) ? { category: str(p.Category) } : {}),
   };
   const rows = listDisks(ctx.state, q).map(diskRow);
-  const page = pageOf(p, { maxResults: 10, pageSize: 10 });
+  const page = pageOf(p, { maxResults: 10, pageSize: 10, numberedByDefault: true });
   const filtered = Object.keys(q).length > 1;
   // The page documents MaxResults 10-500, the metadata 1-500: below 10 either answer.
   // TODO(reading): describe-disks-max-results (the readings catalogue owns the choice).

@@ -49,7 +49,7 @@ export function listGroups(
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
-export const describeGroups: Handler = (ctx) => {
+export const describeGroups: Handler<typeof api.DescribeDiskReplicaGroups> = (ctx) => {
   const ear = earRegionViolation(ctx);
   if (ear) return refuse([ear]);
   const site = (str(ctx.params.Site) ?? 'production') as SiteName;
@@ -63,6 +63,7 @@ export const describeGroups: Handler = (ctx) => {
   });
   const page = pageOf(ctx.params, { maxResults: 10, pageSize: 10 });
   const rows = groups.map((g) => groupRow(ctx.state, g, site));
+  const loose = emptyGroupsLoose(ctx.state, rows);
   return observe(ctx.state, {
     rules: [
       'PROTO.DESCRIBE_IS_PROJECTION',
@@ -74,8 +75,21 @@ export const describeGroups: Handler = (ctx) => {
     ],
     present: nextTokenPresent(rows.length, page),
     facts: pageFacts(rows.length, page),
-    listing: { ...listedAs('group'), rows, page },
+    listing: { ...listedAs('group'), rows, page, ...(loose ? { loose } : {}) },
   });
 };
+
+/**
+ * The reading empty-group-pair-ids: unless a run fixed `empty-list`, an empty group may leave
+ * PairIds and PairNumber out; given, they are `[]` and 0. Which way the target answers is read
+ * from the answer itself (properties/readings.ts), so a switch is caught there.
+ */
+function emptyGroupsLoose(state: ModelState, rows: readonly Row[]) {
+  if (state.readings?.['empty-group-pair-ids'] === 'empty-list') return undefined;
+  const empty = rows.filter((r) => r.PairNumber === 0);
+  if (empty.length === 0) return undefined;
+  const omitted = { PairIds: [undefined], PairNumber: [undefined] };
+  return Object.fromEntries(empty.map((r) => [String(r.ReplicaGroupId), omitted]));
+}
 
 export const DECISIONS = [decide(api.DescribeDiskReplicaGroups, describeGroups)];

@@ -3,14 +3,17 @@ import type { ListingFacts } from '../expectation';
 
 /**
  * Which page a listing call asks for. NextToken wins over PageNumber/PageSize; with neither token
- * nor page parameters the call is the first page of a token walk of MaxResults rows.
+ * nor page parameters the call is the first page of a token walk of MaxResults rows (the EBS
+ * listings), or with `numberedByDefault` page 1 of PageSize rows (ECS DescribeDisks, where
+ * MaxResults selects the token walk).
  */
 export function pageOf(
   params: Readonly<Record<string, unknown>>,
-  defaults: { maxResults: number; pageSize: number },
+  defaults: { maxResults: number; pageSize: number; numberedByDefault?: boolean },
 ): ListingFacts['page'] {
   const numbered = params.PageNumber !== undefined || params.PageSize !== undefined;
-  if (str(params.NextToken) !== undefined || !numbered) {
+  const token = defaults.numberedByDefault ? params.MaxResults !== undefined : !numbered;
+  if (str(params.NextToken) !== undefined || token) {
     return {
       mode: 'token',
       maxResults: int(params.MaxResults) ?? defaults.maxResults,

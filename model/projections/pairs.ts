@@ -2,8 +2,8 @@ import type { Site as SiteName } from '../../api';
 import * as api from '../../api';
 import { listedAs } from '../../api/resources';
 import { decide, type Handler, list, str } from '../context';
-import { observe, refuse } from '../expectation';
-import { reversedUnsynced } from '../lifecycle';
+import { type OpenRows, observe, refuse } from '../expectation';
+import { progressBounds, reversedUnsynced } from '../lifecycle';
 import { earRegionViolation, findPair } from '../lookup';
 import { destinationOf, type ModelState, type Pair, sourceOf } from '../state';
 import { describeFilter, taggedRow } from '../tags';
@@ -47,9 +47,14 @@ export function pairRow(state: ModelState, pair: Pair, site: SiteName): Row {
   };
 }
 
+/** The alternatives of the reading pair-listing (api/readings.ts). */
+export type PairListing = 'site' | 'either-disk';
+
 export interface PairQuery {
   readonly regionId: string;
   readonly site?: SiteName;
+  /** How the region lists pairs (the reading pair-listing): `site` unless given. */
+  readonly listing?: PairListing;
   readonly pairIds?: readonly string[];
   /** A group ID, or `-` for pairs in no group. */
   readonly groupId?: string;
@@ -57,18 +62,36 @@ export interface PairQuery {
   readonly keep?: (p: Pair) => boolean;
 }
 
+/**
+ * The Site a region shows a pair under, or undefined where it does not list it. `site`: the
+ * initial site of the requested kind is in the region. `either-disk`: either disk is, and the
+ * row names the site the region is for the pair (production where its primary is).
+ */
+export function listedAt(
+  p: Pair,
+  regionId: string,
+  site: SiteName,
+  listing: PairListing,
+): SiteName | undefined {
+  if (listing === 'site')
+    return (site === 'production' ? p.primary.regionId : p.standby.regionId) === regionId ? site : undefined;
+  if (p.primary.regionId === regionId) return 'production';
+  return p.standby.regionId === regionId ? 'backup' : undefined;
+}
+
 /** The pairs a region lists for a query, in creation order (PAIR.DESCRIBE.*). */
 export function listPairs(state: ModelState, q: PairQuery): Pair[] {
   const site = q.site ?? 'production';
+  const listing = q.listing ?? 'site';
   return Object.values(state.pairs)
-    .filter((p) => (site === 'production' ? p.primary.regionId : p.standby.regionId) === q.regionId)
+    .filter((p) => listedAt(p, q.regionId, site, listing) !== undefined)
     .filter((p) => q.pairIds === undefined || q.pairIds.includes(p.id))
     .filter((p) => q.groupId === undefined || (q.groupId === '-' ? !p.groupId : p.groupId === q.groupId))
     .filter((p) => q.keep === undefined || q.keep(p))
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 
-export const describePairs: Handler = (ctx) => {
+export const describePairs: Handler<typeof api.DescribeDiskReplicaPairs> = (ctx) => {
   const ear = earRegionViolation(ctx);
   if (ear) return refuse([ear]);
   const site = (str(ctx.params.Site) ?? 'production') as SiteName;
@@ -77,15 +100,28 @@ export const describePairs: Handler = (ctx) => {
   const pairIds = listed?.length ? listed : undefined;
   const groupId = str(ctx.params.ReplicaGroupId);
   const filter = describeFilter(ctx.params);
-  const pairs = listPairs(ctx.state, {
+  const query: PairQuery = {
     regionId: String(ctx.params.RegionId),
     site,
     ...(pairIds ? { pairIds } : {}),
     ...(groupId ? { groupId } : {}),
     keep: filter.keep,
-  });
+  };
+  const { pairs, open, listing } = pairListing(ctx.state, query);
   const page = pageOf(ctx.params, { maxResults: 10, pageSize: 10 });
-  const rows = pairs.map((p) => pairRow(ctx.state, p, site));
+  const row = (p: Pair, as: PairListing) =>
+    pairRow(ctx.state, p, listedAt(p, query.regionId, site, as) ?? site);
+  const rows = pairs.map((p) => row(p, listing));
+  // While the reading is open: a pair both alternatives list may be shown under the Site its
+  // disks give it (a same-region pair), and TotalCount counts the pairs either way.
+  const loose: Record<string, Record<string, unknown[]>> = {};
+  if (open !== undefined)
+    for (const p of pairs) {
+      const other = listedAt(p, query.regionId, site, open.listed as PairListing);
+      if (other !== site) loose[p.id] = { Site: [other] };
+    }
+  const counted = pageFacts(rows.length, page);
+  const { TotalCount: _, ...facts } = counted;
   return observe(ctx.state, {
     rules: [
       'PROTO.DESCRIBE_IS_PROJECTION',
@@ -99,28 +135,59 @@ export const describePairs: Handler = (ctx) => {
       page.mode === 'token' ? 'PAIR.DESCRIBE.TOKEN_PAGING' : 'PAIR.DESCRIBE.NUMBERED_PAGING',
       ...(page.mode === 'token' && !page.continued ? ['PAIR.DESCRIBE.NEXT_TOKEN_WHEN_MORE'] : []),
     ],
-    present: nextTokenPresent(rows.length, page),
-    facts: pageFacts(rows.length, page),
-    listing: { ...listedAs('pair'), rows, page },
+    present: [
+      ...nextTokenPresent(rows.length, page),
+      ...(open && 'TotalCount' in counted ? ['TotalCount'] : []),
+    ],
+    facts: open?.rows.length ? facts : counted,
+    listing: {
+      ...listedAs('pair'),
+      rows,
+      page,
+      ...(open ? { open: { ...open, rows: open.rows.map((p) => row(p, 'either-disk')) } } : {}),
+      ...(Object.keys(loose).length > 0 ? { loose } : {}),
+    },
   });
 };
 
-export const describeProgress: Handler = (ctx) => {
+/**
+ * The pairs a query lists under the reading pair-listing: the alternative fixed for the run, or
+ * while it is open the pairs both alternatives list, and (open) those only `either-disk` lists.
+ */
+export function pairListing(
+  state: ModelState,
+  q: PairQuery,
+): { pairs: Pair[]; listing: PairListing; open?: Omit<OpenRows, 'rows'> & { rows: Pair[] } } {
+  const fixed = state.readings?.['pair-listing'] as PairListing | undefined;
+  const pairs = listPairs(state, { ...q, listing: fixed ?? 'site' });
+  if (fixed !== undefined) return { pairs, listing: fixed };
+  const rows = listPairs(state, { ...q, listing: 'either-disk' }).filter((p) => !pairs.includes(p));
+  return {
+    pairs,
+    listing: 'site',
+    open: { reading: 'pair-listing', listed: 'either-disk', unlisted: 'site', rows },
+  };
+}
+
+export const describeProgress: Handler<typeof api.DescribeDiskReplicaPairProgress> = (ctx) => {
   const found = findPair(ctx);
   if ('refusal' in found) return found.refusal;
   const synced = found.found.lastRecoverPoint !== undefined;
   const open = reversedUnsynced(found.found);
   const normal = found.found.status === 'normal';
+  const recovery = progressBounds(found.found, ctx.now);
   return observe(ctx.state, {
     rules: [
       'PROTO.DESCRIBE_IS_PROJECTION',
       'PAIR.PROGRESS.RECOVER_POINT_AFTER_START',
       'PAIR.DESCRIBE.TIMES_IN_SECONDS',
       ...(normal ? ['PAIR.PROGRESS.FULL_ONCE_NORMAL'] : []),
+      ...recovery.rules,
     ],
     ...(normal ? { facts: { Progress: 100 } } : {}),
     present: ['Progress', ...(synced && !open ? ['RecoverPoint'] : [])],
     absent: synced ? [] : ['RecoverPoint'],
+    ...(recovery.bounds ? { bounds: recovery.bounds } : {}),
   });
 };
 

@@ -5,6 +5,7 @@ import type { ModelState } from '../state';
 import {
   apply,
   asSuccess,
+  createGroupParams,
   createPairParams,
   ebsCall,
   ecsCall,
@@ -54,6 +55,34 @@ describe('DescribeDiskReplicaPairs projection', () => {
     const e = describePairs(pairScenario(), { RegionId: 'cn-beijing', Site: 'backup' });
     expect(e.rules).toContain('PAIR.DESCRIBE.SITE_BACKUP');
     expect(e.listing?.rows).toEqual([expect.objectContaining({ ReplicaPairId: 'pair-1', Site: 'backup' })]);
+  });
+
+  it('reading pair-listing: the backup region may also list the pair under Site=production (either-disk) until the target shows which', () => {
+    const e = describePairs(pairScenario(), { RegionId: 'cn-beijing' });
+    expect(ids(e.listing?.rows)).toEqual([]);
+    expect(e.listing?.open).toMatchObject({
+      reading: 'pair-listing',
+      listed: 'either-disk',
+      unlisted: 'site',
+    });
+    expect(e.listing?.open?.rows).toEqual([
+      expect.objectContaining({ ReplicaPairId: 'pair-1', Site: 'backup' }),
+    ]);
+    // The rows both alternatives list are not open, and a total that depends on the reading is not a fact.
+    expect(describePairs(pairScenario(), {}).listing?.open?.rows).toEqual([]);
+    expect(describePairs(pairScenario(), { RegionId: 'cn-beijing', PageNumber: 1 }).facts).not.toHaveProperty(
+      'TotalCount',
+    );
+    const fixed = (listing: string) => ({ ...pairScenario(), readings: { 'pair-listing': listing } });
+    const either = describePairs(fixed('either-disk'), { RegionId: 'cn-beijing' });
+    expect(either.listing?.rows).toEqual([
+      expect.objectContaining({ ReplicaPairId: 'pair-1', Site: 'backup' }),
+    ]);
+    expect(either.listing?.open).toBeUndefined();
+    const site = describePairs(fixed('site'), { RegionId: 'cn-beijing', PageNumber: 1 });
+    expect(ids(site.listing?.rows)).toEqual([]);
+    expect(site.listing?.open).toBeUndefined();
+    expect(site.facts).toMatchObject({ TotalCount: 0 });
   });
 
   it('PAIR.DESCRIBE.PAIR_IDS: only the named pairs; unknown IDs give no row', () => {
@@ -158,6 +187,21 @@ describe('DescribeDiskReplicaPairs projection', () => {
   });
 });
 
+describe('DescribeDiskReplicaGroups projection', () => {
+  it('reading empty-group-pair-ids: an empty group may leave PairIds and PairNumber out, unless the run fixed empty-list', () => {
+    const describe = (s: ModelState) =>
+      asSuccess(allowedOutcomes(s, ebsCall('DescribeDiskReplicaGroups', { RegionId: 'cn-shanghai' }), T0))
+        .listing;
+    const empty = apply(pairScenario(), ebsCall('CreateDiskReplicaGroup', createGroupParams()), T0, {
+      ReplicaGroupId: 'pg-1',
+    });
+    expect(describe(empty)?.rows).toEqual([expect.objectContaining({ PairIds: [], PairNumber: 0 })]);
+    expect(describe(empty)?.loose).toEqual({ 'pg-1': { PairIds: [undefined], PairNumber: [undefined] } });
+    expect(describe({ ...empty, readings: { 'empty-group-pair-ids': 'empty-list' } })?.loose).toBeUndefined();
+    expect(describe(memberScenario())?.loose).toBeUndefined();
+  });
+});
+
 describe('DescribeDisks projection', () => {
   const world = () =>
     withDisk(withDisk(pairScenario(), { id: 'd-z', zone: 'cn-shanghai-b' }), { id: 'd-q', size: 80 });
@@ -193,6 +237,16 @@ describe('DescribeDisks projection', () => {
     expect(describeDisks(s, {}).rules).toContain('DISK.DESCRIBE.FIELDS');
   });
 
+  it('DISK.DESCRIBE.PAGING: without paging parameters the call is numbered page 1 of 10; MaxResults starts a token walk', () => {
+    expect(describeDisks(world(), {}).listing?.page).toEqual({ mode: 'number', pageNumber: 1, pageSize: 10 });
+    expect(describeDisks(world(), {}).facts).toMatchObject({ TotalCount: 3, PageNumber: 1, PageSize: 10 });
+    expect(describeDisks(world(), { MaxResults: 20 }).listing?.page).toEqual({
+      mode: 'token',
+      maxResults: 20,
+      continued: false,
+    });
+  });
+
   it('DISK.DESCRIBE.PAGING: numbered pages carry TotalCount', () => {
     const e = describeDisks(world(), { PageNumber: 1, PageSize: 2 });
     expect(e.rules).toContain('DISK.DESCRIBE.PAGING');
@@ -223,7 +277,7 @@ describe('DescribeRegions projection', () => {
     ]);
     expect(e.listing?.rows[0]).toEqual({
       RegionId: 'cn-shanghai',
-      ZoneIds: ['cn-shanghai-a', 'cn-shanghai-b'],
+      Zones: [{ ZoneId: 'cn-shanghai-a' }, { ZoneId: 'cn-shanghai-b' }],
     });
     const all = asSuccess(allowedOutcomes(pairScenario(), ebsCall('DescribeRegions', {}), T0));
     expect(all.rules).not.toContain('PROTO.REGIONS_EAR');

@@ -14,7 +14,11 @@ export const describeRegions: Handler<typeof DescribeRegions> = (ctx) => {
     return observe(ctx.state, { rules: ['PROTO.DESCRIBE_IS_PROJECTION'] });
   const rows: Row[] = ctx.state.world.regions
     .filter((r) => r.asyncReplication)
-    .map((r) => ({ RegionId: r.id, ZoneIds: r.zones.filter((z) => z.asyncReplication).map((z) => z.id) }));
+    // As the response nests them (Regions[].Zones[].ZoneId), in the order the world was learnt in.
+    .map((r) => ({
+      RegionId: r.id,
+      Zones: r.zones.filter((z) => z.asyncReplication).map((z) => ({ ZoneId: z.id })),
+    }));
   return observe(ctx.state, {
     rules: ['PROTO.DESCRIBE_IS_PROJECTION', 'PROTO.REGIONS_EAR'],
     listing: {

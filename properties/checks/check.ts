@@ -31,6 +31,10 @@ export interface CheckContext {
   readonly subject?: string;
   /** The latest recovery point the run saw for each pair or group: they never go back. */
   readonly recoverPoints?: ReadonlyMap<string, number>;
+  /** The harness moves the target's clock: bounds that hold only then are judged. */
+  readonly movedClock?: boolean;
+  /** The latest Progress the run saw of each pair during its current initial sync. */
+  readonly progress?: ReadonlyMap<string, number>;
   /** For a call retried with a ClientToken: the body the first call with that token answered. */
   readonly firstAnswer?: Readonly<Record<string, unknown>>;
 }

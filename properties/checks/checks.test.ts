@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { findOperation } from '../../api';
 import { initialState, type ListingFacts } from '../../model';
-import { succeed } from '../../model/expectation';
+import { type Bound, succeed } from '../../model/expectation';
 import { defaultWorld } from '../../model/world';
 import type { Answer, CheckContext } from './check';
 import { idempotency_conformance } from './idempotency';
 import { pagination_conformance, runChecks, two_region_visibility } from './index';
 import { disk_in_one_pair_invariant } from './invariants';
 import { listing_conformance } from './listing-conformance';
-import { recovery_data_conformance } from './recovery-data';
+import { recovery_bounds_conformance, recovery_data_conformance } from './recovery-data';
 import { ABSENT, type AllowedPath, listedStatus, transient_status_conformance } from './transient-status';
 
 const state = initialState(defaultWorld());
@@ -104,7 +104,11 @@ describe('listing_conformance on a target other sequences share', () => {
   });
 
   it('does not judge what a page of a longer listing leaves out', () => {
-    const answer = ok({ TotalCount: 30, ReplicaPairs: [{ ReplicaPairId: 'p-other', Status: 'normal' }] });
+    const others = Array.from({ length: 10 }, (_, i) => ({
+      ReplicaPairId: `p-other-${i}`,
+      Status: 'normal',
+    }));
+    const answer = ok({ TotalCount: 30, ReplicaPairs: others });
     expect(
       listing_conformance(ctx('DescribeDiskReplicaPairs', answer, { listing: listing([mine]) })),
     ).toBeUndefined();
@@ -220,6 +224,15 @@ describe('transient_status_conformance', () => {
     expect(transient_status_conformance(start, ['syncing', 'normal'], 'syncing', act)).toBeUndefined();
     expect(transient_status_conformance(start, ['normal'], 'initial_syncing', act)).toBeDefined();
   });
+  it('lets a change that leaves the status as it was find a normal pair in a periodic sync', () => {
+    // Found by a 100k-step run (seed 1): UntagResources on a normal pair, read during its sync.
+    const untag: AllowedPath = { ...start, operation: 'UntagResources', transient: [] };
+    expect(transient_status_conformance(untag, [], 'syncing', act)).toBeUndefined();
+    expect(transient_status_conformance(untag, ['syncing'], 'normal', act)).toBeUndefined();
+    expect(transient_status_conformance(untag, [], 'stopped', act)?.rules).toContain(
+      'PROTO.DESCRIBE_IS_PROJECTION',
+    );
+  });
   it('leaves a resource the listing does not show to the listing checks', () => {
     expect(transient_status_conformance(failover, [], ABSENT, act)).toBeUndefined();
   });
@@ -267,5 +280,61 @@ describe('runChecks', () => {
     });
     const names = runChecks(c).map((f) => f.check);
     expect(names).toEqual(expect.arrayContaining(['idempotency_conformance', 'response_facts_conformance']));
+  });
+});
+
+describe('recovery_bounds_conformance', () => {
+  const BELOW = 'PAIR.PROGRESS.BELOW_100_WHILE_INITIAL_SYNCING';
+  const RISING = 'PAIR.PROGRESS.NOT_DECREASING_IN_INITIAL_SYNC';
+  const WITHIN = 'PAIR.RECOVER_POINT.WITHIN_RPO';
+  const progress = (
+    body: Record<string, unknown>,
+    bounds: Record<string, Bound>,
+    extra: Partial<CheckContext> = {},
+  ): CheckContext => ({
+    operation: op('DescribeDiskReplicaPairProgress'),
+    expectation: succeed({
+      rules: ['PAIR.PROGRESS.RECOVER_POINT_AFTER_START', BELOW, RISING],
+      next: () => state,
+      bounds,
+    }),
+    answer: ok(body),
+    isolated: true,
+    subject: 'p',
+    ...extra,
+  });
+  const below = { Progress: { rule: BELOW, min: 0, max: 99 } };
+
+  it('fails Progress 100 while the initial copy runs, naming the bound rule first', () => {
+    expect(recovery_bounds_conformance(progress({ Progress: 99 }, below))).toBeUndefined();
+    const f = recovery_bounds_conformance(progress({ Progress: 100 }, below));
+    expect(f?.rules[0]).toBe(BELOW);
+    expect(f?.rules).toContain('PAIR.PROGRESS.RECOVER_POINT_AFTER_START');
+    expect(f?.expected).toBe('Progress at least 0 and at most 99');
+  });
+
+  it('fails a Progress that falls during one initial sync, and passes one that rises or holds', () => {
+    const seen = new Map([['p', 40]]);
+    expect(
+      recovery_bounds_conformance(progress({ Progress: 40 }, below, { progress: seen })),
+    ).toBeUndefined();
+    const f = recovery_bounds_conformance(progress({ Progress: 20 }, below, { progress: seen }));
+    expect(f?.rules[0]).toBe(RISING);
+    expect(f?.title).toContain('fell from 40 to 20');
+    // Without the rule (the pair is not in an initial sync) a lower value is no failure.
+    const later = { ...progress({ Progress: 20 }, {}, { progress: seen }) };
+    const plain = { ...later, expectation: succeed({ rules: [], next: () => state }) };
+    expect(recovery_bounds_conformance(plain)).toBeUndefined();
+  });
+
+  it('judges a recovery point older than the RPO allows only where the harness moves the clock', () => {
+    const within = { RecoverPoint: { rule: WITHIN, min: 1_700_000_000, movedClock: true } };
+    const stale = progress({ Progress: 100, RecoverPoint: 1_699_999_000 }, within);
+    expect(recovery_bounds_conformance(stale)).toBeUndefined();
+    const f = recovery_bounds_conformance({ ...stale, movedClock: true });
+    expect(f?.rules[0]).toBe(WITHIN);
+    expect(f?.received).toBe('RecoverPoint=1699999000');
+    const fresh = progress({ Progress: 100, RecoverPoint: 1_700_000_100 }, within, { movedClock: true });
+    expect(recovery_bounds_conformance(fresh)).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import { idempotency_conformance } from './idempotency';
 import { disk_in_one_pair_invariant } from './invariants';
 import { listing_conformance } from './listing-conformance';
 import { error_code_conformance, outcome_conformance, status_code_conformance } from './outcome-conformance';
-import { recovery_data_conformance } from './recovery-data';
+import { recovery_bounds_conformance, recovery_data_conformance } from './recovery-data';
 import {
   error_shape_conformance,
   response_facts_conformance,
@@ -33,6 +33,7 @@ export const CHECKS: readonly Check[] = [
   tag_listing_conformance,
   disk_in_one_pair_invariant,
   recovery_data_conformance,
+  recovery_bounds_conformance,
 ];
 
 /** Every failure the registered checks find in one answer, in registry order. */

@@ -34,10 +34,22 @@ function sameValue(field: string, want: unknown, got: unknown): boolean {
   return show(asSet(want)) === show(asSet(shaped(want, got)));
 }
 
-function rowMismatch(want: Row, got: Row): string | undefined {
-  for (const [field, value] of Object.entries(want))
-    if (!sameValue(field, value, got[field]))
-      return `${field}: expected ${show(value)}, received ${show(got[field])}`;
+/** `loose`: the other values a field may take while a reading is open (ListingFacts.loose). */
+function rowMismatch(
+  want: Row,
+  got: Row,
+  loose: Readonly<Record<string, readonly unknown[]>> = {},
+): string | undefined {
+  for (const [field, value] of Object.entries(want)) {
+    if (sameValue(field, value, got[field])) continue;
+    if (
+      loose[field]?.some((v) =>
+        v === undefined ? got[field] === undefined : sameValue(field, v, got[field]),
+      )
+    )
+      continue;
+    return `${field}: expected ${show(value)}, received ${show(got[field])}`;
+  }
   return undefined;
 }
 
@@ -47,9 +59,10 @@ function pageLimit(page: ListingFacts['page']): number {
 
 /**
  * A listing shows what the model holds: every row it returns that the run knows equals the
- * model's projection, a page never exceeds its size, no row appears twice, and on a first page
- * (or a numbered page) every row the model expects there is present. Rows the run did not create
- * are phantoms only when the run owns the whole target.
+ * model's projection, a page never exceeds its size nor falls short of its own TotalCount, no row
+ * appears twice, and on a page the model can place (the run owns the target) or one that is the
+ * whole listing (any target) every row the model expects there is present. Rows the run did not
+ * create are phantoms only when the run owns the whole target.
  */
 export const listing_conformance: Check = (ctx: CheckContext) => {
   const { answer, expectation } = ctx;
@@ -65,10 +78,20 @@ export const listing_conformance: Check = (ctx: CheckContext) => {
       `at most ${pageLimit(page)}`,
       String(list.length),
     );
+  const counted = countedRows(answer.body, page);
+  if (counted !== undefined && list.length !== counted)
+    return fail(
+      `page ${page.mode === 'number' ? page.pageNumber : 1} of ${field} holds ${list.length} rows where its TotalCount says ${counted}`,
+      `${counted} rows (TotalCount ${String(answer.body.TotalCount)}, ${pageLimit(page)} a page)`,
+      String(list.length),
+    );
   const ids = list.map((r) => String(r[idField]));
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
   if (dup) return fail(`${dup} appears twice on one page of ${field}`, 'each row once', `${dup} twice`);
-  const byId = new Map(rows.map((r) => [String(r[idField]), r]));
+  // Rows an open reading may list here are judged like the model's own when listed.
+  const byId = new Map(
+    [...(expectation.listing.open?.rows ?? []), ...rows].map((r) => [String(r[idField]), r]),
+  );
   for (const r of list) {
     const want = byId.get(String(r[idField]));
     if (!want) {
@@ -83,7 +106,7 @@ export const listing_conformance: Check = (ctx: CheckContext) => {
         );
       continue;
     }
-    const mismatch = rowMismatch(want, r);
+    const mismatch = rowMismatch(want, r, expectation.listing.loose?.[String(r[idField])]);
     if (mismatch)
       return failure(
         'listing_conformance',
@@ -94,11 +117,9 @@ export const listing_conformance: Check = (ctx: CheckContext) => {
         show(r),
       );
   }
-  const expectedHere = ctx.isolated
-    ? expectedRows(rows, page)
-    : wholeListing(answer.body, list.length, page)
-      ? rows
-      : undefined;
+  const expectedHere =
+    (ctx.isolated ? expectedRows(rows, page, expectation.listing.open?.rows.length ?? 0) : undefined) ??
+    (wholeListing(answer.body, list.length, page) ? rows : undefined);
   if (expectedHere) {
     const missing = expectedHere.find((r) => !ids.includes(String(r[idField])));
     if (missing)
@@ -114,21 +135,38 @@ export const listing_conformance: Check = (ctx: CheckContext) => {
   return undefined;
 };
 
-/** The rows a page must hold when the model can tell: row order is the target's, so only a page holding all. */
-function expectedRows(rows: readonly Row[], page: ListingFacts['page']): readonly Row[] | undefined {
-  if (page.mode === 'token') return !page.continued && rows.length <= page.maxResults ? rows : undefined;
-  return page.pageNumber === 1 && rows.length <= page.pageSize ? rows : undefined;
+/**
+ * The rows a page must hold when the model can tell: row order is the target's, so only a page
+ * holding all, counting the rows an open reading may list besides (`open`).
+ */
+function expectedRows(
+  rows: readonly Row[],
+  page: ListingFacts['page'],
+  open: number,
+): readonly Row[] | undefined {
+  const all = rows.length + open;
+  if (page.mode === 'token') return !page.continued && all <= page.maxResults ? rows : undefined;
+  return page.pageNumber === 1 && all <= page.pageSize ? rows : undefined;
 }
 
 /**
- * On a target other sequences share, the model cannot know how many rows a region lists, but the
- * answer can say it is the whole listing: a first page with no NextToken, or a numbered first
- * page holding TotalCount rows. Then every row this sequence expects there must be on it.
+ * The answer can say it is the whole listing, whoever else has rows there: a first token page
+ * without a NextToken is a complete walk, and a first numbered page holding TotalCount rows is
+ * every page there is. Then every row this sequence expects there must be on it, on any target.
  */
 function wholeListing(body: Readonly<Record<string, unknown>>, listed: number, page: ListingFacts['page']) {
-  const counted = typeof body.TotalCount === 'number';
-  if (counted && (body.TotalCount as number) > listed) return false;
   if (page.mode === 'token')
-    return !page.continued && (body.NextToken === undefined || body.NextToken === '') && counted;
-  return page.pageNumber === 1 && counted;
+    return !page.continued && (body.NextToken === undefined || body.NextToken === '');
+  return page.pageNumber === 1 && typeof body.TotalCount === 'number' && body.TotalCount <= listed;
+}
+
+/**
+ * How many rows a numbered page holds by its own TotalCount: every page before the last is full,
+ * the last holds the rest, and pages past the end are empty. Read from one answer, so it holds
+ * whoever else has rows on the target; undefined for token pages (their TotalCount is a reading).
+ */
+function countedRows(body: Readonly<Record<string, unknown>>, page: ListingFacts['page']) {
+  if (page.mode !== 'number' || typeof body.TotalCount !== 'number') return undefined;
+  const before = (page.pageNumber - 1) * page.pageSize;
+  return Math.max(0, Math.min(page.pageSize, body.TotalCount - before));
 }

@@ -8,6 +8,8 @@ export interface Walk {
   readonly seen: readonly string[];
   /** The IDs the model says the whole listing holds. */
   readonly expected: readonly string[];
+  /** IDs a reading still open lets the listing hold or not (pair-listing=either-disk). */
+  readonly optional?: readonly string[];
   /** The run owns the target: an ID the model does not hold is a phantom, not someone else's. */
   readonly isolated: boolean;
   /** IDs the sequence held and deleted: phantoms on any target. */
@@ -20,7 +22,10 @@ export function pagination_conformance(walk: Walk): CheckFailure | undefined {
   const duplicate = seen.find((id, i) => seen.indexOf(id) !== i);
   const missing = expected.filter((id) => !seen.includes(id));
   const extra = seen.filter(
-    (id) => !expected.includes(id) && (walk.isolated || walk.retired?.has(id) === true),
+    (id) =>
+      !expected.includes(id) &&
+      !walk.optional?.includes(id) &&
+      (walk.isolated || walk.retired?.has(id) === true),
   );
   if (!duplicate && missing.length === 0 && extra.length === 0) return undefined;
   return {

@@ -80,6 +80,63 @@ function timeFailure(
   };
 }
 
+const NOT_DECREASING = 'PAIR.PROGRESS.NOT_DECREASING_IN_INITIAL_SYNC';
+
+/**
+ * Recovery data within what the model allows beyond exact values: each numeric field within its
+ * bound (Progress below 100 while the initial copy runs; a recovery point no older than the RPO
+ * allows, where the harness moves the clock), and a Progress that does not fall during one
+ * initial sync. The failure names the broken rule first, then the call's other rules.
+ */
+export const recovery_bounds_conformance: Check = (ctx) => {
+  const { answer, expectation } = ctx;
+  if (answer.kind !== 'success' || expectation.kind !== 'success') return undefined;
+  const naming = (rule: string) => [rule, ...expectation.rules.filter((r) => r !== rule)];
+  for (const [field, bound] of Object.entries(expectation.bounds ?? {})) {
+    if (bound.movedClock && !ctx.movedClock) continue;
+    // A missing or mistyped field is the schema's and the facts' business.
+    const value = at(answer.body, field.split('.'));
+    if (typeof value !== 'number') continue;
+    const { min, max } = bound;
+    if ((min === undefined || value >= min) && (max === undefined || value <= max)) continue;
+    const range = [min !== undefined && `at least ${min}`, max !== undefined && `at most ${max}`];
+    return {
+      ...failure(
+        'recovery_bounds_conformance',
+        'state',
+        ctx,
+        `${ctx.subject ?? ctx.operation.action} ${field}=${value} is out of range (${bound.rule})`,
+        `${field} ${range.filter(Boolean).join(' and ')}`,
+        `${field}=${show(value)}`,
+      ),
+      rules: naming(bound.rule),
+    };
+  }
+  const progress = answer.body.Progress;
+  const before = ctx.subject === undefined ? undefined : ctx.progress?.get(ctx.subject);
+  if (!expectation.rules.includes(NOT_DECREASING) || typeof progress !== 'number' || before === undefined)
+    return undefined;
+  if (progress >= before) return undefined;
+  return {
+    ...failure(
+      'recovery_bounds_conformance',
+      'state',
+      ctx,
+      `the Progress of ${ctx.subject} fell from ${before} to ${progress} during its initial sync`,
+      `Progress at least ${before} (seen before in this initial sync)`,
+      `Progress=${progress}`,
+    ),
+    rules: naming(NOT_DECREASING),
+  };
+};
+
+/** The Progress an answer shows during an initial sync, for the next answers to be judged against. */
+export function progressOf(ctx: CheckContext): number | undefined {
+  const { answer, expectation } = ctx;
+  if (answer.kind !== 'success' || !expectation.rules.includes(NOT_DECREASING)) return undefined;
+  return typeof answer.body.Progress === 'number' ? answer.body.Progress : undefined;
+}
+
 /** The recovery points an answer shows, by pair or group ID, for the next answers to be judged against. */
 export function recoverPointsOf(ctx: CheckContext): [string, number][] {
   const seen: [string, number][] = [];

@@ -58,7 +58,9 @@ export function transient_status_conformance(
   action: string,
 ): CheckFailure | undefined {
   if (status === ABSENT) return undefined;
-  const settled = hasSettled(path, seen);
+  // A change that leaves the resource's status where it stood (a tag, a rename: no transient
+  // status) finds it settled: a normal pair may be in a periodic sync from the first read on.
+  const settled = path.transient.length === 0 || hasSettled(path, seen);
   const allowed = settled ? [...path.finals, ...path.settledAlso] : [...path.transient, ...path.finals];
   if (allowed.includes(status)) return undefined;
   return {

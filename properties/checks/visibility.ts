@@ -12,6 +12,8 @@ const key = (regionId: string, site: string) => `${regionId}/${site}`;
 /**
  * A pair is listed in exactly its two regions: with Site=production where its primary disk is,
  * with Site=backup where its standby disk is, and nowhere else (PAIR.VISIBLE_IN_OWN_REGIONS).
+ * The reading pair-listing=either-disk lists it in both regions whatever Site says: that pattern
+ * is accepted too (whether the target keeps to one is the run's ReadingBook's to judge).
  */
 export function two_region_visibility(
   pairId: string,
@@ -21,7 +23,8 @@ export function two_region_visibility(
 ): CheckFailure | undefined {
   const want = new Set([key(primaryRegion, 'production'), key(standbyRegion, 'backup')]);
   const wrong = sightings.filter((s) => s.listed !== want.has(key(s.regionId, s.site)));
-  if (wrong.length === 0) return undefined;
+  const eitherDisk = sightings.every((s) => s.listed === [primaryRegion, standbyRegion].includes(s.regionId));
+  if (wrong.length === 0 || eitherDisk) return undefined;
   const show = (list: readonly Sighting[]) =>
     list.map((s) => key(s.regionId, s.site)).join(', ') || 'nowhere';
   return {

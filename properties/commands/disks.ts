@@ -18,15 +18,88 @@ import {
   withVariant,
 } from './toolkit';
 
-/** CreateDisk: mostly ESSD of two sizes, so that matching pairs are common; some other categories. */
+/**
+ * How a CreateDisk says where the disk goes and how big it is: rightly (a zone, a size), on an
+ * instance instead of a zone (DISK.CREATE.WITH_INSTANCE), or each documented way of being wrong:
+ * both a zone and an instance or neither (DISK.CREATE.ZONE_OR_INSTANCE), no size and no snapshot
+ * (DISK.CREATE.SIZE_OR_SNAPSHOT), a region or zone that does not exist (DISK.CREATE.REGION_EXISTS,
+ * DISK.CREATE.ZONE_EXISTS), an instance that does not exist (DISK.UNKNOWN_INSTANCE).
+ */
+type CreateDiskShape =
+  | 'zone'
+  | 'onInstance'
+  | 'zoneAndInstance'
+  | 'neither'
+  | 'noSize'
+  | 'unknownRegion'
+  | 'unknownZone'
+  | 'unknownInstance';
+
+const createDiskShape = fc.oneof(
+  { weight: 24, arbitrary: fc.constant<CreateDiskShape>('zone') },
+  { weight: 3, arbitrary: fc.constant<CreateDiskShape>('onInstance') },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom<CreateDiskShape>(
+      'zoneAndInstance',
+      'neither',
+      'noSize',
+      'unknownRegion',
+      'unknownZone',
+      'unknownInstance',
+    ),
+  },
+);
+
+/** Where a CreateDisk of that shape puts the disk, as parameters. */
+function placement(
+  s: ModelState,
+  shape: CreateDiskShape,
+  regionId: string,
+  zoneId: string,
+  instance: number,
+) {
+  const here = Object.values(s.instances).filter((i) => i.regionId === regionId);
+  const instanceId = nth(here, instance)?.id;
+  switch (shape) {
+    case 'onInstance':
+      return instanceId && { RegionId: regionId, InstanceId: instanceId };
+    case 'zoneAndInstance':
+      return instanceId && { RegionId: regionId, ZoneId: zoneId, InstanceId: instanceId };
+    case 'neither':
+      return { RegionId: regionId };
+    case 'unknownRegion':
+      return { RegionId: 'cn-unknown', ZoneId: 'cn-unknown-a' };
+    case 'unknownZone':
+      return { RegionId: regionId, ZoneId: `${regionId}-unknown` };
+    case 'unknownInstance':
+      return { RegionId: regionId, InstanceId: 'i-unknown000000' };
+    default:
+      return { RegionId: regionId, ZoneId: zoneId };
+  }
+}
+
+/**
+ * CreateDisk: mostly ESSD of two sizes, so that matching pairs are common; some other categories
+ * (ultra disks, ESSD AutoPL), encrypted disks, and the placements above.
+ */
 const createDisk = fc
   .record({
     region: fc.nat(),
     zone: fc.nat(),
     size: fc.constantFrom(20, 20, 20, 40, 40, 10),
-    category: fc.constantFrom('cloud_essd', 'cloud_essd', 'cloud_essd', 'cloud_essd', 'cloud_efficiency'),
+    category: fc.constantFrom(
+      'cloud_essd',
+      'cloud_essd',
+      'cloud_essd',
+      'cloud_essd',
+      'cloud_efficiency',
+      'cloud_auto',
+    ),
     pl: fc.constantFrom('PL1', 'PL1', 'PL1', 'PL0'),
     encrypted: rarely(12),
+    shape: createDiskShape,
+    instance: fc.nat(),
     token: clientToken,
     retry: rarely(4),
     /** Then the same ClientToken with another size: IdempotentParameterMismatch (TOKEN.OTHER_PARAMS_MISMATCH). */
@@ -41,22 +114,31 @@ const createDisk = fc
         const region = nth(replicationRegions(s), g.region);
         const zone = region && nth(region.zones, g.zone);
         if (!region || !zone) return undefined;
+        const where = placement(s, g.shape, region.id, zone.id, g.instance);
+        if (!where) return undefined;
         const params = withToken(
           {
-            RegionId: region.id,
-            ZoneId: zone.id,
-            Size: size,
+            ...where,
+            ...(g.shape === 'noSize' ? {} : { Size: size }),
             DiskCategory: g.category,
             ...(g.category === 'cloud_essd' ? { PerformanceLevel: g.pl } : {}),
             ...(g.encrypted ? { Encrypted: true } : {}),
           },
           token,
         );
-        const what = `${g.category}${g.category === 'cloud_essd' ? `/${g.pl}` : ''} ${size}GiB${g.encrypted ? ' encrypted' : ''}`;
+        const what = `${g.category}${g.category === 'cloud_essd' ? `/${g.pl}` : ''} ${g.shape === 'noSize' ? 'no size' : `${size}GiB`}${g.encrypted ? ' encrypted' : ''}`;
         return {
           call: { ...ECS, action: 'CreateDisk', params },
+          // A region that does not exist is still sent to one that does.
+          region: region.id,
           variant: g.variant,
-          label: label('CreateDisk', zone.id, what, token),
+          label: label(
+            'CreateDisk',
+            String(where.InstanceId ?? where.ZoneId ?? where.RegionId),
+            what,
+            g.shape !== 'zone' && g.shape,
+            token,
+          ),
         };
       };
     const plans = g.reuse ? [plan(g.size), plan(g.size + 20)] : [plan(g.size)];
@@ -70,12 +152,19 @@ const lockedSecondaries = (s: ModelState) =>
     .map((p) => s.disks[destinationOf(p).diskId])
     .filter((d): d is Disk => d !== undefined);
 
+/** A disk or instance an attach or detach names that does not exist (DISK.UNKNOWN_ID, DISK.UNKNOWN_INSTANCE). */
+const unknownTarget = fc.oneof(
+  { weight: 12, arbitrary: fc.constant(undefined) },
+  { weight: 2, arbitrary: fc.constantFrom('disk', 'instance') },
+);
+
 const attachDisk = fc
   .record({
     disk: fc.nat(),
     sameZone: fc.boolean(),
     instance: fc.nat(),
     activeSecondary: fc.boolean(),
+    unknown: unknownTarget,
     variant,
   })
   .map(
@@ -90,13 +179,18 @@ const attachDisk = fc
         );
         const instance = nth(candidates, g.instance);
         if (!instance) return undefined;
+        const params = {
+          DiskId: g.unknown === 'disk' ? UNKNOWN.disk : disk.id,
+          InstanceId: g.unknown === 'instance' ? 'i-unknown000000' : instance.id,
+        };
         return {
-          call: { ...ECS, action: 'AttachDisk', params: { DiskId: disk.id, InstanceId: instance.id } },
+          call: { ...ECS, action: 'AttachDisk', params },
           region: disk.regionId,
           variant: g.variant,
           label: label(
             'AttachDisk',
             ref('disk', list, disk.id),
+            g.unknown && `unknown ${g.unknown}`,
             locked.includes(disk) && 'secondary of an active pair',
             g.sameZone ? 'instance in its zone' : 'instance in another zone',
           ),
@@ -160,46 +254,95 @@ const describeDisks = fc
       }),
   );
 
+/**
+ * What a couple of disks is made of: two plain ESSDs in two regions (most), two ESSDs in two
+ * zones of one region (same-region cross-zone), two encrypted ESSDs, two ESSD AutoPL disks (the
+ * reading essd-autopl-pairs), or two disks of a category a pair refuses (ultra disks).
+ */
+export type CoupleKind = 'plain' | 'sameRegion' | 'encrypted' | 'efficiency' | 'autoPl';
+
 /** Where a couple of disks goes: two replication regions (by position) and a zone in each. */
 export interface CoupleSpec {
   readonly from: number;
   readonly to: number;
   readonly zone: number;
   readonly size: number;
+  readonly kind?: CoupleKind;
 }
 
-/** One ESSD of a couple: `which` 0 in the source region, 1 in the destination region. */
+const DISK_OF: Record<CoupleKind, Record<string, unknown>> = {
+  plain: { DiskCategory: 'cloud_essd', PerformanceLevel: 'PL1' },
+  sameRegion: { DiskCategory: 'cloud_essd', PerformanceLevel: 'PL1' },
+  encrypted: { DiskCategory: 'cloud_essd', PerformanceLevel: 'PL1', Encrypted: true },
+  efficiency: { DiskCategory: 'cloud_efficiency' },
+  autoPl: { DiskCategory: 'cloud_auto' },
+};
+
+const CATEGORY_SHOWN: Record<CoupleKind, string> = {
+  plain: 'cloud_essd/PL1',
+  sameRegion: 'cloud_essd/PL1',
+  encrypted: 'cloud_essd/PL1',
+  efficiency: 'cloud_efficiency',
+  autoPl: 'cloud_auto',
+};
+
+/** One disk of a couple: `which` 0 at the source site, 1 at the destination site. */
 export function coupleDisk(g: CoupleSpec, which: 0 | 1): Plan {
+  const kind = g.kind ?? 'plain';
   return (s) => {
     const regions = replicationRegions(s);
     const from = nth(regions, g.from);
-    const to = nth(
-      regions.filter((r) => r.id !== from?.id),
-      g.to,
-    );
+    const to =
+      kind === 'sameRegion'
+        ? from
+        : nth(
+            regions.filter((r) => r.id !== from?.id),
+            g.to,
+          );
     const region = which === 0 ? from : to;
-    const zone = region && nth(region.zones, g.zone);
+    // Same region: the next zone for the secondary, so the two sites differ by zone.
+    const zone = region && nth(region.zones, g.zone + (kind === 'sameRegion' ? which : 0));
     if (!region || !zone) return undefined;
-    const params = {
-      RegionId: region.id,
-      ZoneId: zone.id,
-      Size: g.size,
-      DiskCategory: 'cloud_essd',
-      PerformanceLevel: 'PL1',
-    };
+    const params = { RegionId: region.id, ZoneId: zone.id, Size: g.size, ...DISK_OF[kind] };
     return {
       call: { ...ECS, action: 'CreateDisk', params },
-      label: label('CreateDisk', zone.id, `cloud_essd/PL1 ${g.size}GiB`),
+      label: label(
+        'CreateDisk',
+        zone.id,
+        `${CATEGORY_SHOWN[kind]} ${g.size}GiB`,
+        kind === 'encrypted' && 'encrypted',
+      ),
     };
   };
 }
 
+/** Mostly plain couples; the other kinds often enough that pairs of each are tried. */
+export const coupleKind = fc.constantFrom<CoupleKind>(
+  'plain',
+  'plain',
+  'plain',
+  'plain',
+  'plain',
+  'plain',
+  'sameRegion',
+  'encrypted',
+  'efficiency',
+  'autoPl',
+);
+
 /**
- * Two identical ESSDs in two replication regions: the material of a valid pair, in one command so
- * that short sequences reach the pair life cycle.
+ * Two disks that can form a pair (or, by kind, that test why one cannot): the material of a pair,
+ * in one command so that short sequences reach the pair life cycle.
  */
 const createDiskCouple = fc
-  .record({ from: fc.nat(), to: fc.nat(), zone: fc.nat(), size: fc.constantFrom(20, 40), variant })
+  .record({
+    from: fc.nat(),
+    to: fc.nat(),
+    zone: fc.nat(),
+    size: fc.constantFrom(20, 40),
+    kind: coupleKind,
+    variant,
+  })
   .map((g) => {
     const [first, second] = [coupleDisk(g, 0), coupleDisk(g, 1)].map(withVariant(g.variant)) as [Plan, Plan];
     return new CallCommand('CreateDiskCouple', g, first, second);
@@ -223,3 +366,12 @@ export const DISK_WEIGHTS = {
   deleteDisk: 1,
   describeDisks: 1,
 } satisfies Record<keyof typeof DISK_COMMANDS, number>;
+
+/** The command drawing an ordinary call of each operation, by `product:action` (parameter sweeps start from it). */
+export const DISK_BASES = {
+  'ecs:CreateDisk': DISK_COMMANDS.createDisk,
+  'ecs:AttachDisk': DISK_COMMANDS.attachDisk,
+  'ecs:DetachDisk': DISK_COMMANDS.detachDisk,
+  'ecs:DeleteDisk': DISK_COMMANDS.deleteDisk,
+  'ecs:DescribeDisks': DISK_COMMANDS.describeDisks,
+};

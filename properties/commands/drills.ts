@@ -178,3 +178,13 @@ export const DRILL_WEIGHTS = {
   describeGroupDrills: 1,
   clearGroupDrill: 1,
 } satisfies Record<keyof typeof DRILL_COMMANDS, number>;
+
+/** The command drawing an ordinary call of each operation, by `product:action` (parameter sweeps start from it). */
+export const DRILL_BASES = {
+  'ebs:StartPairDrill': DRILL_COMMANDS.startPairDrill,
+  'ebs:DescribePairDrills': DRILL_COMMANDS.describePairDrills,
+  'ebs:ClearPairDrill': DRILL_COMMANDS.clearPairDrill,
+  'ebs:StartReplicaGroupDrill': DRILL_COMMANDS.startGroupDrill,
+  'ebs:DescribeReplicaGroupDrills': DRILL_COMMANDS.describeGroupDrills,
+  'ebs:ClearReplicaGroupDrill': DRILL_COMMANDS.clearGroupDrill,
+};

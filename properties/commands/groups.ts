@@ -1,7 +1,9 @@
 import fc from 'fast-check';
-import { destinationOf, sourceOf } from '../../model';
+import { destinationOf, type ModelState, type Pair, sourceOf } from '../../model';
 import { CallCommand } from '../command';
 import { GROUP_STATES, PAIR_STATES } from '../coverage';
+import { rpoSetting } from './billing';
+import { RESOURCE_GROUPS, tagArb } from './tags';
 import {
   clientToken,
   EBS,
@@ -22,12 +24,49 @@ import {
   withToken,
 } from './toolkit';
 
-/** A group shaped like an existing pair (so pairs can join it), or occasionally like none. */
+/**
+ * How a group's sites are drawn: like an existing pair (so pairs can join it), like it but in
+ * another zone of the production region (same-region cross-zone), or with both sites in one zone
+ * (refused, GROUP.CREATE.SITES).
+ */
+type GroupFlaw = 'none' | 'badName' | 'badDescription' | 'missingZone' | 'sameRegion' | 'sameZone';
+
+/** The destination zone a flaw gives the group. */
+function destinationZone(
+  s: ModelState,
+  pair: Pair,
+  flaw: GroupFlaw,
+): { regionId: string; zoneId: string } | undefined {
+  const from = sourceOf(pair);
+  if (flaw === 'sameZone') return from;
+  if (flaw !== 'sameRegion') return destinationOf(pair);
+  const region = s.world.regions.find((r) => r.id === from.regionId);
+  const zone = region?.zones.find((z) => z.id !== from.zoneId);
+  return zone && { regionId: from.regionId, zoneId: zone.id };
+}
+
 const createGroup = fc
   .record({
     pair: fc.nat(),
     named: fc.boolean(),
-    flaw: fc.constantFrom('none', 'none', 'none', 'none', 'badName', 'badDescription', 'missingZone'),
+    flaw: fc.constantFrom<GroupFlaw>(
+      'none',
+      'none',
+      'none',
+      'none',
+      'badName',
+      'badDescription',
+      'missingZone',
+      'sameRegion',
+      'sameZone',
+    ),
+    // RPO at or off its one value; Bandwidth, documented as not open for use yet, now and then.
+    rpo: fc.option(rpoSetting, { nil: undefined, freq: 4 }),
+    bandwidth: fc.option(fc.constantFrom(0, 10240), { nil: undefined, freq: 8 }),
+    tagged: fc.option(fc.uniqueArray(tagArb, { minLength: 1, maxLength: 2, selector: (t) => t.Key }), {
+      nil: undefined,
+    }),
+    resourceGroup: fc.option(fc.constantFrom(...RESOURCE_GROUPS), { nil: undefined, freq: 3 }),
     token: clientToken,
     retry: rarely(6),
     variant,
@@ -39,7 +78,8 @@ const createGroup = fc
         const pair = nth(list, g.pair);
         if (!pair) return undefined;
         const from = sourceOf(pair);
-        const to = destinationOf(pair);
+        const to = destinationZone(s, pair, g.flaw);
+        if (!to) return undefined;
         const params = withToken(
           {
             RegionId: from.regionId,
@@ -50,6 +90,10 @@ const createGroup = fc
               ? { GroupName: g.flaw === 'badName' ? '9lives' : 'dr-group' }
               : {}),
             ...(g.flaw === 'badDescription' ? { Description: 'http://example.com' } : {}),
+            ...g.rpo,
+            ...(g.bandwidth === undefined ? {} : { Bandwidth: g.bandwidth }),
+            ...(g.tagged ? { Tag: g.tagged } : {}),
+            ...(g.resourceGroup ? { ResourceGroupId: g.resourceGroup } : {}),
           },
           g.token,
         );
@@ -60,6 +104,10 @@ const createGroup = fc
             'CreateDiskReplicaGroup',
             `like ${ref('pair', list, pair.id)}`,
             g.flaw !== 'none' && g.flaw,
+            g.rpo && `RPO=${g.rpo.RPO}`,
+            g.bandwidth !== undefined && `Bandwidth=${g.bandwidth}`,
+            g.tagged && `Tag=${g.tagged.map((t) => t.Key).join('+')}`,
+            g.resourceGroup,
             g.token,
           ),
         };
@@ -190,3 +238,16 @@ export const GROUP_WEIGHTS = {
   deleteGroup: 2,
   modifyGroup: 2,
 } satisfies Record<keyof typeof GROUP_COMMANDS, number>;
+
+/** The command drawing an ordinary call of each operation, by `product:action` (parameter sweeps start from it). */
+export const GROUP_BASES = {
+  'ebs:CreateDiskReplicaGroup': GROUP_COMMANDS.createGroup,
+  'ebs:AddDiskReplicaPair': GROUP_COMMANDS.addPair,
+  'ebs:RemoveDiskReplicaPair': GROUP_COMMANDS.removePair,
+  'ebs:StartDiskReplicaGroup': GROUP_COMMANDS.startGroup,
+  'ebs:StopDiskReplicaGroup': GROUP_COMMANDS.stopGroup,
+  'ebs:FailoverDiskReplicaGroup': GROUP_COMMANDS.failoverGroup,
+  'ebs:ReprotectDiskReplicaGroup': GROUP_COMMANDS.reprotectGroup,
+  'ebs:DeleteDiskReplicaGroup': GROUP_COMMANDS.deleteGroup,
+  'ebs:ModifyDiskReplicaGroup': GROUP_COMMANDS.modifyGroup,
+};

@@ -6,8 +6,11 @@ import { DRILL_COMMANDS, DRILL_WEIGHTS } from './drills';
 import { GROUP_COMMANDS, GROUP_WEIGHTS } from './groups';
 import { LISTING_COMMANDS, LISTING_WEIGHTS } from './listings';
 import { PAIR_COMMANDS, PAIR_WEIGHTS } from './pairs';
+import { PARAM_VARIANT_COMMANDS, PARAM_VARIANT_WEIGHTS } from './param-variants';
+import { REGION_COMMANDS, REGION_WEIGHTS } from './regions';
 import { SCENARIO_COMMANDS, SCENARIO_WEIGHTS } from './scenarios';
 import { TAG_COMMANDS, TAG_WEIGHTS } from './tags';
+import { TRANSIENT_COMMANDS, TRANSIENT_WEIGHTS } from './transient';
 import { VISIBILITY_COMMANDS, VISIBILITY_WEIGHTS } from './visibility';
 import { WALK_COMMANDS, WALK_WEIGHTS } from './walks';
 
@@ -43,6 +46,9 @@ const FAMILIES: readonly Family[] = [
   family(SCENARIO_COMMANDS, SCENARIO_WEIGHTS),
   family(DRILL_COMMANDS, DRILL_WEIGHTS),
   family(TAG_COMMANDS, TAG_WEIGHTS),
+  family(TRANSIENT_COMMANDS, TRANSIENT_WEIGHTS),
+  family(REGION_COMMANDS, REGION_WEIGHTS),
+  family(PARAM_VARIANT_COMMANDS, PARAM_VARIANT_WEIGHTS),
 ];
 
 export function weightedCommands(): Arb[] {

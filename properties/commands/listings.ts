@@ -99,3 +99,9 @@ export const LISTING_WEIGHTS = {
   describePairs: 2,
   describeGroups: 1,
 } satisfies Record<keyof typeof LISTING_COMMANDS, number>;
+
+/** The command drawing an ordinary call of each operation, by `product:action` (parameter sweeps start from it). */
+export const LISTING_BASES = {
+  'ebs:DescribeDiskReplicaPairs': LISTING_COMMANDS.describePairs,
+  'ebs:DescribeDiskReplicaGroups': LISTING_COMMANDS.describeGroups,
+};

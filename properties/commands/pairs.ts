@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { type Disk, type ModelState, pairHolding } from '../../model';
 import { CallCommand } from '../command';
 import { PAIR_STATES } from '../coverage';
+import { affordable, pairBilling, shown } from './billing';
 import { RESOURCE_GROUPS, tagArb } from './tags';
 import {
   createToken,
@@ -26,16 +27,40 @@ import {
   withToken,
 } from './toolkit';
 
-/** A secondary the documentation accepts for `primary`, when the model holds one. */
-function partnerFor(s: ModelState, primary: Disk, position: number): Disk | undefined {
+/** How the disks of a pair are chosen: the common plain pair, or one of a kind the docs single out. */
+type DiskChoice = 'plain' | 'sameRegion' | 'encrypted' | 'nonEssd';
+
+const isPlain = (d: Disk) => d.category === 'cloud_essd' && !d.encrypted;
+
+/** Disks that may be the primary of a pair of that choice. */
+const primariesFor: Record<DiskChoice, (d: Disk) => boolean> = {
+  plain: isPlain,
+  sameRegion: isPlain,
+  encrypted: (d) => d.category === 'cloud_essd' && d.encrypted,
+  nonEssd: (d) => d.category !== 'cloud_essd',
+};
+
+/**
+ * A secondary of the same category, performance level and size as `primary`, free, and placed as
+ * the choice says: another region, or another zone of the primary's region (same-region cross-zone).
+ * For a plain pair it is unencrypted, so that valid pairs are common.
+ */
+function partnerFor(
+  s: ModelState,
+  primary: Disk,
+  position: number,
+  choice: DiskChoice = 'plain',
+): Disk | undefined {
   const fits = disks(s).filter(
     (d) =>
       d.id !== primary.id &&
-      d.regionId !== primary.regionId &&
+      (choice === 'sameRegion'
+        ? d.regionId === primary.regionId && d.zoneId !== primary.zoneId
+        : d.regionId !== primary.regionId) &&
       d.category === primary.category &&
       d.performanceLevel === primary.performanceLevel &&
       d.size === primary.size &&
-      !d.encrypted &&
+      (choice === 'encrypted' || !d.encrypted) &&
       !pairHolding(s, d.id),
   );
   return nth(fits, position);
@@ -51,7 +76,16 @@ type CreateFlaw =
   | 'missingDisk'
   | 'longToken'
   | 'badName'
-  | 'badDescription';
+  | 'badDescription'
+  | 'sameRegion'
+  | 'encrypted'
+  | 'nonEssd';
+
+const DISK_CHOICE: Partial<Record<CreateFlaw, DiskChoice>> = {
+  sameRegion: 'sameRegion',
+  encrypted: 'encrypted',
+  nonEssd: 'nonEssd',
+};
 
 /** A secondary in another region that differs from `primary` the way the flaw says. */
 function mismatchFor(s: ModelState, primary: Disk, flaw: CreateFlaw, position: number): Disk | undefined {
@@ -87,8 +121,12 @@ const createPair = fc
       'longToken',
       'badName',
       'badDescription',
+      'sameRegion',
+      'encrypted',
+      'nonEssd',
     ),
     named: fc.boolean(),
+    billing: pairBilling,
     // Tags and a resource group on some creates (TAG.CREATE.BINDS, the Describe filters).
     tagged: fc.option(fc.uniqueArray(tagArb, { minLength: 1, maxLength: 2, selector: (t) => t.Key }), {
       nil: undefined,
@@ -102,9 +140,10 @@ const createPair = fc
     (g) =>
       new CallCommand('CreateDiskReplicaPair', g, (s) => {
         const list = disks(s);
+        const choice = DISK_CHOICE[g.flaw] ?? 'plain';
         // Mostly a disk that has a documented partner, so that valid pairs are common.
         const free = list.filter((d) => !pairHolding(s, d.id));
-        const matched = free.filter((d) => partnerFor(s, d, 0));
+        const matched = free.filter((d) => primariesFor[choice](d) && partnerFor(s, d, 0, choice));
         const primary = nth(g.flaw === 'anySecondary' ? free : matched, g.primary) ?? nth(list, g.primary);
         if (!primary) return undefined;
         const mismatch = g.flaw === 'sizeMismatch' || g.flaw === 'categoryMismatch';
@@ -113,8 +152,9 @@ const createPair = fc
             ? nth(list, g.secondary)
             : mismatch
               ? mismatchFor(s, primary, g.flaw, g.secondary)
-              : partnerFor(s, primary, g.secondary);
+              : partnerFor(s, primary, g.secondary, choice);
         if (!secondary) return undefined;
+        const billing = affordable(s, g.billing);
         const region = g.flaw === 'wrongRegion' ? secondary.regionId : primary.regionId;
         const token = g.flaw === 'longToken' ? 'x'.repeat(65) : g.token;
         const params = withToken(
@@ -133,6 +173,7 @@ const createPair = fc
             ...(g.flaw === 'badDescription' ? { Description: 'https://example.com/pair' } : {}),
             ...(g.tagged ? { Tag: g.tagged } : {}),
             ...(g.resourceGroup ? { ResourceGroupId: g.resourceGroup } : {}),
+            ...billing,
           },
           token,
         );
@@ -143,6 +184,7 @@ const createPair = fc
             'CreateDiskReplicaPair',
             `${ref('disk', list, primary.id)} -> ${ref('disk', list, secondary.id)}`,
             g.flaw !== 'none' && g.flaw,
+            ...shown(billing),
             g.token,
           ),
         };
@@ -151,17 +193,28 @@ const createPair = fc
 
 /** The seed's dialect: ECS 2014-05-26, PairName required, answers PairId. */
 const createLegacyPair = fc
-  .record({ primary: fc.nat(), secondary: fc.nat(), named: fc.boolean(), variant })
+  .record({
+    primary: fc.nat(),
+    secondary: fc.nat(),
+    named: fc.boolean(),
+    unknown: rarely(6),
+    otherSize: rarely(4),
+    variant,
+  })
   .map(
     (g) =>
       new CallCommand('CreateDiskReplicaPair (ECS)', g, (s) => {
         const list = disks(s);
         const primary = nth(list, g.primary);
-        const secondary = primary && (partnerFor(s, primary, g.secondary) ?? nth(list, g.secondary));
+        // Now and then a secondary of another size (LEGACY.CREATE.SAME_SPEC_AND_SIZE).
+        const other =
+          primary && g.otherSize ? mismatchFor(s, primary, 'sizeMismatch', g.secondary) : undefined;
+        const secondary = primary && (other ?? partnerFor(s, primary, g.secondary) ?? nth(list, g.secondary));
         if (!primary || !secondary) return undefined;
         const params = {
           RegionId: primary.regionId,
-          DiskId: primary.id,
+          // A disk that does not exist (LEGACY.CREATE.DISKS_EXIST).
+          DiskId: g.unknown ? UNKNOWN.disk : primary.id,
           DestinationRegionId: secondary.regionId,
           DestinationDiskId: secondary.id,
           ...(g.named ? { PairName: 'legacy-pair' } : {}),
@@ -173,6 +226,8 @@ const createLegacyPair = fc
             'CreateDiskReplicaPair[ecs]',
             `${ref('disk', list, primary.id)} -> ${ref('disk', list, secondary.id)}`,
             !g.named && 'no PairName',
+            g.unknown && 'unknown primary disk',
+            g.otherSize && 'secondary of another size',
           ),
         };
       }),
@@ -264,3 +319,16 @@ export const PAIR_WEIGHTS = {
   modifyPair: 2,
   describeProgress: 2,
 } satisfies Record<keyof typeof PAIR_COMMANDS, number>;
+
+/** The command drawing an ordinary call of each operation, by `product:action` (parameter sweeps start from it). */
+export const PAIR_BASES = {
+  'ecs:CreateDiskReplicaPair': PAIR_COMMANDS.createLegacyPair,
+  'ebs:CreateDiskReplicaPair': PAIR_COMMANDS.createPair,
+  'ebs:StartDiskReplicaPair': PAIR_COMMANDS.startPair,
+  'ebs:StopDiskReplicaPair': PAIR_COMMANDS.stopPair,
+  'ebs:FailoverDiskReplicaPair': PAIR_COMMANDS.failoverPair,
+  'ebs:ReprotectDiskReplicaPair': PAIR_COMMANDS.reprotectPair,
+  'ebs:DeleteDiskReplicaPair': PAIR_COMMANDS.deletePair,
+  'ebs:ModifyDiskReplicaPair': PAIR_COMMANDS.modifyPair,
+  'ebs:DescribeDiskReplicaPairProgress': PAIR_COMMANDS.describeProgress,
+};

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Variant } from '../../adapters/target';
 import type { Group, Pair } from '../../model';
 import { CallCommand, type Plan } from '../command';
-import { coupleDisk } from './disks';
+import { type CoupleKind, coupleDisk } from './disks';
 import { disks, EBS, ECS, groups, label, pairs, regionFor, type Side, variant, withVariant } from './toolkit';
 
 // Scenario commands drive a fresh pair or group through a prefix of its life cycle in one
@@ -29,6 +29,22 @@ const createPair: Plan = (s) => {
 };
 
 type Subject = 'pair' | 'group';
+
+/** A group with the sites of the latest pair. */
+const createGroup: Plan = (s) => {
+  const pair = pairs(s).at(-1);
+  if (!pair) return undefined;
+  const params = {
+    RegionId: pair.primary.regionId,
+    SourceZoneId: pair.primary.zoneId,
+    DestinationRegionId: pair.standby.regionId,
+    DestinationZoneId: pair.standby.zoneId,
+  };
+  return {
+    call: { ...EBS, action: 'CreateDiskReplicaGroup', params },
+    label: label('CreateDiskReplicaGroup', 'like the last pair'),
+  };
+};
 
 /** A call on the `back`-th latest pair or group, made at `where`. */
 function onLatest(
@@ -64,6 +80,29 @@ function deleteDiskOfLatestPair(which: 'primary' | 'standby'): Plan {
     };
   };
 }
+
+/** Attaches (or detaches) the secondary disk of the latest pair to an instance of its zone. */
+function standbyOfLatestPair(action: 'AttachDisk' | 'DetachDisk'): Plan {
+  return (s) => {
+    const pair = pairs(s).at(-1);
+    const disk = pair && s.disks[pair.standby.diskId];
+    const instance = disk && Object.values(s.instances).find((i) => i.zoneId === disk.zoneId);
+    if (!disk || !instance) return undefined;
+    return {
+      call: { ...ECS, action, params: { DiskId: disk.id, InstanceId: instance.id } },
+      region: disk.regionId,
+      label: label(action, 'the secondary disk of the last pair', instance.id),
+    };
+  };
+}
+
+/** A Start while the secondary is attached (refused), then detached and started again. */
+const attachedStandby = (subject: Subject): Plan[] => [
+  standbyOfLatestPair('AttachDisk'),
+  onLatest(subject, `StartDiskReplica${cap(subject)}`, 'source'),
+  standbyOfLatestPair('DetachDisk'),
+  onLatest(subject, `StartDiskReplica${cap(subject)}`, 'source'),
+];
 
 /** The life cycle, in order; a scenario runs a prefix of it. */
 function lifecycle(subject: Subject, g: ScenarioInputs): Plan[] {
@@ -135,12 +174,17 @@ interface ScenarioInputs {
   readonly to: number;
   readonly zone: number;
   readonly size: number;
+  /** Plain disks in two regions, two zones of one region, or encrypted disks. */
+  readonly kind: CoupleKind;
   /** How many steps of the life cycle to run after creating. */
   readonly depth: number;
   readonly oneShot: boolean;
   readonly reverse: boolean;
-  /** What follows the life cycle: nothing, a deleted disk (then probes), deletion, or probes. */
-  readonly ending: 'none' | 'invalidate' | 'delete' | 'probe';
+  /**
+   * What follows the life cycle: nothing, a deleted disk (then probes), deletion, probes, or the
+   * secondary of the last pair attached to an instance and a Start (PAIR/GROUP.START.STANDBY_NOT_ATTACHED).
+   */
+  readonly ending: 'none' | 'invalidate' | 'delete' | 'probe' | 'attached';
   /** Which probe goes first. */
   readonly turn: number;
   readonly variant: Partial<Variant>;
@@ -151,11 +195,28 @@ const inputs = fc.record({
   to: fc.nat(),
   zone: fc.nat(),
   size: fc.constantFrom(20, 40),
+  kind: fc.constantFrom<CoupleKind>(
+    'plain',
+    'plain',
+    'plain',
+    'plain',
+    'plain',
+    'plain',
+    'sameRegion',
+    'encrypted',
+  ),
   // Failovered (depth 2) is where most operations meet a refusal: drawn more often.
   depth: fc.constantFrom(0, 1, 2, 2, 2, 3, 4, 5),
   oneShot: fc.boolean(),
   reverse: fc.oneof(fc.constant(true), fc.constant(true), fc.constant(false)),
-  ending: fc.constantFrom<ScenarioInputs['ending']>('none', 'invalidate', 'delete', 'probe', 'probe'),
+  ending: fc.constantFrom<ScenarioInputs['ending']>(
+    'none',
+    'invalidate',
+    'delete',
+    'probe',
+    'probe',
+    'attached',
+  ),
   turn: fc.nat(),
   variant,
 });
@@ -172,51 +233,110 @@ const pairScenario = inputs.map((g) => {
       : []),
     ...(g.ending === 'delete' ? [onLatest('pair', 'DeleteDiskReplicaPair', 'source')] : []),
     ...(g.ending === 'probe' ? probes('pair', g.turn) : []),
+    ...(g.ending === 'attached' ? attachedStandby('pair') : []),
   ].map(withVariant(g.variant));
   const [first, ...then] = steps as [Plan, ...Plan[]];
   return new CallCommand('PairScenario', g, first, ...then);
 });
 
+/**
+ * How many fresh pairs a group scenario adds: mostly a few; now and then the documented most, 17,
+ * or one more, whose Add is refused (GROUP.ADD.AT_MOST_17).
+ */
+const memberCount = fc.oneof(
+  { weight: 60, arbitrary: fc.integer({ min: 1, max: 3 }) },
+  { weight: 1, arbitrary: fc.constantFrom(17, 18) },
+);
+
 /** A fresh group of `members` fresh pairs, driven `depth` steps through its life cycle. */
-const groupScenario = fc
-  .record({ g: inputs, members: fc.integer({ min: 1, max: 3 }) })
-  .map(({ g, members }) => {
-    const pairSteps = Array.from({ length: members }, () => [
-      coupleDisk(g, 0),
-      coupleDisk(g, 1),
-      createPair,
-    ]).flat();
-    const createGroup: Plan = (s) => {
-      const pair = pairs(s).at(-1);
-      if (!pair) return undefined;
-      const params = {
-        RegionId: pair.primary.regionId,
-        SourceZoneId: pair.primary.zoneId,
-        DestinationRegionId: pair.standby.regionId,
-        DestinationZoneId: pair.standby.zoneId,
-      };
-      return {
-        call: { ...EBS, action: 'CreateDiskReplicaGroup', params },
-        label: label('CreateDiskReplicaGroup', 'like the last pair'),
-      };
+const groupScenario = fc.record({ g: inputs, members: memberCount }).map(({ g, members }) => {
+  const pairSteps = Array.from({ length: members }, () => [
+    coupleDisk(g, 0),
+    coupleDisk(g, 1),
+    createPair,
+  ]).flat();
+  const addSteps = Array.from({ length: members }, (_, i) => membership('AddDiskReplicaPair', i + 1));
+  const steps = [
+    ...pairSteps,
+    createGroup,
+    ...addSteps,
+    ...lifecycle('group', g).slice(0, g.depth),
+    ...(g.ending === 'invalidate' ? [deleteDiskOfLatestPair('standby'), ...probes('pair', g.turn)] : []),
+    ...(g.ending === 'probe' ? probes('group', g.turn) : []),
+    ...(g.ending === 'attached' ? attachedStandby('group') : []),
+  ].map(withVariant(g.variant));
+  const [first, ...then] = steps as [Plan, ...Plan[]];
+  return new CallCommand('GroupScenario', { ...g, members }, first, ...then);
+});
+
+const DRILL_ACTIONS = {
+  pair: { start: 'StartPairDrill', describe: 'DescribePairDrills', clear: 'ClearPairDrill', id: 'PairId' },
+  group: {
+    start: 'StartReplicaGroupDrill',
+    describe: 'DescribeReplicaGroupDrills',
+    clear: 'ClearReplicaGroupDrill',
+    id: 'GroupId',
+  },
+} as const;
+
+/** A drill call on the latest pair or group, in its disaster-recovery region; Clear names its latest drill. */
+function drillCall(subject: Subject, step: 'start' | 'describe' | 'clear'): Plan {
+  const A = DRILL_ACTIONS[subject];
+  return (s) => {
+    const r: Pair | Group | undefined = subject === 'pair' ? pairs(s).at(-1) : groups(s).at(-1);
+    if (!r) return undefined;
+    const drill = Object.values(s.drills)
+      .filter((d) => d.ownerId === r.id)
+      .at(-1);
+    if (step === 'clear' && !drill) return undefined;
+    const params = {
+      RegionId: regionFor(s, r, 'destination'),
+      [A.id]: r.id,
+      ...(step === 'clear' && drill ? { DrillId: drill.id } : {}),
     };
-    const addSteps = Array.from({ length: members }, (_, i) => membership('AddDiskReplicaPair', i + 1));
+    return {
+      call: { ...EBS, action: A[step], params },
+      label: label(A[step], `the last ${subject}`, step === 'clear' && 'its last drill'),
+    };
+  };
+}
+
+/**
+ * A rehearsal as a DR team runs one: a fresh pair (or a group of one) started, a drill started
+ * in the disaster-recovery region, a second one while the first stands (DRILL.*.START.ONE_AT_A_TIME),
+ * the drills listed, the drill cleared (DRILL.*.CLEAR.REMOVES), listed again, then a new drill.
+ */
+const drillScenario = fc
+  .record({
+    subject: fc.constantFrom<Subject>('pair', 'group'),
+    couple: fc.record({ from: fc.nat(), to: fc.nat(), zone: fc.nat(), size: fc.constantFrom(20, 40) }),
+    again: fc.boolean(),
+    variant,
+  })
+  .map((g) => {
+    const { subject } = g;
     const steps = [
-      ...pairSteps,
-      createGroup,
-      ...addSteps,
-      ...lifecycle('group', g).slice(0, g.depth),
-      ...(g.ending === 'invalidate' ? [deleteDiskOfLatestPair('standby'), ...probes('pair', g.turn)] : []),
-      ...(g.ending === 'probe' ? probes('group', g.turn) : []),
+      coupleDisk(g.couple, 0),
+      coupleDisk(g.couple, 1),
+      createPair,
+      ...(subject === 'group' ? [createGroup, membership('AddDiskReplicaPair')] : []),
+      onLatest(subject, `StartDiskReplica${cap(subject)}`, 'source'),
+      drillCall(subject, 'start'),
+      drillCall(subject, 'start'),
+      drillCall(subject, 'describe'),
+      drillCall(subject, 'clear'),
+      drillCall(subject, 'describe'),
+      ...(g.again ? [drillCall(subject, 'start')] : []),
     ].map(withVariant(g.variant));
     const [first, ...then] = steps as [Plan, ...Plan[]];
-    return new CallCommand('GroupScenario', { ...g, members }, first, ...then);
+    return new CallCommand('DrillScenario', g, first, ...then);
   });
 
-export const SCENARIO_COMMANDS = { pairScenario, groupScenario };
+export const SCENARIO_COMMANDS = { pairScenario, groupScenario, drillScenario };
 
 /** How often each command is drawn (properties/commands/index.ts gathers the families). */
 export const SCENARIO_WEIGHTS = {
   pairScenario: 5,
   groupScenario: 4,
+  drillScenario: 1,
 } satisfies Record<keyof typeof SCENARIO_COMMANDS, number>;

@@ -36,7 +36,8 @@ type TagFlaw =
 const tagFlaw = fc.oneof(
   { weight: 10, arbitrary: fc.constant<TagFlaw>('none') },
   {
-    weight: 1,
+    // Eleven documented ways of being wrong, each reached several times by a deep run.
+    weight: 4,
     arbitrary: fc.constantFrom<TagFlaw>(
       'backupRegion',
       'wrongType',
@@ -229,3 +230,10 @@ export const TAG_WEIGHTS = {
   untagResources: 1,
   listTagResources: 1,
 } satisfies Record<keyof typeof TAG_COMMANDS, number>;
+
+/** The command drawing an ordinary call of each operation, by `product:action` (parameter sweeps start from it). */
+export const TAG_BASES = {
+  'ebs:TagResources': TAG_COMMANDS.tagResources,
+  'ebs:UntagResources': TAG_COMMANDS.untagResources,
+  'ebs:ListTagResources': TAG_COMMANDS.listTagResources,
+};

@@ -18,18 +18,20 @@ export const pairs = (s: ModelState): Pair[] => Object.values(s.pairs);
 export const groups = (s: ModelState): Group[] => Object.values(s.groups);
 export const replicationRegions = (s: ModelState) => s.world.regions.filter((r) => r.asyncReplication);
 
-/** Which region a call on a pair or group is made in. */
-export type Side = 'source' | 'destination' | 'elsewhere';
-export const side: fc.Arbitrary<Side> = fc.constantFrom<Side>(
-  'source',
-  'destination',
-  'destination',
-  'elsewhere',
+/**
+ * Which region a call on a pair or group is made in: one of its sites, another replication region,
+ * or now and then a region without async replication (PROTO.EAR_REGION).
+ */
+export type Side = 'source' | 'destination' | 'elsewhere' | 'unreplicated';
+export const side: fc.Arbitrary<Side> = fc.oneof(
+  { weight: 16, arbitrary: fc.constantFrom<Side>('source', 'destination', 'destination', 'elsewhere') },
+  { weight: 1, arbitrary: fc.constant<Side>('unreplicated') },
 );
 
 export function regionFor(s: ModelState, r: Pair | Group, where: Side): string {
   if (where === 'source') return sourceOf(r).regionId;
   if (where === 'destination') return destinationOf(r).regionId;
+  if (where === 'unreplicated') return REGION_WITHOUT_REPLICATION;
   const other = replicationRegions(s).find(
     (x) => x.id !== sourceOf(r).regionId && x.id !== destinationOf(r).regionId,
   );

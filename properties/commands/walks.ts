@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Variant } from '../../adapters/target';
 import { listingOf, listingRows, packIds, type ResourceListing } from '../../api';
-import { listDisks, listGroups, listPairs, type ModelState } from '../../model';
+import { listDisks, listGroups, type ModelState, pairListing } from '../../model';
 import { pagination_conformance } from '../checks';
 import type { ModelBox } from '../command';
 import type { RunSession } from '../session';
@@ -16,6 +16,8 @@ interface Listing {
   readonly sited: boolean;
   readonly rule: (mode: Mode) => string;
   readonly expected: (s: ModelState, regionId: string, site: Site) => string[];
+  /** IDs an open reading lets the listing hold or not. */
+  readonly optional?: (s: ModelState, regionId: string, site: Site) => string[];
   /** Every ID of this kind the sequence holds. */
   readonly own: (s: ModelState) => string[];
 }
@@ -31,7 +33,8 @@ const LISTINGS: Readonly<Record<string, Listing>> = {
     listing: listingOf('pair'),
     sited: true,
     rule: replicationRule,
-    expected: (s, regionId, site) => listPairs(s, { regionId, site }).map((p) => p.id),
+    expected: (s, regionId, site) => pairListing(s, { regionId, site }).pairs.map((p) => p.id),
+    optional: (s, regionId, site) => (pairListing(s, { regionId, site }).open?.rows ?? []).map((p) => p.id),
     own: (s) => Object.keys(s.pairs),
   },
   groups: {
@@ -73,7 +76,10 @@ class WalkCommand implements fc.AsyncCommand<ModelBox, RunSession> {
 
   async run(m: ModelBox, session: RunSession): Promise<void> {
     const l = LISTINGS[this.listing] as Listing;
-    const region = nth(replicationRegions(m.state), this.region);
+    // A walk proves most where the sequence has rows: on a target it does not own, the only place.
+    const regions = replicationRegions(m.state);
+    const holding = regions.filter((r) => l.expected(m.state, r.id, this.site).length > 0);
+    const region = nth(holding.length > 0 ? holding : regions, this.region);
     if (!region) return;
     const own = session.options.isolated ? undefined : l.own(m.state).slice(0, FILTER_MAX);
     if (own?.length === 0) return;
@@ -91,6 +97,7 @@ class WalkCommand implements fc.AsyncCommand<ModelBox, RunSession> {
       rule: l.rule(this.mode),
       seen,
       expected: own ? expected.filter((id) => own.includes(id)) : expected,
+      optional: l.optional?.(m.state, region.id, this.site) ?? [],
       isolated: session.options.isolated,
       retired: session.ownership.retired,
     });
@@ -139,7 +146,7 @@ class WalkCommand implements fc.AsyncCommand<ModelBox, RunSession> {
   }
 
   toString(): string {
-    return `walk ${this.listing}(region#${this.region}, Site=${this.site}, ${this.mode} pages of ${this.size})`;
+    return `walk ${this.listing}(holding region#${this.region}, Site=${this.site}, ${this.mode} pages of ${this.size})`;
   }
 }
 
@@ -162,7 +169,8 @@ export const WALK_COMMANDS = {
 
 /** How often each command is drawn (properties/commands/index.ts gathers the families). */
 export const WALK_WEIGHTS = {
-  walkPairs: 1,
+  // Only a whole walk shows a row a target drops where it does not own every row (endpoint, real).
+  walkPairs: 3,
   walkGroups: 1,
   walkDisks: 1,
 } satisfies Record<keyof typeof WALK_COMMANDS, number>;

@@ -28,10 +28,10 @@ describe('every operation of the catalogue has every layer', () => {
   it('names the file to add when an operation lacks a layer', () => {
     const invented: Operation = { ...(OPERATIONS[0] as Operation), action: 'StartInventedDrill' };
     expect(missingLayers([invented])).toEqual([
-      expect.stringContaining('model/<family>.ts'),
-      expect.stringContaining('emulator/service/<family>.ts'),
-      expect.stringContaining('properties/commands/'),
-      expect.stringContaining('api/rules/'),
+      expect.stringContaining('write model/start-invented-drill.ts'),
+      expect.stringContaining('write emulator/service/start-invented-drill.ts'),
+      expect.stringContaining('write properties/commands/start-invented-drill.ts'),
+      expect.stringContaining('write api/rules/start-invented-drill.ts'),
     ]);
   });
 });

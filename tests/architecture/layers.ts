@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { isExempt, LAYERS, type Layer, type Operation, operationKey, RULES } from '../../api';
+import {
+  isExempt,
+  LAYERS,
+  type Layer,
+  OPERATIONS_BY_NAME,
+  type Operation,
+  operationKey,
+  RULES,
+} from '../../api';
+import { layerFiles } from '../../cli/commands/scaffold';
 import { ROUTES } from '../../emulator/service/dispatch';
 import { isModelled } from '../../model';
 import { failoveredScenario, memberScenario, pairScenario } from '../../model/testkit';
@@ -34,11 +43,23 @@ export const HAS: Record<Layer, (op: Operation) => boolean> = {
   rules: (op) => RULES.some((r) => r.operations.includes(op.action)),
 };
 
-/** `CreateDisk (ecs:2014-05-26:CreateDisk) lacks a handler in the ROUTES of its emulator family (...)`. */
+/** The operation's callable name (the action, but `LegacyCreateDiskReplicaPair`). */
+const nameOf = (op: Operation) =>
+  Object.entries(OPERATIONS_BY_NAME).find(([, o]) => operationKey(o) === operationKey(op))?.[0] ?? op.action;
+
+/**
+ * `StartInventedDrill (ebs:2021-07-30:StartInventedDrill) lacks a decision in the DECISIONS of its
+ * model family (model/<family>.ts): add it to its family, or write model/start-invented-drill.ts
+ * (ebs-conformance scaffold StartInventedDrill)`.
+ */
 export function missingLayers(ops: readonly Operation[]): string[] {
-  return ops.flatMap((op) =>
-    (Object.keys(LAYERS) as Layer[])
+  return ops.flatMap((op) => {
+    const files = layerFiles(nameOf(op));
+    return (Object.keys(LAYERS) as Layer[])
       .filter((layer) => !HAS[layer](op) && !isExempt(op, layer))
-      .map((layer) => `${op.action} (${operationKey(op)}) lacks ${LAYERS[layer]}`),
-  );
+      .map(
+        (layer) =>
+          `${op.action} (${operationKey(op)}) lacks ${LAYERS[layer]}: add it to its family, or write ${files[layer]} (ebs-conformance scaffold ${nameOf(op)})`,
+      );
+  });
 }

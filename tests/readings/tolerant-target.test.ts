@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { HELD_FOR_MODEL } from '../../emulator/service/readings';
 import { expectConformant, rewriting, runAgainst, throttling } from './support';
 
 // Issue 13, done when: a target that adds unknown fields, omits PairIds on empty groups, omits the
@@ -71,10 +70,7 @@ describe('a target the docs allow is conformant', () => {
     TIMEOUT,
   );
 
-  // The current model still expects `PairIds: []` on an empty group: it accepts the absent
-  // reading once the model side of issue 13 lands, which also drops the reading from
-  // HELD_FOR_MODEL (emulator/service/readings.ts). Until then this runs as the control below.
-  it.skipIf('empty-group-pair-ids' in HELD_FOR_MODEL)(
+  it(
     'when it omits PairIds and PairNumber on empty groups',
     async () => {
       let omitted = 0;

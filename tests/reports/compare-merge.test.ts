@@ -120,6 +120,36 @@ describe('merge', () => {
     ]);
   });
 
+  it("sums the oracle's sharpness and unites the observed paths of every shard, not the first one's", () => {
+    const sharpness = (refusals: number, moreCodes: number) => ({
+      refusals,
+      oneCode: refusals - moreCodes,
+      twoCodes: 0,
+      threeCodes: 0,
+      moreCodes,
+      successOrRefusal: 1,
+      calls: 10 * refusals,
+    });
+    const path = { kind: 'pair' as const, operation: 'StopDiskReplicaPair', model: 'stopping → stopped' };
+    const a = conformant({
+      sharpness: sharpness(10, 1),
+      observedPaths: [{ ...path, observed: 'stopping → stopped', ...latency([5, 7]) }],
+    });
+    const b = conformant({
+      sharpness: sharpness(30, 2),
+      observedPaths: [
+        { ...path, observed: 'stopping → stopped', ...latency([9]) },
+        { ...path, observed: 'stopped', ...latency([1]) },
+      ],
+    });
+    const m = mergeRecords([a, b]);
+    expect(m.sharpness).toEqual({ ...sharpness(40, 3), successOrRefusal: 2 });
+    expect(m.observedPaths?.map((p) => [p.observed, p.count])).toEqual([
+      ['stopping → stopped', 3],
+      ['stopped', 1],
+    ]);
+  });
+
   it('counts a cell covered when any shard reached it', () => {
     const hit = conformant();
     const cells = hit.coverage.pairs.cells.map((c) =>

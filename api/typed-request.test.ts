@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OPERATIONS, type Param } from '../api';
-import { typedParams } from './validate';
+import { OPERATIONS, type Param, typedRequest } from '.';
 
-// The model's fast path for typed parameters must answer exactly what the zod request schema
-// answers whenever it answers at all: never accept what the schema refuses, never change a value,
-// keep the schema's key order. Values are drawn near every documented bound and kind.
+// The fast path for parameters (the model's typed calls, the emulator's wire strings) must answer
+// exactly what the zod request schema answers whenever it answers at all: never accept what the
+// schema refuses, never change a value, keep the schema's key order. Values are drawn near every
+// documented bound and kind, typed and as the strings that travel.
 const value = fc.oneof(
   fc.string({ maxLength: 140 }),
   fc.string({ unit: 'grapheme', maxLength: 10 }),
@@ -41,14 +41,16 @@ function nearBounds(p: Param): unknown[] {
   switch (k.type) {
     case 'string':
       return k.enum ? [...k.enum] : ['abc', 'Name-1_x', 'a'.repeat(k.maxLength ?? 64), 'd-1'];
-    case 'integer':
-      return [...(k.enum ?? []), k.min ?? 0, k.max ?? 1, (k.min ?? 0) - 1, (k.max ?? 1) + 1];
+    case 'integer': {
+      const near = [...(k.enum ?? []), k.min ?? 0, k.max ?? 1, (k.min ?? 0) - 1, (k.max ?? 1) + 1];
+      return [...near, ...near.map(String), '007', '-0', ' 1', '1.0', '1e3', '9007199254740993'];
+    }
     case 'boolean':
-      return [true, false];
+      return [true, false, 'true', 'false', 'TRUE', '1'];
     case 'tags':
       return [[{ Key: 'k', Value: 'v' }], [{ Key: 'k' }], []];
     case 'repeated':
-      return [['a', 'b'], [], Array.from({ length: k.maxItems + 1 }, (_, i) => `x${i}`), 'a'];
+      return [['a', 'b'], [], Array.from({ length: k.maxItems + 1 }, (_, i) => `x${i}`), 'a', ''];
     case 'jsonArray':
     case 'csv':
       return [
@@ -67,7 +69,7 @@ function nearBounds(p: Param): unknown[] {
   }
 }
 
-describe('typed parameters', () => {
+describe('typed requests', () => {
   it.each(OPERATIONS.map((op) => [op.action, op] as const))('%s: the fast path agrees with zod', (_, op) => {
     const required = op.params.filter((p) => p.required).map((p) => p.name);
     const arbitraries = Object.fromEntries([
@@ -85,7 +87,7 @@ describe('typed parameters', () => {
     let accepted = 0;
     fc.assert(
       fc.property(params, (own) => {
-        const typed = typedParams(op, own);
+        const typed = typedRequest(op.params)(own);
         if (typed === undefined) return;
         accepted++;
         const parsed = op.request.safeParse(own);

@@ -1,14 +1,18 @@
 /**
- * Writes the stub files of a new operation from its catalogue entry, and registers them where
- * each layer is read (see CONTRIBUTING.md): a model decision, an emulator handler, a command
- * family and a rule. The stubs typecheck against the operation's typed request and make the
- * completeness test pass; each says what is left to decide from the documentation.
- *
- *   node scripts/scaffold.mjs <Action>
+ * `ebs-conformance scaffold <Action>`: writes the stub files of a new operation from its catalogue
+ * entry, and lists each new family once where its layer gathers families (see CONTRIBUTING.md): a
+ * model decision, an emulator handler, a command family and a rule. The stubs typecheck against
+ * the operation's typed request and make the completeness test pass; each says what is left to
+ * decide from the documentation. It writes into a checkout of the project (`--root`, default the
+ * current directory), never into an installed package.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { OPERATIONS_BY_NAME, type Operation, type OperationName } from '../api';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { OPERATIONS_BY_NAME, type Operation, type OperationName } from '../../api';
+import type { Register } from '../main';
+import { UsageError } from '../usage-error';
 
 export interface Scaffolded {
   /** Files written, relative to the project root. */
@@ -17,23 +21,38 @@ export interface Scaffolded {
   readonly registered: readonly string[];
 }
 
-export class ScaffoldError extends Error {
-  override readonly name = 'ScaffoldError';
-}
+/** What the scaffold refuses to do: a usage mistake, printed as one line with exit status 2. */
+export class ScaffoldError extends UsageError {}
 
 const kebab = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 const camel = (name: string) => name.charAt(0).toLowerCase() + name.slice(1);
 const upper = (name: string) => kebab(name).replace(/-/g, '_').toUpperCase();
 
+/** Where each layer of an operation lives when the scaffold writes it (a family of its own). */
+export function layerFiles(action: string): {
+  model: string;
+  emulator: string;
+  commands: string;
+  rules: string;
+} {
+  const file = kebab(action);
+  return {
+    model: `model/${file}.ts`,
+    emulator: `emulator/service/${file}.ts`,
+    commands: `properties/commands/${file}.ts`,
+    rules: `api/rules/${file}.ts`,
+  };
+}
+
 /** The stub files of one operation, by path. */
 function stubs(name: string, op: Operation): Record<string, string> {
-  const file = kebab(name);
+  const files = layerFiles(name);
   const fn = camel(name);
   const product = op.product.toUpperCase();
   const ruleId = `${op.product === 'ebs' ? 'EBS' : 'ECS'}.${upper(name)}.TODO`;
   const regionParam = op.params.some((p) => p.name === 'RegionId');
   return {
-    [`model/${file}.ts`]: `import { ${name} } from '../api';
+    [files.model]: `import { ${name} } from '../api';
 import { decide, type Handler } from './context';
 import { observe } from './expectation';
 
@@ -46,7 +65,7 @@ export const ${fn}: Handler<typeof ${name}> = (ctx) => observe(ctx.state, { rule
 
 export const DECISIONS = [decide(${name}, ${fn})];
 `,
-    [`emulator/service/${file}.ts`]: `import * as api from '../../api';
+    [files.emulator]: `import * as api from '../../api';
 import { fail, type OperationFn, route } from './context';
 
 /**
@@ -58,7 +77,7 @@ export const ${op.action}: OperationFn<typeof api.${name}> = () =>
 
 export const ROUTES = [route(api.${name}, ${op.action})];
 `,
-    [`properties/commands/${file}.ts`]: `import fc from 'fast-check';
+    [files.commands]: `import fc from 'fast-check';
 import { CallCommand } from '../command';
 import { ${product}, label, nth, replicationRegions, variant } from './toolkit';
 
@@ -82,7 +101,7 @@ export const ${upper(name)}_COMMANDS = { ${fn} };
 /** Drawn rarely until the command is written. */
 export const ${upper(name)}_WEIGHTS = { ${fn}: 1 } satisfies Record<keyof typeof ${upper(name)}_COMMANDS, number>;
 `,
-    [`api/rules/${file}.ts`]: `import { rule } from '../rule';
+    [files.rules]: `import { rule } from '../rule';
 
 export const ${upper(name)}_RULES = [
   rule(
@@ -143,7 +162,20 @@ function withImport(text: string, importLine: string): string {
   return lines.join('\n');
 }
 
+/** A checkout has the layers' gathering files; an installed package has only dist/. */
+const CHECKOUT_FILES = [
+  'model/allowed-outcomes.ts',
+  'emulator/service/dispatch.ts',
+  'properties/commands/index.ts',
+  'api/rules/index.ts',
+];
+
 export function scaffold(root: string, name: string): Scaffolded {
+  const absent = CHECKOUT_FILES.filter((f) => !existsSync(join(root, f)));
+  if (absent.length > 0)
+    throw new ScaffoldError(
+      `${root} is not a checkout of ebs-conformance (no ${absent[0]}): run scaffold at the project root, or give --root`,
+    );
   const op = (OPERATIONS_BY_NAME as Readonly<Record<string, Operation>>)[name];
   if (!op)
     throw new ScaffoldError(
@@ -162,3 +194,31 @@ export function scaffold(root: string, name: string): Scaffolded {
   }
   return { written: Object.keys(files), registered };
 }
+
+export const registerScaffold: Register = (program: Command, done) => {
+  program
+    .command('scaffold')
+    .description(
+      'write the stub layers of a catalogue operation (model, emulator, command, rule) in a checkout',
+    )
+    .argument('<Action>', 'an operation of api/operations/, by its callable name (spec lists them)')
+    .option('--root <dir>', 'the checkout to write into (default: the current directory)')
+    .action((name: string, opts: { root?: string }) => {
+      const root = resolve(opts.root ?? process.cwd());
+      const made = scaffold(root, name);
+      // Sorted imports and the project's format, when biome is at hand.
+      spawnSync('npx', ['biome', 'check', '--write', ...made.written, ...made.registered], {
+        cwd: root,
+        stdio: 'ignore',
+      });
+      process.stdout.write(
+        [
+          `wrote: ${made.written.join(', ')}`,
+          `registered in: ${made.registered.join(', ')}`,
+          'next: fill in each TODO (CONTRIBUTING.md says how each layer is proven)',
+          '',
+        ].join('\n'),
+      );
+      done(0);
+    });
+};

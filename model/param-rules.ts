@@ -1,0 +1,129 @@
+import { isTooManyItems, type Operation, type Param, type ParamKind, paramSchema } from '../api';
+import { type ConstraintKind, constraintsOf, paramRuleId } from '../api/rules/params';
+
+/**
+ * Which derived parameter rules (api/rules/params.ts) a call meets: the constraints a refused
+ * call's values break, and the constraints an accepted call holds a value at the edge of. The
+ * refusal itself is the request schema's; this only names the documented constraint behind it.
+ */
+
+/** One documented constraint alone, as a schema: whether a value keeps to it. */
+function keepsTo(p: Param, c: Exclude<ConstraintKind, 'REQUIRED'>): (v: unknown) => boolean {
+  const k = p.kind;
+  const alone = (kind: ParamKind) => {
+    const schema = paramSchema({ ...p, kind });
+    return (v: unknown) => schema.safeParse(v).success;
+  };
+  const isInteger = alone({ type: 'integer' });
+  switch (c) {
+    case 'ENUM':
+      return k.type === 'integer' && k.enum ? alone({ type: 'integer', enum: k.enum }) : alone(k);
+    case 'INTEGER':
+      return isInteger;
+    case 'BOOLEAN':
+      return alone({ type: 'boolean' });
+    case 'RANGE': {
+      const { min, max } = k as IntegerKind;
+      const inRange = alone({
+        type: 'integer',
+        ...(min !== undefined ? { min } : {}),
+        ...(max !== undefined ? { max } : {}),
+      });
+      // A value that is no integer at all breaks INTEGER, not the range.
+      return (v) => !isInteger(v) || inRange(v);
+    }
+    case 'LENGTH': {
+      const { minLength, maxLength } = k as StringKind;
+      const fits = alone({
+        type: 'string',
+        ...(minLength !== undefined ? { minLength } : {}),
+        ...(maxLength !== undefined ? { maxLength } : {}),
+      });
+      return (v) => typeof v !== 'string' || fits(v);
+    }
+    case 'FORMAT': {
+      const { pattern, ascii } = k as StringKind;
+      const fits = alone({ type: 'string', ...(pattern ? { pattern } : {}), ...(ascii ? { ascii } : {}) });
+      return (v) => typeof v !== 'string' || fits(v);
+    }
+    case 'MAX_ITEMS': {
+      const schema = paramSchema(p);
+      return (v) => {
+        const parsed = schema.safeParse(v);
+        return parsed.success || !parsed.error.issues.some(isTooManyItems);
+      };
+    }
+  }
+}
+
+type IntegerKind = Extract<ParamKind, { type: 'integer' }>;
+type StringKind = Extract<ParamKind, { type: 'string' }>;
+
+/** Whether an accepted (parsed) value sits where the constraint is decided: at a bound, or present. */
+function atEdge(p: Param, c: ConstraintKind): (v: unknown) => boolean {
+  const k = p.kind;
+  switch (c) {
+    case 'RANGE': {
+      const { min, max } = k as { min?: number; max?: number };
+      return (v) => v === min || v === max;
+    }
+    case 'LENGTH': {
+      const { minLength = 0, maxLength } = k as { minLength?: number; maxLength?: number };
+      return (v) =>
+        typeof v === 'string' && (v.length === maxLength || (minLength > 1 && v.length === minLength));
+    }
+    case 'MAX_ITEMS': {
+      const { maxItems } = k as { maxItems: number };
+      return (v) => Array.isArray(v) && v.length === maxItems;
+    }
+    default:
+      return () => true;
+  }
+}
+
+interface Compiled {
+  /** Per parameter: its derived rules with the test of a refused value. */
+  readonly broken: ReadonlyMap<string, readonly { id: string; keeps: (v: unknown) => boolean }[]>;
+  readonly edges: readonly { name: string; id: string; at: (v: unknown) => boolean }[];
+  readonly required: ReadonlyMap<string, string>;
+}
+
+const compiled = new WeakMap<Operation, Compiled>();
+
+function compile(op: Operation): Compiled {
+  let c = compiled.get(op);
+  if (c) return c;
+  const broken = new Map<string, { id: string; keeps: (v: unknown) => boolean }[]>();
+  const edges: { name: string; id: string; at: (v: unknown) => boolean }[] = [];
+  const required = new Map<string, string>();
+  for (const p of op.params) {
+    for (const kind of constraintsOf(p)) {
+      const id = paramRuleId(op, p.name, kind);
+      edges.push({ name: p.name, id, at: atEdge(p, kind) });
+      if (kind === 'REQUIRED') required.set(p.name, id);
+      else broken.set(p.name, [...(broken.get(p.name) ?? []), { id, keeps: keepsTo(p, kind) }]);
+    }
+  }
+  c = { broken, edges, required };
+  compiled.set(op, c);
+  return c;
+}
+
+/** The REQUIRED rule of a parameter the call left out. */
+export const requiredRule = (op: Operation, name: string): string | undefined =>
+  compile(op).required.get(name);
+
+/** The derived rules a refused value of `name` breaks. */
+export function brokenRules(op: Operation, name: string, value: unknown): string[] {
+  return (compile(op).broken.get(name) ?? []).filter((r) => !r.keeps(value)).map((r) => r.id);
+}
+
+/** The derived rules an accepted call (its parsed parameters) meets at their edge. */
+export function edgeRules(op: Operation, params: Readonly<Record<string, unknown>>): string[] {
+  const out: string[] = [];
+  for (const e of compile(op).edges) {
+    const v = params[e.name];
+    if (v !== undefined && e.at(v)) out.push(e.id);
+  }
+  return out;
+}
