@@ -188,6 +188,24 @@ describe('the real target', () => {
     expect((await first).outcome.kind).toBe('success');
   });
 
+  it('sends a call naming no region to the --region endpoints, and one naming a region to its own', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'real-target-')), 'journal.jsonl');
+    const { transport, sent } = scriptedTransport([json(200, { RequestId: 'R', Regions: [] })]);
+    const target = createRealTarget({
+      credentials: { accessKeyId: 'testAccessKeyId', accessKeySecret: 'testAccessKeySecret' },
+      transport,
+      runId: RUN,
+      journal: openJournal(file, RUN),
+      region: 'cn-shanghai',
+    });
+    await target.send({ ...EBS, action: 'DescribeRegions', params: { ResourceType: 'ear' } });
+    await target.send({ ...EBS, action: 'DescribeDiskReplicaPairs', params: { RegionId: 'cn-beijing' } });
+    expect(sent.map((r) => new URL(r.url).host)).toEqual([
+      'ebs.cn-shanghai.aliyuncs.com',
+      'ebs.cn-beijing.aliyuncs.com',
+    ]);
+  });
+
   it('counts the wall-time budget and a stop from outside the same way', async () => {
     let now = 0;
     const timed = harness([json(200, { RequestId: 'R', Regions: [] })], {
