@@ -160,6 +160,17 @@ function clearDrill(kind: Kind) {
   );
 }
 
+/** The drill calls of a pair and of a group, and the parameter naming their subject (scenarios.ts drives them too). */
+export const DRILL_ACTIONS = {
+  pair: { start: 'StartPairDrill', describe: 'DescribePairDrills', clear: 'ClearPairDrill', id: 'PairId' },
+  group: {
+    start: 'StartReplicaGroupDrill',
+    describe: 'DescribeReplicaGroupDrills',
+    clear: 'ClearReplicaGroupDrill',
+    id: 'GroupId',
+  },
+} as const;
+
 export const DRILL_COMMANDS = {
   startPairDrill: startDrill('pair'),
   describePairDrills: describeDrills('pair'),

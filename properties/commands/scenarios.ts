@@ -3,6 +3,7 @@ import type { Variant } from '../../adapters/target';
 import type { Group, Pair } from '../../model';
 import { CallCommand, type Plan } from '../command';
 import { type CoupleKind, coupleDisk } from './disks';
+import { DRILL_ACTIONS } from './drills';
 import { disks, EBS, ECS, groups, label, pairs, regionFor, type Side, variant, withVariant } from './toolkit';
 
 // Scenario commands drive a fresh pair or group through a prefix of its life cycle in one
@@ -268,16 +269,6 @@ const groupScenario = fc.record({ g: inputs, members: memberCount }).map(({ g, m
   const [first, ...then] = steps as [Plan, ...Plan[]];
   return new CallCommand('GroupScenario', { ...g, members }, first, ...then);
 });
-
-const DRILL_ACTIONS = {
-  pair: { start: 'StartPairDrill', describe: 'DescribePairDrills', clear: 'ClearPairDrill', id: 'PairId' },
-  group: {
-    start: 'StartReplicaGroupDrill',
-    describe: 'DescribeReplicaGroupDrills',
-    clear: 'ClearReplicaGroupDrill',
-    id: 'GroupId',
-  },
-} as const;
 
 /** A drill call on the latest pair or group, in its disaster-recovery region; Clear names its latest drill. */
 function drillCall(subject: Subject, step: 'start' | 'describe' | 'clear'): Plan {
