@@ -12,7 +12,9 @@ import { API_OPERATIONS, type RequestFor, type ResponseFor } from './operations'
 
 describe('the client type map, derived from the catalogue', () => {
   it('has every catalogue operation by its callable name', () => {
-    expect(Object.values(API_OPERATIONS)).toEqual([...OPERATIONS]);
+    // The same operations; OPERATIONS is sorted by product and action, the map by family.
+    expect(Object.values(API_OPERATIONS)).toHaveLength(OPERATIONS.length);
+    expect(new Set(Object.values(API_OPERATIONS))).toEqual(new Set(OPERATIONS));
     expect(API_OPERATIONS.LegacyCreateDiskReplicaPair.product).toBe('ecs');
     expect(API_OPERATIONS.CreateDiskReplicaPair.product).toBe('ebs');
   });
