@@ -24,7 +24,8 @@ import {
 
 type Kind = 'pair' | 'group';
 
-const ACTIONS = {
+/** The drill calls of a pair and of a group, and the parameter naming their subject (scenarios.ts drives them too). */
+export const DRILL_ACTIONS = {
   pair: { start: 'StartPairDrill', describe: 'DescribePairDrills', clear: 'ClearPairDrill', id: 'PairId' },
   group: {
     start: 'StartReplicaGroupDrill',
@@ -48,7 +49,7 @@ const startSide: fc.Arbitrary<Side> = fc.constantFrom<Side>(
 );
 
 function startDrill(kind: Kind) {
-  const A = ACTIONS[kind];
+  const A = DRILL_ACTIONS[kind];
   return fc
     .record({
       owner: fc.nat(),
@@ -92,7 +93,7 @@ const drillPaging = fc.oneof(
 );
 
 function describeDrills(kind: Kind) {
-  const A = ACTIONS[kind];
+  const A = DRILL_ACTIONS[kind];
   return fc
     .record({
       owner: fc.nat(),
@@ -141,7 +142,7 @@ function describeDrills(kind: Kind) {
 }
 
 function clearDrill(kind: Kind) {
-  const A = ACTIONS[kind];
+  const A = DRILL_ACTIONS[kind];
   return fc.record({ drill: fc.nat(), where: side, unknown: fc.nat(9).map((n) => n === 9), variant }).map(
     (g) =>
       new CallCommand(A.clear, g, (s) => {
@@ -159,17 +160,6 @@ function clearDrill(kind: Kind) {
       }),
   );
 }
-
-/** The drill calls of a pair and of a group, and the parameter naming their subject (scenarios.ts drives them too). */
-export const DRILL_ACTIONS = {
-  pair: { start: 'StartPairDrill', describe: 'DescribePairDrills', clear: 'ClearPairDrill', id: 'PairId' },
-  group: {
-    start: 'StartReplicaGroupDrill',
-    describe: 'DescribeReplicaGroupDrills',
-    clear: 'ClearReplicaGroupDrill',
-    id: 'GroupId',
-  },
-} as const;
 
 export const DRILL_COMMANDS = {
   startPairDrill: startDrill('pair'),
