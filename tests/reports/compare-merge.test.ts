@@ -168,3 +168,43 @@ describe('merge', () => {
     expect(() => mergeRecords([])).toThrow(/at least one/);
   });
 });
+
+describe('compare: reading drift', () => {
+  const reading = (choice?: string, exchange?: string) => ({
+    id: 'pair-listing',
+    question: 'Which region lists a pair?',
+    ...(choice ? { choice } : {}),
+    ...(exchange ? { exchange } : {}),
+  });
+
+  it('reports a reading the target chose differently, with the exchanges that showed each', () => {
+    const c = compareRuns(
+      conformant({ readings: [reading('site', 'DescribeDiskReplicaPairs #12')] }),
+      conformant({ readings: [reading('either-disk', 'DescribeDiskReplicaPairs #40')] }),
+    );
+    expect(c.readingDrift).toEqual([
+      {
+        reading: 'pair-listing',
+        old: 'site',
+        new: 'either-disk',
+        oldExchange: 'DescribeDiskReplicaPairs #12',
+        newExchange: 'DescribeDiskReplicaPairs #40',
+      },
+    ]);
+    expect(renderCompareMarkdown(c)).toContain('`pair-listing`: was site');
+    expect(renderCompareHtml(c)).toContain('<code>pair-listing</code>');
+  });
+
+  it('is silent where the choice held, or one run did not observe it', () => {
+    const same = compareRuns(
+      conformant({ readings: [reading('site')] }),
+      conformant({ readings: [reading('site')] }),
+    );
+    const unseen = compareRuns(
+      conformant({ readings: [reading()] }),
+      conformant({ readings: [reading('site')] }),
+    );
+    expect(same.readingDrift).toEqual([]);
+    expect(unseen.readingDrift).toEqual([]);
+  });
+});
