@@ -299,7 +299,7 @@ export class RunSession {
       if (this.halted) return;
       // A call made on the way that was itself an accepted change has settled everything. Not on
       // a target other lanes share: their clock moves would pass the status the call is judged in.
-      if (during.length > 0 && this.namespace === '' && (await this.#during(m, after, watches, during)))
+      if (during.length > 0 && this.options.isolated && (await this.#during(m, after, watches, during)))
         return;
       await this.#moveClock(this.options.settleAdvanceMs);
     }
