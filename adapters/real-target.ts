@@ -134,14 +134,17 @@ export function createRealTarget(options: RealTargetOptions): RealTarget {
       params,
       ...(original.region === undefined && options.region ? { region: options.region } : {}),
     };
+    // The exchange names the call as the caller asked it; its request shows what went on the wire.
+    // A cassette matches a replayed run's calls on the former, which carries no run tag or name.
+    const asAsked = (exchange: Exchange): Exchange => ({ ...exchange, call: original });
     const problem =
       ownershipProblem(params, owned) ?? (options.allowPrepay ? undefined : prepayProblem(params));
-    if (problem) return refused(call, problem);
+    if (problem) return asAsked(refused(call, problem));
     const size = sizeOf(params);
     const capped = capProblem(caps, footprint(), usage.calls, now() - startedAt, shape?.kind, size);
     if (capped) {
       stopped = capped;
-      return refused(call, capped);
+      return asAsked(refused(call, capped));
     }
     usage.calls += 1;
     count(usage, shape?.kind, size);
@@ -150,7 +153,7 @@ export function createRealTarget(options: RealTargetOptions): RealTarget {
     for (const [k, v] of Object.entries(footprint()) as [keyof Footprint, number][])
       peak[k] = Math.max(peak[k], v);
     try {
-      hold.answer = await sendCounted(call, shape);
+      hold.answer = asAsked(await sendCounted(call, shape));
       return hold.answer;
     } catch (e) {
       holds.delete(hold);
