@@ -49,6 +49,12 @@ export interface SessionOptions {
   readonly readings?: ReadingBook;
   /** An undocumented value is a nonconformance (`run --strict`), not only a finding. */
   readonly strict?: boolean;
+  /**
+   * How far behind its calls a listing of a target on its own clock may be: a Progress read is
+   * judged only once a listing sent this long after it still shows the initial sync. Default 2 s
+   * on the real target, 0 elsewhere (the emulator's listings are current).
+   */
+  readonly listingLagMs?: number;
 }
 
 /**
@@ -445,6 +451,9 @@ export class RunSession {
       this.events.emit(answerJudged(after, planned, sent.expectation, sent.exchange));
       const judged = judge(sent.exchange);
       if ('inconclusive' in judged) return this.halt('settle', judged.inconclusive);
+      // The closing listing must show the pair as it was after the read, not as it was before.
+      const lag = this.options.listingLagMs ?? (this.target.kind === 'real' ? CONFIRM_MS : 0);
+      if (lag > 0) await (this.target.sleep?.(lag) ?? new Promise((r) => setTimeout(r, lag)));
       await this.#read(state, w, false);
       if (this.halted) return;
       // The closing listing: the read lay inside the initial sync only if it still shows it.
