@@ -16,7 +16,9 @@ import {
   groupScenario,
   MINUTE,
   memberScenario,
+  pairScenario,
   startPairCall,
+  stopPairCall,
   T0,
   withDisk,
 } from './testkit';
@@ -311,6 +313,49 @@ describe('group state machine', () => {
     expect(e.also.map((x) => x.code)).toContain('OperationDenied.InvalidStatus');
     const synced = apply(reversed, start());
     expect(asSuccess(allowedOutcomes(synced, failover('cn-shanghai'), T0)).also).toEqual([]);
+  });
+
+  describe('GROUP.FAILOVER.AFTER_FIRST_SYNC under the reading group-first-sync', () => {
+    const manualSyncing = (s: ModelState) =>
+      asSuccess(allowedOutcomes(s, start({ OneShot: true }), T0)).next();
+    const readings = (s: ModelState, choice: string) => ({ ...s, readings: { 'group-first-sync': choice } });
+    // pair-1 synced as a lone pair and stopped, then added to a group that never synced.
+    const syncedMember = () => {
+      let s = apply(pairScenario(), startPairCall());
+      s = apply(s, stopPairCall(), T0 + MINUTE);
+      s = apply(s, ebsCall('CreateDiskReplicaGroup', createGroupParams()), T0, { ReplicaGroupId: 'pg-1' });
+      return manualSyncing(apply(s, add()));
+    };
+    // The group synced with pair-1, stopped, then took pair-x0, which never synced.
+    const unsyncedMember = () => {
+      const s = morePairs(apply(normalGroup(), stop()), 1);
+      return manualSyncing(apply(s, add('pair-x0')));
+    };
+
+    it("a member's earlier sync: accepted under members, refused under group, both while open", () => {
+      const s = syncedMember();
+      expect(s.groups['pg-1']?.fullSyncDone).toBe(false);
+      expect(s.pairs['pair-1']?.fullSyncDone).toBe(true);
+      const open = asSuccess(allowedOutcomes(s, failover(), T0));
+      expect(open.reading).toEqual({ id: 'group-first-sync', onSuccess: 'members', onRefusal: 'group' });
+      expect(open.also.map((x) => x.code)).toContain('OperationDenied.InvalidStatus');
+      expect(asSuccess(allowedOutcomes(readings(s, 'members'), failover(), T0)).also).toEqual([]);
+      expect(asRefusal(allowedOutcomes(readings(s, 'group'), failover(), T0)).rules).toEqual([
+        'GROUP.FAILOVER.AFTER_FIRST_SYNC',
+      ]);
+    });
+
+    it('a member that never synced in a group that did: accepted under group, refused under members', () => {
+      const s = unsyncedMember();
+      expect(s.groups['pg-1']?.fullSyncDone).toBe(true);
+      expect(s.pairs['pair-x0']?.fullSyncDone).toBe(false);
+      const open = asSuccess(allowedOutcomes(s, failover(), T0));
+      expect(open.reading).toEqual({ id: 'group-first-sync', onSuccess: 'group', onRefusal: 'members' });
+      expect(asSuccess(allowedOutcomes(readings(s, 'group'), failover(), T0)).also).toEqual([]);
+      expect(asRefusal(allowedOutcomes(readings(s, 'members'), failover(), T0)).rules).toEqual([
+        'GROUP.FAILOVER.AFTER_FIRST_SYNC',
+      ]);
+    });
   });
 
   it("PAIR.START.MANUAL_SYNC_LIMIT: a group one-shot leaves a removed member's own one-shot open", () => {

@@ -7,9 +7,12 @@ import {
   deny,
   denyUndocumented,
   type Expectation,
+  type ForkedViolation,
   forkOnReadings,
+  type ReadingFork,
   refuse,
   succeed,
+  type Violation,
 } from './expectation';
 import { FAILOVER_FROM, oneShotGap, reversedUnsynced, STOP_FROM, startTransition } from './lifecycle';
 import {
@@ -28,6 +31,7 @@ import {
   type ModelState,
   membersOf,
   type Pair,
+  type Replication,
   sourceOf,
 } from './state';
 import { taggedAtCreate } from './tags';
@@ -175,21 +179,50 @@ export const stopGroup: Handler<typeof api.StopDiskReplicaGroup> = onGroup((ctx,
   });
 });
 
+/** Whether a first full sync has completed: yes, no, or open (synced once, then reversed). */
+type Synced = boolean | 'open';
+const syncedOf = (r: Replication): Synced => (r.fullSyncDone ? true : reversedUnsynced(r) ? 'open' : false);
+
+const GROUP_SYNC: ReadingFork = { id: 'group-first-sync', onSuccess: 'group', onRefusal: 'members' };
+const MEMBER_SYNCS: ReadingFork = { id: 'group-first-sync', onSuccess: 'members', onRefusal: 'group' };
+
+/**
+ * GROUP.FAILOVER.AFTER_FIRST_SYNC, as the reading group-first-sync counts the sync: the group's
+ * own, or every member's (one made before it joined included). Where the two counts differ the
+ * condition is forked; where either is open (a reversal not synced since) both answers stay
+ * allowed and the answer shows no reading.
+ */
+function firstSyncCondition(
+  ctx: Ctx,
+  g: Group,
+): { violation?: Violation; forked?: ForkedViolation; open: boolean } {
+  const bySelf = syncedOf(g);
+  const members = membersOf(ctx.state, g.id).map(syncedOf);
+  const byMembers: Synced = members.includes(false) ? false : members.includes('open') ? 'open' : true;
+  if (bySelf === true && byMembers === true) return { open: false };
+  if (bySelf === 'open' || byMembers === 'open') return { open: true };
+  const v = denyUndocumented(
+    ctx.op,
+    'GROUP.FAILOVER.AFTER_FIRST_SYNC',
+    'state',
+    'OperationDenied.InvalidStatus',
+  );
+  if (bySelf === byMembers) return { violation: v, open: false };
+  return { forked: { ...v, fork: bySelf ? GROUP_SYNC : MEMBER_SYNCS }, open: false };
+}
+
 export const failoverGroup: Handler<typeof api.FailoverDiskReplicaGroup> = onGroup((ctx, g) => {
+  const firstSync = firstSyncCondition(ctx, g);
   const violations = collect(
     needsPairs(ctx, g),
     secondarySiteViolation(ctx, g, 'GROUP.SECONDARY_REGION_ONLY'),
     statusIn(ctx, g, FAILOVER_FROM, 'GROUP.FAILOVER.STATUSES'),
-    g.fullSyncDone || reversedUnsynced(g)
-      ? undefined
-      : denyUndocumented(ctx.op, 'GROUP.FAILOVER.AFTER_FIRST_SYNC', 'state', 'OperationDenied.InvalidStatus'),
+    firstSync.violation,
   );
-  if (violations.length > 0) return refuse(violations);
   // After a reversal the docs do not say whether the group's "first full sync" means the first
   // ever or the first in the new direction: either answer is allowed until the new one completes.
-  const open = !g.fullSyncDone;
-  return succeed({
-    also: open ? allowed(ctx.op, 'OperationDenied.InvalidStatus', 'OperationDenied') : [],
+  const success = succeed({
+    also: firstSync.open ? allowed(ctx.op, 'OperationDenied.InvalidStatus', 'OperationDenied') : [],
     rules: [
       'GROUP.FAILOVER.STATUSES',
       'GROUP.FAILOVER.AFTER_FIRST_SYNC',
@@ -200,6 +233,7 @@ export const failoverGroup: Handler<typeof api.FailoverDiskReplicaGroup> = onGro
     settlesIn: ['failovered'],
     next: () => withGroup(ctx.state, { ...g, status: 'failovering' }, { status: 'failovering' }),
   });
+  return forkOnReadings(ctx.state, success, violations, firstSync.forked ? [firstSync.forked] : []);
 });
 
 export const reprotectGroup: Handler<typeof api.ReprotectDiskReplicaGroup> = onGroup((ctx, g) => {
