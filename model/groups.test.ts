@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { advance } from './advance';
 import { allowedOutcomes } from './allowed-outcomes';
 import { groupRow } from './projections/groups';
-import type { ModelState } from './state';
+import { type ModelState, sourceOf } from './state';
 import {
   apply,
   asRefusal,
@@ -12,11 +12,13 @@ import {
   createPairParams,
   ebsCall,
   ecsCall,
+  failoveredScenario,
   groupCall,
   groupScenario,
   MINUTE,
   memberScenario,
   pairScenario,
+  reprotectPairCall,
   startPairCall,
   stopPairCall,
   T0,
@@ -404,6 +406,24 @@ describe('group state machine', () => {
       T0,
     );
     expect(cancel.groups['pg-1']?.reversed).toBe(false);
+  });
+
+  it('GROUP.REPROTECT.DIRECTION: a member reversed as a lone pair turns round with the group', () => {
+    // pair-1 (Shanghai -> Beijing) reversed on its own, then in a group Beijing -> Shanghai.
+    let s = apply(failoveredScenario(), reprotectPairCall(), T0 + MINUTE);
+    expect(sourceOf(s.pairs['pair-1']!).regionId).toBe('cn-beijing');
+    const inGroup = (action: string, region: string, extra: Record<string, unknown> = {}) =>
+      ebsCall(action, { RegionId: region, ReplicaGroupId: 'pg-1', ...extra });
+    s = apply(s, ebsCall('CreateDiskReplicaGroup', createGroupParams('cn-beijing', 'cn-shanghai')), T0, {
+      ReplicaGroupId: 'pg-1',
+    });
+    s = apply(s, inGroup('AddDiskReplicaPair', 'cn-beijing', { ReplicaPairId: 'pair-1' }));
+    s = apply(s, inGroup('StartDiskReplicaGroup', 'cn-beijing'));
+    s = apply(s, inGroup('FailoverDiskReplicaGroup', 'cn-shanghai'));
+    s = apply(s, inGroup('ReprotectDiskReplicaGroup', 'cn-shanghai'));
+    expect(sourceOf(s.groups['pg-1']!).regionId).toBe('cn-shanghai');
+    expect(sourceOf(s.pairs['pair-1']!).regionId).toBe('cn-shanghai');
+    expect(s.pairs['pair-1']).toMatchObject({ reversed: false, status: 'stopped' });
   });
 
   it('GROUP.DELETE.EMPTY_ONLY: a group with a pair cannot be deleted', () => {

@@ -40,9 +40,14 @@ import { findZone, replicates } from './world';
 export const MAX_PAIRS_PER_GROUP = 17;
 
 /** The group and its members, all moved to `status` (GROUP.OPS_ACT_ON_MEMBERS). */
-function withGroup(state: ModelState, group: Group, memberPatch?: Partial<Pair>): ModelState {
+function withGroup(
+  state: ModelState,
+  group: Group,
+  memberPatch?: Partial<Pair> | ((member: Pair) => Partial<Pair>),
+): ModelState {
   const pairs = { ...state.pairs };
-  if (memberPatch) for (const p of membersOf(state, group.id)) pairs[p.id] = { ...p, ...memberPatch };
+  const patchOf = typeof memberPatch === 'function' ? memberPatch : () => memberPatch;
+  if (memberPatch) for (const p of membersOf(state, group.id)) pairs[p.id] = { ...p, ...patchOf(p) };
   return { ...state, groups: { ...state.groups, [group.id]: group }, pairs };
 }
 
@@ -252,9 +257,13 @@ export const reprotectGroup: Handler<typeof api.ReprotectDiskReplicaGroup> = onG
   );
   if (violations.length > 0) return refuse(violations);
   const reverse = bool(ctx.params.ReverseReplicate, true);
-  const reversed = reverse ? !g.reversed : g.reversed;
-  // The new direction has no completed copy yet (REVERSAL_RESYNCS).
-  const synced = reverse ? { reversed, fullSyncDone: false } : { reversed };
+  // The new direction has no completed copy yet (REVERSAL_RESYNCS). Each member turns round
+  // from its own direction: one reversed as a lone pair before it joined has the group's
+  // direction with the other flag.
+  const turned = <R extends Replication>(r: R) =>
+    reverse
+      ? { status: 'reprotecting' as const, reversed: !r.reversed, fullSyncDone: false }
+      : { status: 'reprotecting' as const };
   return succeed({
     rules: [
       'GROUP.REPROTECT.REQUIRES_FAILOVERED',
@@ -265,12 +274,7 @@ export const reprotectGroup: Handler<typeof api.ReprotectDiskReplicaGroup> = onG
     transient: ['reprotecting'],
     settlesIn: ['stopped'],
     also: attached.also,
-    next: () =>
-      withGroup(
-        ctx.state,
-        { ...g, status: 'reprotecting', ...synced },
-        { status: 'reprotecting', ...synced },
-      ),
+    next: () => withGroup(ctx.state, { ...g, ...turned(g) }, turned),
   });
 });
 
