@@ -1,5 +1,5 @@
 import type { Exchange, Target } from '../adapters/target';
-import { findOperation } from '../api';
+import { findOperation, unservedOperation } from '../api';
 import { advance, allowedOutcomes, type Expectation, type ModelState } from '../model';
 import type { Refusal, Success } from '../model/expectation';
 import { judge } from './answer';
@@ -121,7 +121,9 @@ export class RunSession {
       this.halt(call.action, judged.inconclusive);
       return undefined;
     }
-    const operation = findOperation(call.product, call.version, call.action);
+    // An action the catalogue lacks is judged too, as the gateway's refusal (PROTO.UNKNOWN_ACTION).
+    const operation =
+      findOperation(call.product, call.version, call.action) ?? unservedOperation(call.product, call.action);
     if (operation) {
       const ctx = this.#context(operation, expectation, judged.answer, call, servedAt);
       const [first, ...more] = runChecks(ctx);
