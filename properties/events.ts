@@ -8,6 +8,7 @@
  * needs nothing of the model to read them.
  */
 import type { Exchange, Outcome } from '../adapters/target';
+import { rulesOfAnswer } from '../api/rules/responses';
 import type { Expectation, ModelState } from '../model';
 import type { PlannedCall } from './command';
 
@@ -236,7 +237,7 @@ export function answerJudged(
     type: 'answer-judged',
     operation: { product: call.product, version: call.version, action: call.action },
     params: call.params,
-    rules: expectation.rules,
+    rules: rulesOfAnswer(call, expectation, exchange.outcome),
     allowed: expectation.kind,
     undocumented: expectation.kind === 'refusal' && expectation.undocumented === true,
     allowedCodes: new Set(
