@@ -17,7 +17,7 @@ import { succeed } from '../../model/expectation';
 import { defaultWorld } from '../../model/world';
 import type { CheckContext } from './check';
 import { response_schema_conformance, undocumented_values } from './response-conformance';
-import { response_field_conformance } from './response-fields';
+import { listedValueRules, response_field_conformance } from './response-fields';
 
 type Json = Record<string, unknown>;
 const EXAMPLES = new Map(
@@ -125,6 +125,10 @@ describe('the two schema checks split the answer between them', () => {
     expect(response_schema_conformance(ctx(pairs, body))).toBeUndefined();
     expect(undocumented_values(ctx(pairs, body))).toEqual([
       { field: 'ReplicaPairs.*.ChargeType', value: 'SPOT', documented: ['PREPAY', 'POSTPAY'] },
+    ]);
+    // Under --strict it fails, naming the field's rule.
+    expect(listedValueRules(pairs, 'ReplicaPairs.*.ChargeType')).toEqual([
+      'RESP.EBS.DESCRIBE_DISK_REPLICA_PAIRS.REPLICA_PAIRS.CHARGE_TYPE.ENUM',
     ]);
   });
 });

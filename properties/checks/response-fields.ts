@@ -50,3 +50,9 @@ export function fieldIssues(op: Operation, body: unknown): { path: string; messa
 /** Whether a field rule judges this issue (the schema check then leaves it alone). */
 export const judgedByFieldRule = (op: Operation, body: unknown, path: string): boolean =>
   ruleAtPath(op, path) !== undefined && at(body, path.split('.')) !== undefined;
+
+/** The rule of a listed field named as undocumented_values names it (`ReplicaPairs.*.Status`). */
+export function listedValueRules(op: Operation, field: string): string[] {
+  const rule = ruleAtPath(op, field.replace(/\.\*(?=\.|$)/g, '.0'));
+  return rule ? [rule] : [];
+}
