@@ -56,7 +56,8 @@ describe('a run answers each documented code under the rules the table names', (
           o.action === e.operation.action,
       );
       const code = e.outcome.code;
-      if (!op || !op.errors.some((x) => x.code === code)) return;
+      if (!op) return;
+      if (!op.errors.some((x) => x.code === code)) return;
       const account = codeAccount(op, code);
       answered.add(`${operationLabel(op)} ${code}`);
       if (!account) return;
