@@ -6,6 +6,7 @@ import { judge } from './answer';
 import { type Answer, type CheckContext, type CheckFailure, runChecks } from './checks';
 import { progressOf, recoverPointsOf } from './checks/recovery-data';
 import { undocumented_values } from './checks/response-conformance';
+import { listedValueRules } from './checks/response-fields';
 import {
   ABSENT,
   type AllowedPath,
@@ -242,7 +243,7 @@ export class RunSession {
         category: 'schema',
         title: `${ctx.operation.action} answered ${first.field} = ${first.value}, a value the documentation does not list (--strict)`,
         operation: ctx.operation.action,
-        rules: [],
+        rules: listedValueRules(ctx.operation, first.field),
         expected: `${first.field}: one of ${first.documented.join(', ')}`,
         received: first.value,
       });
