@@ -27,15 +27,19 @@ export interface DocumentedTransition {
   readonly operation: string;
   /** The transient statuses the resource may show between `from` and `to`. */
   readonly via: readonly string[];
-  /** The rules (api/rules) that state this change. */
+  /** The rules (api/rules) that state where this change goes and what it shows on the way. */
   readonly rules: readonly string[];
+  /** The rules that allow the call in `from` (a refusal elsewhere is theirs, not the path's). */
+  readonly allowedBy: readonly string[];
   readonly source: RuleSource;
 }
 
-type Edge = Omit<DocumentedTransition, 'kind' | 'from'>;
+type Edge = Omit<DocumentedTransition, 'kind' | 'from' | 'allowedBy'> & {
+  readonly allowedBy?: readonly string[];
+};
 
 const edges = (kind: MachineKind, from: readonly string[], edge: Edge): DocumentedTransition[] =>
-  from.map((f) => ({ kind, from: f, ...edge }));
+  from.map((f) => ({ kind, from: f, ...edge, allowedBy: edge.allowedBy ?? [] }));
 
 const src = (doc: string, where: string): RuleSource => ({ doc, where });
 
@@ -100,7 +104,8 @@ const PAIR_OWN: readonly DocumentedTransition[] = [
     to: 'normal',
     operation: 'StartDiskReplicaPair',
     via: ['initial_syncing', 'syncing'],
-    rules: ['PAIR.START.FROM_CREATED_OR_STOPPED', 'PAIR.START.INITIAL_FULL_SYNC'],
+    rules: ['PAIR.START.INITIAL_FULL_SYNC'],
+    allowedBy: ['PAIR.START.FROM_CREATED_OR_STOPPED'],
     source: src(ebsDoc('StartDiskReplicaPair'), 'Description'),
   }),
   ...edges('pair', ['created'], {
@@ -108,27 +113,31 @@ const PAIR_OWN: readonly DocumentedTransition[] = [
     operation: 'StartDiskReplicaPair',
     via: ['manual_syncing'],
     rules: ['PAIR.START.ONE_SHOT'],
+    allowedBy: ['PAIR.START.FROM_CREATED_OR_STOPPED'],
     source: src(PAIR_LIST, 'Response parameters: Status (manual_syncing: back to stopped when done)'),
   }),
   ...edges('pair', ['initial_syncing', 'syncing', 'manual_syncing', 'normal'], {
     to: 'stopped',
     operation: 'StopDiskReplicaPair',
     via: ['stopping'],
-    rules: ['PAIR.STOP.FROM_SYNCING_STATES', 'PAIR.STOP.SETTLES_STOPPED'],
+    rules: ['PAIR.STOP.SETTLES_STOPPED'],
+    allowedBy: ['PAIR.STOP.FROM_SYNCING_STATES'],
     source: src(ebsDoc('StopDiskReplicaPair'), 'Description'),
   }),
   ...edges('pair', PAIR_FAILOVER_FROM, {
     to: 'failovered',
     operation: 'FailoverDiskReplicaPair',
     via: ['failovering'],
-    rules: ['PAIR.FAILOVER.NOT_INVALID', 'PAIR.FAILOVER.SETTLES_FAILOVERED'],
+    rules: ['PAIR.FAILOVER.SETTLES_FAILOVERED'],
+    allowedBy: ['PAIR.FAILOVER.NOT_INVALID', 'PAIR.FAILOVER.BEFORE_FIRST_SYNC'],
     source: src(ebsDoc('FailoverDiskReplicaPair'), 'Description'),
   }),
   ...edges('pair', ['failovered'], {
     to: 'stopped',
     operation: 'ReprotectDiskReplicaPair',
     via: ['reprotecting'],
-    rules: ['PAIR.REPROTECT.REQUIRES_FAILOVERED', 'PAIR.REPROTECT.NEEDS_NEW_START'],
+    rules: ['PAIR.REPROTECT.NEEDS_NEW_START'],
+    allowedBy: ['PAIR.REPROTECT.REQUIRES_FAILOVERED'],
     source: src(SEED_REPROTECT, 'Description, second and fourth bullets'),
   }),
   // created and create_failed: the group page's list, a reading for pairs (delete-created-pair).
@@ -136,7 +145,8 @@ const PAIR_OWN: readonly DocumentedTransition[] = [
     to: NO_RESOURCE,
     operation: 'DeleteDiskReplicaPair',
     via: ['deleting'],
-    rules: ['PAIR.DELETE.ALLOWED_STATUSES', 'PAIR.DELETE.SETTLES_GONE'],
+    rules: ['PAIR.DELETE.SETTLES_GONE'],
+    allowedBy: ['PAIR.DELETE.ALLOWED_STATUSES'],
     source: src(ebsDoc('DeleteDiskReplicaPair'), 'Description'),
   }),
   ...deviceRemoved('pair', PAIR_LIST),
@@ -155,14 +165,16 @@ const GROUP_OWN: readonly DocumentedTransition[] = [
     to: 'normal',
     operation: 'StartDiskReplicaGroup',
     via: ['initial_syncing', 'syncing'],
-    rules: ['GROUP.START.STATUSES', 'GROUP.START.INITIAL_FULL_SYNC'],
+    rules: ['GROUP.START.INITIAL_FULL_SYNC'],
+    allowedBy: ['GROUP.START.STATUSES'],
     source: src(ebsDoc('StartDiskReplicaGroup'), 'Description: OneShot=false'),
   }),
   ...edges('group', ['created', 'manual_syncing'], {
     to: 'stopped',
     operation: 'StartDiskReplicaGroup',
     via: ['manual_syncing'],
-    rules: ['GROUP.START.STATUSES', 'GROUP.START.INITIAL_FULL_SYNC'],
+    rules: ['GROUP.START.INITIAL_FULL_SYNC'],
+    allowedBy: ['GROUP.START.STATUSES'],
     source: src(ebsDoc('StartDiskReplicaGroup'), 'Description: OneShot=true'),
   }),
   ...edges('group', ['manual_syncing', 'syncing', 'normal', 'stopping', 'stop_failed'], {
@@ -170,6 +182,7 @@ const GROUP_OWN: readonly DocumentedTransition[] = [
     operation: 'StopDiskReplicaGroup',
     via: ['stopping'],
     rules: ['GROUP.STOP.STATUSES'],
+    allowedBy: ['GROUP.STOP.STATUSES'],
     source: src(ebsDoc('StopDiskReplicaGroup'), 'Description'),
   }),
   ...edges(
@@ -188,7 +201,8 @@ const GROUP_OWN: readonly DocumentedTransition[] = [
       to: 'failovered',
       operation: 'FailoverDiskReplicaGroup',
       via: ['failovering'],
-      rules: ['GROUP.FAILOVER.STATUSES', 'GROUP.FAILOVER.AFTER_FIRST_SYNC'],
+      rules: ['GROUP.FAILOVER.STATUSES'],
+      allowedBy: ['GROUP.FAILOVER.STATUSES', 'GROUP.FAILOVER.AFTER_FIRST_SYNC'],
       source: src(ebsDoc('FailoverDiskReplicaGroup'), 'Description'),
     },
   ),
@@ -196,7 +210,8 @@ const GROUP_OWN: readonly DocumentedTransition[] = [
     to: 'stopped',
     operation: 'ReprotectDiskReplicaGroup',
     via: ['reprotecting'],
-    rules: ['GROUP.REPROTECT.REQUIRES_FAILOVERED', 'GROUP.REPROTECT.DIRECTION'],
+    rules: ['GROUP.REPROTECT.DIRECTION'],
+    allowedBy: ['GROUP.REPROTECT.REQUIRES_FAILOVERED'],
     source: src(ebsDoc('ReprotectDiskReplicaGroup'), 'Description'),
   }),
   ...edges(
@@ -207,6 +222,7 @@ const GROUP_OWN: readonly DocumentedTransition[] = [
       operation: 'DeleteDiskReplicaGroup',
       via: ['deleting'],
       rules: ['GROUP.DELETE.STATUSES'],
+      allowedBy: ['GROUP.DELETE.STATUSES', 'GROUP.DELETE.EMPTY_ONLY'],
       source: src(ebsDoc('DeleteDiskReplicaGroup'), 'Description'),
     },
   ),
@@ -215,11 +231,16 @@ const GROUP_OWN: readonly DocumentedTransition[] = [
 
 /**
  * What a group's Start, Stop, Failover and Reprotect do to its member pairs: the same change
- * (GROUP.OPS_ACT_ON_MEMBERS). A group's create and delete move no pair: a group is deleted empty.
+ * (GROUP.OPS_ACT_ON_MEMBERS, the rule a member off the group's path breaks). A group's create and delete move no pair: a group is deleted empty.
  */
 const MEMBERS: readonly DocumentedTransition[] = GROUP_OWN.filter(
   (t) => t.from !== NO_RESOURCE && t.to !== NO_RESOURCE && t.operation !== 'DeleteDisk',
-).map((t) => ({ ...t, kind: 'pair', rules: [...t.rules, 'GROUP.OPS_ACT_ON_MEMBERS'] }));
+).map((t) => ({
+  ...t,
+  kind: 'pair',
+  rules: ['GROUP.OPS_ACT_ON_MEMBERS'],
+  allowedBy: [...t.allowedBy, ...t.rules],
+}));
 
 const drill = (start: string, clear: string, list: string, rule: 'PAIR' | 'GROUP') => [
   ...edges('drill', [NO_RESOURCE], {
@@ -261,3 +282,19 @@ export const findTransition = (
   DOCUMENTED_TRANSITIONS.find(
     (t) => t.kind === kind && t.from === from && t.to === to && t.operation === operation,
   );
+
+/**
+ * The rules a change's path is judged under: those of its documented transitions of this kind
+ * that the model named for the call. A resource off that path breaks them, not every rule that
+ * let the call through (its region, its parameters, its status before). Undefined when the
+ * table names none of them (a change the table does not know: its caller keeps its own list).
+ */
+export function pathRules(kind: string, operation: string, named: readonly string[]): string[] | undefined {
+  const stated = new Set(
+    DOCUMENTED_TRANSITIONS.filter((t) => t.kind === kind && t.operation === operation).flatMap(
+      (t) => t.rules,
+    ),
+  );
+  const rules = named.filter((r) => stated.has(r));
+  return rules.length > 0 ? rules : undefined;
+}

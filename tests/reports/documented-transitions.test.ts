@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDirectTarget } from '../../adapters/direct-target';
 import { DOCUMENTED_TRANSITIONS, findTransition } from '../../api/state-machines';
 import { runConformance } from '../../cli/run-suite';
+import { faultProfile } from '../../emulator/deviations';
 import type { RunRecord } from '../../reports/run-record';
 
 // What a run observed, held to the documented state machines: the model's status changes (the
@@ -10,14 +11,18 @@ import type { RunRecord } from '../../reports/run-record';
 // the emulator's gateway in-process). A change outside the table is a gap in the table or a bug
 // in the model, the emulator or the recording.
 
-async function run(seed: number): Promise<RunRecord> {
+async function run(seed: number, faultProfile?: string): Promise<RunRecord> {
   // A clock the harness moves, with transitions long enough for calls made on the way.
-  const target = createDirectTarget({ transitionMs: 1000, clockMode: 'manual' });
+  const target = createDirectTarget({
+    transitionMs: 1000,
+    clockMode: 'manual',
+    ...(faultProfile ? { faultProfile } : {}),
+  });
   try {
     const { record } = await runConformance({
       target,
       seed,
-      runs: 20,
+      runs: faultProfile ? 30 : 20,
       maxCommands: 40,
       concurrency: 1,
       harnessVersion: 'test',
@@ -64,5 +69,24 @@ describe('what a run observes lies in the documented state machines', () => {
       expect(shownOutside).toEqual([]);
     },
     240_000,
+  );
+});
+
+describe('a change off its documented path', () => {
+  // Before the table named each change's path rules, such a failure named every rule that let
+  // the call through (its region, its required parameters, RequestId, its status before), and
+  // the vitest suite failed them all.
+  it.each(['stop-keeps-syncing', 'start-never-normal', 'delete-without-effect', 'group-members-left-behind'])(
+    '%s: the run fails exactly the rules the profile breaks',
+    async (name) => {
+      const profile = faultProfile(name);
+      const record = await run(20261202, name);
+      expect(record.verdict).toBe('nonconformant');
+      const failed = new Set(record.failures.flatMap((f) => f.rules));
+      expect([...failed].sort()).toEqual(
+        [...new Set([...profile.ruleIds, ...(profile.observedIn?.ruleIds ?? [])])].sort(),
+      );
+    },
+    120_000,
   );
 });
