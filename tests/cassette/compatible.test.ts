@@ -49,6 +49,13 @@ function steady(line: string): string {
     .replace(/(Signature=)[^&",]+/g, '$1SIG');
 }
 
+/** A steady line with its answer's body left out (compared on its own, against what was answered). */
+function withoutBody(line: string): string {
+  const e = JSON.parse(line) as { response?: { body?: string } };
+  if (e.response?.body !== undefined) e.response.body = 'BODY';
+  return JSON.stringify(e);
+}
+
 describe('a cassette recorded before the event stream', { timeout: 60_000 }, () => {
   const tmp = tempDir();
   afterAll(() => tmp.remove());
@@ -72,9 +79,16 @@ describe('a cassette recorded before the event stream', { timeout: 60_000 }, () 
       credentials: EMULATOR_CREDENTIALS,
       ...(before.header.run ? { run: before.header.run } : {}),
     });
-    await askAgain(recording.target, before.events);
+    const answered = await askAgain(recording.target, before.events);
     await recording.close();
-    const lines = (path: string) => readFileSync(path, 'utf8').trimEnd().split('\n').map(steady);
+    // The emulator's answers may grow between versions (a field added from the docs); the lines
+    // around them may not change. Each body written is the one the target answered.
+    const after = readCassette(file);
+    expect(after.events.flatMap((e) => (e.type === 'exchange' ? [e.response?.body ?? ''] : []))).toEqual(
+      answered,
+    );
+    const lines = (path: string) =>
+      readFileSync(path, 'utf8').trimEnd().split('\n').map(steady).map(withoutBody);
     expect(lines(file)).toEqual(lines(BEFORE));
   });
 });
