@@ -1,4 +1,4 @@
-import { READINGS } from '../api/readings';
+import { READINGS, readingInconsistency } from '../api/readings';
 import type { Expectation, ListingFacts, ReadingFork } from '../model/expectation';
 import type { ModelState } from '../model/state';
 import type { CheckFailure } from './checks';
@@ -58,15 +58,10 @@ export class ReadingBook {
           ? before
           : undefined;
     if (!against) return undefined;
-    const reading = READINGS.find((r) => r.id === id);
     return {
       check: 'reading_consistency',
       category: 'inconsistent-reading',
-      title: `inconsistent-reading ${id}: the target answered ${against.choice}, then ${choice}`,
-      operation: exchange.split('(')[0] ?? exchange,
-      rules: [...(reading?.rules ?? [])],
-      expected: `${id}=${against.choice}, as ${against.exchange} showed`,
-      received: `${id}=${choice} in ${exchange}`,
+      ...readingInconsistency(id, against, { choice, exchange }),
     };
   }
 

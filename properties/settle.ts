@@ -1,3 +1,4 @@
+import { pathRules } from '../api/state-machines';
 import type { ModelState } from '../model';
 import { drillListing } from '../model/drills';
 import { observableStatuses } from '../model/lifecycle';
@@ -109,7 +110,8 @@ export function allowedPath(read: SettleRead, after: ModelState, settled: ModelS
     kind: read.kind,
     id: read.id,
     operation: change.operation,
-    rules: change.rules,
+    // Off its path, a change breaks the rules stating where it goes, not all that let it through.
+    rules: pathRules(read.kind, change.operation, change.rules) ?? change.rules,
     transient: [...new Set([now, ...onTheWay, ...unchanged])].filter(
       (s) => !finals.includes(s) && s !== ABSENT,
     ),
