@@ -7,10 +7,11 @@ import { FAILURE, sampleRecord } from './fixture';
 
 /** Each operation label of an arrow: `from -> to Operation xHITS state`, in drawing order. */
 const labels = (svg: string) =>
-  [...svg.matchAll(/<g class="edge \w+" data-from="([^"]*)" data-to="([^"]*)">([\s\S]*?)<\/g>/g)].flatMap((edge) =>
-    [...(edge[3] ?? '').matchAll(/class="op (\w+)" data-operation="([^"]*)" data-hits="(\d+)"/g)].map(
-      (op) => `${edge[1]} -> ${edge[2]} ${op[2]} x${op[3]} ${op[1]}`,
-    ),
+  [...svg.matchAll(/<g class="edge \w+" data-from="([^"]*)" data-to="([^"]*)">([\s\S]*?)<\/g>/g)].flatMap(
+    (edge) =>
+      [...(edge[3] ?? '').matchAll(/class="op (\w+)" data-operation="([^"]*)" data-hits="(\d+)"/g)].map(
+        (op) => `${edge[1]} -> ${edge[2]} ${op[2]} x${op[3]} ${op[1]}`,
+      ),
   );
 const arrow = (svg: string, from: string, to: string) =>
   new RegExp(
