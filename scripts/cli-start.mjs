@@ -45,7 +45,9 @@ const sources = [];
 for (let i = 0; i < trials; i++) {
   bundle.push(time(fromBundle));
   sources.push(time(fromSources));
-  console.log(`trial ${i + 1}: bundle ${bundle[i].toFixed(0)} ms, sources through tsx ${sources[i].toFixed(0)} ms`);
+  console.log(
+    `trial ${i + 1}: bundle ${bundle[i].toFixed(0)} ms, sources through tsx ${sources[i].toFixed(0)} ms`,
+  );
 }
 const [b, s] = [median(bundle), median(sources)];
 console.log(
