@@ -1,4 +1,5 @@
 import type { PairStatus } from './enums';
+import { OPERATIONS } from './operations';
 import { ebsDoc, SEED_REPROTECT } from './operations/common';
 import type { RuleSource } from './rule';
 
@@ -242,30 +243,42 @@ const MEMBERS: readonly DocumentedTransition[] = GROUP_OWN.filter(
   allowedBy: [...t.allowedBy, ...t.rules],
 }));
 
-const drill = (start: string, clear: string, list: string, rule: 'PAIR' | 'GROUP') => [
-  ...edges('drill', [NO_RESOURCE], {
-    to: 'executed',
-    operation: start,
-    via: ['executing'],
-    rules: [`DRILL.${rule}.START.EXECUTES`],
-    source: src(ebsDoc(list), 'Response parameters: Drills.Status (executing, executed)'),
-  }),
-  ...edges('drill', ['executed', 'execute_failed', 'clear_failed'], {
-    to: NO_RESOURCE,
-    operation: clear,
-    via: ['clearing'],
-    rules: [`DRILL.${rule}.CLEAR.REMOVES`],
-    source: src(ebsDoc(clear), 'Summary: clears the drill and deletes its drill disk'),
-  }),
-];
+/**
+ * The catalogue's drill starts, a pair's and a group's; each one's clear and listing are named
+ * after it (StartXDrill, ClearXDrill, DescribeXDrills), so this table names no drill call itself.
+ */
+const DRILL_STARTS = OPERATIONS.filter((op) => /^Start\w+Drill$/.test(op.action)).map((op) => op.action);
+
+const drill = (start: string): DocumentedTransition[] => {
+  const clear = start.replace(/^Start/, 'Clear');
+  const rule = /ReplicaGroup/.test(start) ? 'GROUP' : 'PAIR';
+  return [
+    ...edges('drill', [NO_RESOURCE], {
+      to: 'executed',
+      operation: start,
+      via: ['executing'],
+      rules: [`DRILL.${rule}.START.EXECUTES`],
+      source: src(
+        ebsDoc(`${start.replace(/^Start/, 'Describe')}s`),
+        'Response parameters: Drills.Status (executing, executed)',
+      ),
+    }),
+    ...edges('drill', ['executed', 'execute_failed', 'clear_failed'], {
+      to: NO_RESOURCE,
+      operation: clear,
+      via: ['clearing'],
+      rules: [`DRILL.${rule}.CLEAR.REMOVES`],
+      source: src(ebsDoc(clear), 'Summary: clears the drill and deletes its drill disk'),
+    }),
+  ];
+};
 
 /** Every documented change of status, pairs first, then groups, then drills. */
 export const DOCUMENTED_TRANSITIONS: readonly DocumentedTransition[] = [
   ...PAIR_OWN,
   ...MEMBERS,
   ...GROUP_OWN,
-  ...drill('StartPairDrill', 'ClearPairDrill', 'DescribePairDrills', 'PAIR'),
-  ...drill('StartReplicaGroupDrill', 'ClearReplicaGroupDrill', 'DescribeReplicaGroupDrills', 'GROUP'),
+  ...DRILL_STARTS.flatMap(drill),
 ];
 
 /** The documented transitions of one machine. */
