@@ -1,7 +1,7 @@
 import type { PairStatus } from './enums';
-import { OPERATIONS } from './operations';
 import { ebsDoc, SEED_REPROTECT } from './operations/common';
 import type { RuleSource } from './rule';
+import { DRILL_CALLS } from './rules/drills';
 
 /**
  * The documented state machines of replica pairs, replica groups and drills, as data: every
@@ -243,25 +243,15 @@ const MEMBERS: readonly DocumentedTransition[] = GROUP_OWN.filter(
   allowedBy: [...t.allowedBy, ...t.rules],
 }));
 
-/**
- * The catalogue's drill starts, a pair's and a group's; each one's clear and listing are named
- * after it (StartXDrill, ClearXDrill, DescribeXDrills), so this table names no drill call itself.
- */
-const DRILL_STARTS = OPERATIONS.filter((op) => /^Start\w+Drill$/.test(op.action)).map((op) => op.action);
-
-const drill = (start: string): DocumentedTransition[] => {
-  const clear = start.replace(/^Start/, 'Clear');
-  const rule = /ReplicaGroup/.test(start) ? 'GROUP' : 'PAIR';
+const drill = (rule: keyof typeof DRILL_CALLS) => {
+  const { start, clear, list } = DRILL_CALLS[rule];
   return [
     ...edges('drill', [NO_RESOURCE], {
       to: 'executed',
       operation: start,
       via: ['executing'],
       rules: [`DRILL.${rule}.START.EXECUTES`],
-      source: src(
-        ebsDoc(`${start.replace(/^Start/, 'Describe')}s`),
-        'Response parameters: Drills.Status (executing, executed)',
-      ),
+      source: src(ebsDoc(list), 'Response parameters: Drills.Status (executing, executed)'),
     }),
     ...edges('drill', ['executed', 'execute_failed', 'clear_failed'], {
       to: NO_RESOURCE,
@@ -278,7 +268,8 @@ export const DOCUMENTED_TRANSITIONS: readonly DocumentedTransition[] = [
   ...PAIR_OWN,
   ...MEMBERS,
   ...GROUP_OWN,
-  ...DRILL_STARTS.flatMap(drill),
+  ...drill('PAIR'),
+  ...drill('GROUP'),
 ];
 
 /** The documented transitions of one machine. */
