@@ -113,13 +113,26 @@ describe('layer import rules (DESIGN.md)', () => {
     });
   }
 
-  it('properties/ never imports reports/ (reports subscribe to the engine events)', () => {
+  /** Files of `layer` (tests included) that import anything under `forbidden/`. */
+  const importing = (layer: Layer, forbidden: Layer) =>
+    sourceFiles(join(ROOT, layer))
+      .filter((f) => importsOf(readFileSync(f, 'utf8')).some((s) => s.split('/').includes(forbidden)))
+      .map((f) => relative(ROOT, f));
+
+  it('emulator/ never imports model/, not even in its tests (two readings of the docs, not one)', () => {
+    expect(MAY_IMPORT.emulator.layers).not.toContain('model');
+    expect(MAY_IMPORT.emulator.testLayers ?? []).not.toContain('model');
+    expect(importing('emulator', 'model')).toEqual([]);
+  });
+
+  it('properties/ never imports reports/ outside its tests (reports subscribe to the engine events)', () => {
     expect(MAY_IMPORT.properties.layers).not.toContain('reports');
-    const engine = sourceFiles(join(ROOT, 'properties')).filter((f) => !f.endsWith('.test.ts'));
-    const offenders = engine.filter((f) =>
-      importsOf(readFileSync(f, 'utf8')).some((s) => s.includes('reports/')),
-    );
-    expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+    expect(importing('properties', 'reports').filter((f) => !f.endsWith('.test.ts'))).toEqual([]);
+  });
+
+  it('adapters/ never imports properties/ (cassettes and the inventory listen to target events)', () => {
+    expect(MAY_IMPORT.adapters.layers).not.toContain('properties');
+    expect(importing('adapters', 'properties')).toEqual([]);
   });
 
   it('the import scanner sees static, re-export and dynamic imports', () => {
