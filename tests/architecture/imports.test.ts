@@ -68,10 +68,10 @@ function sourceFiles(dir: string): string[] {
 }
 
 const IMPORT =
-  /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+  /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g;
 
 function importsOf(source: string): string[] {
-  return [...source.matchAll(IMPORT)].map((m) => (m[1] ?? m[2]) as string);
+  return [...source.matchAll(IMPORT)].map((m) => (m[1] ?? m[2] ?? m[3]) as string);
 }
 
 function violations(layer: Layer): string[] {
@@ -135,9 +135,10 @@ describe('layer import rules (DESIGN.md)', () => {
     expect(importing('adapters', 'properties')).toEqual([]);
   });
 
-  it('the import scanner sees static, re-export and dynamic imports', () => {
-    const src = "import { a } from '../model';\nexport * from './x';\nconst m = await import('node:fs');";
-    expect(importsOf(src)).toEqual(['../model', './x', 'node:fs']);
+  it('the import scanner sees static, re-export, dynamic and side-effect imports', () => {
+    const src =
+      "import { a } from '../model';\nexport * from './x';\nconst m = await import('node:fs');\nimport '../model/side-effect';";
+    expect(importsOf(src)).toEqual(['../model', './x', 'node:fs', '../model/side-effect']);
   });
 
   it('no code reaches outside the project by a relative path (users have only the package)', () => {
