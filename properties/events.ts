@@ -11,6 +11,7 @@
  */
 import type { TargetEvent } from '../adapters/observed-target';
 import type { Exchange, Outcome } from '../adapters/target';
+import { rulesOfAnswer } from '../api/rules/responses';
 import type { Expectation, ModelState } from '../model';
 import type { PlannedCall } from './command';
 
@@ -245,7 +246,7 @@ export function answerJudged(
     type: 'answer-judged',
     operation: { product: call.product, version: call.version, action: call.action },
     params: call.params,
-    rules: expectation.rules,
+    rules: rulesOfAnswer(call, expectation, exchange.outcome),
     allowed: expectation.kind,
     undocumented: expectation.kind === 'refusal' && expectation.undocumented === true,
     allowedCodes: new Set(
