@@ -24,7 +24,7 @@ function expectInconsistent({ record }: Run, reading: string, first: string, the
   expect(failure?.received).toMatch(new RegExp(`^${reading}=${then} in .+ \\(call \\d+: `));
 }
 
-/** Token pages of the reading's listings, numbered in the order the target answered them. */
+/** Token pages of the reading's listings. */
 const tokenPage = (params: Readonly<Record<string, unknown>>) =>
   params.PageNumber === undefined && params.PageSize === undefined;
 
@@ -39,13 +39,16 @@ describe('a target that flips a reading mid-run is inconsistent', () => {
           const listing =
             call.action === 'DescribeDiskReplicaPairs' || call.action === 'DescribeDiskReplicaGroups';
           if (!listing || !tokenPage(call.params)) return body;
+          // Reads that learn the world or settle a change walk token pages too, as many as they
+          // need, before and between the judged ones: the flip comes late enough that a judged
+          // page has shown the first alternative (a run of this seed asks for about 235).
           pages += 1;
-          if (pages <= 3) return body;
+          if (pages <= 40) return body;
           const { PageNumber: _n, PageSize: _s, TotalCount: _t, ...rest } = body;
           return rest;
         }),
       });
-      expect(pages).toBeGreaterThan(3);
+      expect(pages).toBeGreaterThan(40);
       expectInconsistent(run, 'token-walk-paging-fields', 'present', 'absent');
     },
     TIMEOUT,
