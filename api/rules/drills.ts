@@ -1,5 +1,6 @@
 import { ebsDoc } from '../operations/common';
 import { type Rule, rule } from '../rule';
+import { because, type CodeAccounts, LISTING_DENIED, rules } from './code-account';
 
 const START_PAIR = 'StartPairDrill';
 const DESCRIBE_PAIR = 'DescribePairDrills';
@@ -114,3 +115,31 @@ export const DRILL_RULES: readonly Rule[] = [
   ...drillRules('PAIR', START_PAIR, DESCRIBE_PAIR, CLEAR_PAIR),
   ...drillRules('GROUP', START_GROUP, DESCRIBE_GROUP, CLEAR_GROUP),
 ];
+
+/** How the drill calls' documented codes are accounted for (api/rules/error-codes.ts). */
+export const DRILL_CODE_ACCOUNTS: CodeAccounts = {
+  'ebs:StartPairDrill': {
+    NoSuchResource: rules('DRILL.PAIR.UNKNOWN'),
+    OperationDenied: rules('DRILL.PAIR.START.OTHER_STATUSES', 'DRILL.PAIR.START.ONE_AT_A_TIME'),
+  },
+  'ebs:DescribePairDrills': {
+    NoSuchResource: rules('DRILL.PAIR.UNKNOWN'),
+    OperationDenied: LISTING_DENIED,
+  },
+  'ebs:ClearPairDrill': {
+    NoSuchResource: rules('DRILL.PAIR.UNKNOWN', 'DRILL.PAIR.CLEAR.UNKNOWN_DRILL'),
+    OperationDenied: because('no-condition', 'the docs refuse clearing a live drill in no status'),
+  },
+  'ebs:StartReplicaGroupDrill': {
+    NoSuchResource: rules('DRILL.GROUP.UNKNOWN'),
+    OperationDenied: rules('DRILL.GROUP.START.OTHER_STATUSES', 'DRILL.GROUP.START.ONE_AT_A_TIME'),
+  },
+  'ebs:DescribeReplicaGroupDrills': {
+    NoSuchResource: rules('DRILL.GROUP.UNKNOWN'),
+    OperationDenied: LISTING_DENIED,
+  },
+  'ebs:ClearReplicaGroupDrill': {
+    NoSuchResource: rules('DRILL.GROUP.UNKNOWN', 'DRILL.GROUP.CLEAR.UNKNOWN_DRILL'),
+    OperationDenied: because('no-condition', 'the docs refuse clearing a live drill in no status'),
+  },
+};

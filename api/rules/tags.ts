@@ -1,5 +1,6 @@
 import { ebsDoc } from '../operations/common';
 import { type Rule, rule } from '../rule';
+import { because, type CodeAccounts, LISTING_DENIED, rules } from './code-account';
 
 const TAG = 'TagResources';
 const UNTAG = 'UntagResources';
@@ -159,3 +160,42 @@ export const TAG_RULES: readonly Rule[] = [
     'Request parameters: ResourceGroupId',
   ),
 ];
+
+const TAG_QUOTA = because('no-condition', 'a tag quota cannot be passed by removing or listing tags');
+const NOT_FOUND_REGION = because(
+  'no-condition',
+  'the call names no resource: an unknown region lists nothing or is refused as a region',
+);
+
+/** How the tag calls' documented codes are accounted for (api/rules/error-codes.ts). */
+export const TAG_CODE_ACCOUNTS: CodeAccounts = {
+  'ebs:TagResources': {
+    NoSuchResource: because('no-condition', 'an unknown resource is InvalidResourceId.NotFound here'),
+    OperationDenied: because('no-condition', 'the docs give no condition under which tagging is denied'),
+  },
+  'ebs:UntagResources': {
+    NoSuchResource: because('no-condition', 'an unknown resource is InvalidResourceId.NotFound here'),
+    OperationDenied: because('no-condition', 'the docs give no condition under which untagging is denied'),
+    'OperationDenied.QuotaExceed': TAG_QUOTA,
+    'Duplicate.TagKey': because(
+      'no-condition',
+      'its message speaks of Tag.N.Key, which UntagResources does not take',
+    ),
+    'InvalidRegionId.NotFound': NOT_FOUND_REGION,
+  },
+  'ebs:ListTagResources': {
+    NoSuchResource: because('no-condition', 'a listing names no resource it needs to find'),
+    OperationDenied: LISTING_DENIED,
+    'OperationDenied.QuotaExceed': TAG_QUOTA,
+    'Duplicate.TagKey': because(
+      'no-condition',
+      'the docs do not say a filter naming one key twice is refused',
+    ),
+    'InvalidResourceId.NotFound': rules('TAG.LIST.BY_RESOURCE'),
+    'InvalidRegionId.NotFound': NOT_FOUND_REGION,
+    IdempotentParameterMismatch: because(
+      'no-condition',
+      'a listing changes nothing, so a reused ClientToken has no earlier change to conflict with',
+    ),
+  },
+};

@@ -1,5 +1,6 @@
 import * as api from '../../api';
 import { bySeq, fail, type OpContext, type OperationFn, route } from './context';
+import { RESOURCE_TYPES, TAG_CODES } from './documented-limits';
 import { optBool, optList, type Params, reqString, tagsOf } from './params';
 import { deriveGroup, isEbsPair, isGone } from './replication';
 import type { GroupRecord, PairRecord, Tag } from './state';
@@ -96,7 +97,23 @@ export const ListTagResources: OperationFn<typeof api.ListTagResources> = (ctx, 
 };
 
 export const ROUTES = [
-  route(api.TagResources, TagResources),
-  route(api.UntagResources, UntagResources),
-  route(api.ListTagResources, ListTagResources),
+  // Each with the limits its page states (documented-limits.ts).
+  route(api.TagResources, TagResources, {
+    required: ['RegionId', 'ResourceType', 'ResourceId', 'Tag'],
+    oneOf: { ResourceType: RESOURCE_TYPES },
+    atMost: { ResourceId: 50, Tag: 20 },
+    codes: { ...TAG_CODES, ResourceTypeMissing: 'MissingParameter.ResourceType' },
+  }),
+  route(api.UntagResources, UntagResources, {
+    required: ['RegionId', 'ResourceType', 'ResourceId'],
+    oneOf: { ResourceType: RESOURCE_TYPES },
+    atMost: { ResourceId: 50, TagKey: 20 },
+    codes: TAG_CODES,
+  }),
+  route(api.ListTagResources, ListTagResources, {
+    required: ['RegionId', 'ResourceType'],
+    oneOf: { ResourceType: RESOURCE_TYPES },
+    atMost: { ResourceId: 50, Tag: 20 },
+    codes: TAG_CODES,
+  }),
 ];

@@ -1,0 +1,34 @@
+/** How a documented error code is accounted for (api/rules/error-codes.ts gathers them). */
+export type Untestable =
+  /** A server fault or time-out: a client retries it and a verdict never counts it. */
+  | 'transient'
+  /** Decided by the caller's RAM policy; the harness's credentials are allowed every call. */
+  | 'authorization'
+  /** A state of the account (balance, arrears, allow-lists, service-linked role) no call sets. */
+  | 'account-state'
+  /** Two calls with one ClientToken in flight at once; the harness sends one call at a time. */
+  | 'concurrency'
+  /** A quota or limit whose number the docs do not give, so no call is known to reach it. */
+  | 'undocumented-limit'
+  /** The docs list the code without a condition this operation can meet. */
+  | 'no-condition'
+  /** Its condition cannot hold: another documented rule (named in `why`) rules it out first. */
+  | 'unreachable'
+  /** Needs a resource or feature the emulated world does not hold (snapshots, KMS keys, ...). */
+  | 'outside-world';
+
+export type CodeAccount =
+  | { readonly rules: readonly string[] }
+  | { readonly untestable: Untestable; readonly why: string };
+
+export const rules = (...ids: string[]): CodeAccount => ({ rules: ids });
+export const because = (untestable: Untestable, why: string): CodeAccount => ({ untestable, why });
+
+/** A listing the docs deny in no stated case. */
+export const LISTING_DENIED = because(
+  'no-condition',
+  'the docs give no condition under which a listing is denied',
+);
+
+/** The accounts of one family's operations that differ from the per-code ones, by `product:Action`. */
+export type CodeAccounts = Readonly<Record<string, Readonly<Record<string, CodeAccount>>>>;
