@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '.';
+import { ONE_SIDED } from './cases';
 import { PARAM_RULES } from './params';
 import { RESPONSE_RULES } from './responses';
 
@@ -73,5 +74,25 @@ describe('rule coverage', () => {
     const src = "// PAIR.NOT.COUNTED\nit('PAIR.A.B and GROUP.C: x', () => { x('TOKEN.D'); });";
     expect(titledRuleIds(src)).toEqual(['PAIR.A.B', 'GROUP.C']);
     expect(quotedRuleIds(src)).toEqual(['TOKEN.D']);
+  });
+});
+
+describe('rules with one documented case', () => {
+  it('name catalogue rules, each with a reason, and the catalogue carries them', () => {
+    const known = new Set(RULES.map((r) => r.id));
+    expect(Object.keys(ONE_SIDED).filter((id) => !known.has(id))).toEqual([]);
+    for (const [id, c] of Object.entries(ONE_SIDED)) {
+      expect(c.because.length, id).toBeGreaterThan(20);
+      expect(RULES.find((r) => r.id === id)?.cases, id).toEqual(c);
+    }
+    expect(RULES.filter((r) => r.cases).length).toBe(Object.keys(ONE_SIDED).length);
+  });
+
+  it('a complement names a catalogue rule as its other case', () => {
+    const known = new Set(RULES.map((r) => r.id));
+    for (const [id, c] of Object.entries(ONE_SIDED)) {
+      const named = c.because.match(/stated as ([A-Z]+(?:\.[A-Z0-9_]+)+)/)?.[1];
+      if (named) expect(known.has(named), `${id} -> ${named}`).toBe(true);
+    }
   });
 });

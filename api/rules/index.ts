@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { withCases } from './cases';
 import { DISK_RULES } from './disks';
 import { DRILL_RULES } from './drills';
 import { GROUP_RULES } from './groups';
@@ -22,7 +23,7 @@ export const RULES: readonly Rule[] = [
   ...PROTOCOL_RULES,
   ...PARAM_RULES,
   ...RESPONSE_RULES,
-];
+].map(withCases);
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
 
