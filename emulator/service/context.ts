@@ -56,6 +56,8 @@ export const route = <O extends Operation>(
     checkDocumentedLimits(own, p);
     return (fn as OperationFn)(ctx, p);
   };
+  // A route keeps the name of the function it serves (an action's function is named after it).
+  Object.defineProperty(checked, 'name', { value: fn.name });
   return { key: operationKey(op), fn: checked, mutating: op.mutating, ...(own ? { limits: own } : {}) };
 };
 
