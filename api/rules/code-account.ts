@@ -1,4 +1,8 @@
-/** How a documented error code is accounted for (api/rules/error-codes.ts gathers them). */
+/**
+ * How a documented error code is accounted for (api/rules/error-codes.ts gathers them): the rules
+ * under which it is answered, or why no call from outside can provoke it. A leaf module, so each
+ * rule family can state the accounts of its own operations beside its rules.
+ */
 export type Untestable =
   /** A server fault or time-out: a client retries it and a verdict never counts it. */
   | 'transient'
@@ -24,11 +28,8 @@ export type CodeAccount =
 export const rules = (...ids: string[]): CodeAccount => ({ rules: ids });
 export const because = (untestable: Untestable, why: string): CodeAccount => ({ untestable, why });
 
-/** A listing the docs deny in no stated case. */
 export const LISTING_DENIED = because(
   'no-condition',
   'the docs give no condition under which a listing is denied',
 );
-
-/** The accounts of one family's operations that differ from the per-code ones, by `product:Action`. */
-export type CodeAccounts = Readonly<Record<string, Readonly<Record<string, CodeAccount>>>>;
+export const TAG_QUOTA = because('no-condition', 'a tag quota cannot be passed by removing or listing tags');

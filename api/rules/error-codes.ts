@@ -1,5 +1,5 @@
 import type { Operation } from '../operation';
-import { because, type CodeAccount, type CodeAccounts, LISTING_DENIED, rules } from './code-account';
+import { because, type CodeAccount, LISTING_DENIED, rules } from './code-account';
 import { DRILL_CODE_ACCOUNTS } from './drills';
 import { findRule } from './index';
 import { TAG_CODE_ACCOUNTS } from './tags';
@@ -100,14 +100,8 @@ const NO_GROUP_NEEDED = because('no-condition', 'the call acts on one pair, in a
 const EITHER_PAIR_REGION = rules('PAIR.EITHER_REGION');
 const EITHER_GROUP_REGION = rules('GROUP.IN_GROUP_REGION');
 
-/**
- * Per operation (`product:Action`), the accounts that differ from `BY_CODE` or complete it. The
- * drill and tag calls keep theirs with their rules (api/rules/drills.ts, tags.ts): an operation is
- * named in a handful of files (tests/architecture/footprint.test.ts).
- */
-const BY_OPERATION: CodeAccounts = {
-  ...DRILL_CODE_ACCOUNTS,
-  ...TAG_CODE_ACCOUNTS,
+/** Per operation (`product:Action`), the accounts that differ from `BY_CODE` or complete it. */
+const BY_OPERATION: Readonly<Record<string, Readonly<Record<string, CodeAccount>>>> = {
   'ebs:DescribeRegions': {
     NoSuchResource: because('no-condition', 'DescribeRegions names no resource'),
   },
@@ -278,6 +272,8 @@ const BY_OPERATION: CodeAccounts = {
     'OperationDenied.InvalidStatus': rules('GROUP.DELETE.STATUSES'),
     'OperationDenied.GroupHasPair': rules('GROUP.DELETE.EMPTY_ONLY'),
   },
+  ...DRILL_CODE_ACCOUNTS,
+  ...TAG_CODE_ACCOUNTS,
   'ecs:CreateDisk': {
     MissingParameter: rules(
       'PROTO.MISSING_REQUIRED',

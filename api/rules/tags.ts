@@ -1,6 +1,6 @@
 import { ebsDoc } from '../operations/common';
 import { type Rule, rule } from '../rule';
-import { because, type CodeAccounts, LISTING_DENIED, rules } from './code-account';
+import { because, type CodeAccount, LISTING_DENIED, rules, TAG_QUOTA } from './code-account';
 
 const TAG = 'TagResources';
 const UNTAG = 'UntagResources';
@@ -175,15 +175,13 @@ export const TAG_RULES: readonly Rule[] = [
   ),
 ];
 
-const TAG_QUOTA = because('no-condition', 'a tag quota cannot be passed by removing or listing tags');
-
-/** How the tag calls' documented codes are accounted for (api/rules/error-codes.ts). */
-export const TAG_CODE_ACCOUNTS: CodeAccounts = {
-  'ebs:TagResources': {
+/** The documented error codes of these operations, accounted for (api/rules/error-codes.ts). */
+export const TAG_CODE_ACCOUNTS: Readonly<Record<string, Readonly<Record<string, CodeAccount>>>> = {
+  [`ebs:${TAG}`]: {
     NoSuchResource: because('no-condition', 'an unknown resource is InvalidResourceId.NotFound here'),
     OperationDenied: because('no-condition', 'the docs give no condition under which tagging is denied'),
   },
-  'ebs:UntagResources': {
+  [`ebs:${UNTAG}`]: {
     NoSuchResource: because('no-condition', 'an unknown resource is InvalidResourceId.NotFound here'),
     OperationDenied: because('no-condition', 'the docs give no condition under which untagging is denied'),
     'OperationDenied.QuotaExceed': TAG_QUOTA,
@@ -193,7 +191,7 @@ export const TAG_CODE_ACCOUNTS: CodeAccounts = {
     ),
     'InvalidRegionId.NotFound': rules('TAG.UNKNOWN_REGION'),
   },
-  'ebs:ListTagResources': {
+  [`ebs:${LIST}`]: {
     NoSuchResource: because('no-condition', 'a listing names no resource it needs to find'),
     OperationDenied: LISTING_DENIED,
     'OperationDenied.QuotaExceed': TAG_QUOTA,

@@ -1,14 +1,12 @@
+import { DRILL_CALLS } from '../../api/rules/drills';
 import type { ServiceCall } from '../service/api';
 import type { FaultProfile } from './profile';
 import { isEbs, isEcs, mapRows, rewriting } from './support';
 
 /**
  * Answers whose fields have another form than the docs give them, one kind of form each (a
- * listed value, a time, an integer, a range, a boolean): fields no projection compares, so only
- * the field's own rule (api/rules/responses.ts) can notice. The ID-prefix kind has its profile in
- * wire.ts (group-id-wrong-prefix, judged by the same check under PROTO.ID_FORMAT); the drill
- * listings' prefixed fields get none, as a profile there would name a drill call a seventh time
- * (tests/architecture/footprint.test.ts).
+ * listed value, a time, an integer, a range, a boolean, an ID prefix): fields no projection
+ * compares, so only the field's own rule (api/rules/responses.ts) can notice.
  */
 
 const diskListing = (call: ServiceCall) => isEcs(call, 'DescribeDisks');
@@ -69,10 +67,29 @@ export const progressPerMille: FaultProfile = {
   ),
 };
 
+/** The pair drills' listing, named by the drill family (api/rules/drills.ts). */
+const PAIR_DRILLS = DRILL_CALLS.PAIR.list;
+
+export const drillDiskUnprefixed: FaultProfile = {
+  name: 'drill-disk-id-unprefixed',
+  description: `${PAIR_DRILLS} answers DrillDiskId without its d- prefix`,
+  kind: 'id-prefix-wrong',
+  operation: PAIR_DRILLS,
+  ruleIds: ['RESP.EBS.DESCRIBE_PAIR_DRILLS.DRILLS.DRILL_DISK_ID.ID_PREFIX'],
+  create: rewriting(
+    (call) => isEbs(call, PAIR_DRILLS),
+    (body) =>
+      mapRows(body, 'Drills', (r) =>
+        typeof r.DrillDiskId === 'string' ? { ...r, DrillDiskId: r.DrillDiskId.replace(/^d-/, 'disk-') } : r,
+      ),
+  ),
+};
+
 export const RESPONSE_FIELD_PROFILES = [
   diskTypeAsCode,
   creationTimeWithOffset,
   iopsAsString,
   portableAsString,
   progressPerMille,
+  drillDiskUnprefixed,
 ];

@@ -1,9 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { createTarget } from '../../adapters';
-import { isTransientCode, OPERATIONS } from '../../api';
-import { accountRules, codeAccount, operationLabel } from '../../api/rules/error-codes';
+import { isTransientCode } from '../../api/errors';
+import { OPERATIONS } from '../../api/operations';
+import { findRule } from '../../api/rules';
+import { accountRules, codeAccount, operationEntries, operationLabel } from '../../api/rules/error-codes';
 import { runConformance } from '../../cli/run-suite';
 import { RunEvents } from '../../properties/events';
+
+const documented = OPERATIONS.flatMap((op) => op.errors.map((e) => [op, e.code] as const));
+
+describe('every documented error code of every operation is accounted for', () => {
+  it.each(documented.map(([op, code]) => [`${operationLabel(op)} ${code}`, op, code] as const))(
+    '%s',
+    (_, op, code) => {
+      const account = codeAccount(op, code);
+      expect(account, 'add it to api/rules/error-codes.ts').toBeDefined();
+      if (!account) return;
+      if ('why' in account) {
+        expect(account.why.length).toBeGreaterThan(10);
+        return;
+      }
+      expect(account.rules.length).toBeGreaterThan(0);
+      // codeAccount keeps only the rules that constrain this operation.
+      for (const id of account.rules)
+        expect(
+          findRule(id)?.operations.some((a) => a === '*' || a === op.action),
+          id,
+        ).toBe(true);
+    },
+  );
+
+  it('the table has no entry for a code its operation does not document', () => {
+    const codes = new Map(
+      OPERATIONS.map((op) => [operationLabel(op), new Set(op.errors.map((e) => e.code))]),
+    );
+    const stale = operationEntries().filter(([op, code]) => !codes.get(op)?.has(code));
+    expect(stale).toEqual([]);
+  });
+});
 
 // A run's refusals against the table: each documented code the target answered, the model allowed
 // and the table gives rules for must be answered under one of them; an untestable code is never
