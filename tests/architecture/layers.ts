@@ -40,7 +40,8 @@ export const HAS: Record<Layer, (op: Operation) => boolean> = {
   model: (op) => isModelled(op),
   emulator: (op) => ROUTES.has(operationKey(op)),
   commands: (op) => commanded.has(operationKey(op)),
-  rules: (op) => RULES.some((r) => r.operations.includes(op.action)),
+  // Written rules: the derived ones (PARAM.*, RESP.*) come from the catalogue entry by themselves.
+  rules: (op) => RULES.some((r) => r.operations.includes(op.action) && !('derived' in r)),
 };
 
 /** The operation's callable name (the action, but `LegacyCreateDiskReplicaPair`). */
