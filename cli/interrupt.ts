@@ -7,9 +7,8 @@
 import type { ApiCall, Exchange, Target } from '../adapters/target';
 
 export interface Interruptible {
-  /** The target to run against: refuses every call once stopped, counts the calls sent. */
+  /** The target to run against: refuses every call once stopped. */
   readonly target: Target;
-  readonly calls: () => number;
   /** Why the run was stopped (`interrupted by SIGINT`), once it was. */
   readonly interrupted: () => string | undefined;
   stop(reason: string): void;
@@ -39,7 +38,6 @@ export function interruptible(
   already?: string,
 ): Interruptible {
   let reason: string | undefined = already;
-  let calls = 0;
   let yielded = Date.now();
   const send = async (call: ApiCall): Promise<Exchange> => {
     // An in-process target answers in microtasks only: without a turn of the event loop now and
@@ -49,7 +47,6 @@ export function interruptible(
       yielded = Date.now();
     }
     if (reason) return refused(call, reason);
-    calls++;
     return inner.send(call);
   };
   const target = new Proxy(inner, {
@@ -61,7 +58,6 @@ export function interruptible(
   });
   return {
     target,
-    calls: () => calls,
     interrupted: () => reason,
     stop(why) {
       if (reason) return;

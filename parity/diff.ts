@@ -18,12 +18,12 @@ export interface Divergence {
 
 const DROPPED = new Set(['RequestId', 'HostId', 'Recommend']);
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
-/** Numeric times: `CreateTime`, `ExpiredTime`, `LastRecoverPoint`, `RecoverPoint`. */
-const TIME_FIELD = /(Time|RecoverPoint)$/;
+/** Numeric times: `CreateTime`, `ExpiredTime`, `LastRecoverPoint`, `RecoverPoint`, a drill's `StartAt` and `EndAt`. */
+const TIME_FIELD = /(Time|RecoverPoint|StartAt|EndAt)$/;
 export const TIME = '<time>';
 
 export function normalise(value: unknown, ids: IdTokens, key = ''): unknown {
-  if (typeof value === 'string') return ISO_TIME.test(value) ? TIME : ids.tokenise(value);
+  if (typeof value === 'string') return ISO_TIME.test(value) ? TIME : ids.tokenise(value, key);
   if (typeof value === 'number') return TIME_FIELD.test(key) ? TIME : value;
   if (Array.isArray(value)) return value.map((v) => normalise(v, ids, key));
   if (value && typeof value === 'object') {

@@ -22,16 +22,27 @@ const KIND: Readonly<Record<string, string>> = Object.fromEntries(TOKENISED);
 
 const kindOf = (id: string): string => KIND[id.slice(0, id.indexOf('-'))] ?? 'id';
 
+/**
+ * IDs the docs give no prefix for (a drill's: the examples show `drill-` and `pg-drill-`), known
+ * instead by the field or parameter that names them.
+ */
+const KIND_OF_FIELD: ReadonlyMap<string, string> = new Map(
+  Object.values(RESOURCES as Readonly<Record<string, ResourceDef>>).flatMap((r) =>
+    !r.prefix && r.token ? r.idParams.map((p) => [p, r.token as string] as const) : [],
+  ),
+);
+
 export class IdTokens {
   readonly #tokenOf = new Map<string, string>();
   readonly #idOf = new Map<string, string>();
   readonly #count = new Map<string, number>();
+  /** IDs known by their field only: later found in any text (a message naming the drill). */
+  readonly #unprefixed = new Set<string>();
 
   /** The token of an ID, numbering it if it is new. */
-  token(id: string): string {
+  token(id: string, kind = kindOf(id)): string {
     const known = this.#tokenOf.get(id);
     if (known) return known;
-    const kind = kindOf(id);
     const n = (this.#count.get(kind) ?? 0) + 1;
     const token = `<${kind}:${n}>`;
     this.bind(id, token);
@@ -51,8 +62,15 @@ export class IdTokens {
   }
 
   /** Every ID in a text replaced by its token. */
-  tokenise(text: string): string {
-    return text.includes('-') ? text.replace(ID, (id) => this.token(id)) : text;
+  tokenise(text: string, field = ''): string {
+    const kind = KIND_OF_FIELD.get(field);
+    if (kind !== undefined && text !== '') {
+      this.#unprefixed.add(text);
+      return this.token(text, kind);
+    }
+    let out = text.includes('-') ? text.replace(ID, (id) => this.token(id)) : text;
+    for (const id of this.#unprefixed) if (out.includes(id)) out = out.split(id).join(this.token(id));
+    return out;
   }
 }
 
@@ -61,10 +79,12 @@ export class IdTokens {
  * the other side gave the same token. An ID the other side has never seen (an unknown ID asked
  * on purpose, an instance of the seeded world) is sent as recorded and bound to the same token.
  */
-export function translate(text: string, recorded: IdTokens, other: IdTokens): string {
-  if (!text.includes('-')) return text;
-  return text.replace(ID, (id) => {
-    const token = recorded.token(id);
+export function translate(text: string, recorded: IdTokens, other: IdTokens, field = ''): string {
+  const kind = KIND_OF_FIELD.get(field);
+  if (kind === undefined && !text.includes('-')) return text;
+  const pattern = kind !== undefined && text !== '' ? /^[\s\S]+$/ : ID;
+  return text.replace(pattern, (id) => {
+    const token = recorded.token(id, kind ?? kindOf(id));
     const mine = other.idOf(token);
     if (mine !== undefined) return mine;
     other.bind(id, token);

@@ -84,7 +84,7 @@ export async function runParity(cassette: Cassette, options: ParityOptions): Pro
         const params = Object.fromEntries(
           Object.entries(wireParamsOf(event.request)).map(([k, v]) => [
             k,
-            translate(v, ids.recorded, ids.emulator),
+            translate(v, ids.recorded, ids.emulator, k),
           ]),
         );
         const got = await target.send({

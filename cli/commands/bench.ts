@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { InvalidArgumentError } from 'commander';
+import { fingerprint, fingerprintLine } from '../../bench/fingerprint';
 import { BENCHMARKS, type BenchmarkName, DEFAULT_RESULTS, runBenchmarks } from '../../bench/main';
 import { parseResults, readmeTable } from '../../bench/markdown';
 import type { Register } from '../main';
@@ -14,7 +15,15 @@ interface BenchFlags {
   seed: number;
   out?: string;
   markdown?: string;
+  fingerprint?: number[];
 }
+
+const seedList = (value: string): number[] => {
+  const seeds = value.split(',').map((s) => Number(s.trim()));
+  if (seeds.length === 0 || seeds.some((n) => !Number.isSafeInteger(n) || n < 0))
+    throw new InvalidArgumentError(`expected seeds such as 1,7,42, not ${value}`);
+  return seeds;
+};
 
 const benchmarkList = (value: string): BenchmarkName[] => {
   const names = value.split(',').map((s) => s.trim());
@@ -55,7 +64,18 @@ export const registerBench: Register = (program, done) => {
       '--markdown <results.json>',
       "measure nothing: print the README's table (machine, load, commit, every figure with its spread) from a results file",
     )
+    .option(
+      '--fingerprint <seeds>',
+      'measure nothing: per seed, hashes of the calls, answers, rules and verdict of a 40-sequence direct run (equal on two commits: the change kept behaviour)',
+      seedList,
+    )
     .action(async (flags: BenchFlags) => {
+      if (flags.fingerprint !== undefined) {
+        for (const seed of flags.fingerprint)
+          process.stdout.write(`${fingerprintLine(await fingerprint(seed, 40))}\n`);
+        done(EXIT.conformant);
+        return;
+      }
       if (flags.markdown !== undefined) {
         const path = resolve(flags.markdown);
         if (!existsSync(path)) throw new UsageError(`--markdown: no file ${path}`);

@@ -205,13 +205,14 @@ async function judged(
 ): Promise<number> {
   const runJson = `${flags.reportDir}/run.json`;
   let sequences = 0;
+  let calls = 0;
   const started = Date.now();
   const progress = flags.quiet
     ? undefined
     : showProgress(
         () =>
           real?.progress(sequences, flags.runs) ?? {
-            calls: run.calls(),
+            calls,
             sequences,
             sequenceTotal: flags.runs,
             elapsedMs: Date.now() - started,
@@ -219,9 +220,12 @@ async function judged(
           },
         (flags.progressSeconds ?? DEFAULT_PROGRESS_SECONDS) * 1000,
       );
-  // The progress display follows the engine's events: a sequence ended, one more done.
+  // The progress display follows the run's events: a sequence ended, one more done; an exchange, one more call.
   events.on('sequence-ended', () => {
     sequences++;
+  });
+  events.on('exchange', () => {
+    calls++;
   });
   try {
     const { record: ran, worldNotes } = await runConformance({

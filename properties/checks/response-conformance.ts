@@ -49,8 +49,9 @@ export const error_shape_conformance: Check = (ctx) => {
   const { answer } = ctx;
   if (answer.kind !== 'error') return undefined;
   const { RequestId, Code } = answer.body;
-  if (typeof RequestId === 'string' && RequestId !== '' && typeof Code === 'string') return undefined;
-  return failure(
+  const hasRequestId = typeof RequestId === 'string' && RequestId !== '';
+  if (hasRequestId && typeof Code === 'string') return undefined;
+  const found = failure(
     'error_shape_conformance',
     'schema',
     ctx,
@@ -58,7 +59,12 @@ export const error_shape_conformance: Check = (ctx) => {
     '{RequestId, Code, Message}',
     show(answer.body),
   );
+  // A refusal's own rules say why it was refused; a missing RequestId breaks the protocol's rule.
+  return hasRequestId ? found : { ...found, rules: [REQUEST_ID_RULE, ...found.rules] };
 };
+
+/** Every answer, success or error, carries a RequestId (api/rules/protocol.ts). */
+const REQUEST_ID_RULE = 'PROTO.SUCCESS_HAS_REQUEST_ID';
 
 /** Fields the model names: present, absent, or equal to a value (echoed IDs, the new pair's status...). */
 export const response_facts_conformance: Check = (ctx) => {

@@ -15,6 +15,7 @@ import {
 } from '../../api/state-machines';
 import { escapeMarkup as esc } from '../escape';
 import type { RunRecord, StateCoverage } from '../run-record';
+import { docLink } from './doc-links';
 
 /** What the run did to one documented (or observed) transition. */
 export type TransitionState = 'held' | 'failed' | 'unprovoked' | 'undocumented';
@@ -234,7 +235,12 @@ export function stateMachineSvg(run: RunRecord, kind: MachineKind, coverage?: St
 /** The documented transitions the run never provoked, and those it observed beyond the table, as text. */
 function gapsList(run: RunRecord, kind: MachineKind): string {
   const drawn = drawnTransitions(run, kind);
-  const line = (t: DrawnTransition) => `<li>${esc(t.from)} → ${esc(t.to)} by ${esc(t.operation)}</li>`;
+  const line = (t: DrawnTransition) => {
+    const text = `${esc(t.from)} → ${esc(t.to)} by ${esc(t.operation)}`;
+    const doc = t.documented?.source.doc;
+    const where = t.documented ? `${t.documented.source.where}; rules ${t.documented.rules.join(', ')}` : '';
+    return `<li>${doc?.startsWith('https://') ? docLink(doc, text, where) : text}</li>`;
+  };
   const unprovoked = drawn.filter((t) => t.state === 'unprovoked');
   const beyond = drawn.filter((t) => !t.documented);
   return `<details class="transitions"><summary>${drawn.length - unprovoked.length - beyond.length} of ${drawn.length - beyond.length} documented transitions observed${beyond.length ? `; ${beyond.length} observed outside the documented table` : ''}</summary>${beyond.length ? `<p>Observed, not documented:</p><ul>${beyond.map(line).join('')}</ul>` : ''}<p>Documented, never provoked:</p><ul>${unprovoked.map(line).join('')}</ul></details>`;

@@ -68,10 +68,10 @@ function sourceFiles(dir: string): string[] {
 }
 
 const IMPORT =
-  /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+  /(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s*['"]([^'"]+)['"]/g;
 
 function importsOf(source: string): string[] {
-  return [...source.matchAll(IMPORT)].map((m) => (m[1] ?? m[2]) as string);
+  return [...source.matchAll(IMPORT)].map((m) => (m[1] ?? m[2] ?? m[3]) as string);
 }
 
 function violations(layer: Layer): string[] {
@@ -113,18 +113,32 @@ describe('layer import rules (DESIGN.md)', () => {
     });
   }
 
-  it('properties/ never imports reports/ (reports subscribe to the engine events)', () => {
-    expect(MAY_IMPORT.properties.layers).not.toContain('reports');
-    const engine = sourceFiles(join(ROOT, 'properties')).filter((f) => !f.endsWith('.test.ts'));
-    const offenders = engine.filter((f) =>
-      importsOf(readFileSync(f, 'utf8')).some((s) => s.includes('reports/')),
-    );
-    expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
+  /** Files of `layer` (tests included) that import anything under `forbidden/`. */
+  const importing = (layer: Layer, forbidden: Layer) =>
+    sourceFiles(join(ROOT, layer))
+      .filter((f) => importsOf(readFileSync(f, 'utf8')).some((s) => s.split('/').includes(forbidden)))
+      .map((f) => relative(ROOT, f));
+
+  it('emulator/ never imports model/, not even in its tests (two readings of the docs, not one)', () => {
+    expect(MAY_IMPORT.emulator.layers).not.toContain('model');
+    expect(MAY_IMPORT.emulator.testLayers ?? []).not.toContain('model');
+    expect(importing('emulator', 'model')).toEqual([]);
   });
 
-  it('the import scanner sees static, re-export and dynamic imports', () => {
-    const src = "import { a } from '../model';\nexport * from './x';\nconst m = await import('node:fs');";
-    expect(importsOf(src)).toEqual(['../model', './x', 'node:fs']);
+  it('properties/ never imports reports/ outside its tests (reports subscribe to the engine events)', () => {
+    expect(MAY_IMPORT.properties.layers).not.toContain('reports');
+    expect(importing('properties', 'reports').filter((f) => !f.endsWith('.test.ts'))).toEqual([]);
+  });
+
+  it('adapters/ never imports properties/ (cassettes and the inventory listen to target events)', () => {
+    expect(MAY_IMPORT.adapters.layers).not.toContain('properties');
+    expect(importing('adapters', 'properties')).toEqual([]);
+  });
+
+  it('the import scanner sees static, re-export, dynamic and side-effect imports', () => {
+    const src =
+      "import { a } from '../model';\nexport * from './x';\nconst m = await import('node:fs');\nimport '../model/side-effect';";
+    expect(importsOf(src)).toEqual(['../model', './x', 'node:fs', '../model/side-effect']);
   });
 
   it('no code reaches outside the project by a relative path (users have only the package)', () => {

@@ -40,8 +40,9 @@ export const HAS: Record<Layer, (op: Operation) => boolean> = {
   model: (op) => isModelled(op),
   emulator: (op) => ROUTES.has(operationKey(op)),
   commands: (op) => commanded.has(operationKey(op)),
-  // Written rules: the derived ones (PARAM.*, RESP.*) come from the catalogue entry by themselves.
-  rules: (op) => RULES.some((r) => r.operations.includes(op.action) && !('derived' in r)),
+  // A rule written from the docs: the rules derived from the catalogue's own parameter and
+  // response tables (api/rules/params.ts, responses.ts) come with any entry and say nothing more.
+  rules: (op) => RULES.some((r) => !('derived' in r) && r.operations.includes(op.action)),
 };
 
 /** The operation's callable name (the action, but `LegacyCreateDiskReplicaPair`). */

@@ -34,12 +34,25 @@ async function askAgain(target: Target, events: readonly CassetteEvent[]) {
   return bodies;
 }
 
-/** What differs between two recordings of the same calls: clocks, nonces, signatures, request IDs, hosts. */
+/**
+ * A line without what differs between two recordings of the same calls (clocks, nonces,
+ * signatures, request IDs, hosts) and without what the emulator answered, which changes as the
+ * emulator does: of a response, the recorder's part is its shape (status, header names, body).
+ */
 function steady(line: string): string {
   const e = JSON.parse(line) as Record<string, unknown>;
   delete e.recordedAt;
   delete e.startedAt;
   delete e.durationMs;
+  const response = e.response as
+    | { status: number; headers: Record<string, string>; body: string }
+    | undefined;
+  if (response)
+    e.response = {
+      status: typeof response.status,
+      headers: Object.keys(response.headers),
+      body: typeof response.body,
+    };
   return JSON.stringify(e)
     .replace(/mock-\d+-\d+/g, 'mock-HOST')
     .replace(/[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}/gi, 'UUID')
@@ -72,8 +85,14 @@ describe('a cassette recorded before the event stream', { timeout: 60_000 }, () 
       credentials: EMULATOR_CREDENTIALS,
       ...(before.header.run ? { run: before.header.run } : {}),
     });
-    await askAgain(recording.target, before.events);
+    const answered = await askAgain(recording.target, before.events);
     await recording.close();
+    // The emulator's answers may grow between versions (a field added from the docs); the lines
+    // around them may not change. Each body written is the one the target answered.
+    const after = readCassette(file);
+    expect(after.events.flatMap((e) => (e.type === 'exchange' ? [e.response?.body ?? ''] : []))).toEqual(
+      answered,
+    );
     const lines = (path: string) => readFileSync(path, 'utf8').trimEnd().split('\n').map(steady);
     expect(lines(file)).toEqual(lines(BEFORE));
   });

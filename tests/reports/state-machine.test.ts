@@ -99,6 +99,10 @@ describe('the state-machine pictures of report.html', () => {
     expect(arrow(stateMachineSvg(odd, 'pair', odd.coverage.pairs), 'normal', 'failovered')).toBe(
       'undocumented',
     );
+    // A documented change never provoked is listed, linked to the page it comes from.
+    expect(renderHtml(odd)).toMatch(
+      /<li><a href="https:\/\/www\.alibabacloud\.com\/help\/en\/ecs\/developer-reference\/api-ebs-2021-07-30-describediskreplicapairs"[^>]*>created → stopped by StartDiskReplicaPair<\/a><\/li>/,
+    );
     expect(renderHtml(odd)).toMatch(
       /Observed, not documented:<\/p><ul><li>normal → failovered by StopDiskReplicaPair<\/li>/,
     );
