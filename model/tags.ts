@@ -15,6 +15,7 @@ import {
   type Violation,
 } from './expectation';
 import type { Group, ModelState, Pair, Replication } from './state';
+import { findRegion } from './world';
 
 // Tags and resource groups of pairs and groups: what creates bind, what TagResources,
 // UntagResources and ListTagResources do, and the Tag/ResourceGroupId filters of the listings.
@@ -95,6 +96,18 @@ function named(ctx: Ctx): { found: ReturnType<typeof locate>[]; violation?: Viol
   return { found, ...(violation ? { violation } : {}) };
 }
 
+/** Untag and List document InvalidRegionId.NotFound for a RegionId that names no region. */
+const unknownRegion = (ctx: Ctx): Violation | undefined =>
+  findRegion(ctx.state.world, ctx.params.RegionId)
+    ? undefined
+    : deny(ctx.op, 'TAG.UNKNOWN_REGION', 'InvalidRegionId.NotFound');
+
+/** A Tag.N filter naming one key twice (ListTagResources documents Duplicate.TagKey). */
+const duplicateFilterKey = (ctx: Ctx, wanted: TagParam): Violation | undefined =>
+  new Set(wanted.map((t) => t.Key)).size < wanted.length
+    ? deny(ctx.op, 'TAG.LIST.DUPLICATE_KEY', 'Duplicate.TagKey')
+    : undefined;
+
 /** Tags a resource may hold; the limit page (not in the metadata) gives 20. TODO(reading): tag-limit. */
 const TAGS_PER_RESOURCE = 20;
 
@@ -139,7 +152,9 @@ export const untagResources: Handler<typeof api.UntagResources> = (ctx): Expecta
   const keys = list(ctx.params.TagKey) ?? [];
   const all = bool(ctx.params.All, false) && keys.length === 0;
   const { found, violation } = named(ctx);
-  if (violation) return refuse([violation], ['TAG.RESOURCE_TYPE']);
+  // The docs give no order between an unknown region and the resources not found in it.
+  const refused = collect(unknownRegion(ctx), violation);
+  if (refused.length > 0) return refuse(refused, ['TAG.RESOURCE_TYPE']);
   const resources = found.flatMap((f) => (f.resource ? [f.resource] : []));
   const nothingNamed = keys.length === 0 && !all;
   const remaining = (r: Tagged) =>
@@ -148,6 +163,7 @@ export const untagResources: Handler<typeof api.UntagResources> = (ctx): Expecta
     rules: [
       'TAG.RESOURCE_TYPE',
       'TAG.UNKNOWN_RESOURCE',
+      'TAG.UNKNOWN_REGION',
       ...(all ? ['TAG.UNBIND.ALL'] : []),
       ...(keys.length > 0 ? ['TAG.UNBIND.BY_KEY'] : []),
       ...(keys.length > 0 && bool(ctx.params.All, false) ? ['TAG.UNBIND.ALL_ONLY_WITHOUT_KEYS'] : []),
@@ -177,16 +193,20 @@ function resourcesIn(state: ModelState, type: unknown, regionId: unknown): (Pair
 export const listTagResources: Handler<typeof api.ListTagResources> = (ctx): Expectation => {
   const ids = list(ctx.params.ResourceId);
   const wanted = tagParam(ctx.params.Tag);
-  if (!ids?.length && wanted.length === 0)
-    return refuse([
-      denyUndocumented(
-        ctx.op,
-        'TAG.LIST.NEEDS_A_FILTER',
-        'parameter',
-        'MissingParameter',
-        'InvalidParameter',
-      ),
-    ]);
+  const refused = collect(
+    unknownRegion(ctx),
+    duplicateFilterKey(ctx, wanted),
+    !ids?.length && wanted.length === 0
+      ? denyUndocumented(
+          ctx.op,
+          'TAG.LIST.NEEDS_A_FILTER',
+          'parameter',
+          'MissingParameter',
+          'InvalidParameter',
+        )
+      : undefined,
+  );
+  if (refused.length > 0) return refuse(refused);
   const type = String(ctx.params.ResourceType);
   const tagRows: TagRow[] = resourcesIn(ctx.state, type, ctx.params.RegionId)
     .filter((r) => ids === undefined || ids.length === 0 || ids.includes(r.id))
@@ -199,6 +219,8 @@ export const listTagResources: Handler<typeof api.ListTagResources> = (ctx): Exp
       'PROTO.DESCRIBE_IS_PROJECTION',
       'TAG.LIST.NEEDS_A_FILTER',
       'TAG.RESOURCE_TYPE',
+      'TAG.UNKNOWN_REGION',
+      ...(wanted.length > 0 ? ['TAG.LIST.DUPLICATE_KEY'] : []),
       ...(ids?.length ? ['TAG.LIST.BY_RESOURCE'] : []),
       ...(wanted.length > 0 ? ['TAG.LIST.BY_TAG'] : []),
       ...(ids?.length && wanted.length > 0 ? ['TAG.LIST.BOTH_FILTERS'] : []),

@@ -33,7 +33,3 @@ export const LISTING_DENIED = because(
   'the docs give no condition under which a listing is denied',
 );
 export const TAG_QUOTA = because('no-condition', 'a tag quota cannot be passed by removing or listing tags');
-export const NOT_FOUND_REGION = because(
-  'no-condition',
-  'the call names no resource: an unknown region lists nothing or is refused as a region',
-);

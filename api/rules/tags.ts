@@ -1,13 +1,6 @@
 import { ebsDoc } from '../operations/common';
 import { type Rule, rule } from '../rule';
-import {
-  because,
-  type CodeAccount,
-  LISTING_DENIED,
-  NOT_FOUND_REGION,
-  rules,
-  TAG_QUOTA,
-} from './code-account';
+import { because, type CodeAccount, LISTING_DENIED, rules, TAG_QUOTA } from './code-account';
 
 const TAG = 'TagResources';
 const UNTAG = 'UntagResources';
@@ -118,6 +111,20 @@ export const TAG_RULES: readonly Rule[] = [
     'Request parameters: TagKey, All (undocumented)',
   ),
   rule(
+    'TAG.LIST.DUPLICATE_KEY',
+    [LIST],
+    'A ListTagResources call whose Tag.N names one key twice is refused with Duplicate.TagKey; distinct keys are not refused for it.',
+    ebsDoc(LIST),
+    'Error codes: Duplicate.TagKey (the Tag.N.Key contain duplicate key)',
+  ),
+  rule(
+    'TAG.UNKNOWN_REGION',
+    [UNTAG, LIST],
+    'UntagResources and ListTagResources in a RegionId that names no region are refused with InvalidRegionId.NotFound (404); in a known region they are not refused for it.',
+    ebsDoc(LIST),
+    'Error codes: InvalidRegionId.NotFound (the specified RegionId does not exist)',
+  ),
+  rule(
     'TAG.LIST.NEEDS_A_FILTER',
     [LIST],
     'ListTagResources needs ResourceId.N or Tag.N: with neither the call is refused.',
@@ -182,18 +189,15 @@ export const TAG_CODE_ACCOUNTS: Readonly<Record<string, Readonly<Record<string, 
       'no-condition',
       'its message speaks of Tag.N.Key, which UntagResources does not take',
     ),
-    'InvalidRegionId.NotFound': NOT_FOUND_REGION,
+    'InvalidRegionId.NotFound': rules('TAG.UNKNOWN_REGION'),
   },
   [`ebs:${LIST}`]: {
     NoSuchResource: because('no-condition', 'a listing names no resource it needs to find'),
     OperationDenied: LISTING_DENIED,
     'OperationDenied.QuotaExceed': TAG_QUOTA,
-    'Duplicate.TagKey': because(
-      'no-condition',
-      'the docs do not say a filter naming one key twice is refused',
-    ),
+    'Duplicate.TagKey': rules('TAG.LIST.DUPLICATE_KEY'),
     'InvalidResourceId.NotFound': rules('TAG.LIST.BY_RESOURCE'),
-    'InvalidRegionId.NotFound': NOT_FOUND_REGION,
+    'InvalidRegionId.NotFound': rules('TAG.UNKNOWN_REGION'),
     IdempotentParameterMismatch: because(
       'no-condition',
       'a listing changes nothing, so a reused ClientToken has no earlier change to conflict with',

@@ -59,7 +59,8 @@ export const progressPerMille: FaultProfile = {
   description: 'DescribeDiskReplicaPairProgress answers Progress in per mille (0-1000) instead of percent',
   kind: 'range-scale-wrong',
   operation: 'DescribeDiskReplicaPairProgress',
-  ruleIds: ['PAIR.PROGRESS.FULL_ONCE_NORMAL'],
+  // Past 10% of an initial sync the per-mille value is already 100 or more.
+  ruleIds: ['PAIR.PROGRESS.FULL_ONCE_NORMAL', 'PAIR.PROGRESS.BELOW_100_WHILE_INITIAL_SYNCING'],
   create: rewriting(
     (call) => isEbs(call, 'DescribeDiskReplicaPairProgress'),
     (body) => (typeof body.Progress === 'number' ? { ...body, Progress: body.Progress * 10 } : body),

@@ -1,5 +1,6 @@
 import { type Operation, operationKey, type ParsedRequest, type ReadingChoices } from '../../api';
 import { type ServiceBody, ServiceError } from './api';
+import { checkDocumentedLimits, DOCUMENTED_LIMITS, type PageLimits } from './documented-limits';
 import type { IdState } from './ids';
 import type { Params } from './params';
 import type { AccountState } from './state';
@@ -37,17 +38,28 @@ export interface Route {
   readonly key: string;
   readonly fn: OperationFn;
   readonly mutating: boolean;
+  /** The limits its page states, as the emulator reads them (documented-limits.ts). */
+  readonly limits?: PageLimits;
 }
 
 /**
  * Each emulator family lists its own routes (`ROUTES`), so an operation is named in its family
  * and nowhere else; dispatch.ts only gathers the families.
  */
-export const route = <O extends Operation>(op: O, fn: OperationFn<NoInfer<O>>): Route => ({
-  key: operationKey(op),
-  fn: fn as OperationFn,
-  mutating: op.mutating,
-});
+export const route = <O extends Operation>(
+  op: O,
+  fn: OperationFn<NoInfer<O>>,
+  own: PageLimits | undefined = DOCUMENTED_LIMITS[`${op.product}:${op.action}`],
+): Route => {
+  // The emulator's own reading of the page's limits refuses first (documented-limits.ts).
+  const checked: OperationFn = (ctx, p) => {
+    checkDocumentedLimits(own, p);
+    return (fn as OperationFn)(ctx, p);
+  };
+  // A route keeps the name of the function it serves (an action's function is named after it).
+  Object.defineProperty(checked, 'name', { value: fn.name });
+  return { key: operationKey(op), fn: checked, mutating: op.mutating, ...(own ? { limits: own } : {}) };
+};
 
 /** Throws a documented refusal; the status defaults to the catalogue's. */
 export function fail(code: string, message?: string, httpStatus?: number): never {

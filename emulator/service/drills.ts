@@ -1,5 +1,6 @@
 import * as api from '../../api';
 import { bySeq, fail, type OpContext, type OperationFn, route, unixSeconds } from './context';
+import { paging } from './documented-limits';
 import { nextSuffix } from './ids';
 import { paginate } from './paging';
 import { optString, type Params, reqString } from './params';
@@ -180,10 +181,14 @@ export const ClearReplicaGroupDrill: OperationFn<typeof api.ClearReplicaGroupDri
   clear(ctx, p, drilledGroup);
 
 export const ROUTES = [
-  route(api.StartPairDrill, StartPairDrill),
-  route(api.DescribePairDrills, DescribePairDrills),
-  route(api.ClearPairDrill, ClearPairDrill),
-  route(api.StartReplicaGroupDrill, StartReplicaGroupDrill),
-  route(api.DescribeReplicaGroupDrills, DescribeReplicaGroupDrills),
-  route(api.ClearReplicaGroupDrill, ClearReplicaGroupDrill),
+  // Each with the limits its page states (documented-limits.ts).
+  route(api.StartPairDrill, StartPairDrill, { required: ['RegionId', 'PairId'] }),
+  route(api.DescribePairDrills, DescribePairDrills, { required: ['RegionId', 'PairId'], range: paging(500) }),
+  route(api.ClearPairDrill, ClearPairDrill, { required: ['RegionId', 'PairId', 'DrillId'] }),
+  route(api.StartReplicaGroupDrill, StartReplicaGroupDrill, { required: ['RegionId', 'GroupId'] }),
+  route(api.DescribeReplicaGroupDrills, DescribeReplicaGroupDrills, {
+    required: ['RegionId', 'GroupId'],
+    range: paging(500),
+  }),
+  route(api.ClearReplicaGroupDrill, ClearReplicaGroupDrill, { required: ['RegionId', 'GroupId', 'DrillId'] }),
 ];

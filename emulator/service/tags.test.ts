@@ -76,4 +76,21 @@ describe('tags', () => {
     const body = h.ebs('DescribeDiskReplicaPairs', { RegionId: 'cn-shanghai', ResourceGroupId: 'rg-1' });
     expect((body.ReplicaPairs as { ReplicaPairId: string }[]).map((p) => p.ReplicaPairId)).toEqual([pairId]);
   });
+
+  it('refuses a ListTagResources filter naming one key twice, and Untag and List in an unknown region', () => {
+    const h = makeService(0);
+    const { pairId } = createPair(h);
+    expect(refusal(() => list(h, { Tag: [{ Key: 'env' }, { Key: 'env', Value: 'dr' }] })).code).toBe(
+      'Duplicate.TagKey',
+    );
+    expect(list(h, { Tag: [{ Key: 'env' }, { Key: 'team' }] })).toEqual([]);
+    expect(refusal(() => list(h, { RegionId: 'cn-unknown', ResourceId: [pairId] })).code).toBe(
+      'InvalidRegionId.NotFound',
+    );
+    expect(
+      refusal(() =>
+        h.ebs('UntagResources', { ...where, RegionId: 'cn-unknown', ResourceId: [pairId], All: true }),
+      ).code,
+    ).toBe('InvalidRegionId.NotFound');
+  });
 });

@@ -1,5 +1,6 @@
 import * as api from '../../api';
-import { bySeq, fail, type OpContext, type OperationFn, route } from './context';
+import { bySeq, fail, type OpContext, type OperationFn, requireRegion, route } from './context';
+import { RESOURCE_TYPES, TAG_CODES } from './documented-limits';
 import { optBool, optList, type Params, reqString, tagsOf } from './params';
 import { deriveGroup, isEbsPair, isGone } from './replication';
 import type { GroupRecord, PairRecord, Tag } from './state';
@@ -60,6 +61,8 @@ export const TagResources: OperationFn<typeof api.TagResources> = (ctx, p) => {
 };
 
 export const UntagResources: OperationFn<typeof api.UntagResources> = (ctx, p) => {
+  // Its page documents InvalidRegionId.NotFound; TagResources's does not (an unknown ID there).
+  requireRegion(reqString(p, 'RegionId'));
   const resources = named(ctx, p);
   const keys = optList(p, 'TagKey') ?? [];
   // All counts only without TagKey.N; with neither, nothing is unbound.
@@ -71,8 +74,11 @@ export const UntagResources: OperationFn<typeof api.UntagResources> = (ctx, p) =
 const PAGE = 50;
 
 export const ListTagResources: OperationFn<typeof api.ListTagResources> = (ctx, p) => {
+  requireRegion(reqString(p, 'RegionId'));
   const ids = optList(p, 'ResourceId') ?? [];
   const wanted = tagsOf(p);
+  if (new Set(wanted.map((t) => t.Key)).size < wanted.length)
+    fail('Duplicate.TagKey', 'The Tag.N.Key contain duplicate key.');
   if (ids.length === 0 && wanted.length === 0)
     fail('MissingParameter', 'ListTagResources needs ResourceId.N or Tag.N.');
   const type = reqString(p, 'ResourceType');
@@ -96,7 +102,23 @@ export const ListTagResources: OperationFn<typeof api.ListTagResources> = (ctx, 
 };
 
 export const ROUTES = [
-  route(api.TagResources, TagResources),
-  route(api.UntagResources, UntagResources),
-  route(api.ListTagResources, ListTagResources),
+  // Each with the limits its page states (documented-limits.ts).
+  route(api.TagResources, TagResources, {
+    required: ['RegionId', 'ResourceType', 'ResourceId', 'Tag'],
+    oneOf: { ResourceType: RESOURCE_TYPES },
+    atMost: { ResourceId: 50, Tag: 20 },
+    codes: { ...TAG_CODES, ResourceTypeMissing: 'MissingParameter.ResourceType' },
+  }),
+  route(api.UntagResources, UntagResources, {
+    required: ['RegionId', 'ResourceType', 'ResourceId'],
+    oneOf: { ResourceType: RESOURCE_TYPES },
+    atMost: { ResourceId: 50, TagKey: 20 },
+    codes: TAG_CODES,
+  }),
+  route(api.ListTagResources, ListTagResources, {
+    required: ['RegionId', 'ResourceType'],
+    oneOf: { ResourceType: RESOURCE_TYPES },
+    atMost: { ResourceId: 50, Tag: 20 },
+    codes: TAG_CODES,
+  }),
 ];

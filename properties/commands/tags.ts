@@ -19,6 +19,9 @@ export const tagArb = fc.record({ Key: fc.constantFrom(...TAG_KEYS), Value: fc.c
 
 const ownersOf = (s: ModelState, kind: Kind): (Pair | Group)[] => (kind === 'pair' ? pairs(s) : groups(s));
 
+/** A RegionId no world holds (Untag and List document InvalidRegionId.NotFound for it). */
+const NO_REGION = 'cn-unknown';
+
 type TagFlaw =
   | 'none'
   | 'backupRegion'
@@ -36,7 +39,8 @@ type TagFlaw =
   | 'edgeTags'
   | 'acsValue'
   | 'urlValue'
-  | 'overLimit';
+  | 'overLimit'
+  | 'unknownRegion';
 
 const tagFlaw = fc.oneof(
   { weight: 10, arbitrary: fc.constant<TagFlaw>('none') },
@@ -167,7 +171,13 @@ const untagResources = fc
       { weight: 10, arbitrary: fc.constant<TagFlaw>('none') },
       {
         weight: 1,
-        arbitrary: fc.constantFrom<TagFlaw>('unknownId', 'tooManyIds', 'wrongType', 'tooManyTags'),
+        arbitrary: fc.constantFrom<TagFlaw>(
+          'unknownId',
+          'tooManyIds',
+          'wrongType',
+          'tooManyTags',
+          'unknownRegion',
+        ),
       },
     ),
     ...sending,
@@ -181,7 +191,7 @@ const untagResources = fc
         const keys = g.flaw === 'tooManyTags' ? Array.from({ length: 21 }, (_, i) => `k${i}`) : g.keys;
         const params = withToken(
           {
-            RegionId: first.primary.regionId,
+            RegionId: g.flaw === 'unknownRegion' ? NO_REGION : first.primary.regionId,
             ResourceType: resourceType(g.kind, g.flaw),
             ResourceId: flawedIds(
               g.flaw,
@@ -211,7 +221,7 @@ const listTagResources = fc
     kind: fc.constantFrom<Kind>('pair', 'pair', 'group'),
     first: fc.nat(),
     count: fc.integer({ min: 1, max: 3 }),
-    by: fc.constantFrom('ids', 'ids', 'tag', 'keyOnly', 'both', 'neither'),
+    by: fc.constantFrom('ids', 'ids', 'tag', 'keyOnly', 'both', 'neither', 'keyTwice', 'unknownRegion'),
     tag: tagArb,
     variant,
   })
@@ -221,20 +231,26 @@ const listTagResources = fc
         const owners = pickOwners(s, g.kind, g.first, g.count);
         const first = owners[0];
         if (!first) return undefined;
-        const ids = g.by === 'ids' || g.by === 'both' ? { ResourceId: owners.map((o) => o.id) } : {};
+        const ids =
+          g.by === 'ids' || g.by === 'both' || g.by === 'unknownRegion'
+            ? { ResourceId: owners.map((o) => o.id) }
+            : {};
         const tag =
           g.by === 'tag' || g.by === 'both'
             ? { Tag: [g.tag.Value === '' ? { Key: g.tag.Key } : g.tag] }
             : g.by === 'keyOnly'
               ? { Tag: [{ Key: g.tag.Key }] }
-              : {};
-        const params = { RegionId: first.primary.regionId, ResourceType: TYPES[g.kind], ...ids, ...tag };
+              : g.by === 'keyTwice'
+                ? { Tag: [{ Key: g.tag.Key }, { Key: g.tag.Key, Value: 'other' }] }
+                : {};
+        const region = g.by === 'unknownRegion' ? NO_REGION : first.primary.regionId;
+        const params = { RegionId: region, ResourceType: TYPES[g.kind], ...ids, ...tag };
         return {
           call: { ...EBS, action: 'ListTagResources', params },
           variant: g.variant,
           label: label(
             'ListTagResources',
-            first.primary.regionId,
+            region,
             TYPES[g.kind],
             g.by,
             g.by !== 'ids' && g.by !== 'neither' && `${g.tag.Key}=${g.tag.Value}`,
