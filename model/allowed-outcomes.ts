@@ -16,7 +16,7 @@ import * as regions from './projections/regions';
 import type { ModelState } from './state';
 import * as tags from './tags';
 import { bindToken, replayed } from './tokens';
-import { validate } from './validate';
+import { formRules, validate } from './validate';
 
 /**
  * The model's families, each listing its own decisions: a new operation is one entry in its
@@ -68,18 +68,34 @@ function handlerOf(op: Operation): Handler {
  * state, or the error codes of a refusal, with the rule IDs that decided. Pure and total.
  */
 export function allowedOutcomes(state: ModelState, call: Call, now: number): Expectation {
-  const validated = validate(call, DECISIONS.get(keyOf(call))?.paramRule);
+  const paramRule = DECISIONS.get(keyOf(call))?.paramRule;
+  const validated = validate(call, paramRule);
   if (!validated.ok) return validated.refusal;
   const ctx: Ctx = { state, call, op: validated.op, params: validated.params, now };
   const replay = replayed(ctx);
   if (replay) return replay;
   const handler = handlerOf(validated.op);
-  return withEdges(validated.edges, withIdFormat(validated.op, bindToken(ctx, handler(ctx))));
+  const e = withIdFormat(validated.op, bindToken(ctx, handler(ctx)));
+  if (e.kind !== 'success') return e;
+  return withEdges(
+    [
+      ...validated.edges,
+      ...formRules(validated.op, validated.params, paramRule),
+      ...(EAR_ACTIONS.has(validated.op.action) ? ['PROTO.EAR_REGION'] : []),
+    ],
+    e,
+  );
 }
 
-/** An accepted call names the derived parameter rules it met at their edge (api/rules/params.ts). */
+/** The replication calls refused outside async-replication regions: an accepted one passed that check. */
+const EAR_ACTIONS = new Set(findRule('PROTO.EAR_REGION')?.operations ?? []);
+
+/**
+ * An accepted call names the derived parameter rules it met at their edge (api/rules/params.ts)
+ * and the written rules of its parameters and region it passed.
+ */
 const withEdges = (edges: readonly string[], e: Expectation): Expectation =>
-  e.kind === 'success' && edges.length > 0 ? { ...e, rules: [...e.rules, ...edges] } : e;
+  e.kind === 'success' && edges.length > 0 ? { ...e, rules: [...new Set([...e.rules, ...edges])] } : e;
 
 /** The calls that hand out or list IDs answer them with their prefixes (the schema checks it). */
 const ID_FORMAT_ACTIONS = new Set(findRule('PROTO.ID_FORMAT')?.operations ?? []);
