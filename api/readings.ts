@@ -373,3 +373,23 @@ export const readingTexts = (chosen: Partial<ReadingChoices>): string[] =>
   Object.entries(chosen)
     .filter(([, value]) => value !== undefined)
     .map(([id, value]) => `${id}=${value}`);
+
+/** One answer that showed a reading's alternative: the choice, and the call as the log names it. */
+export interface ReadingShown {
+  readonly choice: string;
+  readonly exchange: string;
+}
+
+/**
+ * A target that showed one alternative and then another (in one run, or in two lanes of one run):
+ * the finding, worded once for the session and for merged records.
+ */
+export function readingInconsistency(id: string, first: ReadingShown, then: ReadingShown) {
+  return {
+    title: `inconsistent-reading ${id}: the target answered ${first.choice}, then ${then.choice}`,
+    operation: then.exchange.split('(')[0] ?? then.exchange,
+    rules: [...(findReading(id)?.rules ?? [])],
+    expected: `${id}=${first.choice}, as ${first.exchange} showed`,
+    received: `${id}=${then.choice} in ${then.exchange}`,
+  };
+}

@@ -75,9 +75,10 @@ export function allowedOutcomes(state: ModelState, call: Call, now: number): Exp
   const replay = replayed(ctx);
   if (replay) return replay;
   const handler = handlerOf(validated.op);
-  const e = withIdFormat(validated.op, bindToken(ctx, handler(ctx)));
+  const e = bindToken(ctx, handler(ctx));
   if (e.kind !== 'success') return e;
-  return withEdges(
+  return withGatewayRules(
+    validated.op,
     [
       ...validated.edges,
       ...formRules(validated.op, validated.params, paramRule),
@@ -90,20 +91,20 @@ export function allowedOutcomes(state: ModelState, call: Call, now: number): Exp
 /** The replication calls refused outside async-replication regions: an accepted one passed that check. */
 const EAR_ACTIONS = new Set(findRule('PROTO.EAR_REGION')?.operations ?? []);
 
-/**
- * An accepted call names the derived parameter rules it met at their edge (api/rules/params.ts)
- * and the written rules of its parameters and region it passed.
- */
-const withEdges = (edges: readonly string[], e: Expectation): Expectation =>
-  e.kind === 'success' && edges.length > 0 ? { ...e, rules: [...new Set([...e.rules, ...edges])] } : e;
-
 /** The calls that hand out or list IDs answer them with their prefixes (the schema checks it). */
 const ID_FORMAT_ACTIONS = new Set(findRule('PROTO.ID_FORMAT')?.operations ?? []);
 
-const withIdFormat = (op: Operation, e: Expectation): Expectation =>
-  e.kind === 'success' && ID_FORMAT_ACTIONS.has(op.action)
-    ? { ...e, rules: [...e.rules, 'PROTO.ID_FORMAT'] }
-    : e;
+/**
+ * An accepted call also names PROTO.ID_FORMAT where it hands out or lists IDs, then the derived
+ * parameter rules it met at their edge (api/rules/params.ts) and the written rules of its
+ * parameters and region it passed (some its decision names too): one copy of the success.
+ */
+function withGatewayRules(op: Operation, edges: readonly string[], e: Expectation): Expectation {
+  if (e.kind !== 'success') return e;
+  const idFormat = ID_FORMAT_ACTIONS.has(op.action);
+  if (!idFormat && edges.length === 0) return e;
+  return { ...e, rules: [...new Set([...e.rules, ...(idFormat ? ['PROTO.ID_FORMAT'] : []), ...edges])] };
+}
 
 /** The state after the target answered: a success binds the observed IDs, a refusal changes nothing. */
 export function commit(state: ModelState, call: Call, now: number, observed: Observed = {}): ModelState {

@@ -139,6 +139,10 @@ export async function runEngine(options: RunOptions): Promise<RunOutcome> {
   const harnessError = results.find((r) => r.harnessError !== undefined)?.harnessError;
   const stopReason = options.stopped?.();
   if (stopReason) events.emit({ type: 'inconclusive', operation: 'run', reason: stopReason });
+  // A run that judged nothing proves nothing: it is never conformant.
+  const judged = results.reduce((n, r) => n + r.steps, 0);
+  if (judged === 0 && failures.length === 0 && harnessError === undefined && !stopReason)
+    events.emit({ type: 'inconclusive', operation: 'run', reason: NOTHING_JUDGED(options) });
   const verdict = verdictOf({
     failures: failures.length,
     inconclusive: inconclusive + (harnessError !== undefined ? 1 : 0),
@@ -157,6 +161,10 @@ export async function runEngine(options: RunOptions): Promise<RunOutcome> {
   for (const off of unsubscribe) off();
   return { world, worldNotes, verdict, failures, ...(harnessError !== undefined ? { harnessError } : {}) };
 }
+
+/** Why a run without a single generated call is inconclusive. */
+export const NOTHING_JUDGED = (o: Pick<RunOptions, 'runs' | 'maxCommands'>): string =>
+  `no generated call was made: every command drawn in ${o.runs} sequence(s) of at most ${o.maxCommands} found nothing to act on, so nothing was judged (more --runs or --max-commands)`;
 
 /** Two lanes may find the same nonconformance: it is reported once. */
 function distinctFailures(results: readonly LaneResult[]) {

@@ -1,11 +1,12 @@
 import type { Exchange, Target } from '../adapters/target';
 import { findOperation, unservedOperation } from '../api';
 import { advance, allowedOutcomes, type Expectation, type ModelState } from '../model';
-import type { Success } from '../model/expectation';
+import type { Refusal, Success } from '../model/expectation';
 import { judge } from './answer';
 import { type Answer, type CheckContext, type CheckFailure, runChecks } from './checks';
 import { progressOf, recoverPointsOf } from './checks/recovery-data';
 import { undocumented_values } from './checks/response-conformance';
+import { listedValueRules } from './checks/response-fields';
 import {
   ABSENT,
   type AllowedPath,
@@ -49,6 +50,12 @@ export interface SessionOptions {
   readonly readings?: ReadingBook;
   /** An undocumented value is a nonconformance (`run --strict`), not only a finding. */
   readonly strict?: boolean;
+  /**
+   * How far behind its calls a listing of a target on its own clock may be: a Progress read is
+   * judged only once a listing sent this long after it still shows the initial sync. Default 2 s
+   * on the real target, 0 elsewhere (the emulator's listings are current).
+   */
+  readonly listingLagMs?: number;
 }
 
 /**
@@ -91,13 +98,22 @@ export class RunSession {
     return this.target.capabilities.clockControl && this.target.advanceClock !== undefined;
   }
 
-  /** One call through the whole pipeline; resolves to the target's answer once it passed every check. */
-  async step(m: ModelBox, planned: PlannedCall, command: string): Promise<Answer | undefined> {
+  /**
+   * One call through the whole pipeline; resolves to the target's answer once it passed every
+   * check. `expect` replaces the model's decision in `m.state` (a call during a transition on a
+   * clock the run does not hold alone is judged against every status the resource may be in).
+   */
+  async step(
+    m: ModelBox,
+    planned: PlannedCall,
+    command: string,
+    expect?: Expect,
+  ): Promise<Answer | undefined> {
     if (this.halted) return undefined;
     if (planned.idleMs !== undefined && this.#movedClock) await this.#moveClock(planned.idleMs);
     const before = m.state;
     const call = namespacedCall(planned.call, this.namespace);
-    const sent = await this.#send(before, { ...planned, call });
+    const sent = await this.#send(before, { ...planned, call }, expect);
     const { expectation, exchange, servedAt } = sent;
     const judged = judge(exchange);
     this.#log(command, exchange, describe(expectation), expectation.rules);
@@ -134,8 +150,10 @@ export class RunSession {
       if (operation?.mutating) {
         this.ownership.hold(m.state);
         const settleStart = performance.now();
-        await this.settle(m, before, expectation, call.action, planned.during);
-        if (!this.halted)
+        const own = await this.settle(m, before, expectation, call.action, planned.during);
+        // A change another accepted call overtook on its way never settled as itself: that
+        // call's own settled event records where the resource went.
+        if (!this.halted && own)
           this.events.emit(settled(before, m.state, call.action, performance.now() - settleStart));
       }
     }
@@ -152,10 +170,10 @@ export class RunSession {
   #send(
     state: ModelState,
     planned: PlannedCall,
+    expect: Expect = this.#decide,
   ): Promise<{ expectation: Expectation; exchange: Exchange; servedAt: number }> {
     return this.clock.call(async (now) => {
-      const book = this.options.readings;
-      const expectation = allowedOutcomes(book ? book.inform(state) : state, planned.call, now);
+      const expectation = expect(state, planned.call, now);
       const { product, version, action } = planned.call;
       this.events.emit({ type: 'call-sent', operation: { product, version, action }, label: planned.label });
       const exchange = await this.target.send({
@@ -166,6 +184,12 @@ export class RunSession {
       return { expectation, exchange, servedAt: now };
     });
   }
+
+  /** The model's decision for a call in `state`, as the target has read the docs so far. */
+  readonly #decide: Expect = (state, call, now) => {
+    const book = this.options.readings;
+    return allowedOutcomes(book ? book.inform(state) : state, call, now);
+  };
 
   #log(command: string, exchange: Exchange, expected: string, rules: readonly string[]): void {
     const { request, response } = exchange;
@@ -221,7 +245,7 @@ export class RunSession {
         category: 'schema',
         title: `${ctx.operation.action} answered ${first.field} = ${first.value}, a value the documentation does not list (--strict)`,
         operation: ctx.operation.action,
-        rules: [],
+        rules: listedValueRules(ctx.operation, first.field),
         expected: `${first.field}: one of ${first.documented.join(', ')}`,
         received: first.value,
       });
@@ -260,7 +284,8 @@ export class RunSession {
    * reported at once; a final row that disagrees with the model is re-read to forgive a lagging
    * listing, then reported. On a clock the harness moves, the change has had all the time the
    * docs need once the clock has moved, so what has not settled then is reported too; on a
-   * clock of its own, only a resource still on its way at the deadline is inconclusive.
+   * clock of its own, only a resource still on its way at the deadline is inconclusive. False
+   * when an accepted call made on the way overtook the change: it never settled as itself.
    */
   private async settle(
     m: ModelBox,
@@ -268,7 +293,7 @@ export class RunSession {
     e: Success,
     operation: string,
     during: readonly During[] = [],
-  ): Promise<void> {
+  ): Promise<boolean> {
     this.#settles++;
     const after = m.state;
     const settledNow = advance(after, this.now);
@@ -278,7 +303,7 @@ export class RunSession {
     // Settled where it was (a failover of a failovered pair): nothing to wait for or to list.
     if (reads.length === 0) {
       m.state = settledNow;
-      return;
+      return true;
     }
     const change = { operation, rules: e.rules, transient: e.transient, settlesIn: e.settlesIn };
     const watches = reads.map(
@@ -298,11 +323,13 @@ export class RunSession {
       // Before time moves: what the change shows on its way (pairs and groups; a disk's
       // Creating/Attaching is ECS plumbing, not the life cycle under test).
       for (const w of watches) if (probed(w)) await this.#probe(after, w);
-      if (this.halted) return;
+      if (this.halted) return true;
       // A call made on the way that was itself an accepted change has settled everything. Not on
       // a target other lanes share: their clock moves would pass the status the call is judged in.
       if (during.length > 0 && this.options.isolated && (await this.#during(m, after, watches, during)))
-        return;
+        return false;
+      if (!this.options.isolated) await this.#duringSharp(after, settledNow, watches, during);
+      if (this.halted) return true;
       await this.#moveClock(this.options.settleAdvanceMs);
     }
     m.state = owned ? advance(after, this.now) : settledNow;
@@ -312,13 +339,20 @@ export class RunSession {
     for (let round = 0, delay = 50; ; round++, delay = Math.min(delay * 2, 5_000)) {
       if (!owned) this.clock.follow(this.#wallNow());
       for (const w of watches) if (!w.done) await this.#read(m.state, w, owned);
-      if (this.halted) return;
+      if (this.halted) return true;
+      if (!owned && round === 0) {
+        // On a clock of its own the first reads are the probe: what they show on the way.
+        await this.#duringSharp(after, settledNow, watches, during);
+        for (const w of watches)
+          if (initialSync(after, w)) await this.#progressInInitialSync(m.state, after, w);
+        if (this.halted) return true;
+      }
       const pending = watches.filter((w) => !w.done);
       if (pending.length === 0) break;
       const outOfTime = owned ? round >= OWNED_CLOCK_NUDGES : this.#wallNow() + delay > deadline;
       if (outOfTime) {
         this.#timedOut(pending, owned);
-        return;
+        return true;
       }
       if (owned) await this.#moveClock(NUDGE_MS);
       else await (target.sleep?.(delay) ?? new Promise((r) => setTimeout(r, delay)));
@@ -332,6 +366,7 @@ export class RunSession {
         observed: showPath(w.seen),
         ms: this.#wallNow() - w.startedAt,
       });
+    return true;
   }
 
   #wallNow(): number {
@@ -366,6 +401,81 @@ export class RunSession {
       if (this.halted || this.#settles !== settles) return true;
     }
     return false;
+  }
+
+  /**
+   * Calls on the way where the run does not hold the clock alone (a clock of its own, or lanes
+   * sharing the target): the resource showed the transient status the model holds, but by the
+   * time a call lands it may be in that status or any later one on its way. So a call is made only
+   * when the model refuses it in the transient state and in the settled one alike, and is judged
+   * against the union of those refusals: a success is then a nonconformance whatever the timing,
+   * and no lag of the target's clock can make one. Pauses are skipped (the status moves by itself).
+   */
+  async #duringSharp(
+    after: ModelState,
+    settled: ModelState,
+    watches: readonly Watch[],
+    during: readonly During[],
+  ): Promise<void> {
+    const shown = onTheWay(after, watches);
+    if (shown === undefined) return;
+    for (const next of during) {
+      if (typeof next !== 'function') continue;
+      const planned = next(after);
+      if (!planned) continue;
+      const call = namespacedCall(planned.call, this.namespace);
+      const union = refusedThroughout([after, settled].map((s) => this.#decide(s, call, this.now)));
+      if (!union) continue;
+      // A box of its own: a refusal changes nothing, and the call is counted in the transient status.
+      await this.step({ state: after }, planned, `while ${shown}: ${planned.label}`, () => union);
+      if (this.halted) return;
+    }
+  }
+
+  /**
+   * Progress read during an initial sync on a clock of its own. A Progress read lies inside the
+   * initial sync when the listings read just before and just after it both show initial_syncing
+   * (a pair never goes back to it without a new Start): only such reads are judged, in order,
+   * against the model's initial-sync state (below 100, never falling); one whose closing listing
+   * shows the sync over is not judged at all.
+   */
+  async #progressInInitialSync(state: ModelState, after: ModelState, w: Watch): Promise<void> {
+    const pair = after.pairs[w.read.id];
+    if (!pair) return;
+    const planned: PlannedCall = {
+      call: {
+        product: 'ebs',
+        version: '2021-07-30',
+        action: 'DescribeDiskReplicaPairProgress',
+        params: { RegionId: pair.primary.regionId, ReplicaPairId: pair.id },
+      },
+      label: `DescribeDiskReplicaPairProgress(${pair.id})`,
+    };
+    const operation = findOperation('ebs', '2021-07-30', 'DescribeDiskReplicaPairProgress');
+    if (!operation) return;
+    for (let i = 0; i < PROGRESS_READS && !w.done && w.seen.at(-1) === INITIAL_SYNC; i++) {
+      const sent = await this.#send(after, planned);
+      this.events.emit(answerJudged(after, planned, sent.expectation, sent.exchange));
+      const judged = judge(sent.exchange);
+      if ('inconclusive' in judged) return this.halt('settle', judged.inconclusive);
+      // The closing listing must show the pair as it was after the read, not as it was before.
+      const lag = this.options.listingLagMs ?? (this.target.kind === 'real' ? CONFIRM_MS : 0);
+      if (lag > 0) await (this.target.sleep?.(lag) ?? new Promise((r) => setTimeout(r, lag)));
+      await this.#read(state, w, false);
+      if (this.halted) return;
+      // The closing listing: the read lay inside the initial sync only if it still shows it.
+      if (w.seen.at(-1) !== INITIAL_SYNC) return;
+      const ctx = this.#context(operation, sent.expectation, judged.answer, planned.call, sent.servedAt);
+      this.#log(
+        `settle: ${planned.label} (inside initial_syncing)`,
+        sent.exchange,
+        describe(sent.expectation),
+        [...sent.expectation.rules],
+      );
+      const [first, ...more] = runChecks(ctx);
+      if (first) this.fail(first, ...more);
+      this.#remember(ctx);
+    }
   }
 
   /** One read of a changed resource before the clock moves: its status must already lie on the path. */
@@ -514,6 +624,33 @@ function onTheWay(after: ModelState, watches: readonly Watch[]): string | undefi
   const [first, ...more] = shown.map(({ w, status }) => `${w.read.id} ${status}`);
   return more.length > 0 ? `${first} (and ${more.length} more)` : first;
 }
+
+/** How a call is expected to be answered: the model's decision, or one built from several. */
+type Expect = (state: ModelState, call: PlannedCall['call'], now: number) => Expectation;
+
+/**
+ * One refusal allowing every code and naming every rule of `expectations` when each of them is
+ * a refusal; undefined when any allows a success (then no answer is a sure nonconformance).
+ */
+export function refusedThroughout(expectations: readonly Expectation[]): Refusal | undefined {
+  const refusals = expectations.filter((e): e is Refusal => e.kind === 'refusal');
+  if (refusals.length === 0 || refusals.length < expectations.length) return undefined;
+  const errors = new Map(refusals.flatMap((r) => r.errors.map((e) => [e.code, e] as const)));
+  return {
+    kind: 'refusal',
+    rules: [...new Set(refusals.flatMap((r) => r.rules))],
+    errors: [...errors.values()],
+    undocumented: refusals.some((r) => r.undocumented),
+  };
+}
+
+const INITIAL_SYNC = 'initial_syncing';
+/** Progress reads per initial sync on a clock of its own, each followed by a listing. */
+const PROGRESS_READS = 4;
+
+/** A pair the change put in its initial sync (a first Start), as the model holds it right after. */
+const initialSync = (after: ModelState, w: Watch) =>
+  w.read.kind === 'pair' && statusIn(after, 'pair', w.read.id) === INITIAL_SYNC;
 
 /** The model's mark on a call replayed with a ClientToken it has seen with the same parameters. */
 const REPLAY_RULE = 'TOKEN.SAME_PARAMS_SAME_RESULT';

@@ -7,6 +7,7 @@ import { LEGACY_RULES } from './legacy';
 import { PAIR_RULES } from './pairs';
 import { PARAM_RULES } from './params';
 import { PROTOCOL_RULES } from './protocol';
+import { RESPONSE_RULES } from './responses';
 import { TAG_RULES } from './tags';
 import { TOKEN_RULES } from './tokens';
 
@@ -21,6 +22,7 @@ export const RULES: readonly Rule[] = [
   ...LEGACY_RULES,
   ...PROTOCOL_RULES,
   ...PARAM_RULES,
+  ...RESPONSE_RULES,
 ].map(withCases);
 
 const byId = new Map(RULES.map((r) => [r.id, r]));

@@ -116,6 +116,7 @@ async function run(flags: DetectFlags): Promise<number> {
   const targets = DETECTION_TARGETS.filter((t) => flags.targets.includes(t));
   // Emulator children go from one profile to the next (reset into it), `parallel` per target at most.
   const children = new EmulatorChildren();
+  const signals = stopChildrenOnSignal(children);
   // Each target works through the profiles on its own, `parallel` at a time: the real-clock one mostly waits.
   const columns = await Promise.all(
     targets.map((target) =>
@@ -135,7 +136,10 @@ async function run(flags: DetectFlags): Promise<number> {
         return d;
       }),
     ),
-  ).finally(() => children.close());
+  ).finally(() => {
+    signals.dispose();
+    return children.close();
+  });
   const results: Result[] = profiles.map((profile, i) => ({
     profile,
     detections: columns.map((c) => c[i] as Detection),
@@ -145,6 +149,29 @@ async function run(flags: DetectFlags): Promise<number> {
   );
   const fine = results.every((r) => r.detections.every((d) => outcomeOf(r.profile, d) !== 'missed'));
   return fine ? EXIT.conformant : EXIT.nonconformant;
+}
+
+/**
+ * SIGINT/SIGTERM stop the children before the process ends (exit 130): a signal's default action
+ * ends node without its 'exit' handlers, which left every emulator child running.
+ */
+function stopChildrenOnSignal(children: EmulatorChildren): { dispose(): void } {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    // A second signal waits for the first's stop (SIGKILL after a few seconds' grace).
+    if (stopping) return;
+    stopping = true;
+    process.stderr.write(`\nebs-conformance: ${signal}: stopping the emulator children\n`);
+    void children.close().finally(() => process.exit(EXIT.interrupted));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return {
+    dispose() {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+    },
+  };
 }
 
 /** A detection whose target would not even start is a harness error in its cell, not the end of the table. */

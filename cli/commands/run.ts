@@ -14,15 +14,10 @@ import type { Register } from '../main';
 import { checkRunPaths } from '../paths';
 import { colorAllowed, createProgress, type ProgressSnapshot } from '../progress';
 import { openRealRun, type RealRun } from '../real-run';
-import { runConformance } from '../run-suite';
+import { runConformance, withTargetEvents } from '../run-suite';
 import { EXIT, UsageError } from '../usage-error';
 import { defaultLanes, runInWorkers, WORKER_TARGETS, type WorkerTargetKind } from '../workers';
-import {
-  cassetteMismatchStatus,
-  openReplayTarget,
-  withCassetteDefaults,
-  withRecording,
-} from './cassette-flags';
+import { cassetteMismatchStatus, openReplayTarget, recordRun, withCassetteDefaults } from './cassette-flags';
 import { checkFaultProfile } from './emulator';
 import { addRealOptions, checkRealFlags, type RealFlags } from './real-flags';
 
@@ -164,6 +159,7 @@ export async function runAndReport(flags: RunFlags, replayOf?: string): Promise<
   let early: string | undefined;
   let run: Interruptible | undefined;
   let real: RealRun | undefined;
+  let recording: { close(): void } | undefined;
   const signals = watchSignals(
     (signal) => {
       early = `interrupted by ${signal}`;
@@ -171,16 +167,31 @@ export async function runAndReport(flags: RunFlags, replayOf?: string): Promise<
     },
     () => real?.abandon ?? 'abandoning the run; no report is written',
   );
+  // One stream for the run: the engine's events and, from the one observed target, every
+  // exchange it makes. The cassette, the real target's inventory and the progress subscribe.
+  const events = new RunEvents();
   try {
-    real = flags.target === 'real' ? await openRealRun(flags) : undefined;
-    const opened = await withRecording(real?.target ?? (await openTarget(flags)), { ...flags, seed });
-    run = interruptible(opened, (reason) => real?.target.stop(reason), early);
+    real = flags.target === 'real' ? await openRealRun(flags, events) : undefined;
+    const target = real?.target ?? withTargetEvents(await openTarget(flags), events);
+    try {
+      recording = recordRun(target, { ...flags, seed }, events);
+      await real?.showRegions();
+    } catch (e) {
+      recording?.close();
+      await target.close?.();
+      throw e;
+    }
+    run = interruptible(target, (reason) => real?.target.stop(reason), early);
     if (early) real?.target.stop(early);
   } catch (e) {
     signals.dispose();
     throw e;
   }
-  return await judged(flags, seed, run, real, signals, replayOf);
+  try {
+    return await judged(flags, seed, run, real, signals, events, replayOf);
+  } finally {
+    recording?.close();
+  }
 }
 
 async function judged(
@@ -189,6 +200,7 @@ async function judged(
   run: Interruptible,
   real: RealRun | undefined,
   signals: { dispose(): void },
+  events: RunEvents,
   replayOf: string | undefined,
 ): Promise<number> {
   const runJson = `${flags.reportDir}/run.json`;
@@ -208,7 +220,6 @@ async function judged(
         (flags.progressSeconds ?? DEFAULT_PROGRESS_SECONDS) * 1000,
       );
   // The progress display follows the engine's events: a sequence ended, one more done.
-  const events = new RunEvents();
   events.on('sequence-ended', () => {
     sequences++;
   });

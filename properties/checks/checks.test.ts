@@ -327,10 +327,15 @@ describe('recovery_bounds_conformance', () => {
     expect(recovery_bounds_conformance(plain)).toBeUndefined();
   });
 
-  it('judges a recovery point older than the RPO allows only where the harness moves the clock', () => {
+  it('judges a recovery point older than the RPO allows; on a clock of its own, 600 s of clock skew forgiven', () => {
     const within = { RecoverPoint: { rule: WITHIN, min: 1_700_000_000, movedClock: true } };
+    // 500 s older than the floor: within the skew a wall clock may have, so not judged there.
+    const skewed = progress({ Progress: 100, RecoverPoint: 1_699_999_500 }, within);
+    expect(recovery_bounds_conformance(skewed)).toBeUndefined();
+    expect(recovery_bounds_conformance({ ...skewed, movedClock: true })?.rules[0]).toBe(WITHIN);
+    // 1,000 s older: past any skew, a nonconformance on either clock.
     const stale = progress({ Progress: 100, RecoverPoint: 1_699_999_000 }, within);
-    expect(recovery_bounds_conformance(stale)).toBeUndefined();
+    expect(recovery_bounds_conformance(stale)?.rules[0]).toBe(WITHIN);
     const f = recovery_bounds_conformance({ ...stale, movedClock: true });
     expect(f?.rules[0]).toBe(WITHIN);
     expect(f?.received).toBe('RecoverPoint=1699999000');

@@ -5,6 +5,22 @@ import { show } from './check';
 /** Where each listing keeps its rows and the row's ID (api/resources.ts). */
 const ROWS = new Map(LISTINGS.map((l) => [l.action, l]));
 
+/**
+ * A drill's own listings (no resource listing of api/resources.ts: a drill is listed only under
+ * its pair or group): without its status a settle read took `clearing` for settled, and on a
+ * clock of its own the next StartPairDrill met the drill still there.
+ */
+const DRILL_LISTINGS = new Set(['DescribePairDrills', 'DescribeReplicaGroupDrills']);
+
+/** Where a listing answer keeps its rows and their ID; undefined for other answers. */
+function rowsOf(action: string, body: Readonly<Record<string, unknown>>) {
+  const where = ROWS.get(action);
+  if (where) return { rows: listingRows(where, body), idField: where.idField };
+  if (!DRILL_LISTINGS.has(action)) return undefined;
+  const rows = Array.isArray(body.Drills) ? (body.Drills as Readonly<Record<string, unknown>>[]) : undefined;
+  return { rows, idField: 'DrillId' };
+}
+
 /** The status a listing shows for a resource it does not list. */
 export const ABSENT = '(not listed)';
 
@@ -26,11 +42,9 @@ export interface AllowedPath {
 
 /** The status of `id` in a listing answer; undefined when the answer holds no rows to look in. */
 export function listedStatus(action: string, body: Readonly<Record<string, unknown>>, id: string) {
-  const where = ROWS.get(action);
-  if (!where) return undefined;
-  const rows = listingRows(where, body);
+  const { rows, idField } = rowsOf(action, body) ?? {};
   if (!rows) return undefined;
-  const row = rows.find((r) => r[where.idField] === id);
+  const row = rows.find((r) => r[idField as string] === id);
   return row ? String(row.Status) : ABSENT;
 }
 

@@ -1,6 +1,62 @@
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createTarget } from '../../adapters';
 import { runCli } from '../emulator/cli-process';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The emulator processes whose parent is `parent` (from /proc: the CLI starts them itself). */
+function emulatorChildren(parent: number): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((d) => {
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        const cmd = readFileSync(`/proc/${d}/cmdline`, 'utf8').split('\0');
+        return ppid === parent && cmd.includes('emulator') ? [Number(d)] : [];
+      } catch {
+        return []; // gone meanwhile
+      }
+    });
+}
+
+/** Whether the process holds a listening TCP socket (the emulator answers once it has one). */
+function listening(pid: number): boolean {
+  try {
+    const sockets = new Set(
+      readdirSync(`/proc/${pid}/fd`).flatMap((fd) => {
+        try {
+          return [/^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))?.[1] ?? ''];
+        } catch {
+          return [];
+        }
+      }),
+    );
+    return ['tcp', 'tcp6'].some((table) =>
+      readFileSync(`/proc/net/${table}`, 'utf8')
+        .split('\n')
+        .slice(1)
+        .map((line) => line.trim().split(/\s+/))
+        .some((f) => f[3] === '0A' && sockets.has(f[9] ?? '')),
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Still running: listed in /proc and not a zombie waiting to be reaped. */
+const alive = (pid: number) => {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+};
 
 // `--fault-profile` and `detect` as users run them: real child processes, real sockets.
 
@@ -64,4 +120,35 @@ describe('fault profiles on the command line', () => {
       await target.close?.();
     }
   }, 60_000);
+
+  it('detect killed with SIGTERM stops its emulator children and exits 130', async () => {
+    const detect = spawn(
+      process.execPath,
+      [
+        resolve(ROOT, 'bin/ebs-conformance.mjs'),
+        'detect',
+        '--targets',
+        'endpoint',
+        '--profile',
+        'stop-stuck-stopping',
+      ],
+      { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stderr = '';
+    detect.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+    });
+    const exited = new Promise<number | null>((done) => detect.once('exit', (code) => done(code)));
+    // Until its real-clock emulator child listens (started under load, this can take a while).
+    let children: number[] = [];
+    for (let waited = 0; !children.some(listening); waited += 100) {
+      if (waited > 100_000 || detect.exitCode !== null) throw new Error(`no emulator child: ${stderr}`);
+      await new Promise((r) => setTimeout(r, 100));
+      children = emulatorChildren(detect.pid as number);
+    }
+    detect.kill('SIGTERM');
+    expect(await exited).toBe(130);
+    expect(stderr).toContain('SIGTERM: stopping the emulator children');
+    expect(children.filter(alive)).toEqual([]);
+  }, 150_000);
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createTarget } from '../../adapters';
 import { createDirectTarget } from '../../adapters/direct-target';
 import { TRANSIENT_PAIR_STATUSES } from '../../api';
 import { runConformance } from '../../cli/run-suite';
@@ -70,4 +71,39 @@ describe('calls during transient statuses', () => {
     expect(failure?.trace.at(-1)?.command).toMatch(/^observe: /);
     expect(failure?.rules).toContain('PROTO.DESCRIBE_IS_PROJECTION');
   }, 180_000);
+
+  it('on a target two lanes share, are made only where refused throughout the transition, and catch one accepted', async () => {
+    const shared = async (faultProfile?: string) => {
+      const target = await createTarget('mock', {
+        transitionMs: 1000,
+        clockMode: 'manual',
+        ...(faultProfile ? { faultProfile } : {}),
+      });
+      try {
+        const { record } = await runConformance({
+          target,
+          seed: 7,
+          runs: 30,
+          maxCommands: 40,
+          concurrency: 2,
+          harnessVersion: 'test',
+          replayCommand: () => '',
+          shrink: false,
+        });
+        return record;
+      } finally {
+        await target.close?.();
+      }
+    };
+    const plain = await shared();
+    expect(plain.failures.map((f) => f.title)).toEqual([]);
+    const onTheWay = [...plain.coverage.pairs.cells, ...plain.coverage.groups.cells].filter(
+      (c) => TRANSIENT.includes(c.state) && c.hits > 0,
+    );
+    expect(onTheWay.length).toBeGreaterThan(0);
+    const bent = await shared('transient-refusals-accepted');
+    expect(bent.verdict).toBe('nonconformant');
+    const [failure] = bent.failures;
+    expect(failure?.trace.some((s) => s.command.startsWith('while '))).toBe(true);
+  }, 240_000);
 });

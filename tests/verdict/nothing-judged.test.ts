@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { createDirectTarget } from '../../adapters/direct-target';
+import { runConformance } from '../../cli/run-suite';
+
+// A run whose commands all found nothing to act on made no call of its own: it judged nothing,
+// so it must not be reported conformant (session 4 saw `run --target endpoint --runs 1
+// --max-commands 5` end conformant after 0 calls).
+
+describe('a run that judged no generated call', () => {
+  it('is inconclusive, saying why; a run with calls of the same size is not', async () => {
+    const seen: { seed: number; steps: number; verdict: string; reasons: string[] }[] = [];
+    for (let seed = 1; seed <= 12; seed++) {
+      const target = createDirectTarget({ transitionMs: 1000, clockMode: 'manual' });
+      try {
+        const { record } = await runConformance({
+          target,
+          seed,
+          runs: 1,
+          maxCommands: 1,
+          concurrency: 1,
+          harnessVersion: 'test',
+          replayCommand: () => '',
+        });
+        seen.push({
+          seed,
+          steps: record.steps,
+          verdict: record.verdict,
+          reasons: record.inconclusive.map((i) => i.reason),
+        });
+      } finally {
+        await target.close?.();
+      }
+    }
+    // Both kinds occur among these seeds, or the test would prove nothing.
+    expect(seen.filter((s) => s.steps === 0).length, JSON.stringify(seen)).toBeGreaterThan(0);
+    expect(seen.filter((s) => s.steps > 0).length, JSON.stringify(seen)).toBeGreaterThan(0);
+    for (const s of seen) {
+      if (s.steps === 0) {
+        expect(s.verdict, `seed ${s.seed}`).toBe('inconclusive');
+        expect(s.reasons.join(' '), `seed ${s.seed}`).toContain('no generated call was made');
+      } else expect(s.verdict, `seed ${s.seed}`).toBe('conformant');
+    }
+  }, 120_000);
+});
