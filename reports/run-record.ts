@@ -88,7 +88,10 @@ export const RuleResult = z.object({
   /** The first segment of the ID (PAIR, GROUP, PROTO, ...): JUnit class name and report grouping. */
   family: z.string(),
   statement: z.string(),
-  /** Calls where the model said this rule lets the call through, and where it refuses it. */
+  /**
+   * Calls where this rule let the call through, and where it refused it: the model's refusals,
+   * and the target's refusals where the model allowed one beside the success (an open reading).
+   */
   accepted: count,
   refused: count,
   violations: count,

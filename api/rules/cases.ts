@@ -138,8 +138,11 @@ export const ONE_SIDED: Readonly<Record<string, OneSided>> = {
   ),
 };
 
+/** Response-field rules (responses.ts) judge what answers carry: the same one case as ANSWER. */
+const RESPONSE_FIELD = /^RESP\./;
+
 /** The rule with its one documented case, when it has one only. */
 export const withCases = (r: Rule): Rule => {
-  const cases = ONE_SIDED[r.id];
+  const cases = ONE_SIDED[r.id] ?? (RESPONSE_FIELD.test(r.id) ? ANSWER : undefined);
   return cases ? { ...r, cases } : r;
 };
