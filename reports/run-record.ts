@@ -100,7 +100,7 @@ export const RuleResult = z.object({
   /** The subset answered where the docs name no code (the model allowed several): doc gaps. */
   docGaps: Counts,
   /** The docs give this rule one case only (api/rules/cases.ts): the other is not missing. */
-  oneSided: z.object({ only: z.enum(['accept', 'refuse']), because: z.string() }).optional(),
+  oneSided: z.object({ only: z.enum(['accept', 'refuse', 'either']), because: z.string() }).optional(),
   /** Whether the run's depth (`depth`) is meant to reach this rule; absent without a depth. */
   meant: z.boolean().optional(),
 });
