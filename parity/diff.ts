@@ -18,8 +18,8 @@ export interface Divergence {
 
 const DROPPED = new Set(['RequestId', 'HostId', 'Recommend']);
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
-/** Numeric times: `CreateTime`, `ExpiredTime`, `LastRecoverPoint`, `RecoverPoint`. */
-const TIME_FIELD = /(Time|RecoverPoint)$/;
+/** Numeric times: `CreateTime`, `ExpiredTime`, `LastRecoverPoint`, `RecoverPoint`, a drill's `StartAt`. */
+const TIME_FIELD = /(Time|RecoverPoint|StartAt)$/;
 export const TIME = '<time>';
 
 export function normalise(value: unknown, ids: IdTokens, key = ''): unknown {

@@ -8,9 +8,14 @@
 import { RESOURCES, type ResourceDef } from '../api/resources';
 
 /** The prefix (without its dash) and token kind of every ID the API hands out (api/resources.ts). */
-const TOKENISED = Object.values(RESOURCES as Readonly<Record<string, ResourceDef>>).flatMap((r) =>
-  r.prefix && r.token ? [[r.prefix.slice(0, -1), r.token] as const] : [],
-);
+const TOKENISED = [
+  ...Object.values(RESOURCES as Readonly<Record<string, ResourceDef>>).flatMap((r) =>
+    r.prefix && r.token ? [[r.prefix.slice(0, -1), r.token] as const] : [],
+  ),
+  // Drills have no documented prefix; the docs' examples (and the emulator) use these two.
+  ['pg-drill', RESOURCES.drill.token ?? 'drill-id'] as const,
+  ['drill', RESOURCES.drill.token ?? 'drill-id'] as const,
+];
 
 /**
  * Generated IDs of the API. Replica pairs carry their region's short name after the prefix
@@ -20,7 +25,8 @@ const ID = new RegExp(`\\b(?:${TOKENISED.map(([p]) => p).join('|')})-(?:cn-)?[0-
 
 const KIND: Readonly<Record<string, string>> = Object.fromEntries(TOKENISED);
 
-const kindOf = (id: string): string => KIND[id.slice(0, id.indexOf('-'))] ?? 'id';
+const kindOf = (id: string): string =>
+  (id.startsWith('pg-drill-') ? KIND['pg-drill'] : KIND[id.slice(0, id.indexOf('-'))]) ?? 'id';
 
 export class IdTokens {
   readonly #tokenOf = new Map<string, string>();
