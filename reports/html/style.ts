@@ -18,8 +18,8 @@ th{background:var(--soft)}td.n{text-align:right;font-variant-numeric:tabular-num
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px}
 pre{background:var(--soft);padding:.5rem .7rem;overflow:auto;max-height:24rem;margin:.3rem 0;white-space:pre-wrap;word-break:break-all}
 #rules,#error-codes{width:100%;table-layout:fixed}#rules td,#error-codes td{overflow-wrap:anywhere}
-#rules th:nth-child(1){width:17%}#rules th:nth-child(2){width:9%}#rules th:nth-child(3){width:32%}
-#rules th:nth-child(4),#rules th:nth-child(5),#rules th:nth-child(6){width:6.5%}#rules th:nth-child(7){width:12.5%}#rules th:nth-child(8){width:10%}
+#rules th:nth-child(1){width:15%}#rules th:nth-child(2){width:7%}#rules th:nth-child(3){width:27%}
+#rules th:nth-child(4),#rules th:nth-child(5),#rules th:nth-child(6){width:5.5%}#rules th:nth-child(7){width:8%}#rules th:nth-child(8){width:6.5%}#rules th:nth-child(9){width:11%}#rules th:nth-child(10){width:9%}
 #error-codes th:nth-child(1){width:22%}
 a code{color:#0969da}
 tr.violated td:first-child{border-left:4px solid var(--bad)}tr.not-exercised{color:var(--mute)}
