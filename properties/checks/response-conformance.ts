@@ -50,7 +50,7 @@ export const error_shape_conformance: Check = (ctx) => {
   if (answer.kind !== 'error') return undefined;
   const { RequestId, Code } = answer.body;
   if (typeof RequestId === 'string' && RequestId !== '' && typeof Code === 'string') return undefined;
-  return failure(
+  const f = failure(
     'error_shape_conformance',
     'schema',
     ctx,
@@ -58,6 +58,9 @@ export const error_shape_conformance: Check = (ctx) => {
     '{RequestId, Code, Message}',
     show(answer.body),
   );
+  // Every answer carries a RequestId, an error too: a missing one breaks that rule as well.
+  const noId = typeof RequestId !== 'string' || RequestId === '';
+  return noId ? { ...f, rules: [...new Set([...f.rules, 'PROTO.SUCCESS_HAS_REQUEST_ID'])] } : f;
 };
 
 /** Fields the model names: present, absent, or equal to a value (echoed IDs, the new pair's status...). */
