@@ -25,8 +25,10 @@ function expectInconsistent({ record }: Run, reading: string, first: string, the
 }
 
 /** Token pages of the reading's listings, numbered in the order the target answered them. */
+// A page of a NextToken walk, as the reading is shown (properties/readings.ts): a default page
+// without MaxResults shows nothing, so it must not use up the pages that show `present`.
 const tokenPage = (params: Readonly<Record<string, unknown>>) =>
-  params.PageNumber === undefined && params.PageSize === undefined;
+  params.NextToken !== undefined || params.MaxResults !== undefined;
 
 describe('a target that flips a reading mid-run is inconsistent', () => {
   it(
@@ -40,12 +42,12 @@ describe('a target that flips a reading mid-run is inconsistent', () => {
             call.action === 'DescribeDiskReplicaPairs' || call.action === 'DescribeDiskReplicaGroups';
           if (!listing || !tokenPage(call.params)) return body;
           pages += 1;
-          if (pages <= 3) return body;
+          if (pages <= 1) return body;
           const { PageNumber: _n, PageSize: _s, TotalCount: _t, ...rest } = body;
           return rest;
         }),
       });
-      expect(pages).toBeGreaterThan(3);
+      expect(pages).toBeGreaterThan(1);
       expectInconsistent(run, 'token-walk-paging-fields', 'present', 'absent');
     },
     TIMEOUT,
