@@ -24,9 +24,12 @@ export interface Rule {
   readonly cases?: OneSided;
 }
 
-/** A rule with one documented case, and why there is no other. */
+/**
+ * A rule with one documented case, and why there is no other; or (`either`) a rule whose two
+ * answers the docs leave to the target, so the one case a target shows judges it whole.
+ */
 export interface OneSided {
-  readonly only: 'accept' | 'refuse';
+  readonly only: 'accept' | 'refuse' | 'either';
   readonly because: string;
 }
 

@@ -16,7 +16,7 @@ import * as regions from './projections/regions';
 import type { ModelState } from './state';
 import * as tags from './tags';
 import { bindToken, replayed } from './tokens';
-import { validate } from './validate';
+import { formRules, validate } from './validate';
 
 /**
  * The model's families, each listing its own decisions: a new operation is one entry in its
@@ -68,27 +68,42 @@ function handlerOf(op: Operation): Handler {
  * state, or the error codes of a refusal, with the rule IDs that decided. Pure and total.
  */
 export function allowedOutcomes(state: ModelState, call: Call, now: number): Expectation {
-  const validated = validate(call, DECISIONS.get(keyOf(call))?.paramRule);
+  const paramRule = DECISIONS.get(keyOf(call))?.paramRule;
+  const validated = validate(call, paramRule);
   if (!validated.ok) return validated.refusal;
   const ctx: Ctx = { state, call, op: validated.op, params: validated.params, now };
   const replay = replayed(ctx);
   if (replay) return replay;
   const handler = handlerOf(validated.op);
-  return withGatewayRules(validated.op, validated.edges, bindToken(ctx, handler(ctx)));
+  const e = bindToken(ctx, handler(ctx));
+  if (e.kind !== 'success') return e;
+  return withGatewayRules(
+    validated.op,
+    [
+      ...validated.edges,
+      ...formRules(validated.op, validated.params, paramRule),
+      ...(EAR_ACTIONS.has(validated.op.action) ? ['PROTO.EAR_REGION'] : []),
+    ],
+    e,
+  );
 }
+
+/** The replication calls refused outside async-replication regions: an accepted one passed that check. */
+const EAR_ACTIONS = new Set(findRule('PROTO.EAR_REGION')?.operations ?? []);
 
 /** The calls that hand out or list IDs answer them with their prefixes (the schema checks it). */
 const ID_FORMAT_ACTIONS = new Set(findRule('PROTO.ID_FORMAT')?.operations ?? []);
 
 /**
  * An accepted call also names PROTO.ID_FORMAT where it hands out or lists IDs, then the derived
- * parameter rules it met at their edge (api/rules/params.ts): one copy of the success for both.
+ * parameter rules it met at their edge (api/rules/params.ts) and the written rules of its
+ * parameters and region it passed (some its decision names too): one copy of the success.
  */
 function withGatewayRules(op: Operation, edges: readonly string[], e: Expectation): Expectation {
   if (e.kind !== 'success') return e;
   const idFormat = ID_FORMAT_ACTIONS.has(op.action);
   if (!idFormat && edges.length === 0) return e;
-  return { ...e, rules: idFormat ? [...e.rules, 'PROTO.ID_FORMAT', ...edges] : [...e.rules, ...edges] };
+  return { ...e, rules: [...new Set([...e.rules, ...(idFormat ? ['PROTO.ID_FORMAT'] : []), ...edges])] };
 }
 
 /** The state after the target answered: a success binds the observed IDs, a refusal changes nothing. */

@@ -80,6 +80,11 @@ export const createDisk: Handler<typeof api.CreateDisk> = (ctx) => {
     rules: [
       'DISK.CREATE.DEFAULTS',
       'DISK.CREATE.SIZE_RANGE',
+      // The placement and size conditions it passed.
+      'DISK.CREATE.REGION_EXISTS',
+      'DISK.CREATE.SIZE_OR_SNAPSHOT',
+      'DISK.CREATE.ZONE_OR_INSTANCE',
+      ...(params.ZoneId !== undefined ? ['DISK.CREATE.ZONE_EXISTS'] : []),
       ...(attached ? ['DISK.CREATE.WITH_INSTANCE'] : []),
     ],
     present: ['DiskId'],

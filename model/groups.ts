@@ -159,8 +159,10 @@ export const startGroup: Handler<typeof api.StartDiskReplicaGroup> = onGroup((ct
     rules: [
       'GROUP.START.STATUSES',
       'GROUP.START.INITIAL_FULL_SYNC',
+      'GROUP.START.NEEDS_PAIRS',
+      'GROUP.START.STANDBY_NOT_ATTACHED',
       'GROUP.OPS_ACT_ON_MEMBERS',
-      ...(gap === 'borderline' ? ['PAIR.START.MANUAL_SYNC_LIMIT'] : []),
+      ...(oneShot && g.lastOneShotAt !== undefined ? ['PAIR.START.MANUAL_SYNC_LIMIT'] : []),
     ],
     transient: t.transient,
     settlesIn: t.settlesIn,
@@ -231,6 +233,7 @@ export const failoverGroup: Handler<typeof api.FailoverDiskReplicaGroup> = onGro
     rules: [
       'GROUP.FAILOVER.STATUSES',
       'GROUP.FAILOVER.AFTER_FIRST_SYNC',
+      'GROUP.START.NEEDS_PAIRS',
       'GROUP.SECONDARY_REGION_ONLY',
       'GROUP.OPS_ACT_ON_MEMBERS',
     ],
@@ -269,6 +272,7 @@ export const reprotectGroup: Handler<typeof api.ReprotectDiskReplicaGroup> = onG
       'GROUP.REPROTECT.REQUIRES_FAILOVERED',
       'GROUP.REPROTECT.PRIMARY_DETACHED',
       'GROUP.REPROTECT.DIRECTION',
+      'GROUP.START.NEEDS_PAIRS',
       'GROUP.OPS_ACT_ON_MEMBERS',
     ],
     transient: ['reprotecting'],

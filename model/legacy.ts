@@ -52,7 +52,15 @@ export const createLegacyPair: Handler<typeof api.LegacyCreateDiskReplicaPair> =
   );
   if (violations.length > 0) return refuse(violations, ['PROTO.LEGACY_ERRORS']);
   const success = succeed({
-    rules: ['LEGACY.CREATE.RETURNS_PAIR_ID', 'LEGACY.CREATE.NEEDS_START'],
+    rules: [
+      'LEGACY.CREATE.RETURNS_PAIR_ID',
+      'LEGACY.CREATE.NEEDS_START',
+      // The conditions it passed: every field given, both disks found, alike, in two regions.
+      'LEGACY.CREATE.REQUIRED_PARAMS',
+      'LEGACY.CREATE.DISKS_EXIST',
+      'LEGACY.CREATE.SAME_SPEC_AND_SIZE',
+      'LEGACY.CREATE.OTHER_REGION',
+    ],
     present: ['PairId'],
     absent: ['ReplicaPairId'],
     settlesIn: ['inactive'],

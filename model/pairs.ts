@@ -83,7 +83,11 @@ export const startPair: Handler<typeof api.StartDiskReplicaPair> = onPair((ctx, 
       'PAIR.START.FROM_CREATED_OR_STOPPED',
       'PAIR.EITHER_REGION',
       oneShot ? 'PAIR.START.ONE_SHOT' : 'PAIR.START.INITIAL_FULL_SYNC',
-      ...(gap === 'borderline' ? ['PAIR.START.MANUAL_SYNC_LIMIT'] : []),
+      'PAIR.START.STANDBY_NOT_ATTACHED',
+      // A one-shot after an earlier one: the gap was judged (borderline: either answer).
+      ...(oneShot && (pair.lastOneShotAt !== undefined || pair.groupOneShotAt !== undefined)
+        ? ['PAIR.START.MANUAL_SYNC_LIMIT']
+        : []),
     ],
     transient: t.transient,
     settlesIn: t.settlesIn,
@@ -124,6 +128,7 @@ export const failoverPair: Handler<typeof api.FailoverDiskReplicaPair> = onPair(
   return succeed({
     rules: [
       'PAIR.FAILOVER.IN_SECONDARY_REGION',
+      'PAIR.FAILOVER.NOT_INVALID',
       'PAIR.FAILOVER.SETTLES_FAILOVERED',
       ...(open ? ['PAIR.FAILOVER.BEFORE_FIRST_SYNC'] : []),
     ],

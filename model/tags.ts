@@ -141,6 +141,8 @@ export const tagResources: Handler<typeof api.TagResources> = (ctx): Expectation
       // Every key and value bound passed the documented form.
       'TAG.BIND.KEY_FORMAT',
       'TAG.BIND.VALUE_FORMAT',
+      'TAG.AT_MOST_50_RESOURCES',
+      'TAG.AT_MOST_20_TAGS',
       ...(overwrites ? ['TAG.BIND.NEW_VALUE'] : []),
     ],
     also: found.some((f) => f.where === 'backup') ? allowed(ctx.op, 'InvalidResourceId.NotFound') : [],

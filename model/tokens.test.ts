@@ -43,6 +43,11 @@ describe('ClientToken idempotency', () => {
   it('TOKEN.CASE_SENSITIVE: TOK-1 is a new token', () => {
     const e = asSuccess(allowedOutcomes(tokenUsed(), createDisk({ ClientToken: 'TOK-1', Size: 50 }), T0));
     expect(e.rules).not.toContain('TOKEN.SAME_PARAMS_SAME_RESULT');
+    // Accepted as a new token beside tok-1: the accepting case of the rule.
+    expect(e.rules).toContain('TOKEN.CASE_SENSITIVE');
+    expect(
+      asSuccess(allowedOutcomes(tokenUsed(), createDisk({ ClientToken: 'tok-2' }), T0)).rules,
+    ).not.toContain('TOKEN.CASE_SENSITIVE');
     expect(Object.keys(e.next({ DiskId: 'd-second' }).disks).sort()).toEqual(['d-first', 'd-second']);
     expect(asRefusal(allowedOutcomes(tokenUsed(), createDisk({ Size: 50 }), T0)).rules).toContain(
       'TOKEN.CASE_SENSITIVE',

@@ -69,9 +69,19 @@ export function bindToken(ctx: Ctx, expectation: Expectation): Expectation {
   const token = tokenOf(ctx);
   if (token === undefined || expectation.kind !== 'success') return expectation;
   const inner: Success = expectation;
+  // A token bound before in another letter case is another token: this call is new (CASE_SENSITIVE).
+  const key = tokenKey(ctx, token);
+  const caseVariant = Object.keys(ctx.state.tokens).some(
+    (k) => k !== key && k.toLowerCase() === key.toLowerCase(),
+  );
   return {
     ...inner,
-    rules: [...inner.rules, 'TOKEN.PER_ACTION', 'TOKEN.ONLY_SUCCESS_REMEMBERED'],
+    rules: [
+      ...inner.rules,
+      'TOKEN.PER_ACTION',
+      'TOKEN.ONLY_SUCCESS_REMEMBERED',
+      ...(caseVariant ? ['TOKEN.CASE_SENSITIVE'] : []),
+    ],
     next: (observed) => {
       const after = inner.next(observed);
       const result = createdIds(ctx.state, after);

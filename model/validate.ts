@@ -48,6 +48,25 @@ function ruleForParam(
   return PARAM_RULES[name] ?? 'PROTO.INVALID_VALUE';
 }
 
+/**
+ * The written rules of a call's parameters that an accepted call met: each given parameter whose
+ * malformed values a rule of its own refuses (a name, a description, a token, a paging bound)
+ * names that rule when the call is accepted, so both of its cases are judged.
+ */
+export function formRules(
+  op: Operation,
+  params: Readonly<Record<string, unknown>>,
+  own?: ParamRule,
+): string[] {
+  const out: string[] = [];
+  for (const p of op.params) {
+    if (isMissing(params[p.name])) continue;
+    const rule = ruleForParam(op, p.name, [], own);
+    if (rule !== 'PROTO.INVALID_VALUE' && !out.includes(rule)) out.push(rule);
+  }
+  return out;
+}
+
 export type Validated =
   | {
       readonly ok: true;

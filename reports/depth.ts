@@ -34,7 +34,8 @@ export function depthReach(run: RunRecord): DepthReach {
 
 /** The case column of a rule: both, one documented case, or the case a run missed. */
 export function caseLabel(r: RunRecord['rules'][number]): string {
-  if (r.oneSided) return `${r.oneSided.only} only`;
+  if (r.oneSided)
+    return r.oneSided.only === 'either' ? "either, the target's choice" : `${r.oneSided.only} only`;
   const m = missingCase(r);
   return m ? `no ${m} case yet` : exercised(r) ? 'both' : '';
 }

@@ -88,10 +88,14 @@ export class RunRecordBuilder {
     this.steps++;
     const label = labelOf(e.operation);
     const o = e.outcome;
+    // Where the model allowed a refusal beside the success (a reading still open, an undocumented
+    // choice), the target's refusal is the refusing case of the rules that decided.
+    const refusedCase =
+      e.allowed === 'refusal' || (o.kind === 'error' && e.allowedCodes > 0 && !isTransientCode(o.code));
     for (const id of e.rules) {
       const t = this.#tally(id);
-      if (e.allowed === 'success') t.accepted++;
-      else t.refused++;
+      if (refusedCase) t.refused++;
+      else t.accepted++;
       if (o.kind === 'error') {
         bump(t.codes, o.code);
         if (e.undocumented) bump(t.docGaps, o.code);

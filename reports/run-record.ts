@@ -88,7 +88,10 @@ export const RuleResult = z.object({
   /** The first segment of the ID (PAIR, GROUP, PROTO, ...): JUnit class name and report grouping. */
   family: z.string(),
   statement: z.string(),
-  /** Calls where the model said this rule lets the call through, and where it refuses it. */
+  /**
+   * Calls where this rule let the call through, and where it refused it: the model's refusals,
+   * and the target's refusals where the model allowed one beside the success (an open reading).
+   */
   accepted: count,
   refused: count,
   violations: count,
@@ -97,7 +100,7 @@ export const RuleResult = z.object({
   /** The subset answered where the docs name no code (the model allowed several): doc gaps. */
   docGaps: Counts,
   /** The docs give this rule one case only (api/rules/cases.ts): the other is not missing. */
-  oneSided: z.object({ only: z.enum(['accept', 'refuse']), because: z.string() }).optional(),
+  oneSided: z.object({ only: z.enum(['accept', 'refuse', 'either']), because: z.string() }).optional(),
   /** Whether the run's depth (`depth`) is meant to reach this rule; absent without a depth. */
   meant: z.boolean().optional(),
 });

@@ -17,10 +17,11 @@ const ANSWER = accept('what an answer shows (fields, rows, paging); no call is r
 const FILTER = accept(
   'what a listing filter selects; the call is accepted either way and judged by its rows',
 );
-/** Both answers allowed by the docs; the model never expects a refusal, it only tolerates one. */
-const EITHER = accept(
-  'the docs leave the answer open, so the model allows both and expects no refusal; a refusal is tolerated, not a case',
-);
+/** Both answers allowed by the docs: a target shows the one it chose, and that one judges it. */
+const EITHER: OneSided = {
+  only: 'either',
+  because: 'the docs leave the answer open: the model allows both, and a target shows the one it chose',
+};
 /** A condition whose other side is a rule of its own. */
 const complement = (only: 'accept' | 'refuse', other: string): OneSided => ({
   only,
@@ -74,6 +75,8 @@ export const ONE_SIDED: Readonly<Record<string, OneSided>> = {
     'DRILL.PAIR.START.OTHER_STATUSES and DRILL.PAIR.START.NEEDS_RECOVER_POINT',
   ),
   'DRILL.PAIR.START.EXECUTES': EFFECT,
+  'DRILL.PAIR.START.OTHER_STATUSES': EITHER,
+  'DRILL.PAIR.START.ONE_AT_A_TIME': EITHER,
   'DRILL.PAIR.DESCRIBE.FIELDS': ANSWER,
   'DRILL.PAIR.DESCRIBE.EITHER_REGION': complement(
     'accept',
@@ -87,6 +90,8 @@ export const ONE_SIDED: Readonly<Record<string, OneSided>> = {
     'DRILL.GROUP.START.OTHER_STATUSES and DRILL.GROUP.START.NEEDS_RECOVER_POINT',
   ),
   'DRILL.GROUP.START.EXECUTES': EFFECT,
+  'DRILL.GROUP.START.OTHER_STATUSES': EITHER,
+  'DRILL.GROUP.START.ONE_AT_A_TIME': EITHER,
   'DRILL.GROUP.DESCRIBE.FIELDS': ANSWER,
   'DRILL.GROUP.DESCRIBE.EITHER_REGION': complement(
     'accept',
@@ -138,8 +143,11 @@ export const ONE_SIDED: Readonly<Record<string, OneSided>> = {
   ),
 };
 
+/** Response-field rules (responses.ts) judge what answers carry: the same one case as ANSWER. */
+const RESPONSE_FIELD = /^RESP\./;
+
 /** The rule with its one documented case, when it has one only. */
 export const withCases = (r: Rule): Rule => {
-  const cases = ONE_SIDED[r.id];
+  const cases = ONE_SIDED[r.id] ?? (RESPONSE_FIELD.test(r.id) ? ANSWER : undefined);
   return cases ? { ...r, cases } : r;
 };

@@ -85,7 +85,9 @@ describe('rules with one documented case', () => {
       expect(c.because.length, id).toBeGreaterThan(20);
       expect(RULES.find((r) => r.id === id)?.cases, id).toEqual(c);
     }
-    expect(RULES.filter((r) => r.cases).length).toBe(Object.keys(ONE_SIDED).length);
+    const responseFields = RULES.filter((r) => r.id.startsWith('RESP.'));
+    expect(responseFields.every((r) => r.cases?.only === 'accept')).toBe(true);
+    expect(RULES.filter((r) => r.cases).length).toBe(Object.keys(ONE_SIDED).length + responseFields.length);
   });
 
   it('a complement names a catalogue rule as its other case', () => {

@@ -410,7 +410,8 @@ export const DEPTHS = {
 /**
  * Written rules only rare draws reach (placements of CreateDisk, the legacy create, unbinding
  * every tag, an unknown group or disk...): a quick run meets some of them by chance, a deep run
- * is meant to meet each. Measured: the written rules quick runs at seeds 11-13 missed.
+ * is meant to meet each. Measured: the written rules quick runs at seeds 11-13 missed, and a
+ * response field only PREPAY pairs show.
  */
 export const RARE_DRAWS: readonly string[] = [
   'DISK.CREATE.REGION_EXISTS',
@@ -424,6 +425,8 @@ export const RARE_DRAWS: readonly string[] = [
   'LEGACY.CREATE.OTHER_REGION',
   'LEGACY.CREATE.RETURNS_PAIR_ID',
   'PROTO.UNKNOWN_GROUP',
+  // Shown by PREPAY pairs only (the billing draws).
+  'RESP.EBS.DESCRIBE_DISK_REPLICA_PAIRS.REPLICA_PAIRS.EXPIRED_TIME.TIME',
   'TAG.AT_MOST_20_TAGS',
   'TAG.AT_MOST_50_RESOURCES',
   'TAG.BIND.NEW_VALUE',

@@ -166,7 +166,7 @@ describe('RESPONSE_RULES', () => {
     for (const r of RESPONSE_RULES) {
       expect(r.source.where).toBe(`Response parameters: ${r.derived.field}`);
       expect(r.source.doc).toMatch(/^https:\/\//);
-      expect(findRule(r.id)).toBe(r);
+      expect(findRule(r.id)).toMatchObject(r); // the catalogue adds its one case (api/rules/cases.ts)
     }
   });
   it('a field a hand-written rule states maps to that rule, never to a second name', () => {

@@ -164,6 +164,8 @@ const attachDisk = fc
     sameZone: fc.boolean(),
     instance: fc.nat(),
     activeSecondary: fc.boolean(),
+    // Now and then a disk already attached (DISK.ATTACH.AVAILABLE refuses it).
+    inUse: rarely(4),
     unknown: unknownTarget,
     variant,
   })
@@ -172,7 +174,9 @@ const attachDisk = fc
       new CallCommand('AttachDisk', g, (s) => {
         const list = disks(s);
         const locked = g.activeSecondary ? lockedSecondaries(s) : [];
-        const disk = nth(locked.length > 0 ? locked : list, g.disk);
+        const attached = g.inUse ? list.filter((d) => d.instanceId !== undefined) : [];
+        const pool = locked.length > 0 ? locked : attached.length > 0 ? attached : list;
+        const disk = nth(pool, g.disk);
         if (!disk) return undefined;
         const candidates = Object.values(s.instances).filter(
           (i) => (i.zoneId === disk.zoneId) === g.sameZone,
@@ -192,6 +196,7 @@ const attachDisk = fc
             ref('disk', list, disk.id),
             g.unknown && `unknown ${g.unknown}`,
             locked.includes(disk) && 'secondary of an active pair',
+            disk.instanceId !== undefined && 'attached already',
             g.sameZone ? 'instance in its zone' : 'instance in another zone',
           ),
         };

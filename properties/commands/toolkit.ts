@@ -51,7 +51,8 @@ export const variant: fc.Arbitrary<Partial<Variant>> = fc
 /** A small pool of tokens, so that reuse (same or other parameters) happens by itself. */
 export const clientToken: fc.Arbitrary<string | undefined> = fc.oneof(
   { weight: 12, arbitrary: fc.constant(undefined) },
-  { weight: 2, arbitrary: fc.constantFrom('tok-a', 'tok-b', 'tok-c') },
+  // TOK-A differs from tok-a in case only: another token (TOKEN.CASE_SENSITIVE).
+  { weight: 2, arbitrary: fc.constantFrom('tok-a', 'tok-b', 'tok-c', 'TOK-A') },
   // The documented maximum, and one past it (TOKEN.FORMAT).
   { weight: 1, arbitrary: fc.constantFrom('k'.repeat(64), 'k'.repeat(65)) },
 );
