@@ -4,13 +4,13 @@ import type { FaultProfile } from './profile';
 import { RECOVERY_PROFILES } from './recovery';
 import { REFUSAL_PROFILES } from './refusals';
 import { REPLICATION_PROFILES } from './replication';
-import { transientBursts } from './transient';
+import { transientBursts, unmodified } from './transient';
 import { TRANSITION_PROFILES } from './transitions';
 import { WIRE_PROFILES } from './wire';
 
 export type { DeviationKind, FaultProfile } from './profile';
 
-/** Every fault profile `--fault-profile` accepts: the deviations, then the transient-only control. */
+/** Every fault profile `--fault-profile` accepts: the deviations, then the two controls. */
 export const FAULT_PROFILES: readonly FaultProfile[] = [
   ...REFUSAL_PROFILES,
   ...EFFECT_PROFILES,
@@ -20,6 +20,7 @@ export const FAULT_PROFILES: readonly FaultProfile[] = [
   ...WIRE_PROFILES,
   ...REPLICATION_PROFILES,
   transientBursts,
+  unmodified,
 ];
 
 export const FAULT_PROFILE_NAMES: readonly string[] = FAULT_PROFILES.map((p) => p.name);
