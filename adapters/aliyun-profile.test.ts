@@ -11,8 +11,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkedCredentials, homeRegion, realCredentials, safeCredentialsMessage } from './aliyun-profile';
 import { createHttpTarget } from './http-target';
-import { inProcessEmulator } from './in-process';
-import type { Transport } from './transport';
+import { gatewayTransport } from './testing/gateway-transport';
 
 const CHAIN_VARIABLES = [
   'ALIBABA_CLOUD_ACCESS_KEY_ID',
@@ -184,32 +183,13 @@ describe('a token that expires during a run', () => {
     let lifetime = 15 * 60 + 2;
     const sts = await tokenServer(() => lifetime);
     vi.stubEnv('ALIBABA_CLOUD_CREDENTIALS_URI', sts.url);
-    const emulator = inProcessEmulator({
-      gateway: {
-        credentials: [1, 2].map((n) => ({
-          accessKeyId: `STS.key${n}`,
-          accessKeySecret: `secret-${n}`,
-          securityToken: `token-${n}`,
-        })),
-      },
-    });
-    const seen: string[] = [];
-    const transport: Transport = async (req) => {
-      const params = new URLSearchParams(req.body || req.url.slice(req.url.indexOf('?') + 1));
-      seen.push(params.get('SecurityToken') ?? req.headers['x-acs-security-token'] ?? '(none)');
-      const res = await gateway(req);
-      return res;
-    };
-    const gateway = async (req: Parameters<Transport>[0]) => {
-      const start = req.url.indexOf('/', req.url.indexOf('//') + 2);
-      const res = await emulator.gateway({
-        method: req.method,
-        url: req.url.slice(start),
-        headers: { ...req.headers, host: 'gw.test' },
-        body: Buffer.from(req.body, 'utf8'),
-      });
-      return { status: res.status, headers: res.headers, body: res.body };
-    };
+    const { transport, tokens: seen } = gatewayTransport(
+      [1, 2].map((n) => ({
+        accessKeyId: `STS.key${n}`,
+        accessKeySecret: `secret-${n}`,
+        securityToken: `token-${n}`,
+      })),
+    );
     const target = createHttpTarget({ baseUrl: 'http://gw.test', credentials: realCredentials(), transport });
     const call = { product: 'ebs', version: '2021-07-30', action: 'DescribeRegions', params: {} } as const;
     try {

@@ -13,6 +13,12 @@ export {
   readCassette,
 } from './cassette';
 export {
+  type CassetteRecorder,
+  cassetteRecorder,
+  type RecordedTarget,
+  type RecordingOptions,
+} from './cassette-recorder';
+export {
   type CreatableTargetKind,
   type CreateTargetOptions,
   createTarget,
@@ -42,7 +48,7 @@ export {
   type MockTarget,
   type MockTargetOptions,
 } from './mock-target';
-export { type RecordingOptions, type RecordingTarget, recordingTarget } from './recording-target';
+export { observedTarget, type TargetEvent, type TargetListener } from './observed-target';
 export { createRedactor, maskAccessKeyId, REDACTED, type Redactor } from './redact';
 export { CassetteMismatch, createReplayTarget, type ReplayTarget } from './replay-target';
 export { backoffDelay, DEFAULT_RETRY, type RetryPolicy, transientReason } from './retry';

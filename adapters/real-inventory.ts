@@ -1,10 +1,16 @@
 /**
- * What a run has alive on a real account, as far as its own calls tell: resources created and not
- * yet deleted, and the last status listings showed for each. Only for the progress display; the
- * sweep never trusts it and asks the account instead.
+ * What a run has alive on a real account, as far as its own exchanges tell: resources created and
+ * not yet deleted, their size, and the last status listings showed for each. It learns only from
+ * the exchanges it is given, one by one, as the run's target events arrive (the CLI subscribes it:
+ * cli/real-run.ts); the real target's caps read it before every create, and the progress display
+ * shows it. The sweep never trusts it and asks the account instead.
  */
+import { findOperation } from '../api';
 import { CREATED_KINDS, deletedBy, LISTINGS, listingRows } from '../api/resources';
 import type { ResourceKind } from './journal';
+import { createShape } from './namespace';
+import { count, type Footprint } from './real-guard';
+import type { Exchange } from './target';
 
 const TRANSIENT = new Set([
   'creating',
@@ -25,30 +31,48 @@ export interface InventorySnapshot {
   readonly liveGiB: number;
   /** Live resources whose last listed status is transient. */
   readonly pending: number;
+  /** Creates that succeeded (an ID came back) over the whole run. */
+  readonly created: Readonly<Footprint>;
 }
+
+/** The size a create asks for, GiB (0 for anything but a disk). */
+export const sizeOf = (params: Readonly<Record<string, unknown>>) => Number(params.Size ?? 0) || 0;
 
 export class Inventory {
   readonly #kinds = new Map<string, ResourceKind>();
   readonly #status = new Map<string, string>();
   readonly #gib = new Map<string, number>();
+  readonly #created: Footprint = { disks: 0, pairs: 0, groups: 0, gib: 0 };
+  readonly #seen = new WeakSet<Exchange>();
 
-  created(kind: ResourceKind, id: string, gib = 0): void {
-    this.#kinds.set(id, kind);
-    if (gib > 0) this.#gib.set(id, gib);
-  }
-
-  /** Learns from an accepted call: a delete, or rows of a listing. */
-  observe(product: string, action: string, params: Readonly<Record<string, unknown>>, body: unknown): void {
-    const deleted = deletedBy(product, action);
+  /** Learns from one exchange of the run: a create that named its new ID, a delete, listing rows. */
+  record(exchange: Exchange): void {
+    this.#seen.add(exchange);
+    const { call, outcome } = exchange;
+    if (outcome.kind !== 'success') return;
+    const shape = createShape(findOperation(call.product, call.version, call.action));
+    const id = shape ? outcome.body[shape.idField] : undefined;
+    if (shape && typeof id === 'string') {
+      const size = shape.kind === 'disk' ? sizeOf(call.params) : 0;
+      this.#kinds.set(id, shape.kind);
+      if (size > 0) this.#gib.set(id, size);
+      count(this.#created, shape.kind, size);
+    }
+    const deleted = deletedBy(call.product, call.action);
     if (deleted) {
-      this.#kinds.delete(String(params[deleted.idParam]));
-      this.#gib.delete(String(params[deleted.idParam]));
+      this.#kinds.delete(String(call.params[deleted.idParam]));
+      this.#gib.delete(String(call.params[deleted.idParam]));
     }
     for (const listing of LISTINGS)
-      for (const row of listingRows(listing, body) ?? []) {
-        const id = row[listing.idField];
-        if (typeof id === 'string' && typeof row.Status === 'string') this.#status.set(id, row.Status);
+      for (const row of listingRows(listing, outcome.body) ?? []) {
+        const rowId = row[listing.idField];
+        if (typeof rowId === 'string' && typeof row.Status === 'string') this.#status.set(rowId, row.Status);
       }
+  }
+
+  /** Whether this exchange has been recorded: until it is, a create it answered holds its share of the caps. */
+  saw(exchange: Exchange): boolean {
+    return this.#seen.has(exchange);
   }
 
   snapshot(): InventorySnapshot {
@@ -60,6 +84,6 @@ export class Inventory {
       liveGiB += this.#gib.get(id) ?? 0;
       if (TRANSIENT.has(this.#status.get(id) ?? '')) pending += 1;
     }
-    return { live, liveGiB, pending };
+    return { live, liveGiB, pending, created: { ...this.#created } };
   }
 }

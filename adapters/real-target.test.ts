@@ -2,9 +2,12 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createHttpTarget } from './http-target';
 import { openJournal, readJournal } from './journal';
 import { RUN_TAG_KEY } from './namespace';
+import { observedTarget, type TargetEvent } from './observed-target';
 import { DEFAULT_REAL_CAPS } from './real-guard';
+import { Inventory } from './real-inventory';
 import { createRealTarget, type RealTargetOptions } from './real-target';
 import type { ApiCall } from './target';
 import { json, type ScriptEntry, scriptedTransport } from './testing/scripted-transport';
@@ -24,19 +27,27 @@ const paramsOf = (req: HttpRequest) => ({
   ...Object.fromEntries(new URLSearchParams(req.body)),
 });
 
+/** The inventory fed as the CLI feeds it: by the exchange events of an observed target. */
+const feeding = (inventory: Inventory) => (e: TargetEvent) => {
+  if (e.type === 'exchange') inventory.record(e.exchange);
+};
+
 function harness(script: ScriptEntry[], extra: Partial<RealTargetOptions> = {}) {
   const file = join(mkdtempSync(join(tmpdir(), 'real-target-')), 'journal.jsonl');
   const journal = openJournal(file, RUN);
   const { transport, sent } = scriptedTransport(script);
-  const target = createRealTarget({
+  const inventory = new Inventory();
+  const unobserved = createRealTarget({
     endpoint: 'http://emulator.test:9000',
     credentials: { accessKeyId: 'testAccessKeyId', accessKeySecret: 'testAccessKeySecret' },
     transport,
     runId: RUN,
     journal,
+    inventory,
     ...extra,
   });
-  return { target, sent, file };
+  const target = observedTarget(unobserved, feeding(inventory));
+  return { target, unobserved, inventory, sent, file };
 }
 
 const diskCreated = (id: string) => json(200, { RequestId: 'R1', DiskId: id });
@@ -196,6 +207,7 @@ describe('the real target', () => {
       transport,
       runId: RUN,
       journal: openJournal(file, RUN),
+      inventory: new Inventory(),
       region: 'cn-shanghai',
     });
     await target.send({ ...EBS, action: 'DescribeRegions', params: { ResourceType: 'ear' } });
@@ -227,5 +239,46 @@ describe('the real target', () => {
       message: 'interrupted by SIGINT',
     });
     expect(stopped.sent).toHaveLength(0);
+  });
+
+  it('learns what is alive from exchange events: a delete by another observed client frees the cap before the next create is sent', async () => {
+    const { target, inventory, sent } = harness([diskCreated('d-1'), diskCreated('d-2')], {
+      caps: { ...DEFAULT_REAL_CAPS, disks: 1 },
+    });
+    expect((await target.send(createDisk)).outcome.kind).toBe('success');
+    // The cleanup's own client (no caps, no guard) deletes the disk; its exchange is an event too.
+    const sweeper = scriptedTransport([json(200, { RequestId: 'R' })]);
+    const cleanup = observedTarget(
+      createHttpTarget({
+        baseUrl: 'http://emulator.test:9000',
+        credentials: { accessKeyId: 'testAccessKeyId', accessKeySecret: 'testAccessKeySecret' },
+        transport: sweeper.transport,
+      }),
+      feeding(inventory),
+    );
+    expect(inventory.snapshot().live.disk).toBe(1);
+    await cleanup.send({ ...ECS, action: 'DeleteDisk', params: { DiskId: 'd-1' } });
+    expect(inventory.snapshot().live.disk).toBe(0);
+    expect((await target.send(createDisk)).outcome.kind).toBe('success');
+    expect(sent).toHaveLength(2);
+  });
+
+  it('refuses a create over the cap unsent, from what the events told the inventory, not from the answer alone', async () => {
+    const { unobserved, inventory, sent } = harness([diskCreated('d-1'), diskCreated('d-2')], {
+      caps: { ...DEFAULT_REAL_CAPS, disks: 1 },
+    });
+    // Sent past the observer: the answer reaches no inventory, so the create keeps holding its share.
+    const first = await unobserved.send(createDisk);
+    expect(first.outcome.kind).toBe('success');
+    expect(inventory.snapshot().live.disk).toBe(0);
+    expect((await unobserved.send(createDisk)).outcome).toMatchObject({
+      reason: 'refused',
+      message: 'cap reached: 1 disks live',
+    });
+    expect(sent).toHaveLength(1);
+    // Once the event arrives the hold gives way to the live disk it made: still one of one.
+    feeding(inventory)({ type: 'exchange', exchange: first });
+    expect(inventory.snapshot()).toMatchObject({ live: { disk: 1 }, liveGiB: 20, created: { disks: 1 } });
+    expect(unobserved.status()).toMatchObject({ live: { disk: 1 }, stopped: 'cap reached: 1 disks live' });
   });
 });

@@ -6,12 +6,17 @@
  * caps are checked, and a create's intent is journalled with its ClientToken. After: the new ID
  * is journalled before anyone can use it. Once stopped (a cap, a signal) every call is refused
  * unsent, so the run winds down to its cleanup without touching the account again.
+ *
+ * What is alive is the inventory's (real-inventory.ts), which this target only reads: it learns
+ * from the run's target events, to which the CLI subscribes it (cli/real-run.ts). A create holds
+ * its share of the caps from before it is sent until the inventory has seen its answer, so no
+ * call is ever checked against a footprint that misses it.
  */
 import { findOperation } from '../api';
 import type { CredentialsInput } from './credentials';
 import { fixedEndpoint, normalizeBaseUrl, realEndpoints, routingRegion } from './endpoints';
 import { createHttpTarget, type HttpTargetOptions } from './http-target';
-import type { Journal } from './journal';
+import type { Journal, ResourceKind } from './journal';
 import { createNamespacer, createShape } from './namespace';
 import {
   type Caps,
@@ -25,7 +30,8 @@ import {
   startedId,
   type Usage,
 } from './real-guard';
-import { Inventory, type InventorySnapshot } from './real-inventory';
+import type { Inventory, InventorySnapshot } from './real-inventory';
+import { sizeOf } from './real-inventory';
 import { type ApiCall, DEFAULT_VARIANT, type Exchange, resolveVariant, type Target } from './target';
 
 export interface RealTargetOptions extends Omit<HttpTargetOptions, 'baseUrl' | 'capabilities'> {
@@ -39,6 +45,8 @@ export interface RealTargetOptions extends Omit<HttpTargetOptions, 'baseUrl' | '
   readonly journal: Journal;
   readonly caps?: Caps;
   readonly allowPrepay?: boolean;
+  /** What the run holds, learnt from its exchanges: the caps read it; whoever builds the target feeds it. */
+  readonly inventory: Inventory;
   /** Wall clock for the time cap (epoch ms). */
   readonly now?: () => number;
 }
@@ -46,8 +54,6 @@ export interface RealTargetOptions extends Omit<HttpTargetOptions, 'baseUrl' | '
 export interface RealTargetStatus extends InventorySnapshot {
   /** Creates and calls sent over the whole run. */
   readonly usage: Readonly<Usage>;
-  /** Creates that succeeded (an ID came back) over the whole run. */
-  readonly created: Readonly<Footprint>;
   /** The most the run held at once (live resources, creates in flight included). */
   readonly peak: Readonly<Footprint>;
   readonly caps: Caps;
@@ -63,7 +69,12 @@ export interface RealTarget extends Target {
   status(): RealTargetStatus;
 }
 
-const sizeOf = (params: Readonly<Record<string, unknown>>) => Number(params.Size ?? 0) || 0;
+/** A create's share of the caps, held from before it is sent until the inventory saw its answer. */
+interface Hold {
+  readonly kind: ResourceKind | undefined;
+  readonly size: number;
+  answer?: Exchange;
+}
 
 export function createRealTarget(options: RealTargetOptions): RealTarget {
   const http = createHttpTarget({
@@ -76,12 +87,10 @@ export function createRealTarget(options: RealTargetOptions): RealTarget {
   const startedAt = now();
   const namespace = createNamespacer(options.runId);
   const usage = noUsage();
-  const created: Footprint = { disks: 0, pairs: 0, groups: 0, gib: 0 };
   const peak: Footprint = { disks: 0, pairs: 0, groups: 0, gib: 0 };
-  /** Creates sent and not answered yet: they hold their share of the caps until they are. */
-  const inFlight: Footprint = { disks: 0, pairs: 0, groups: 0, gib: 0 };
+  const holds = new Set<Hold>();
   const owned = new Set<string>();
-  const inventory = new Inventory();
+  const { inventory } = options;
   let stopped: string | undefined;
 
   /** An exchange for a call that never left the machine. */
@@ -100,14 +109,18 @@ export function createRealTarget(options: RealTargetOptions): RealTarget {
     };
   };
 
-  /** Live resources (as the run's own calls tell) and creates in flight. */
+  /** Live resources (as the inventory knows them) and creates whose answer it has not seen yet. */
   const footprint = (): Footprint => {
     const { live, liveGiB } = inventory.snapshot();
+    const held: Footprint = { disks: 0, pairs: 0, groups: 0, gib: 0 };
+    for (const hold of holds)
+      if (hold.answer && inventory.saw(hold.answer)) holds.delete(hold);
+      else count(held, hold.kind, hold.size);
     return {
-      disks: live.disk + inFlight.disks,
-      pairs: live.pair + live['legacy-pair'] + inFlight.pairs,
-      groups: live.group + inFlight.groups,
-      gib: liveGiB + inFlight.gib,
+      disks: live.disk + held.disks,
+      pairs: live.pair + live['legacy-pair'] + held.pairs,
+      groups: live.group + held.groups,
+      gib: liveGiB + held.gib,
     };
   };
 
@@ -121,32 +134,34 @@ export function createRealTarget(options: RealTargetOptions): RealTarget {
       params,
       ...(original.region === undefined && options.region ? { region: options.region } : {}),
     };
+    // The exchange names the call as the caller asked it; its request shows what went on the wire.
+    // A cassette matches a replayed run's calls on the former, which carries no run tag or name.
+    const asAsked = (exchange: Exchange): Exchange => ({ ...exchange, call: original });
     const problem =
       ownershipProblem(params, owned) ?? (options.allowPrepay ? undefined : prepayProblem(params));
-    if (problem) return refused(call, problem);
+    if (problem) return asAsked(refused(call, problem));
     const size = sizeOf(params);
     const capped = capProblem(caps, footprint(), usage.calls, now() - startedAt, shape?.kind, size);
     if (capped) {
       stopped = capped;
-      return refused(call, capped);
+      return asAsked(refused(call, capped));
     }
     usage.calls += 1;
     count(usage, shape?.kind, size);
-    count(inFlight, shape?.kind, size);
+    const hold: Hold = { kind: shape?.kind, size };
+    if (shape) holds.add(hold);
     for (const [k, v] of Object.entries(footprint()) as [keyof Footprint, number][])
       peak[k] = Math.max(peak[k], v);
     try {
-      return await sendCounted(call, shape, size);
-    } finally {
-      count(inFlight, shape?.kind, size, -1);
+      hold.answer = asAsked(await sendCounted(call, shape));
+      return hold.answer;
+    } catch (e) {
+      holds.delete(hold);
+      throw e;
     }
   }
 
-  async function sendCounted(
-    call: ApiCall,
-    shape: ReturnType<typeof createShape>,
-    size: number,
-  ): Promise<Exchange> {
+  async function sendCounted(call: ApiCall, shape: ReturnType<typeof createShape>): Promise<Exchange> {
     const { params } = call;
     const region = routingRegion(params, call.region) ?? '';
     const clientToken = typeof params.ClientToken === 'string' ? params.ClientToken : undefined;
@@ -172,12 +187,9 @@ export function createRealTarget(options: RealTargetOptions): RealTarget {
         ...(clientToken ? { clientToken } : {}),
       });
       owned.add(id);
-      inventory.created(shape.kind, id, shape.kind === 'disk' ? size : 0);
-      count(created, shape.kind, size);
     }
     const started = startedId(call.product, call.action, outcome.body);
     if (started) owned.add(started);
-    inventory.observe(call.product, call.action, params, outcome.body);
     return exchange;
   }
 
@@ -193,7 +205,6 @@ export function createRealTarget(options: RealTargetOptions): RealTarget {
     status: () => ({
       ...inventory.snapshot(),
       usage: { ...usage },
-      created: { ...created },
       peak: { ...peak },
       caps,
       elapsedMs: now() - startedAt,

@@ -43,10 +43,17 @@ export function signaturesOf(req: HttpRequest): string[] {
 }
 
 /** A secret as it may appear in text: raw, percent-encoded, and encoded twice (a V1 string to sign). */
-const secretForms = (values: readonly (string | undefined)[]): string[] =>
-  values
-    .filter((s): s is string => typeof s === 'string' && s.length > 0)
-    .flatMap((s) => [s, percentEncode(s), percentEncode(percentEncode(s))]);
+function secretForms(values: readonly (string | undefined)[]): string[] {
+  // Each form once: a hex signature or a plain secret encodes to itself, and every form is
+  // searched for in every body.
+  const forms = new Set<string>();
+  for (const s of values)
+    if (typeof s === 'string' && s.length > 0) {
+      const once = percentEncode(s);
+      forms.add(s).add(once).add(percentEncode(once));
+    }
+  return [...forms];
+}
 
 /**
  * A class, not closures: `forRequest` runs on every request, so deriving a redactor must cost no
@@ -103,7 +110,7 @@ class SecretScrubber implements Redactor {
 
   #headers(h: Readonly<Record<string, string>>): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const k in h) out[k] = this.#header(k.toLowerCase(), h[k] as string);
+    for (const k of Object.keys(h)) out[k] = this.#header(k.toLowerCase(), h[k] as string);
     return out;
   }
 }
@@ -111,7 +118,7 @@ class SecretScrubber implements Redactor {
 export function createRedactor(credentials: Credentials, extraSecrets: readonly string[] = []): Redactor {
   return new SecretScrubber(
     maskAccessKeyId(credentials.accessKeyId),
-    [credentials.accessKeyId, percentEncode(credentials.accessKeyId)],
+    [...new Set([credentials.accessKeyId, percentEncode(credentials.accessKeyId)])],
     secretForms([credentials.accessKeySecret, credentials.securityToken, ...extraSecrets]),
   );
 }

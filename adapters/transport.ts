@@ -5,8 +5,16 @@
  * A transport throws `TransportError` for a request that got no response; any HTTP status is an
  * answer, not an error.
  */
-import { Pool } from 'undici';
+import type { Pool } from 'undici';
 import type { HttpMethod } from './target';
+
+// Loaded on the first socket request: the in-process targets never open one, and evaluating
+// undici cost each lane's thread about 50 ms of its start-up.
+let undici: Promise<typeof import('undici')> | undefined;
+const loadUndici = () => {
+  undici ??= import('undici');
+  return undici;
+};
 
 export interface HttpRequest {
   readonly method: HttpMethod;
@@ -84,7 +92,7 @@ export interface UndiciTransportOptions {
 /** undici pools, one per origin (real endpoints differ per product and region), keep-alive. */
 export function undiciTransport(options: UndiciTransportOptions = {}): ClosableTransport {
   const pools = new Map<string, Pool>();
-  const poolFor = (origin: string) => {
+  const poolFor = (origin: string, { Pool }: typeof import('undici')) => {
     let pool = pools.get(origin);
     if (!pool) {
       pool = new Pool(origin, { connections: options.connections ?? 16, pipelining: 1 });
@@ -95,7 +103,7 @@ export function undiciTransport(options: UndiciTransportOptions = {}): ClosableT
   const send: Transport = async (req) => {
     const url = new URL(req.url);
     try {
-      const res = await poolFor(url.origin).request({
+      const res = await poolFor(url.origin, await loadUndici()).request({
         method: req.method,
         path: url.pathname + url.search,
         headers: withoutHost(req.headers),

@@ -9,3 +9,4 @@ export * from './resources';
 export * from './response-judgement';
 export * from './rule';
 export { findRule, RULES } from './rules';
+export * from './unserved';

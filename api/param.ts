@@ -193,7 +193,9 @@ export function typedParse(p: Param): (v: unknown) => unknown {
           Array.isArray(v) &&
           v.length <= k.maxItems &&
           v.every((t: unknown) => {
-            if (typeof t !== 'object' || t === null) return false;
+            // zod answers a plain object for any other (a tag without a prototype): it decides those.
+            if (typeof t !== 'object' || t === null || Object.getPrototypeOf(t) !== Object.prototype)
+              return false;
             const { Key, Value, ...rest } = t as Record<string, unknown>;
             return (
               Object.keys(rest).length === 0 &&
@@ -248,7 +250,7 @@ export function typedRequest(params: readonly Param[]): TypedRequest {
       if (v === UNSURE) return undefined;
       out[name] = v;
     }
-    for (const name in input) if (!known.has(name)) out[name] = input[name];
+    for (const name of Object.keys(input)) if (!known.has(name)) out[name] = input[name];
     return out;
   };
   typedRequests.set(params, parse);

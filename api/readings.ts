@@ -51,6 +51,7 @@ const DELETE_PAIR = 'DeleteDiskReplicaPair';
 const DESCRIBE_PAIRS = 'DescribeDiskReplicaPairs';
 const DESCRIBE_GROUPS = 'DescribeDiskReplicaGroups';
 const CREATE_GROUP = 'CreateDiskReplicaGroup';
+const FAILOVER_GROUP = 'FailoverDiskReplicaGroup';
 
 const alt = (id: string, statement: string, ...sources: [string, ...string[]]): ReadingAlternative => ({
   id,
@@ -278,6 +279,30 @@ export const READINGS = [
     favoured: 'allowed',
     favouredBecause: 'the limits page is the newer text and names AutoPL beside ESSD',
   },
+  {
+    id: 'group-first-sync',
+    question:
+      'Which full sync lets a group fail over: one the group ran itself, or every member having copied its disk once?',
+    operations: ['FailoverDiskReplicaGroup'],
+    rules: ['GROUP.FAILOVER.AFTER_FIRST_SYNC'],
+    alternatives: [
+      alt(
+        'members',
+        'Every member pair has completed a full copy to the disaster-recovery site, in this group or as a pair before it joined; a member that never copied holds the group back.',
+        doc(ebsDoc(FAILOVER_GROUP), 'Description'),
+        doc(ebsDoc('FailoverDiskReplicaPair'), 'Description'),
+      ),
+      alt(
+        'group',
+        "The group itself has completed the full copy its first Start begins; a member's earlier copy as a lone pair does not count, and a member added later does not undo it.",
+        doc(ebsDoc(FAILOVER_GROUP), 'Description'),
+        doc(ebsDoc('StartDiskReplicaGroup'), 'Description'),
+      ),
+    ],
+    favoured: 'members',
+    favouredBecause:
+      'the sentence asks for data copied from the production to the disaster-recovery site, which is copied disk by disk; no client code read tells the two apart',
+  },
 ] as const satisfies readonly Reading[];
 
 export type ReadingId = (typeof READINGS)[number]['id'];
@@ -348,3 +373,23 @@ export const readingTexts = (chosen: Partial<ReadingChoices>): string[] =>
   Object.entries(chosen)
     .filter(([, value]) => value !== undefined)
     .map(([id, value]) => `${id}=${value}`);
+
+/** One answer that showed a reading's alternative: the choice, and the call as the log names it. */
+export interface ReadingShown {
+  readonly choice: string;
+  readonly exchange: string;
+}
+
+/**
+ * A target that showed one alternative and then another (in one run, or in two lanes of one run):
+ * the finding, worded once for the session and for merged records.
+ */
+export function readingInconsistency(id: string, first: ReadingShown, then: ReadingShown) {
+  return {
+    title: `inconsistent-reading ${id}: the target answered ${first.choice}, then ${then.choice}`,
+    operation: then.exchange.split('(')[0] ?? then.exchange,
+    rules: [...(findReading(id)?.rules ?? [])],
+    expected: `${id}=${first.choice}, as ${first.exchange} showed`,
+    received: `${id}=${then.choice} in ${then.exchange}`,
+  };
+}

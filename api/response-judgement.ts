@@ -60,7 +60,19 @@ function documentedValues(issue: Issue): string[] | undefined {
   return undefined;
 }
 
+/** The last judgement of each answer body: a check and the session's findings both ask for it. */
+const judged = new WeakMap<object, { readonly schema: z.ZodType; readonly judgement: ResponseJudgement }>();
+
 export function judgeResponse(schema: z.ZodType, body: unknown): ResponseJudgement {
+  if (typeof body !== 'object' || body === null) return judgeAfresh(schema, body);
+  const last = judged.get(body);
+  if (last?.schema === schema) return last.judgement;
+  const judgement = judgeAfresh(schema, body);
+  judged.set(body, { schema, judgement });
+  return judgement;
+}
+
+function judgeAfresh(schema: z.ZodType, body: unknown): ResponseJudgement {
   const parsed = schema.safeParse(body);
   if (parsed.success) return { issues: [], undocumented: [] };
   const issues: SchemaIssue[] = [];

@@ -16,6 +16,18 @@ export interface Rule {
   readonly source: RuleSource;
   /** Actions the rule constrains (bare action names). */
   readonly operations: readonly string[];
+  /**
+   * Set when the documentation gives the rule one case only: nothing it describes can be
+   * refused (a field every answer carries), or nothing a call can send passes it. Unset, the
+   * rule has an accepting and a refusing case, and a run that reaches one only is missing one.
+   */
+  readonly cases?: OneSided;
+}
+
+/** A rule with one documented case, and why there is no other. */
+export interface OneSided {
+  readonly only: 'accept' | 'refuse';
+  readonly because: string;
 }
 
 export const rule = (

@@ -1,7 +1,8 @@
 /**
  * The life of `run --target real` around the engine: credentials, the journal, the plan printed
  * before the first resource is made, progress while it runs, a stop on a cap or a signal, and the
- * sweep that removes everything the run created, whatever way it ended.
+ * sweep that removes everything the run created, whatever way it ended. The target and the sweep
+ * emit their exchanges on the run's events; the inventory the caps read subscribes there.
  */
 import { resolve } from 'node:path';
 import { checkedCredentials, homeRegion } from '../adapters/aliyun-profile';
@@ -10,18 +11,28 @@ import { createHttpTarget } from '../adapters/http-target';
 import { type Journal, openJournal, readJournal } from '../adapters/journal';
 import { namePrefixOf, newRunId, RUN_TAG_KEY } from '../adapters/namespace';
 import type { Caps } from '../adapters/real-guard';
+import { Inventory } from '../adapters/real-inventory';
 import { createRealTarget, type RealTarget } from '../adapters/real-target';
 import { describeFound, isEmpty, type SweepResult, sweep } from '../adapters/sweep';
 import { type Found, whyFailed } from '../adapters/sweep-discover';
 import type { Target } from '../adapters/target';
 import type { RunOptions } from '../properties/engine';
+import type { RunEvents } from '../properties/events';
 import type { RealRunRecord, SweptResource } from '../reports/run-record';
 import { capsOf, type RealFlags } from './commands/real-flags';
 import type { ProgressSnapshot } from './progress';
+import { withTargetEvents } from './run-suite';
 import { EXIT, UsageError } from './usage-error';
 
 export interface RealRun {
+  /** The real target, its exchanges on the run's events (the inventory listens there). */
   readonly target: RealTarget;
+  /**
+   * Prints the regions the account offers (DescribeRegions through the run's target: its first
+   * exchange, so subscribe a cassette before). On failure nothing was created: it releases the
+   * target and the journal and throws a usage error.
+   */
+  showRegions(): Promise<void>;
   /** Engine options the real run adds (stop on a cap, settle time, lanes). */
   readonly engine: Pick<RunOptions, 'stopped' | 'session' | 'concurrency'>;
   /** What a second signal prints before the run is abandoned: how to clean up after it. */
@@ -93,6 +104,7 @@ async function regionsLine(target: RealTarget): Promise<string[]> {
 
 export async function openRealRun(
   flags: RealFlags & { reportDir: string; runs: number; concurrency?: number },
+  events: RunEvents,
   out: Out = process.stdout,
 ): Promise<RealRun> {
   const credentials = await credentialsFor(flags);
@@ -102,17 +114,24 @@ export async function openRealRun(
   const journal: Journal = openJournal(journalPath, runId);
   journal.write({ t: 'run', ...(flags.endpoint ? { endpoint: flags.endpoint } : {}) });
   const caps = capsOf(flags);
+  // What is alive is learnt from the run's exchanges, its cleanup's included; the caps read it.
+  const inventory = new Inventory();
+  events.on('exchange', (e) => inventory.record(e.exchange));
   let target: RealTarget;
   try {
-    target = createRealTarget({
-      ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
-      credentials,
-      ...(region ? { region } : {}),
-      runId,
-      journal,
-      caps,
-      ...(flags.allowPrepay ? { allowPrepay: true } : {}),
-    });
+    target = withTargetEvents(
+      createRealTarget({
+        ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
+        credentials,
+        ...(region ? { region } : {}),
+        runId,
+        journal,
+        caps,
+        inventory,
+        ...(flags.allowPrepay ? { allowPrepay: true } : {}),
+      }),
+      events,
+    );
   } catch (e) {
     journal.close();
     if (e instanceof Error && 'code' in e && e.code === 'TARGET_CONFIG') throw new UsageError(e.message);
@@ -121,18 +140,20 @@ export async function openRealRun(
   const endpoint = flags.endpoint ?? '{ecs,ebs}.{region}.aliyuncs.com';
   const source = credentials.describe();
   out.write(`${plan({ runId, source, endpoint, region, journal: journalPath, caps }).join('\n')}\n`);
-  try {
-    out.write(`${(await regionsLine(target)).join('\n')}\n`);
-  } catch (e) {
-    // Nothing was created yet: release the connection pool and the journal, or the process lingers.
-    await target.close?.();
-    journal.close();
-    throw e;
-  }
+  const showRegions = async () => {
+    try {
+      out.write(`${(await regionsLine(target)).join('\n')}\n`);
+    } catch (e) {
+      // Nothing was created yet: release the connection pool and the journal, or the process lingers.
+      await target.close?.();
+      journal.close();
+      throw e;
+    }
+  };
 
   let finished: Promise<number> | undefined;
   let cleanup: RealRunRecord['cleanup'] | undefined;
-  const context = { runId, journalPath, journal, credentials, region, flags, out };
+  const context = { runId, journalPath, journal, credentials, region, flags, out, events };
   const finish = async (status: number): Promise<number> => {
     try {
       const swept = await cleanUp(status, context);
@@ -145,6 +166,7 @@ export async function openRealRun(
 
   return {
     target,
+    showRegions,
     abandon: `abandoning; clean up with: ebs-conformance sweep --journal ${journalPath}`,
     progress: (sequences, sequenceTotal) => {
       const s = target.status();
@@ -222,6 +244,8 @@ interface CleanUpContext {
   readonly region: string | undefined;
   readonly flags: RealFlags;
   readonly out: Out;
+  /** The run's events: the sweep's exchanges go there too (the cassette, the inventory). */
+  readonly events: RunEvents;
 }
 
 type Swept = { status: number; cleanup: RealRunRecord['cleanup'] };
@@ -237,7 +261,7 @@ async function cleanUp(status: number, c: CleanUpContext): Promise<Swept> {
     ...(flags.endpoint ? { baseUrl: flags.endpoint } : {}),
     credentials: c.credentials,
   });
-  const sweeper = withHomeRegion(http, c.region);
+  const sweeper = withTargetEvents(withHomeRegion(http, c.region), c.events);
   const failed = status === EXIT.conformant ? EXIT.inconclusive : status;
   try {
     out.write(`cleanup: sweeping run ${c.runId}\n`);

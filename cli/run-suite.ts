@@ -1,3 +1,5 @@
+import { observedTarget } from '../adapters/observed-target';
+import type { Target } from '../adapters/target';
 import type { World } from '../model';
 import { type RunOptions, runEngine } from '../properties/engine';
 import { RunEvents } from '../properties/events';
@@ -22,3 +24,10 @@ export async function runConformance(options: RunOptions): Promise<RunResult> {
   const { world, worldNotes } = await runEngine({ ...options, events });
   return { record: builder.record(), world, worldNotes };
 }
+
+/**
+ * The run's target with what it does (every exchange, reset and clock advance) emitted on the
+ * run's events, once, here: cassettes and the real target's inventory subscribe there.
+ */
+export const withTargetEvents = <T extends Target>(target: T, events: RunEvents): T =>
+  observedTarget(target, (event) => events.emit(event));

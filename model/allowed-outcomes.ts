@@ -74,20 +74,22 @@ export function allowedOutcomes(state: ModelState, call: Call, now: number): Exp
   const replay = replayed(ctx);
   if (replay) return replay;
   const handler = handlerOf(validated.op);
-  return withEdges(validated.edges, withIdFormat(validated.op, bindToken(ctx, handler(ctx))));
+  return withGatewayRules(validated.op, validated.edges, bindToken(ctx, handler(ctx)));
 }
-
-/** An accepted call names the derived parameter rules it met at their edge (api/rules/params.ts). */
-const withEdges = (edges: readonly string[], e: Expectation): Expectation =>
-  e.kind === 'success' && edges.length > 0 ? { ...e, rules: [...e.rules, ...edges] } : e;
 
 /** The calls that hand out or list IDs answer them with their prefixes (the schema checks it). */
 const ID_FORMAT_ACTIONS = new Set(findRule('PROTO.ID_FORMAT')?.operations ?? []);
 
-const withIdFormat = (op: Operation, e: Expectation): Expectation =>
-  e.kind === 'success' && ID_FORMAT_ACTIONS.has(op.action)
-    ? { ...e, rules: [...e.rules, 'PROTO.ID_FORMAT'] }
-    : e;
+/**
+ * An accepted call also names PROTO.ID_FORMAT where it hands out or lists IDs, then the derived
+ * parameter rules it met at their edge (api/rules/params.ts): one copy of the success for both.
+ */
+function withGatewayRules(op: Operation, edges: readonly string[], e: Expectation): Expectation {
+  if (e.kind !== 'success') return e;
+  const idFormat = ID_FORMAT_ACTIONS.has(op.action);
+  if (!idFormat && edges.length === 0) return e;
+  return { ...e, rules: idFormat ? [...e.rules, 'PROTO.ID_FORMAT', ...edges] : [...e.rules, ...edges] };
+}
 
 /** The state after the target answered: a success binds the observed IDs, a refusal changes nothing. */
 export function commit(state: ModelState, call: Call, now: number, observed: Observed = {}): ModelState {

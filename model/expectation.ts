@@ -158,6 +158,8 @@ export const denyUndocumented = (
 };
 
 function dedupe(errors: readonly AllowedError[]): AllowedError[] {
+  // Most successes allow no refusal at all: nothing to key.
+  if (errors.length < 2) return [...errors];
   const seen = new Map<string, AllowedError>();
   for (const e of errors)
     if (!seen.has(`${e.code}/${e.httpStatus}`)) seen.set(`${e.code}/${e.httpStatus}`, e);

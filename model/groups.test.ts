@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { advance } from './advance';
 import { allowedOutcomes } from './allowed-outcomes';
 import { groupRow } from './projections/groups';
-import type { ModelState } from './state';
+import { type ModelState, sourceOf } from './state';
 import {
   apply,
   asRefusal,
@@ -12,11 +12,15 @@ import {
   createPairParams,
   ebsCall,
   ecsCall,
+  failoveredScenario,
   groupCall,
   groupScenario,
   MINUTE,
   memberScenario,
+  pairScenario,
+  reprotectPairCall,
   startPairCall,
+  stopPairCall,
   T0,
   withDisk,
 } from './testkit';
@@ -313,6 +317,49 @@ describe('group state machine', () => {
     expect(asSuccess(allowedOutcomes(synced, failover('cn-shanghai'), T0)).also).toEqual([]);
   });
 
+  describe('GROUP.FAILOVER.AFTER_FIRST_SYNC under the reading group-first-sync', () => {
+    const manualSyncing = (s: ModelState) =>
+      asSuccess(allowedOutcomes(s, start({ OneShot: true }), T0)).next();
+    const readings = (s: ModelState, choice: string) => ({ ...s, readings: { 'group-first-sync': choice } });
+    // pair-1 synced as a lone pair and stopped, then added to a group that never synced.
+    const syncedMember = () => {
+      let s = apply(pairScenario(), startPairCall());
+      s = apply(s, stopPairCall(), T0 + MINUTE);
+      s = apply(s, ebsCall('CreateDiskReplicaGroup', createGroupParams()), T0, { ReplicaGroupId: 'pg-1' });
+      return manualSyncing(apply(s, add()));
+    };
+    // The group synced with pair-1, stopped, then took pair-x0, which never synced.
+    const unsyncedMember = () => {
+      const s = morePairs(apply(normalGroup(), stop()), 1);
+      return manualSyncing(apply(s, add('pair-x0')));
+    };
+
+    it("a member's earlier sync: accepted under members, refused under group, both while open", () => {
+      const s = syncedMember();
+      expect(s.groups['pg-1']?.fullSyncDone).toBe(false);
+      expect(s.pairs['pair-1']?.fullSyncDone).toBe(true);
+      const open = asSuccess(allowedOutcomes(s, failover(), T0));
+      expect(open.reading).toEqual({ id: 'group-first-sync', onSuccess: 'members', onRefusal: 'group' });
+      expect(open.also.map((x) => x.code)).toContain('OperationDenied.InvalidStatus');
+      expect(asSuccess(allowedOutcomes(readings(s, 'members'), failover(), T0)).also).toEqual([]);
+      expect(asRefusal(allowedOutcomes(readings(s, 'group'), failover(), T0)).rules).toEqual([
+        'GROUP.FAILOVER.AFTER_FIRST_SYNC',
+      ]);
+    });
+
+    it('a member that never synced in a group that did: accepted under group, refused under members', () => {
+      const s = unsyncedMember();
+      expect(s.groups['pg-1']?.fullSyncDone).toBe(true);
+      expect(s.pairs['pair-x0']?.fullSyncDone).toBe(false);
+      const open = asSuccess(allowedOutcomes(s, failover(), T0));
+      expect(open.reading).toEqual({ id: 'group-first-sync', onSuccess: 'group', onRefusal: 'members' });
+      expect(asSuccess(allowedOutcomes(readings(s, 'group'), failover(), T0)).also).toEqual([]);
+      expect(asRefusal(allowedOutcomes(readings(s, 'members'), failover(), T0)).rules).toEqual([
+        'GROUP.FAILOVER.AFTER_FIRST_SYNC',
+      ]);
+    });
+  });
+
   it("PAIR.START.MANUAL_SYNC_LIMIT: a group one-shot leaves a removed member's own one-shot open", () => {
     const synced = apply(memberScenario(), start({ OneShot: true }));
     const removed = apply(synced, remove());
@@ -359,6 +406,24 @@ describe('group state machine', () => {
       T0,
     );
     expect(cancel.groups['pg-1']?.reversed).toBe(false);
+  });
+
+  it('GROUP.REPROTECT.DIRECTION: a member reversed as a lone pair turns round with the group', () => {
+    // pair-1 (Shanghai -> Beijing) reversed on its own, then in a group Beijing -> Shanghai.
+    let s = apply(failoveredScenario(), reprotectPairCall(), T0 + MINUTE);
+    expect(sourceOf(s.pairs['pair-1']!).regionId).toBe('cn-beijing');
+    const inGroup = (action: string, region: string, extra: Record<string, unknown> = {}) =>
+      ebsCall(action, { RegionId: region, ReplicaGroupId: 'pg-1', ...extra });
+    s = apply(s, ebsCall('CreateDiskReplicaGroup', createGroupParams('cn-beijing', 'cn-shanghai')), T0, {
+      ReplicaGroupId: 'pg-1',
+    });
+    s = apply(s, inGroup('AddDiskReplicaPair', 'cn-beijing', { ReplicaPairId: 'pair-1' }));
+    s = apply(s, inGroup('StartDiskReplicaGroup', 'cn-beijing'));
+    s = apply(s, inGroup('FailoverDiskReplicaGroup', 'cn-shanghai'));
+    s = apply(s, inGroup('ReprotectDiskReplicaGroup', 'cn-shanghai'));
+    expect(sourceOf(s.groups['pg-1']!).regionId).toBe('cn-shanghai');
+    expect(sourceOf(s.pairs['pair-1']!).regionId).toBe('cn-shanghai');
+    expect(s.pairs['pair-1']).toMatchObject({ reversed: false, status: 'stopped' });
   });
 
   it('GROUP.DELETE.EMPTY_ONLY: a group with a pair cannot be deleted', () => {

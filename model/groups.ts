@@ -7,9 +7,12 @@ import {
   deny,
   denyUndocumented,
   type Expectation,
+  type ForkedViolation,
   forkOnReadings,
+  type ReadingFork,
   refuse,
   succeed,
+  type Violation,
 } from './expectation';
 import { FAILOVER_FROM, oneShotGap, reversedUnsynced, STOP_FROM, startTransition } from './lifecycle';
 import {
@@ -28,6 +31,7 @@ import {
   type ModelState,
   membersOf,
   type Pair,
+  type Replication,
   sourceOf,
 } from './state';
 import { taggedAtCreate } from './tags';
@@ -36,9 +40,14 @@ import { findZone, replicates } from './world';
 export const MAX_PAIRS_PER_GROUP = 17;
 
 /** The group and its members, all moved to `status` (GROUP.OPS_ACT_ON_MEMBERS). */
-function withGroup(state: ModelState, group: Group, memberPatch?: Partial<Pair>): ModelState {
+function withGroup(
+  state: ModelState,
+  group: Group,
+  memberPatch?: Partial<Pair> | ((member: Pair) => Partial<Pair>),
+): ModelState {
   const pairs = { ...state.pairs };
-  if (memberPatch) for (const p of membersOf(state, group.id)) pairs[p.id] = { ...p, ...memberPatch };
+  const patchOf = typeof memberPatch === 'function' ? memberPatch : () => memberPatch;
+  if (memberPatch) for (const p of membersOf(state, group.id)) pairs[p.id] = { ...p, ...patchOf(p) };
   return { ...state, groups: { ...state.groups, [group.id]: group }, pairs };
 }
 
@@ -175,21 +184,50 @@ export const stopGroup: Handler<typeof api.StopDiskReplicaGroup> = onGroup((ctx,
   });
 });
 
+/** Whether a first full sync has completed: yes, no, or open (synced once, then reversed). */
+type Synced = boolean | 'open';
+const syncedOf = (r: Replication): Synced => (r.fullSyncDone ? true : reversedUnsynced(r) ? 'open' : false);
+
+const GROUP_SYNC: ReadingFork = { id: 'group-first-sync', onSuccess: 'group', onRefusal: 'members' };
+const MEMBER_SYNCS: ReadingFork = { id: 'group-first-sync', onSuccess: 'members', onRefusal: 'group' };
+
+/**
+ * GROUP.FAILOVER.AFTER_FIRST_SYNC, as the reading group-first-sync counts the sync: the group's
+ * own, or every member's (one made before it joined included). Where the two counts differ the
+ * condition is forked; where either is open (a reversal not synced since) both answers stay
+ * allowed and the answer shows no reading.
+ */
+function firstSyncCondition(
+  ctx: Ctx,
+  g: Group,
+): { violation?: Violation; forked?: ForkedViolation; open: boolean } {
+  const bySelf = syncedOf(g);
+  const members = membersOf(ctx.state, g.id).map(syncedOf);
+  const byMembers: Synced = members.includes(false) ? false : members.includes('open') ? 'open' : true;
+  if (bySelf === true && byMembers === true) return { open: false };
+  if (bySelf === 'open' || byMembers === 'open') return { open: true };
+  const v = denyUndocumented(
+    ctx.op,
+    'GROUP.FAILOVER.AFTER_FIRST_SYNC',
+    'state',
+    'OperationDenied.InvalidStatus',
+  );
+  if (bySelf === byMembers) return { violation: v, open: false };
+  return { forked: { ...v, fork: bySelf ? GROUP_SYNC : MEMBER_SYNCS }, open: false };
+}
+
 export const failoverGroup: Handler<typeof api.FailoverDiskReplicaGroup> = onGroup((ctx, g) => {
+  const firstSync = firstSyncCondition(ctx, g);
   const violations = collect(
     needsPairs(ctx, g),
     secondarySiteViolation(ctx, g, 'GROUP.SECONDARY_REGION_ONLY'),
     statusIn(ctx, g, FAILOVER_FROM, 'GROUP.FAILOVER.STATUSES'),
-    g.fullSyncDone || reversedUnsynced(g)
-      ? undefined
-      : denyUndocumented(ctx.op, 'GROUP.FAILOVER.AFTER_FIRST_SYNC', 'state', 'OperationDenied.InvalidStatus'),
+    firstSync.violation,
   );
-  if (violations.length > 0) return refuse(violations);
   // After a reversal the docs do not say whether the group's "first full sync" means the first
   // ever or the first in the new direction: either answer is allowed until the new one completes.
-  const open = !g.fullSyncDone;
-  return succeed({
-    also: open ? allowed(ctx.op, 'OperationDenied.InvalidStatus', 'OperationDenied') : [],
+  const success = succeed({
+    also: firstSync.open ? allowed(ctx.op, 'OperationDenied.InvalidStatus', 'OperationDenied') : [],
     rules: [
       'GROUP.FAILOVER.STATUSES',
       'GROUP.FAILOVER.AFTER_FIRST_SYNC',
@@ -200,6 +238,7 @@ export const failoverGroup: Handler<typeof api.FailoverDiskReplicaGroup> = onGro
     settlesIn: ['failovered'],
     next: () => withGroup(ctx.state, { ...g, status: 'failovering' }, { status: 'failovering' }),
   });
+  return forkOnReadings(ctx.state, success, violations, firstSync.forked ? [firstSync.forked] : []);
 });
 
 export const reprotectGroup: Handler<typeof api.ReprotectDiskReplicaGroup> = onGroup((ctx, g) => {
@@ -218,9 +257,13 @@ export const reprotectGroup: Handler<typeof api.ReprotectDiskReplicaGroup> = onG
   );
   if (violations.length > 0) return refuse(violations);
   const reverse = bool(ctx.params.ReverseReplicate, true);
-  const reversed = reverse ? !g.reversed : g.reversed;
-  // The new direction has no completed copy yet (REVERSAL_RESYNCS).
-  const synced = reverse ? { reversed, fullSyncDone: false } : { reversed };
+  // The new direction has no completed copy yet (REVERSAL_RESYNCS). Each member turns round
+  // from its own direction: one reversed as a lone pair before it joined has the group's
+  // direction with the other flag.
+  const turned = <R extends Replication>(r: R) =>
+    reverse
+      ? { status: 'reprotecting' as const, reversed: !r.reversed, fullSyncDone: false }
+      : { status: 'reprotecting' as const };
   return succeed({
     rules: [
       'GROUP.REPROTECT.REQUIRES_FAILOVERED',
@@ -231,12 +274,7 @@ export const reprotectGroup: Handler<typeof api.ReprotectDiskReplicaGroup> = onG
     transient: ['reprotecting'],
     settlesIn: ['stopped'],
     also: attached.also,
-    next: () =>
-      withGroup(
-        ctx.state,
-        { ...g, status: 'reprotecting', ...synced },
-        { status: 'reprotecting', ...synced },
-      ),
+    next: () => withGroup(ctx.state, { ...g, ...turned(g) }, turned),
   });
 });
 

@@ -80,10 +80,16 @@ describe('TagResources', () => {
     for (const Value of ['acs:x', 'see https://b']) {
       const e = asRefusal(allowedOutcomes(pairScenario(), tag({ Tag: [{ Key: 'env', Value }] }), T0));
       expect(e.rules, Value).toContain('TAG.BIND.VALUE_FORMAT');
+      expect(e.rules, Value).not.toContain('TAG.BIND.KEY_FORMAT');
     }
-    expect(
-      asSuccess(allowedOutcomes(pairScenario(), tag({ Tag: [{ Key: 'env', Value: '' }] }), T0)).kind,
-    ).toBe('success');
+    // Accepted at the edges (an empty value, 128 characters each): both rules are judged passed.
+    for (const t of [
+      { Key: 'env', Value: '' },
+      { Key: 'k'.repeat(128), Value: 'v'.repeat(128) },
+    ]) {
+      const ok = asSuccess(allowedOutcomes(pairScenario(), tag({ Tag: [t] }), T0));
+      expect(ok.rules).toEqual(expect.arrayContaining(['TAG.BIND.KEY_FORMAT', 'TAG.BIND.VALUE_FORMAT']));
+    }
   });
 
   it('TAG.AT_MOST_50_RESOURCES and TAG.AT_MOST_20_TAGS: the documented counts, with their codes', () => {

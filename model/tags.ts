@@ -125,6 +125,9 @@ export const tagResources: Handler<typeof api.TagResources> = (ctx): Expectation
       'TAG.UNKNOWN_RESOURCE',
       'TAG.BIND.DUPLICATE_KEY',
       'TAG.BIND.LIMIT_PER_RESOURCE',
+      // Every key and value bound passed the documented form.
+      'TAG.BIND.KEY_FORMAT',
+      'TAG.BIND.VALUE_FORMAT',
       ...(overwrites ? ['TAG.BIND.NEW_VALUE'] : []),
     ],
     also: found.some((f) => f.where === 'backup') ? allowed(ctx.op, 'InvalidResourceId.NotFound') : [],

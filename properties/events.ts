@@ -1,13 +1,17 @@
 /**
  * What a conformance run tells the world while it runs: typed events through a small emitter.
  * The engine and the session only emit; the run record (reports/run-record-builder.ts), the
- * progress display, cassettes and a real target's inventory subscribe. So properties/ never
+ * progress display, cassettes and a real target's inventory subscribe (the target's own events,
+ * exchanges, resets and clock advances, come from the one wrapper the CLI composes around the
+ * run's target: adapters/observed-target.ts). So properties/ never
  * imports reports/: a reporter depends on these events, not the engine on its reporters.
  *
  * The events carry plain data (statuses, codes, counts), never model objects, so a subscriber
  * needs nothing of the model to read them.
  */
+import type { TargetEvent } from '../adapters/observed-target';
 import type { Exchange, Outcome } from '../adapters/target';
+import { rulesOfAnswer } from '../api/rules/responses';
 import type { Expectation, ModelState } from '../model';
 import type { PlannedCall } from './command';
 
@@ -92,6 +96,12 @@ export interface CoverageMatrix {
 }
 
 export type RunEvent =
+  /**
+   * What the run's target did (adapters/observed-target.ts): every exchange, reset and clock
+   * advance, world discovery, settle polls and a real run's cleanup included. Cassettes and the
+   * real target's inventory subscribe to these.
+   */
+  | TargetEvent
   | {
       readonly type: 'run-started';
       readonly startedAt: Date;
@@ -236,7 +246,7 @@ export function answerJudged(
     type: 'answer-judged',
     operation: { product: call.product, version: call.version, action: call.action },
     params: call.params,
-    rules: expectation.rules,
+    rules: rulesOfAnswer(call, expectation, exchange.outcome),
     allowed: expectation.kind,
     undocumented: expectation.kind === 'refusal' && expectation.undocumented === true,
     allowedCodes: new Set(

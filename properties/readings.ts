@@ -1,4 +1,4 @@
-import { READINGS } from '../api/readings';
+import { READINGS, readingInconsistency } from '../api/readings';
 import type { Expectation, ListingFacts, ReadingFork } from '../model/expectation';
 import type { ModelState } from '../model/state';
 import type { CheckFailure } from './checks';
@@ -18,6 +18,7 @@ export interface ReadingSighting {
  */
 export class ReadingBook {
   readonly #seen = new Map<string, ReadingSighting>();
+  #shown: Readonly<Record<string, string>> | undefined;
 
   constructor(readonly fixed: Readonly<Record<string, string>> = {}) {}
 
@@ -32,7 +33,9 @@ export class ReadingBook {
    */
   inform(state: ModelState): ModelState {
     const fixed = this.modelChoices;
-    const shown = Object.fromEntries([...this.#seen].map(([id, s]) => [id, s.choice]));
+    // Every call is judged in it and sightings are rare: built again only after one.
+    this.#shown ??= Object.fromEntries([...this.#seen].map(([id, s]) => [id, s.choice]));
+    const shown = this.#shown;
     return {
       ...state,
       ...(fixed ? { readings: fixed } : {}),
@@ -44,7 +47,10 @@ export class ReadingBook {
   observe(id: string, choice: string, exchange: string): CheckFailure | undefined {
     const fixed = this.fixed[id];
     const before = this.#seen.get(id);
-    if (!before) this.#seen.set(id, { choice, exchange });
+    if (!before) {
+      this.#seen.set(id, { choice, exchange });
+      this.#shown = undefined;
+    }
     const against =
       fixed !== undefined && fixed !== choice
         ? { choice: fixed, exchange: '--reading, fixed before the run' }
@@ -52,15 +58,10 @@ export class ReadingBook {
           ? before
           : undefined;
     if (!against) return undefined;
-    const reading = READINGS.find((r) => r.id === id);
     return {
       check: 'reading_consistency',
       category: 'inconsistent-reading',
-      title: `inconsistent-reading ${id}: the target answered ${against.choice}, then ${choice}`,
-      operation: exchange.split('(')[0] ?? exchange,
-      rules: [...(reading?.rules ?? [])],
-      expected: `${id}=${against.choice}, as ${against.exchange} showed`,
-      received: `${id}=${choice} in ${exchange}`,
+      ...readingInconsistency(id, against, { choice, exchange }),
     };
   }
 

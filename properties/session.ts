@@ -1,11 +1,12 @@
 import type { Exchange, Target } from '../adapters/target';
-import { findOperation } from '../api';
+import { findOperation, unservedOperation } from '../api';
 import { advance, allowedOutcomes, type Expectation, type ModelState } from '../model';
 import type { Refusal, Success } from '../model/expectation';
 import { judge } from './answer';
 import { type Answer, type CheckContext, type CheckFailure, runChecks } from './checks';
 import { progressOf, recoverPointsOf } from './checks/recovery-data';
 import { undocumented_values } from './checks/response-conformance';
+import { listedValueRules } from './checks/response-fields';
 import {
   ABSENT,
   type AllowedPath,
@@ -121,7 +122,9 @@ export class RunSession {
       this.halt(call.action, judged.inconclusive);
       return undefined;
     }
-    const operation = findOperation(call.product, call.version, call.action);
+    // An action the catalogue lacks is judged too, as the gateway's refusal (PROTO.UNKNOWN_ACTION).
+    const operation =
+      findOperation(call.product, call.version, call.action) ?? unservedOperation(call.product, call.action);
     if (operation) {
       const ctx = this.#context(operation, expectation, judged.answer, call, servedAt);
       const [first, ...more] = runChecks(ctx);
@@ -147,8 +150,10 @@ export class RunSession {
       if (operation?.mutating) {
         this.ownership.hold(m.state);
         const settleStart = performance.now();
-        await this.settle(m, before, expectation, call.action, planned.during);
-        if (!this.halted)
+        const own = await this.settle(m, before, expectation, call.action, planned.during);
+        // A change another accepted call overtook on its way never settled as itself: that
+        // call's own settled event records where the resource went.
+        if (!this.halted && own)
           this.events.emit(settled(before, m.state, call.action, performance.now() - settleStart));
       }
     }
@@ -240,7 +245,7 @@ export class RunSession {
         category: 'schema',
         title: `${ctx.operation.action} answered ${first.field} = ${first.value}, a value the documentation does not list (--strict)`,
         operation: ctx.operation.action,
-        rules: [],
+        rules: listedValueRules(ctx.operation, first.field),
         expected: `${first.field}: one of ${first.documented.join(', ')}`,
         received: first.value,
       });
@@ -279,7 +284,8 @@ export class RunSession {
    * reported at once; a final row that disagrees with the model is re-read to forgive a lagging
    * listing, then reported. On a clock the harness moves, the change has had all the time the
    * docs need once the clock has moved, so what has not settled then is reported too; on a
-   * clock of its own, only a resource still on its way at the deadline is inconclusive.
+   * clock of its own, only a resource still on its way at the deadline is inconclusive. False
+   * when an accepted call made on the way overtook the change: it never settled as itself.
    */
   private async settle(
     m: ModelBox,
@@ -287,7 +293,7 @@ export class RunSession {
     e: Success,
     operation: string,
     during: readonly During[] = [],
-  ): Promise<void> {
+  ): Promise<boolean> {
     this.#settles++;
     const after = m.state;
     const settledNow = advance(after, this.now);
@@ -297,7 +303,7 @@ export class RunSession {
     // Settled where it was (a failover of a failovered pair): nothing to wait for or to list.
     if (reads.length === 0) {
       m.state = settledNow;
-      return;
+      return true;
     }
     const change = { operation, rules: e.rules, transient: e.transient, settlesIn: e.settlesIn };
     const watches = reads.map(
@@ -317,13 +323,13 @@ export class RunSession {
       // Before time moves: what the change shows on its way (pairs and groups; a disk's
       // Creating/Attaching is ECS plumbing, not the life cycle under test).
       for (const w of watches) if (probed(w)) await this.#probe(after, w);
-      if (this.halted) return;
+      if (this.halted) return true;
       // A call made on the way that was itself an accepted change has settled everything. Not on
       // a target other lanes share: their clock moves would pass the status the call is judged in.
       if (during.length > 0 && this.options.isolated && (await this.#during(m, after, watches, during)))
-        return;
+        return false;
       if (!this.options.isolated) await this.#duringSharp(after, settledNow, watches, during);
-      if (this.halted) return;
+      if (this.halted) return true;
       await this.#moveClock(this.options.settleAdvanceMs);
     }
     m.state = owned ? advance(after, this.now) : settledNow;
@@ -333,20 +339,20 @@ export class RunSession {
     for (let round = 0, delay = 50; ; round++, delay = Math.min(delay * 2, 5_000)) {
       if (!owned) this.clock.follow(this.#wallNow());
       for (const w of watches) if (!w.done) await this.#read(m.state, w, owned);
-      if (this.halted) return;
+      if (this.halted) return true;
       if (!owned && round === 0) {
         // On a clock of its own the first reads are the probe: what they show on the way.
         await this.#duringSharp(after, settledNow, watches, during);
         for (const w of watches)
           if (initialSync(after, w)) await this.#progressInInitialSync(m.state, after, w);
-        if (this.halted) return;
+        if (this.halted) return true;
       }
       const pending = watches.filter((w) => !w.done);
       if (pending.length === 0) break;
       const outOfTime = owned ? round >= OWNED_CLOCK_NUDGES : this.#wallNow() + delay > deadline;
       if (outOfTime) {
         this.#timedOut(pending, owned);
-        return;
+        return true;
       }
       if (owned) await this.#moveClock(NUDGE_MS);
       else await (target.sleep?.(delay) ?? new Promise((r) => setTimeout(r, delay)));
@@ -360,6 +366,7 @@ export class RunSession {
         observed: showPath(w.seen),
         ms: this.#wallNow() - w.startedAt,
       });
+    return true;
   }
 
   #wallNow(): number {

@@ -1,3 +1,4 @@
+import { pathRules } from '../api/state-machines';
 import type { ModelState } from '../model';
 import { drillListing } from '../model/drills';
 import { observableStatuses } from '../model/lifecycle';
@@ -8,9 +9,10 @@ import type { PlannedCall } from './command';
 const ebs = { product: 'ebs', version: '2021-07-30' } as const;
 const ecs = { product: 'ecs', version: '2014-05-26' } as const;
 
+// Model states share what a call left alone: the same object is unchanged without serialising it.
 const changed = <T>(a: Readonly<Record<string, T>>, b: Readonly<Record<string, T>>) =>
   [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
-    (id) => JSON.stringify(a[id]) !== JSON.stringify(b[id]),
+    (id) => a[id] !== b[id] && JSON.stringify(a[id]) !== JSON.stringify(b[id]),
   );
 
 /** One listing that shows whether a change has settled, and the resource it is read for. */
@@ -108,7 +110,8 @@ export function allowedPath(read: SettleRead, after: ModelState, settled: ModelS
     kind: read.kind,
     id: read.id,
     operation: change.operation,
-    rules: change.rules,
+    // Off its path, a change breaks the rules stating where it goes, not all that let it through.
+    rules: pathRules(read.kind, change.operation, change.rules) ?? change.rules,
     transient: [...new Set([now, ...onTheWay, ...unchanged])].filter(
       (s) => !finals.includes(s) && s !== ABSENT,
     ),

@@ -1,6 +1,6 @@
 import { xmlSafe } from './escape';
 import { ruleStatus } from './figures';
-import type { Failure, RunRecord } from './run-record';
+import { type Failure, missingCase, type RunRecord } from './run-record';
 
 /** Bodies in CI logs are cut here; run.json and report.html keep them whole. */
 const BODY_CHARS = 600;
@@ -32,7 +32,9 @@ const attr = (name: string, value: string | number) => `${name}="${xmlSafe(Strin
 
 /**
  * One test case per documented rule, so CI dashboards follow each rule over time: a failure
- * carries its counterexample, a rule the run never exercised is skipped ("not exercised").
+ * carries its counterexample, a rule the run never exercised is skipped ("not exercised", or "not
+ * meant at depth ..." when the run's depth leaves it to a deeper one), and so is a rule judged in
+ * only one of the two cases the docs give it ("its refusing case not exercised").
  */
 export function renderJunit(run: RunRecord): string {
   const failuresByRule = new Map<string, Failure[]>();
@@ -52,7 +54,16 @@ export function renderJunit(run: RunRecord): string {
     }
     if (ruleStatus(r) === 'not-exercised') {
       skipped++;
-      return `${head}><skipped message="not exercised"/></testcase>`;
+      // A depth that leaves a rule to a deeper one says so, rather than "not exercised".
+      const why =
+        r.meant === false ? `not meant at depth ${run.depth?.name}: ${run.depth?.leaves}` : 'not exercised';
+      return `${head}><skipped ${attr('message', why)}/></testcase>`;
+    }
+    // A rule the docs give two cases passes only once both were judged.
+    const missing = missingCase(r);
+    if (missing && r.meant !== false) {
+      skipped++;
+      return `${head}><skipped ${attr('message', `its ${missing} case not exercised`)}/></testcase>`;
     }
     return `${head}/>`;
   });

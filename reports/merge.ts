@@ -1,5 +1,13 @@
+import { readingInconsistency } from '../api/readings';
 import { type LatencyStats, mergeLatency } from './latency';
-import { noSharpness, type RunRecord, type Sharpness, type StateCoverage } from './run-record';
+import {
+  type Failure,
+  noSharpness,
+  type ReadingRecord,
+  type RunRecord,
+  type Sharpness,
+  type StateCoverage,
+} from './run-record';
 import { worstVerdict } from './verdict';
 
 export class MergeError extends Error {
@@ -46,8 +54,8 @@ const mergeTimings = <T extends LatencyStats>(items: readonly T[], key: (t: T) =
 
 /**
  * One run from the shards of a CI matrix: counts add up, coverage is the union, failures are
- * kept once per key (each with its own seed and replay command), the verdict is the worst.
- * Shards must have run against the same kind of target.
+ * kept once per key (each with its own seed and replay command), the verdict is the worst, and
+ * every shard's readings count (mergeReadings). Shards must have run against the same kind of target.
  */
 export function mergeRecords(runs: readonly RunRecord[]): RunRecord {
   const first = runs[0];
@@ -59,6 +67,12 @@ export function mergeRecords(runs: readonly RunRecord[]): RunRecord {
     );
   const all = <T>(pick: (r: RunRecord) => readonly T[]) => runs.flatMap(pick);
   const sum = (pick: (r: RunRecord) => number) => runs.reduce((n, r) => n + pick(r), 0);
+  const readings = mergeReadings(runs);
+  const failures = sumBy(
+    [...all((r) => r.failures), ...readings.inconsistent],
+    (f) => f.key,
+    (a) => a,
+  );
   const rules = sumBy(
     all((r) => r.rules),
     (r) => r.id,
@@ -83,7 +97,10 @@ export function mergeRecords(runs: readonly RunRecord[]): RunRecord {
       .map((r) => r.finishedAt)
       .sort()
       .at(-1) as string,
-    verdict: worstVerdict(runs.map((r) => r.verdict)),
+    verdict: worstVerdict([
+      ...runs.map((r) => r.verdict),
+      ...(readings.inconsistent.length > 0 ? (['nonconformant'] as const) : []),
+    ]),
     steps: sum((r) => r.steps),
     shards: all(
       (r) =>
@@ -113,11 +130,8 @@ export function mergeRecords(runs: readonly RunRecord[]): RunRecord {
         (a, b) => ({ ...a, hits: a.hits + b.hits }),
       ),
     },
-    failures: sumBy(
-      all((r) => r.failures),
-      (f) => f.key,
-      (a) => a,
-    ),
+    failures,
+    ...(readings.merged ? { readings: readings.merged } : {}),
     inconclusive: all((r) => r.inconclusive),
     ...(runs.some((r) => r.undocumentedValues)
       ? {
@@ -161,4 +175,43 @@ function sumSharpness(runs: readonly RunRecord[]): Sharpness {
   for (const r of runs)
     for (const key of Object.keys(total) as (keyof Sharpness)[]) total[key] += r.sharpness?.[key] ?? 0;
   return total;
+}
+
+/**
+ * Every lane's or shard's readings, not the first one's: a choice any of them showed is the
+ * run's, with the exchange that first showed it. One target read one way in one lane and the
+ * other way in another is inconsistent, as within one run: a nonconformance naming both calls.
+ */
+function mergeReadings(runs: readonly RunRecord[]): {
+  merged: ReadingRecord[] | undefined;
+  inconsistent: Failure[];
+} {
+  if (!runs.some((r) => r.readings)) return { merged: undefined, inconsistent: [] };
+  const byId = new Map<string, { record: ReadingRecord; seed: number }>();
+  const inconsistent: Failure[] = [];
+  for (const run of runs)
+    for (const reading of run.readings ?? []) {
+      const known = byId.get(reading.id);
+      if (!known || (known.record.choice === undefined && reading.choice !== undefined)) {
+        byId.set(reading.id, { record: { ...known?.record, ...reading }, seed: run.seed });
+        continue;
+      }
+      const first = known.record;
+      if (reading.choice === undefined || first.choice === undefined || reading.choice === first.choice)
+        continue;
+      const found = readingInconsistency(
+        reading.id,
+        { choice: first.choice, exchange: `${first.exchange ?? 'an exchange'} (seed ${known.seed})` },
+        { choice: reading.choice, exchange: `${reading.exchange ?? 'an exchange'} (seed ${run.seed})` },
+      );
+      inconsistent.push({
+        ...found,
+        key: `inconsistent-reading|${found.operation}|${found.rules.join(',')}|reading_consistency`,
+        category: 'inconsistent-reading',
+        seed: run.seed,
+        trace: [],
+        replay: '',
+      });
+    }
+  return { merged: [...byId.values()].map((r) => r.record), inconsistent };
 }

@@ -248,6 +248,7 @@ export class RunRecordBuilder {
         violations,
         observedCodes: Object.fromEntries(t?.codes ?? []),
         docGaps: Object.fromEntries(t?.docGaps ?? []),
+        ...(r.cases ? { oneSided: r.cases } : {}),
       };
     });
   }

@@ -96,8 +96,23 @@ export const RuleResult = z.object({
   observedCodes: Counts,
   /** The subset answered where the docs name no code (the model allowed several): doc gaps. */
   docGaps: Counts,
+  /** The docs give this rule one case only (api/rules/cases.ts): the other is not missing. */
+  oneSided: z.object({ only: z.enum(['accept', 'refuse']), because: z.string() }).optional(),
+  /** Whether the run's depth (`depth`) is meant to reach this rule; absent without a depth. */
+  meant: z.boolean().optional(),
 });
 export type RuleResult = z.infer<typeof RuleResult>;
+
+/** The `run --depth` a run was made at, and how many rules that depth is meant to reach. */
+export const DepthRecord = z.object({
+  name: z.string(),
+  runs: count,
+  maxCommands: count,
+  /** What the depth leaves to a deeper one, in one line (empty when it is meant to reach every rule). */
+  leaves: z.string(),
+  meantRules: count,
+});
+export type DepthRecord = z.infer<typeof DepthRecord>;
 
 export const CoverageCell = z.object({
   state: z.string(),
@@ -288,6 +303,8 @@ export const RunRecord = z.object({
   }),
   seed: z.number().int(),
   budget: z.object({ runs: count, maxCommands: count }),
+  /** `run --depth`: which rules this depth is meant to reach (absent for runs made without one). */
+  depth: DepthRecord.optional(),
   startedAt: z.string(),
   finishedAt: z.string(),
   verdict: Verdict,
@@ -339,3 +356,15 @@ export function parseRunRecord(json: unknown, source: string): RunRecord {
 
 /** Rules exercised at all (in an accepting or a refusing case). */
 export const exercised = (r: Pick<RuleResult, 'accepted' | 'refused'>) => r.accepted + r.refused > 0;
+
+/**
+ * The case a rule was not seen in although the docs give it two: undefined when it was seen in
+ * both, in its one documented case (RuleResult.oneSided), or not at all (not exercised).
+ */
+export function missingCase(
+  r: Pick<RuleResult, 'accepted' | 'refused' | 'oneSided'>,
+): 'accepting' | 'refusing' | undefined {
+  if (!exercised(r) || r.oneSided) return undefined;
+  if (r.accepted === 0) return 'accepting';
+  return r.refused === 0 ? 'refusing' : undefined;
+}

@@ -1,3 +1,4 @@
+import { depthMarkdown } from './depth';
 import { mdCell } from './escape';
 import { headline, ratio, runLine, seconds } from './figures';
 import { oracleMarkdown } from './oracle';
@@ -44,6 +45,7 @@ export function renderSummary(run: RunRecord): string {
     for (const i of run.inconclusive.slice(0, MAX_LISTED))
       lines.push(`- \`${i.operation}\`: ${short(i.reason)}`);
   }
+  lines.push(...depthMarkdown(run, mdCell));
   lines.push(...realAccountMarkdown(run, mdCell));
   lines.push(...oracleMarkdown(run, mdCell));
   lines.push('', 'Details: `report.html` (rules, coverage heatmaps, error codes, traces, timings).');

@@ -9,12 +9,7 @@ import * as ecsInstances from './ecs-instances';
 import * as ecsLegacyPairs from './ecs-legacy-pairs';
 
 // Family modules export operations (and types) only, so their values are the operation table.
-
-/**
- * Every operation by its callable name, typed: the name is the action, except the legacy ECS
- * CreateDiskReplicaPair, called `LegacyCreateDiskReplicaPair` (the EBS call is the one people mean).
- */
-export const OPERATIONS_BY_NAME = {
+const SPREAD = {
   ...ebsRegions,
   ...ebsPairs,
   ...ebsGroups,
@@ -25,6 +20,19 @@ export const OPERATIONS_BY_NAME = {
   ...ecsLegacyPairs,
 };
 
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Every operation by its callable name, typed: the name is the action, except the legacy ECS
+ * CreateDiskReplicaPair, called `LegacyCreateDiskReplicaPair` (the EBS call is the one people mean).
+ * In the order of those names: spreading a module namespace gives its keys in an order that is not
+ * portable (native ESM sorts them, vite and bundlers keep declaration order), and nothing that
+ * iterates this table may depend on the loader that ran it.
+ */
+export const OPERATIONS_BY_NAME: typeof SPREAD = Object.fromEntries(
+  Object.entries(SPREAD).sort(([a], [b]) => byText(a, b)),
+) as typeof SPREAD;
+
 export type OperationName = keyof typeof OPERATIONS_BY_NAME;
 
 /**
@@ -34,7 +42,7 @@ export type OperationName = keyof typeof OPERATIONS_BY_NAME;
  * on which loader ran it (a worker lane under tsx against the same seed under vitest).
  */
 export const OPERATIONS: readonly Operation[] = Object.values(OPERATIONS_BY_NAME).sort((a, b) =>
-  operationKey(a) < operationKey(b) ? -1 : operationKey(a) > operationKey(b) ? 1 : 0,
+  byText(operationKey(a), operationKey(b)),
 );
 
 const byKey = new Map(OPERATIONS.map((op) => [operationKey(op), op]));

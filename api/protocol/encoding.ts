@@ -19,8 +19,9 @@ const SUB_DELIMS_G = /[!'()*]/g;
 
 /** `name=value` pairs sorted by name (byte order) then value, strictly encoded, joined with `&`. */
 export function canonicalQuery(params: Readonly<Record<string, string>>): string {
+  // The default sort compares UTF-16 code units, as byteOrder does, without calling back into JS.
   return Object.keys(params)
-    .sort(byteOrder)
+    .sort()
     .map((k) => `${percentEncode(k)}=${percentEncode(params[k] ?? '')}`)
     .join('&');
 }
@@ -28,4 +29,14 @@ export function canonicalQuery(params: Readonly<Record<string, string>>): string
 export const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** UTC `yyyy-MM-ddTHH:mm:ssZ`, the timestamp format of both signature versions. */
-export const isoSeconds = (epochMs: number) => new Date(epochMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+export function isoSeconds(epochMs: number): string {
+  // Every request is signed with the time and most fall in the same second as the one before.
+  const second = Math.floor(epochMs / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastText = new Date(second * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+  return lastText;
+}
+let lastSecond = Number.NaN;
+let lastText = '';

@@ -3,7 +3,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RULES } from '.';
+import { ONE_SIDED } from './cases';
 import { PARAM_RULES } from './params';
+import { RESPONSE_RULES } from './responses';
 
 // Every written rule must be (1) emitted somewhere by the model and (2) named in the title of a
 // model test that asserts it. Test titles are parsed, not whole files, so mentioning an ID in a
@@ -39,9 +41,12 @@ const sources = all
   .map((f) => readFileSync(f, 'utf8'));
 
 const derived = new Set(PARAM_RULES.map((r) => r.id));
+// Response-field rules (RESP.*) are judged and credited on the answer by their check, not decided
+// by the model; properties/checks/response-fields.test.ts breaks each one's field and sees it fail.
+const responseFields = new Set(RESPONSE_RULES.map((r) => r.id));
 
 describe('rule coverage', () => {
-  const ids = RULES.map((r) => r.id).filter((id) => !derived.has(id));
+  const ids = RULES.map((r) => r.id).filter((id) => !derived.has(id) && !responseFields.has(id));
   const tested = new Set(tests.flatMap(titledRuleIds));
   const emitted = new Set(sources.flatMap(quotedRuleIds));
 
@@ -61,7 +66,7 @@ describe('rule coverage', () => {
   });
 
   it('tests and model name no rule that is not in the catalogue', () => {
-    const known = new Set([...ids, ...derived]);
+    const known = new Set([...ids, ...derived, ...responseFields]);
     expect([...tested, ...emitted].filter((id) => !known.has(id))).toEqual([]);
   });
 
@@ -69,5 +74,25 @@ describe('rule coverage', () => {
     const src = "// PAIR.NOT.COUNTED\nit('PAIR.A.B and GROUP.C: x', () => { x('TOKEN.D'); });";
     expect(titledRuleIds(src)).toEqual(['PAIR.A.B', 'GROUP.C']);
     expect(quotedRuleIds(src)).toEqual(['TOKEN.D']);
+  });
+});
+
+describe('rules with one documented case', () => {
+  it('name catalogue rules, each with a reason, and the catalogue carries them', () => {
+    const known = new Set(RULES.map((r) => r.id));
+    expect(Object.keys(ONE_SIDED).filter((id) => !known.has(id))).toEqual([]);
+    for (const [id, c] of Object.entries(ONE_SIDED)) {
+      expect(c.because.length, id).toBeGreaterThan(20);
+      expect(RULES.find((r) => r.id === id)?.cases, id).toEqual(c);
+    }
+    expect(RULES.filter((r) => r.cases).length).toBe(Object.keys(ONE_SIDED).length);
+  });
+
+  it('a complement names a catalogue rule as its other case', () => {
+    const known = new Set(RULES.map((r) => r.id));
+    for (const [id, c] of Object.entries(ONE_SIDED)) {
+      const named = c.because.match(/stated as ([A-Z]+(?:\.[A-Z0-9_]+)+)/)?.[1];
+      if (named) expect(known.has(named), `${id} -> ${named}`).toBe(true);
+    }
   });
 });

@@ -37,7 +37,7 @@ export const GROUP_RULES: readonly Rule[] = [
   ),
   rule(
     'GROUP.IN_GROUP_REGION',
-    [MODIFY, START, STOP, DELETE, ADD, REMOVE],
+    [MODIFY, START, STOP, FAILOVER, REPROTECT, DELETE, ADD, REMOVE],
     'Calls on a group are made in the region of one of its two sites; elsewhere the group is unknown (a modelling choice: the docs name no code).',
     ebsDoc(MODIFY),
     'Request parameters: RegionId',

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule';
+import { withCases } from './cases';
 import { DISK_RULES } from './disks';
 import { DRILL_RULES } from './drills';
 import { GROUP_RULES } from './groups';
@@ -6,6 +7,7 @@ import { LEGACY_RULES } from './legacy';
 import { PAIR_RULES } from './pairs';
 import { PARAM_RULES } from './params';
 import { PROTOCOL_RULES } from './protocol';
+import { RESPONSE_RULES } from './responses';
 import { TAG_RULES } from './tags';
 import { TOKEN_RULES } from './tokens';
 
@@ -20,7 +22,8 @@ export const RULES: readonly Rule[] = [
   ...LEGACY_RULES,
   ...PROTOCOL_RULES,
   ...PARAM_RULES,
-];
+  ...RESPONSE_RULES,
+].map(withCases);
 
 const byId = new Map(RULES.map((r) => [r.id, r]));
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OPERATIONS } from '../operations';
 import { findRule, RULES } from '.';
 
-const ID = /^(PAIR|GROUP|DISK|TOKEN|LEGACY|PROTO|DRILL|TAG|PARAM)(\.[A-Z0-9_]+)+$/;
+const ID = /^(PAIR|GROUP|DISK|TOKEN|LEGACY|PROTO|DRILL|TAG|PARAM|RESP)(\.[A-Z0-9_]+)+$/;
 
 describe('rule catalogue', () => {
   it('has between 300 and 600 rules with unique, well-formed IDs', () => {

@@ -1,5 +1,5 @@
 /**
- * The cassette side of `run`: `--record FILE` wraps whatever target the run opens, and
+ * The cassette side of `run`: `--record FILE` subscribes a recorder to the run's events, and
  * `--target replay --cassette FILE` opens one that answers from the file. A replay defaults to the
  * seed and size the cassette was recorded with, so `run --target replay --cassette F` alone
  * reproduces the recorded run.
@@ -7,10 +7,15 @@
 import type { Command } from 'commander';
 import { credentialsFromEnv, EMULATOR_CREDENTIALS } from '../../adapters';
 import { CassetteError, readCassette } from '../../adapters/cassette';
-import { recordingTarget } from '../../adapters/recording-target';
+import {
+  cassetteRecorder,
+  type RecordedTarget,
+  type RecordingOptions,
+} from '../../adapters/cassette-recorder';
 import { CassetteMismatch, createReplayTarget } from '../../adapters/replay-target';
 import type { Target } from '../../adapters/target';
 import { defaultConcurrency } from '../../properties/engine';
+import type { RunEvents } from '../../properties/events';
 import { EXIT, UsageError } from '../usage-error';
 
 export interface CassetteFlags {
@@ -64,16 +69,39 @@ export function openReplayTarget(flags: Pick<CassetteFlags, 'cassette'>): Target
   return createReplayTarget(cassetteOf(flags.cassette), flags.cassette);
 }
 
-/** The target as the run will use it: recorded to `--record FILE` when asked. */
-export async function withRecording(
+/**
+ * A cassette recorder subscribed to a run's events: it writes whatever the run's observed target
+ * does (cli/run-suite.ts: withTargetEvents), from the first exchange to a real run's cleanup.
+ * Close it once nothing more will be sent (after the cleanup).
+ */
+export function recordEvents(
+  events: RunEvents,
+  target: RecordedTarget,
+  options: RecordingOptions,
+): { close(): void } {
+  const recorder = cassetteRecorder(target, options);
+  const off = events.subscribe((e) => {
+    if (e.type === 'exchange' || e.type === 'reset' || e.type === 'advance-clock') recorder.take(e);
+  });
+  return {
+    close() {
+      off();
+      recorder.close();
+    },
+  };
+}
+
+/** `--record FILE`: the run's events recorded to a cassette (recordEvents), when asked. */
+export function recordRun(
   target: Target,
   flags: CassetteFlags & { seed: number },
-): Promise<Target> {
-  if (!flags.record) return target;
+  events: RunEvents,
+): { close(): void } | undefined {
+  if (!flags.record) return undefined;
   // The secret to scrub is the one the target signs with: the environment's, or the emulator's default.
   const creds = credentialsFromEnv(process.env, EMULATOR_CREDENTIALS);
   try {
-    return recordingTarget(target, {
+    return recordEvents(events, target, {
       file: flags.record,
       credentials: creds.ok ? creds.credentials : EMULATOR_CREDENTIALS,
       run: {
@@ -84,7 +112,6 @@ export async function withRecording(
       },
     });
   } catch (err) {
-    await target.close?.();
     if (err instanceof CassetteError) throw new UsageError(err.message);
     throw err;
   }

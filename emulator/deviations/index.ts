@@ -4,6 +4,7 @@ import type { FaultProfile } from './profile';
 import { RECOVERY_PROFILES } from './recovery';
 import { REFUSAL_PROFILES } from './refusals';
 import { REPLICATION_PROFILES } from './replication';
+import { RESPONSE_FIELD_PROFILES } from './response-fields';
 import { transientBursts, unmodified } from './transient';
 import { TRANSITION_PROFILES } from './transitions';
 import { WIRE_PROFILES } from './wire';
@@ -19,6 +20,7 @@ export const FAULT_PROFILES: readonly FaultProfile[] = [
   ...LISTING_PROFILES,
   ...WIRE_PROFILES,
   ...REPLICATION_PROFILES,
+  ...RESPONSE_FIELD_PROFILES,
   transientBursts,
   unmodified,
 ];

@@ -35,6 +35,11 @@ export type DeviationKind =
   | 'walk-loses-item'
   | 'progress-falls'
   | 'recover-point-frozen'
+  | 'listed-value-not-a-string'
+  | 'time-format-wrong'
+  | 'integer-as-string'
+  | 'boolean-as-string'
+  | 'range-scale-wrong'
   | 'transient-only';
 
 /**

@@ -25,6 +25,25 @@ describe('CreateDisk', () => {
     });
   });
 
+  it('shows the documented performance fields: IOPS by category and size, AutoPL provisioning and burst', () => {
+    const h = makeService(0);
+    const essd = createDisk(h, HZ, HZ_G, { Size: 40 });
+    const auto = createDisk(h, HZ, HZ_G, {
+      DiskCategory: 'cloud_auto',
+      Size: 100,
+      ProvisionedIops: 5000,
+      BurstingEnabled: true,
+    });
+    const rows = (
+      h.ecs('DescribeDisks', { RegionId: HZ, DiskIds: JSON.stringify([essd, auto]) }).Disks as DiskList
+    ).Disk;
+    const row = (id: string) => rows.find((r) => r.DiskId === id);
+    // ESSD PL1: 1,800 + 50 per GiB; a pay-as-you-go disk never expires.
+    expect(row(essd)).toMatchObject({ IOPS: 3800, ExpiredTime: '' });
+    expect(row(essd)).not.toHaveProperty('ProvisionedIops');
+    expect(row(auto)).toMatchObject({ IOPS: 6800, ProvisionedIops: 5000, BurstingEnabled: true });
+  });
+
   it('enforces the documented size range of each category and level', () => {
     const h = makeService(0);
     const code = (extra: Record<string, unknown>) => refusal(() => createDisk(h, HZ, HZ_G, extra)).code;

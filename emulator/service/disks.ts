@@ -44,6 +44,25 @@ const SIZE_LIMITS: Readonly<Record<string, readonly [number, number]>> = {
   elastic_ephemeral_disk_premium: [64, 8192],
 };
 
+/**
+ * Baseline IOPS by category (and ESSD level), from the block storage performance page: a base
+ * plus a rate per GiB, up to a ceiling. Categories the page gives no formula for show no IOPS.
+ */
+const IOPS: Readonly<Record<string, readonly [base: number, perGiB: number, max: number]>> = {
+  cloud_efficiency: [1800, 8, 5000],
+  cloud_ssd: [1800, 30, 20000],
+  'cloud_essd:PL0': [1800, 12, 10000],
+  'cloud_essd:PL1': [1800, 50, 50000],
+  'cloud_essd:PL2': [1800, 50, 100000],
+  'cloud_essd:PL3': [1800, 50, 1000000],
+  cloud_auto: [1800, 50, 1000000],
+};
+
+function iopsOf(disk: DiskRecord): number | undefined {
+  const f = IOPS[disk.performanceLevel ? `${disk.category}:${disk.performanceLevel}` : disk.category];
+  return f && Math.min(f[0] + f[1] * disk.size, f[2]);
+}
+
 const diskNotFound = (diskId: string) => fail('InvalidDiskId.NotFound', `The disk ${diskId} does not exist.`);
 
 function requireDisk(ctx: OpContext, diskId: string): DiskRecord {
@@ -110,6 +129,15 @@ export const CreateDisk: OperationFn<typeof api.CreateDisk> = (ctx, p) => {
     ...(performanceLevel ? { performanceLevel } : {}),
     size,
     encrypted: optBool(p, 'Encrypted') ?? false,
+    // ESSD AutoPL only: extra provisioned IOPS and performance burst, as created.
+    ...(category === 'cloud_auto'
+      ? {
+          autoPl: {
+            provisionedIops: optInt(p, 'ProvisionedIops') ?? 0,
+            bursting: optBool(p, 'BurstingEnabled') ?? false,
+          },
+        }
+      : {}),
     name: optString(p, 'DiskName') ?? '',
     description: optString(p, 'Description') ?? '',
     resourceGroupId: optString(p, 'ResourceGroupId') ?? '',
@@ -148,6 +176,12 @@ function diskView(disk: DiskRecord, ctx: OpContext): Record<string, unknown> {
     CreationTime: isoSeconds(disk.createdAt),
     AttachedTime: a?.kind === 'attach' ? isoSeconds(a.since) : '',
     DetachedTime: a?.kind === 'detach' ? isoSeconds(a.since) : '',
+    // Pay-as-you-go disks never expire: the field is there, unset.
+    ExpiredTime: '',
+    ...(iopsOf(disk) !== undefined ? { IOPS: iopsOf(disk) } : {}),
+    ...(disk.autoPl
+      ? { BurstingEnabled: disk.autoPl.bursting, ProvisionedIops: disk.autoPl.provisionedIops }
+      : {}),
     ResourceGroupId: disk.resourceGroupId,
     MultiAttach: 'Disabled',
     Attachments: {

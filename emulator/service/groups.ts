@@ -61,8 +61,11 @@ function requireMembers(ctx: OpContext, group: GroupRecord): PairRecord[] {
 function moveAll(ctx: OpContext, group: GroupRecord, members: readonly PairRecord[], kind: ActivityKind) {
   const memberStates = members.map((pair) => derivePair(pair, ctx));
   const groupNow = deriveGroup(group, ctx);
-  // The group has made its first full copy once every member has.
-  const firstSyncDone = memberStates.every((s) => s.firstSyncDone);
+  // Reading `group-first-sync`: the group has made its first full copy once every member has
+  // (`members`), or only once a sync of its own completed (`group`).
+  const firstSyncDone = plays(ctx.readings, 'group-first-sync', 'group')
+    ? groupNow.firstSyncDone
+    : memberStates.every((s) => s.firstSyncDone);
   group.activity = begin(kind, { ...groupNow, firstSyncDone }, ctx.now);
   members.forEach((pair, i) => {
     pair.activity = begin(kind, memberStates[i] as Derived, ctx.now);

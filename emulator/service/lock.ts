@@ -3,7 +3,7 @@
  * overwrite what the other acknowledged. The lock is a file beside the state (`STATE.lock`),
  * created exclusively and naming its holder (pid, and the process's start time where /proc tells
  * it, so a pid reused after a crash is not mistaken for the holder). A lock whose holder is gone
- * (kill -9) is stale: it is taken over.
+ * (kill -9), or is a zombie its parent has not reaped yet, is stale: it is taken over.
  */
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -35,15 +35,19 @@ export interface StateLock {
   release(): void;
 }
 
-function startTicks(pid: number): string | undefined {
+/** Fields 3 on of /proc/PID/stat (state, ppid, ...); undefined where /proc does not tell. */
+function procStat(pid: number): string[] | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) may hold spaces and parentheses: count from the last ')'.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return undefined;
   }
 }
+
+/** Field 22: when the process started, in clock ticks after boot. */
+const startTicks = (pid: number): string | undefined => procStat(pid)?.[19];
 
 /** Is the holder still running? Only decidable on this host; another host's lock is held. */
 function alive(holder: LockHolder): boolean {
@@ -53,9 +57,10 @@ function alive(holder: LockHolder): boolean {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
-  return holder.started === undefined || startTicks(holder.pid) === undefined
-    ? true
-    : startTicks(holder.pid) === holder.started;
+  const stat = procStat(holder.pid);
+  // A zombie (killed, not yet reaped by its parent) answers signal 0 but runs no more.
+  if (stat?.[0] === 'Z') return false;
+  return holder.started === undefined || stat?.[19] === undefined ? true : stat[19] === holder.started;
 }
 
 function readHolder(path: string): LockHolder | undefined {

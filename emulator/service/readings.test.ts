@@ -282,3 +282,55 @@ describe('every alternative of every reading', () => {
     expect(untested).toEqual([]);
   });
 });
+
+describe('group-first-sync', () => {
+  // A transition takes 1 s of the manual clock, so a one-shot group is seen in manual_syncing.
+  const playing = (text: string) => makeService(1000, { readings: emulatorReadings([text]) });
+  const group = (h: Harness, action: string, groupId: string, regionId: string, extra = {}) =>
+    h.ebs(action, { RegionId: regionId, ReplicaGroupId: groupId, ...extra });
+  const pairCall = (h: Harness, action: string, pairId: string) =>
+    h.ebs(action, { RegionId: SH.region, ReplicaPairId: pairId });
+
+  /** A pair synced and stopped on its own, then the only member of a group started one-shot. */
+  function syncedMemberOnly(h: Harness) {
+    const { pairId } = createPair(h);
+    h.settle();
+    pairCall(h, 'StartDiskReplicaPair', pairId);
+    h.settle();
+    pairCall(h, 'StopDiskReplicaPair', pairId);
+    h.settle();
+    const groupId = createGroup(h);
+    h.settle();
+    group(h, 'AddDiskReplicaPair', groupId, SH.region, { ReplicaPairId: pairId });
+    group(h, 'StartDiskReplicaGroup', groupId, SH.region, { OneShot: true });
+    return () => group(h, 'FailoverDiskReplicaGroup', groupId, BJ.region);
+  }
+
+  /** A group synced with one pair and stopped, then given a pair that never synced, started one-shot. */
+  function unsyncedNewMember(h: Harness) {
+    const first = createPair(h).pairId;
+    h.settle();
+    const groupId = createGroup(h);
+    h.settle();
+    group(h, 'AddDiskReplicaPair', groupId, SH.region, { ReplicaPairId: first });
+    group(h, 'StartDiskReplicaGroup', groupId, SH.region);
+    h.settle();
+    group(h, 'StopDiskReplicaGroup', groupId, SH.region);
+    h.settle();
+    const second = createPair(h).pairId;
+    h.settle();
+    group(h, 'AddDiskReplicaPair', groupId, SH.region, { ReplicaPairId: second });
+    group(h, 'StartDiskReplicaGroup', groupId, SH.region, { OneShot: true });
+    return () => group(h, 'FailoverDiskReplicaGroup', groupId, BJ.region);
+  }
+
+  it("members: a member's sync before it joined counts; a member that never synced holds the group back", () => {
+    expect(syncedMemberOnly(playing('group-first-sync=members'))()).toEqual({});
+    expect(refusal(unsyncedNewMember(playing('group-first-sync=members'))).code).toBe('OperationDenied');
+  });
+
+  it("group: only the group's own sync counts, and a member added after it does not undo it", () => {
+    expect(refusal(syncedMemberOnly(playing('group-first-sync=group'))).code).toBe('OperationDenied');
+    expect(unsyncedNewMember(playing('group-first-sync=group'))()).toEqual({});
+  });
+});

@@ -21,6 +21,8 @@ export interface DiskRecord {
   readonly performanceLevel?: string;
   readonly size: number;
   readonly encrypted: boolean;
+  /** ESSD AutoPL disks: provisioned IOPS and burst, as created. */
+  readonly autoPl?: { readonly provisionedIops: number; readonly bursting: boolean };
   name: string;
   description: string;
   readonly resourceGroupId: string;

@@ -84,10 +84,13 @@ export function listPairs(state: ModelState, q: PairQuery): Pair[] {
   const site = q.site ?? 'production';
   const listing = q.listing ?? 'site';
   return Object.values(state.pairs)
-    .filter((p) => listedAt(p, q.regionId, site, listing) !== undefined)
-    .filter((p) => q.pairIds === undefined || q.pairIds.includes(p.id))
-    .filter((p) => q.groupId === undefined || (q.groupId === '-' ? !p.groupId : p.groupId === q.groupId))
-    .filter((p) => q.keep === undefined || q.keep(p))
+    .filter(
+      (p) =>
+        listedAt(p, q.regionId, site, listing) !== undefined &&
+        (q.pairIds === undefined || q.pairIds.includes(p.id)) &&
+        (q.groupId === undefined || (q.groupId === '-' ? !p.groupId : p.groupId === q.groupId)) &&
+        (q.keep === undefined || q.keep(p)),
+    )
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }
 

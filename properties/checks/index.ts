@@ -9,6 +9,7 @@ import {
   response_facts_conformance,
   response_schema_conformance,
 } from './response-conformance';
+import { response_field_conformance } from './response-fields';
 import { tag_listing_conformance } from './tag-listing';
 
 export type { Answer, Check, CheckContext, CheckFailure } from './check';
@@ -34,6 +35,7 @@ export const CHECKS: readonly Check[] = [
   disk_in_one_pair_invariant,
   recovery_data_conformance,
   recovery_bounds_conformance,
+  response_field_conformance,
 ];
 
 /** Every failure the registered checks find in one answer, in registry order. */

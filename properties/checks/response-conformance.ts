@@ -1,5 +1,5 @@
-import { judgeResponse } from '../../api';
 import { type Check, type CheckContext, failure, show } from './check';
+import { judgedByFieldRule, judgeOnce } from './response-fields';
 
 /** A success matches the operation's documented response schema. */
 export const response_schema_conformance: Check = (ctx) => {
@@ -12,8 +12,11 @@ export const response_schema_conformance: Check = (ctx) => {
       `the ${operation.action} answer does not decode`,
     );
   if (answer.kind !== 'success') return undefined;
-  // A value outside a documented list is a finding of its own (undocumented_values), not this.
-  const [issue] = judgeResponse(operation.response, answer.body).issues;
+  // A value outside a documented list is a finding of its own (undocumented_values), and a value
+  // of the wrong form the field rule's (response_field_conformance): neither is this check's.
+  const issue = judgeOnce(operation, answer.body).issues.find(
+    (i) => !judgedByFieldRule(operation, answer.body, i.path),
+  );
   if (!issue) return undefined;
   return failure(
     'response_schema_conformance',
@@ -34,7 +37,7 @@ export function undocumented_values(
   ctx: Pick<CheckContext, 'answer' | 'operation'>,
 ): { field: string; value: string; documented: readonly string[] }[] {
   if (ctx.answer.kind !== 'success') return [];
-  return judgeResponse(ctx.operation.response, ctx.answer.body).undocumented.map((u) => ({
+  return judgeOnce(ctx.operation, ctx.answer.body).undocumented.map((u) => ({
     field: u.path.replace(/\.\d+(?=\.|$)/g, '.*'),
     value: u.value,
     documented: u.documented,

@@ -7,6 +7,7 @@ import { GROUP_COMMANDS, GROUP_WEIGHTS } from './groups';
 import { LISTING_COMMANDS, LISTING_WEIGHTS } from './listings';
 import { PAIR_COMMANDS, PAIR_WEIGHTS } from './pairs';
 import { PARAM_VARIANT_COMMANDS, PARAM_VARIANT_WEIGHTS } from './param-variants';
+import { PROTOCOL_COMMANDS, PROTOCOL_WEIGHTS } from './protocol';
 import { REGION_COMMANDS, REGION_WEIGHTS } from './regions';
 import { SCENARIO_COMMANDS, SCENARIO_WEIGHTS } from './scenarios';
 import { TAG_COMMANDS, TAG_WEIGHTS } from './tags';
@@ -49,6 +50,7 @@ const FAMILIES: readonly Family[] = [
   family(TRANSIENT_COMMANDS, TRANSIENT_WEIGHTS),
   family(REGION_COMMANDS, REGION_WEIGHTS),
   family(PARAM_VARIANT_COMMANDS, PARAM_VARIANT_WEIGHTS),
+  family(PROTOCOL_COMMANDS, PROTOCOL_WEIGHTS),
 ];
 
 export function weightedCommands(): Arb[] {

@@ -29,6 +29,11 @@ type TagFlaw =
   | 'tooManyTags'
   | 'duplicateKey'
   | 'reservedKey'
+  | 'acsKey'
+  | 'urlKey'
+  | 'longKey'
+  | 'longValue'
+  | 'edgeTags'
   | 'acsValue'
   | 'urlValue'
   | 'overLimit';
@@ -36,8 +41,9 @@ type TagFlaw =
 const tagFlaw = fc.oneof(
   { weight: 10, arbitrary: fc.constant<TagFlaw>('none') },
   {
-    // Eleven documented ways of being wrong, each reached several times by a deep run.
-    weight: 4,
+    // Fifteen documented ways of being wrong, each reached several times by a deep run, and the
+    // longest key and value (accepted).
+    weight: 6,
     arbitrary: fc.constantFrom<TagFlaw>(
       'backupRegion',
       'wrongType',
@@ -47,6 +53,11 @@ const tagFlaw = fc.oneof(
       'tooManyTags',
       'duplicateKey',
       'reservedKey',
+      'acsKey',
+      'urlKey',
+      'longKey',
+      'longValue',
+      'edgeTags',
       'acsValue',
       'urlValue',
       'overLimit',
@@ -66,6 +77,16 @@ function flawedTags(flaw: TagFlaw, tags: readonly { Key: string; Value: string }
       return [...tags, { Key: tags[0]?.Key ?? 'env', Value: 'other' }];
     case 'reservedKey':
       return [{ Key: 'aliyun-reserved', Value: 'x' }];
+    case 'acsKey':
+      return [{ Key: 'acs:reserved', Value: 'x' }];
+    case 'urlKey':
+      return [{ Key: 'see http://example.com', Value: 'x' }];
+    case 'longKey':
+      return [{ Key: 'k'.repeat(129), Value: 'x' }];
+    case 'longValue':
+      return [{ Key: 'env', Value: 'v'.repeat(129) }];
+    case 'edgeTags':
+      return [{ Key: `edge-${'k'.repeat(123)}`, Value: 'v'.repeat(128) }];
     case 'acsValue':
       return [{ Key: 'env', Value: 'acs:reserved' }];
     case 'urlValue':

@@ -44,5 +44,9 @@ svg.state-machine{display:block;margin:.3rem 0 1rem}svg.state-machine .node circ
 svg.state-machine .node.has-missed circle{stroke:var(--bad)}svg.state-machine text.status{font-weight:600}svg.state-machine text.missed{fill:var(--bad)}svg.state-machine text.tried{fill:var(--mute)}
 svg.state-machine .edge path{fill:none}svg.state-machine .edge.held path{stroke:var(--ok)}svg.state-machine .edge.failed path{stroke:var(--bad)}
 svg.state-machine .edge text{font-size:10px}svg.state-machine .edge.held polygon{fill:var(--ok)}svg.state-machine .edge.failed polygon{fill:var(--bad)}
+svg.state-machine .edge.unprovoked path{stroke:#8c959f;stroke-dasharray:4 3}svg.state-machine .edge.unprovoked polygon{fill:#8c959f}
+svg.state-machine .edge.undocumented path{stroke:#8250df}svg.state-machine .edge.undocumented polygon{fill:#8250df}
+.op.held{fill:var(--ok);color:var(--ok)}.op.failed{fill:var(--bad);color:var(--bad)}.op.unprovoked{fill:var(--mute);color:var(--mute)}.op.undocumented{fill:#8250df;color:#8250df}
+details.transitions ul{columns:3 18rem;font-size:12px;margin:.2rem 0 1rem}
 .hidden{display:none}
 `;

@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMockTarget } from '../../adapters';
 import { readCassette } from '../../adapters/cassette';
-import { recordingTarget } from '../../adapters/recording-target';
 import type { Variant } from '../../adapters/target';
-import { tempDir } from './fixtures';
+import { tempDir, withCassette } from './fixtures';
 
 // A cassette is meant to be committed and uploaded: nothing in it may sign a request. Secrets are
 // planted where a careless recorder would copy them: in parameters, and so in error messages.
@@ -29,7 +28,8 @@ describe('a cassette holds no secret', () => {
   it.each(variants)('no secret, token, signature or raw key id with %o', async (variant) => {
     const file = join(tmp.dir, `${variant.signature}-${variant.paramsIn ?? variant.method}.jsonl`);
     const inner = createMockTarget({ credentials, clockMode: 'manual' });
-    const target = recordingTarget(inner, { file, credentials });
+    const recording = withCassette(inner, { file, credentials });
+    const { target } = recording;
     const planted = {
       RegionId: 'cn-hangzhou',
       ZoneId: 'cn-hangzhou-g',
@@ -53,7 +53,7 @@ describe('a cassette holds no secret', () => {
       params: { RegionId: 'cn-hangzhou', DiskIds: [credentials.accessKeySecret] },
       variant,
     });
-    await target.close?.();
+    await recording.close();
     expect(exchange.call.params.DiskName).toBe(credentials.accessKeySecret);
 
     const text = readFileSync(file, 'utf8');

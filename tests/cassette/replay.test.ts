@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMockTarget, EMULATOR_CREDENTIALS } from '../../adapters';
 import { parseCassette, readCassette } from '../../adapters/cassette';
-import { recordingTarget } from '../../adapters/recording-target';
 import { CassetteMismatch, createReplayTarget } from '../../adapters/replay-target';
 import type { Exchange } from '../../adapters/target';
 import type { RunRecord } from '../../reports/run-record';
-import { recordMockRun, runOn, tempDir } from './fixtures';
+import { recordMockRun, runOn, tempDir, withCassette } from './fixtures';
 
 // A recorded run served back by the replay target must be the same run: the engine draws calls
 // from the seed and learns IDs from responses only, so the same answers give the same verdict.
@@ -26,9 +25,9 @@ describe('replay target: a cassette serves the run it recorded', { timeout: 60_0
   let original: Exchange;
   beforeAll(async () => {
     recorded = await recordMockRun(file);
-    const recorder = recordingTarget(createMockTarget(), { file: one, credentials: EMULATOR_CREDENTIALS });
-    original = await recorder.send({ ...create, params: { ...create.params, ClientToken: 'tok-1' } });
-    await recorder.close?.();
+    const recorder = withCassette(createMockTarget(), { file: one, credentials: EMULATOR_CREDENTIALS });
+    original = await recorder.target.send({ ...create, params: { ...create.params, ClientToken: 'tok-1' } });
+    await recorder.close();
   }, 60_000);
   afterAll(() => tmp.remove());
 

@@ -1,7 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { lockStateFile, StateLockedError } from '../../emulator/service/lock';
 import { runCli, spawnEmulator } from './cli-process';
 import { listDiskIds, RawClient } from './raw-client';
 
@@ -77,6 +80,28 @@ describe('the --state lock', () => {
       expect(await disksOf(second.url, second.port)).toContain(disk);
     } finally {
       expect(await second.stop()).toBe(0);
+    }
+  });
+
+  it('takes over the lock of a holder killed but not yet reaped (a zombie answers signal 0)', async () => {
+    const file = join(dir, 'zombie.json');
+    // The inner sleep's parent execs into another sleep that never waits: killed, it stays a zombie.
+    const parent = spawn('sh', ['-c', 'sleep 30 & echo $!; exec sleep 30'], {
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    try {
+      const pid = Number((await once(parent.stdout, 'data'))[0].toString().trim());
+      const started = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ')[19];
+      writeFileSync(`${file}.lock`, JSON.stringify({ pid, host: hostname(), since: Date.now(), started }));
+      expect(() => lockStateFile(file)).toThrow(StateLockedError);
+      process.kill(pid, 'SIGKILL');
+      await vi.waitFor(() => expect(readFileSync(`/proc/${pid}/stat`, 'utf8')).toMatch(/\) Z /));
+      const lock = lockStateFile(file);
+      expect(lock.tookOver?.pid).toBe(pid);
+      expect(JSON.parse(readFileSync(`${file}.lock`, 'utf8')).pid).toBe(process.pid);
+      lock.release();
+    } finally {
+      parent.kill('SIGKILL');
     }
   });
 });

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCassette } from '../../adapters/cassette';
 import { type EmulatorProcess, spawnEmulator } from '../emulator/cli-process';
 import { accountContents, runCliToEnd, startCli } from './harness';
 
@@ -198,6 +199,80 @@ describe('run --target real (endpoint overridden to an emulator with realistic t
       const again = await runCliToEnd(['sweep', '--journal', journal, '--endpoint', emulator.url]);
       expect(again.output).toMatch(/found 0 groups, 0 pairs, 0 disks/);
       expect(again.code).toBe(0);
+    },
+    SLOW,
+  );
+
+  it(
+    'records through the run events its plan, world discovery, settle polls and cleanup, and the cassette replays to the same verdict',
+    async () => {
+      const cassette = join(dir, 'recorded.jsonl');
+      const recorded = await runCliToEnd(
+        realRun(
+          'recorded',
+          '--allow-real-resources',
+          '--seed',
+          '2',
+          '--runs',
+          '2',
+          '--max-commands',
+          '8',
+          '--record',
+          cassette,
+        ),
+      );
+      expect(recorded.output).toMatch(/cleanup: removed .*; nothing left/);
+      const { header, events } = readCassette(cassette);
+      expect(header.target.kind).toBe('real');
+      const exchanges = events.flatMap((e) => (e.type === 'exchange' ? [e] : []));
+      const call = (e: (typeof exchanges)[number]) => `${e.action} ${JSON.stringify(e.params)}`;
+      // The plan's DescribeRegions, then the engine's own, learning the world.
+      expect(exchanges.slice(0, 2).map(call)).toEqual([
+        'DescribeRegions {"ResourceType":"ear"}',
+        'DescribeRegions {"ResourceType":"ear"}',
+      ]);
+      // A settle poll: the same Describe of one resource again, waiting for its transition.
+      expect(
+        exchanges.some(
+          (e, i) =>
+            e.action.startsWith('Describe') && i > 0 && call(e) === call(exchanges[i - 1] as typeof e),
+        ),
+      ).toBe(true);
+      // The cleanup: every resource the sweep removed was deleted through the run's events.
+      const record = JSON.parse(readFileSync(join(dir, 'recorded', 'run.json'), 'utf8'));
+      const removed: { kind: string; id: string }[] = record.real.cleanup.removed;
+      expect(removed.length).toBeGreaterThan(0);
+      const deleted = new Set(
+        exchanges
+          .filter((e) => e.action.startsWith('Delete') && e.response?.status === 200)
+          .flatMap((e) => [e.params.DiskId, e.params.ReplicaPairId, e.params.ReplicaGroupId]),
+      );
+      for (const r of removed) expect(deleted, `${r.kind} ${r.id}`).toContain(r.id);
+      // A create's params are the call as the run asked it; the run's tag and name are on the wire only.
+      const creates = exchanges.filter((e) => e.action === 'CreateDisk' && e.attempts > 0);
+      expect(creates.length).toBeGreaterThan(0);
+      for (const e of creates) {
+        expect(JSON.stringify(e.params)).not.toContain(record.real.runId);
+        expect(`${e.request.url}${e.request.body}`).toContain(record.real.runId);
+      }
+
+      const replayed = await runCliToEnd([
+        'run',
+        '--target',
+        'replay',
+        '--cassette',
+        cassette,
+        '--quiet',
+        '--report-dir',
+        join(dir, 'replayed'),
+      ]);
+      const again = JSON.parse(readFileSync(join(dir, 'replayed', 'run.json'), 'utf8'));
+      expect({ verdict: again.verdict, steps: again.steps, coverage: again.coverage }).toEqual({
+        verdict: record.verdict,
+        steps: record.steps,
+        coverage: record.coverage,
+      });
+      expect(replayed.code).toBe(recorded.code);
     },
     SLOW,
   );

@@ -161,6 +161,49 @@ describe('merge', () => {
     expect(mergeRecords([hit, other]).coverage.pairs.covered).toBe(3);
   });
 
+  it("keeps every lane's readings: a choice any lane showed, and two different ones as an inconsistency", () => {
+    const reading = (id: string, question: string, choice?: string, exchange?: string) => ({
+      id,
+      question,
+      ...(choice !== undefined ? { choice, exchange } : {}),
+    });
+    const paging = 'token-walk-paging-fields';
+    const site = 'pair-listing';
+    const a = conformant({
+      seed: 1,
+      readings: [reading(paging, 'q1'), reading(site, 'q2', 'listed', 'DescribeDiskReplicaPairs(a)')],
+    });
+    const b = conformant({
+      seed: 2,
+      readings: [reading(paging, 'q1', 'absent', 'DescribeDiskReplicaGroups(b)'), reading(site, 'q2')],
+    });
+    const agreed = mergeRecords([a, b]);
+    expect(agreed.readings).toEqual([
+      reading(paging, 'q1', 'absent', 'DescribeDiskReplicaGroups(b)'),
+      reading(site, 'q2', 'listed', 'DescribeDiskReplicaPairs(a)'),
+    ]);
+    expect(agreed.verdict).toBe('conformant');
+    expect(agreed.failures).toEqual([]);
+
+    const c = conformant({
+      seed: 3,
+      readings: [reading(paging, 'q1', 'present', 'DescribeDiskReplicaPairs(c)'), reading(site, 'q2')],
+    });
+    const flipped = mergeRecords([a, b, c]);
+    expect(flipped.verdict).toBe('nonconformant');
+    expect(flipped.readings?.find((r) => r.id === paging)?.choice).toBe('absent');
+    expect(flipped.failures).toHaveLength(1);
+    expect(flipped.failures[0]).toMatchObject({
+      category: 'inconsistent-reading',
+      title: `inconsistent-reading ${paging}: the target answered absent, then present`,
+      operation: 'DescribeDiskReplicaPairs',
+      expected: `${paging}=absent, as DescribeDiskReplicaGroups(b) (seed 2) showed`,
+      received: `${paging}=present in DescribeDiskReplicaPairs(c) (seed 3)`,
+      seed: 3,
+    });
+    expect(flipped.failures[0]?.rules.length).toBeGreaterThan(0);
+  });
+
   it('refuses shards of different targets and an empty list', () => {
     expect(() =>
       mergeRecords([sampleRecord(), sampleRecord({ target: { kind: 'mock', regions: [] } })]),

@@ -60,7 +60,12 @@ export function sampleRecord(overrides: Partial<RunRecord> = {}): RunRecord {
       violations: 1,
     },
     rule('GROUP.ADD.AT_MOST_17', 0, 0),
-    { ...rule('PAIR.VISIBLE_IN_OWN_REGIONS', 0, 4, { NoSuchResource: 4 }), docGaps: { NoSuchResource: 4 } },
+    {
+      ...rule('PAIR.VISIBLE_IN_OWN_REGIONS', 0, 4, { NoSuchResource: 4 }),
+      docGaps: { NoSuchResource: 4 },
+      // As the catalogue has it (api/rules/cases.ts): its accepting case is a rule of its own.
+      oneSided: { only: 'refuse' as const, because: 'its other case is stated as PAIR.EITHER_REGION' },
+    },
   ];
   return parseRunRecord(
     {

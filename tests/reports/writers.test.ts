@@ -87,6 +87,16 @@ describe('junit.xml', () => {
     expect(xml).toContain('name="PAIR.VISIBLE_IN_OWN_REGIONS"/>');
     expect(xml).toMatch(/<testsuites name="ebs-conformance" tests="3" failures="1" skipped="1" time="5">/);
   });
+
+  it('skips a rule judged in one of its two documented cases, naming the missing one; a one-sided rule passes', () => {
+    const record = sampleRecord();
+    const [, , visible] = record.rules;
+    const twoSided = { ...record, rules: [{ ...visible!, oneSided: undefined }] };
+    expect(renderJunit(twoSided)).toContain(
+      'name="PAIR.VISIBLE_IN_OWN_REGIONS"><skipped message="its accepting case not exercised"/>',
+    );
+    expect(renderJunit({ ...record, rules: [visible!] })).toContain('name="PAIR.VISIBLE_IN_OWN_REGIONS"/>');
+  });
 });
 
 describe('summary.md', () => {

@@ -1,7 +1,9 @@
 /**
- * `--record FILE` for any target: a wrapper that writes every exchange, reset and clock advance
- * to a cassette (cassette.ts) as it happens, and otherwise behaves exactly as the target it wraps.
- * Exchanges arrive already redacted by the HTTP client; the wrapper redacts them again with the
+ * `--record FILE` for any target: a listener of the target's events (observed-target.ts) that
+ * writes every exchange, reset and clock advance to a cassette (cassette.ts) as it happens. The
+ * CLI subscribes it to the run's event stream, so the cassette holds what the run's one observed
+ * target did: world discovery, generated calls, settle polls and a real run's cleanup alike.
+ * Exchanges arrive already redacted by the HTTP client; the recorder redacts them again with the
  * same redactor (it is idempotent), and the call's own parameters too, so a target that forgot,
  * or a secret planted in a parameter, still never reaches the file.
  */
@@ -15,6 +17,7 @@ import {
   type ExchangeEvent,
 } from './cassette';
 import type { Credentials } from './credentials';
+import type { TargetListener } from './observed-target';
 import { createRedactor, type Redactor } from './redact';
 import type { Exchange, RecordedResponse, Target } from './target';
 import { toWireParams } from './wire-params';
@@ -30,9 +33,15 @@ export interface RecordingOptions {
   readonly run?: CassetteHeader['run'];
 }
 
-export interface RecordingTarget extends Target {
+/** What the cassette's header says of the target it was recorded from. */
+export type RecordedTarget = Pick<Target, 'kind' | 'endpoint' | 'capabilities'>;
+
+export interface CassetteRecorder {
+  /** Writes one event: give it to observedTarget, or subscribe it to the run's events. */
+  readonly take: TargetListener;
   /** How many events were written. */
   readonly recorded: () => number;
+  close(): void;
 }
 
 function redactedExchange(redactor: Redactor, seq: number, exchange: Exchange): CassetteEvent {
@@ -69,16 +78,16 @@ function redactedExchange(redactor: Redactor, seq: number, exchange: Exchange): 
   };
 }
 
-export function recordingTarget(inner: Target, options: RecordingOptions): RecordingTarget {
+export function cassetteRecorder(target: RecordedTarget, options: RecordingOptions): CassetteRecorder {
   const redactor = createRedactor(options.credentials);
   const writer: CassetteWriter = cassetteWriter(options.file, {
     cassette: 'ebs-conformance',
     version: 1,
     recordedAt: new Date().toISOString(),
     target: {
-      kind: inner.kind,
-      ...(inner.endpoint ? { endpoint: redactor.text(inner.endpoint) } : {}),
-      capabilities: { ...inner.capabilities },
+      kind: target.kind,
+      ...(target.endpoint ? { endpoint: redactor.text(target.endpoint) } : {}),
+      capabilities: { ...target.capabilities },
     },
     ...(options.run ? { run: options.run } : {}),
   });
@@ -87,41 +96,13 @@ export function recordingTarget(inner: Target, options: RecordingOptions): Recor
     writer.write(event);
     seq += 1;
   };
-  const { reset, advanceClock, now, sleep } = inner;
   return {
-    kind: inner.kind,
-    capabilities: inner.capabilities,
-    endpoint: inner.endpoint,
     recorded: () => seq,
-    async send(call) {
-      const exchange = await inner.send(call);
-      write(redactedExchange(redactor, seq, exchange));
-      return exchange;
+    take(event) {
+      if (event.type === 'exchange') write(redactedExchange(redactor, seq, event.exchange));
+      else if (event.type === 'reset') write({ type: 'reset', seq });
+      else write({ type: 'advance-clock', seq, ms: event.ms });
     },
-    ...(reset
-      ? {
-          async reset() {
-            await reset.call(inner);
-            write({ type: 'reset', seq });
-          },
-        }
-      : {}),
-    ...(advanceClock
-      ? {
-          async advanceClock(ms: number) {
-            await advanceClock.call(inner, ms);
-            write({ type: 'advance-clock', seq, ms });
-          },
-        }
-      : {}),
-    ...(now ? { now: () => now.call(inner) } : {}),
-    ...(sleep ? { sleep: (ms: number) => sleep.call(inner, ms) } : {}),
-    async close() {
-      try {
-        await inner.close?.();
-      } finally {
-        writer.close();
-      }
-    },
+    close: () => writer.close(),
   };
 }

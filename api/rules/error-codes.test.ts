@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { createTarget } from '../../adapters';
+import { runConformance } from '../../cli/run-suite';
+import { RunEvents } from '../../properties/events';
+import { isTransientCode } from '../errors';
+import { OPERATIONS } from '../operations';
+import { accountRules, codeAccount, operationEntries, operationLabel } from './error-codes';
+import { findRule } from './index';
+
+const documented = OPERATIONS.flatMap((op) => op.errors.map((e) => [op, e.code] as const));
+
+describe('every documented error code of every operation is accounted for', () => {
+  it.each(documented.map(([op, code]) => [`${operationLabel(op)} ${code}`, op, code] as const))(
+    '%s',
+    (_, op, code) => {
+      const account = codeAccount(op, code);
+      expect(account, 'add it to api/rules/error-codes.ts').toBeDefined();
+      if (!account) return;
+      if ('why' in account) {
+        expect(account.why.length).toBeGreaterThan(10);
+        return;
+      }
+      expect(account.rules.length).toBeGreaterThan(0);
+      // codeAccount keeps only the rules that constrain this operation.
+      for (const id of account.rules)
+        expect(
+          findRule(id)?.operations.some((a) => a === '*' || a === op.action),
+          id,
+        ).toBe(true);
+    },
+  );
+
+  it('the table has no entry for a code its operation does not document', () => {
+    const codes = new Map(
+      OPERATIONS.map((op) => [operationLabel(op), new Set(op.errors.map((e) => e.code))]),
+    );
+    const stale = operationEntries().filter(([op, code]) => !codes.get(op)?.has(code));
+    expect(stale).toEqual([]);
+  });
+});
+
+// A run's refusals against the table: each documented code the target answered, the model allowed
+// and the table gives rules for must be answered under one of them; an untestable code is never
+// answered (a transient one at most retried).
+describe('a run answers each documented code under the rules the table names', () => {
+  it('direct target, seed 7', async () => {
+    const events = new RunEvents();
+    const wrong: string[] = [];
+    const answered = new Set<string>();
+    events.on('answer-judged', (e) => {
+      if (e.outcome.kind !== 'error') return;
+      const op = OPERATIONS.find(
+        (o) =>
+          o.product === e.operation.product &&
+          o.version === e.operation.version &&
+          o.action === e.operation.action,
+      );
+      const code = e.outcome.code;
+      if (!op) return;
+      if (!op.errors.some((x) => x.code === code)) return;
+      const account = codeAccount(op, code);
+      answered.add(`${operationLabel(op)} ${code}`);
+      if (!account) return;
+      if ('why' in account) {
+        if (!isTransientCode(code))
+          wrong.push(`${operationLabel(op)} ${code}: answered, but listed as ${account.untestable}`);
+        return;
+      }
+      if (!accountRules(account).some((r) => e.rules.includes(r)))
+        wrong.push(
+          `${operationLabel(op)} ${code} under ${e.rules.join(', ')}; the table says ${accountRules(account).join(', ')}`,
+        );
+    });
+    const target = await createTarget('direct', { transitionMs: 1000, clockMode: 'manual' });
+    try {
+      const { record } = await runConformance({
+        target,
+        seed: 7,
+        runs: 30,
+        maxCommands: 40,
+        concurrency: 1,
+        harnessVersion: 'test',
+        replayCommand: () => '',
+        events,
+      });
+      expect(record.verdict).toBe('conformant');
+    } finally {
+      await target.close?.();
+    }
+    expect(wrong).toEqual([]);
+    // The run reaches a good part of the table, so the comparison says something.
+    expect(answered.size).toBeGreaterThan(40);
+  }, 300_000);
+});
