@@ -49,16 +49,23 @@ export const error_shape_conformance: Check = (ctx) => {
   const { answer } = ctx;
   if (answer.kind !== 'error') return undefined;
   const { RequestId, Code } = answer.body;
-  if (typeof RequestId === 'string' && RequestId !== '' && typeof Code === 'string') return undefined;
-  return failure(
+  const hasId = typeof RequestId === 'string' && RequestId !== '';
+  if (hasId && typeof Code === 'string') return undefined;
+  const found = failure(
     'error_shape_conformance',
     'schema',
     ctx,
-    'the error body lacks RequestId or Code',
+    `the error body lacks ${hasId ? 'Code' : 'RequestId'}`,
     '{RequestId, Code, Message}',
     show(answer.body),
   );
+  // An error without its RequestId breaks the rule that every answer carries one: named first.
+  return hasId
+    ? found
+    : { ...found, rules: [REQUEST_ID_RULE, ...found.rules.filter((r) => r !== REQUEST_ID_RULE)] };
 };
+
+const REQUEST_ID_RULE = 'PROTO.SUCCESS_HAS_REQUEST_ID';
 
 /** Fields the model names: present, absent, or equal to a value (echoed IDs, the new pair's status...). */
 export const response_facts_conformance: Check = (ctx) => {
