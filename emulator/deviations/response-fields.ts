@@ -58,7 +58,8 @@ export const progressPerMille: FaultProfile = {
   description: 'DescribeDiskReplicaPairProgress answers Progress in per mille (0-1000) instead of percent',
   kind: 'range-scale-wrong',
   operation: 'DescribeDiskReplicaPairProgress',
-  ruleIds: ['PAIR.PROGRESS.FULL_ONCE_NORMAL'],
+  // Read during an initial sync (the settle reads do), a per-mille value passes 99 long before the copy ends.
+  ruleIds: ['PAIR.PROGRESS.FULL_ONCE_NORMAL', 'PAIR.PROGRESS.BELOW_100_WHILE_INITIAL_SYNCING'],
   create: rewriting(
     (call) => isEbs(call, 'DescribeDiskReplicaPairProgress'),
     (body) => (typeof body.Progress === 'number' ? { ...body, Progress: body.Progress * 10 } : body),
