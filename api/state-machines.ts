@@ -1,6 +1,7 @@
 import type { PairStatus } from './enums';
 import { ebsDoc, SEED_REPROTECT } from './operations/common';
 import type { RuleSource } from './rule';
+import { DRILL_CALLS } from './rules/drills';
 
 /**
  * The documented state machines of replica pairs, replica groups and drills, as data: every
@@ -242,30 +243,33 @@ const MEMBERS: readonly DocumentedTransition[] = GROUP_OWN.filter(
   allowedBy: [...t.allowedBy, ...t.rules],
 }));
 
-const drill = (start: string, clear: string, list: string, rule: 'PAIR' | 'GROUP') => [
-  ...edges('drill', [NO_RESOURCE], {
-    to: 'executed',
-    operation: start,
-    via: ['executing'],
-    rules: [`DRILL.${rule}.START.EXECUTES`],
-    source: src(ebsDoc(list), 'Response parameters: Drills.Status (executing, executed)'),
-  }),
-  ...edges('drill', ['executed', 'execute_failed', 'clear_failed'], {
-    to: NO_RESOURCE,
-    operation: clear,
-    via: ['clearing'],
-    rules: [`DRILL.${rule}.CLEAR.REMOVES`],
-    source: src(ebsDoc(clear), 'Summary: clears the drill and deletes its drill disk'),
-  }),
-];
+const drill = (rule: keyof typeof DRILL_CALLS) => {
+  const { start, clear, list } = DRILL_CALLS[rule];
+  return [
+    ...edges('drill', [NO_RESOURCE], {
+      to: 'executed',
+      operation: start,
+      via: ['executing'],
+      rules: [`DRILL.${rule}.START.EXECUTES`],
+      source: src(ebsDoc(list), 'Response parameters: Drills.Status (executing, executed)'),
+    }),
+    ...edges('drill', ['executed', 'execute_failed', 'clear_failed'], {
+      to: NO_RESOURCE,
+      operation: clear,
+      via: ['clearing'],
+      rules: [`DRILL.${rule}.CLEAR.REMOVES`],
+      source: src(ebsDoc(clear), 'Summary: clears the drill and deletes its drill disk'),
+    }),
+  ];
+};
 
 /** Every documented change of status, pairs first, then groups, then drills. */
 export const DOCUMENTED_TRANSITIONS: readonly DocumentedTransition[] = [
   ...PAIR_OWN,
   ...MEMBERS,
   ...GROUP_OWN,
-  ...drill('StartPairDrill', 'ClearPairDrill', 'DescribePairDrills', 'PAIR'),
-  ...drill('StartReplicaGroupDrill', 'ClearReplicaGroupDrill', 'DescribeReplicaGroupDrills', 'GROUP'),
+  ...drill('PAIR'),
+  ...drill('GROUP'),
 ];
 
 /** The documented transitions of one machine. */

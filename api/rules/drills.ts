@@ -1,5 +1,6 @@
 import { ebsDoc } from '../operations/common';
 import { type Rule, rule } from '../rule';
+import { because, type CodeAccount, LISTING_DENIED, rules } from './code-account';
 
 const START_PAIR = 'StartPairDrill';
 const DESCRIBE_PAIR = 'DescribePairDrills';
@@ -114,3 +115,37 @@ export const DRILL_RULES: readonly Rule[] = [
   ...drillRules('PAIR', START_PAIR, DESCRIBE_PAIR, CLEAR_PAIR),
   ...drillRules('GROUP', START_GROUP, DESCRIBE_GROUP, CLEAR_GROUP),
 ];
+
+/** The documented error codes of these operations, accounted for (api/rules/error-codes.ts). */
+export const DRILL_CODE_ACCOUNTS: Readonly<Record<string, Readonly<Record<string, CodeAccount>>>> = {
+  [`ebs:${START_PAIR}`]: {
+    NoSuchResource: rules('DRILL.PAIR.UNKNOWN'),
+    OperationDenied: rules('DRILL.PAIR.START.OTHER_STATUSES', 'DRILL.PAIR.START.ONE_AT_A_TIME'),
+  },
+  [`ebs:${DESCRIBE_PAIR}`]: {
+    NoSuchResource: rules('DRILL.PAIR.UNKNOWN'),
+    OperationDenied: LISTING_DENIED,
+  },
+  [`ebs:${CLEAR_PAIR}`]: {
+    NoSuchResource: rules('DRILL.PAIR.UNKNOWN', 'DRILL.PAIR.CLEAR.UNKNOWN_DRILL'),
+    OperationDenied: because('no-condition', 'the docs refuse clearing a live drill in no status'),
+  },
+  [`ebs:${START_GROUP}`]: {
+    NoSuchResource: rules('DRILL.GROUP.UNKNOWN'),
+    OperationDenied: rules('DRILL.GROUP.START.OTHER_STATUSES', 'DRILL.GROUP.START.ONE_AT_A_TIME'),
+  },
+  [`ebs:${DESCRIBE_GROUP}`]: {
+    NoSuchResource: rules('DRILL.GROUP.UNKNOWN'),
+    OperationDenied: LISTING_DENIED,
+  },
+  [`ebs:${CLEAR_GROUP}`]: {
+    NoSuchResource: rules('DRILL.GROUP.UNKNOWN', 'DRILL.GROUP.CLEAR.UNKNOWN_DRILL'),
+    OperationDenied: because('no-condition', 'the docs refuse clearing a live drill in no status'),
+  },
+};
+
+/** The calls of each kind of drill, for the documented state machine (api/state-machines.ts). */
+export const DRILL_CALLS = {
+  PAIR: { start: START_PAIR, clear: CLEAR_PAIR, list: DESCRIBE_PAIR },
+  GROUP: { start: START_GROUP, clear: CLEAR_GROUP, list: DESCRIBE_GROUP },
+} as const;

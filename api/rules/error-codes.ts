@@ -1,5 +1,10 @@
 import type { Operation } from '../operation';
+import { because, type CodeAccount, LISTING_DENIED, rules } from './code-account';
+import { DRILL_CODE_ACCOUNTS } from './drills';
 import { findRule } from './index';
+import { TAG_CODE_ACCOUNTS } from './tags';
+
+export type { CodeAccount, Untestable } from './code-account';
 
 /**
  * Every documented error code of every operation, accounted for (issue 14): the rules under which
@@ -11,31 +16,6 @@ import { findRule } from './index';
  * each named rule to exist and to constrain the operation, and a run's refusals to the table: a
  * documented code answered under none of the rules its entry names is a wrong entry.
  */
-export type Untestable =
-  /** A server fault or time-out: a client retries it and a verdict never counts it. */
-  | 'transient'
-  /** Decided by the caller's RAM policy; the harness's credentials are allowed every call. */
-  | 'authorization'
-  /** A state of the account (balance, arrears, allow-lists, service-linked role) no call sets. */
-  | 'account-state'
-  /** Two calls with one ClientToken in flight at once; the harness sends one call at a time. */
-  | 'concurrency'
-  /** A quota or limit whose number the docs do not give, so no call is known to reach it. */
-  | 'undocumented-limit'
-  /** The docs list the code without a condition this operation can meet. */
-  | 'no-condition'
-  /** Its condition cannot hold: another documented rule (named in `why`) rules it out first. */
-  | 'unreachable'
-  /** Needs a resource or feature the emulated world does not hold (snapshots, KMS keys, ...). */
-  | 'outside-world';
-
-export type CodeAccount =
-  | { readonly rules: readonly string[] }
-  | { readonly untestable: Untestable; readonly why: string };
-
-const rules = (...ids: string[]): CodeAccount => ({ rules: ids });
-const because = (untestable: Untestable, why: string): CodeAccount => ({ untestable, why });
-
 const TRANSIENT = because('transient', 'a server fault or time-out; retried, never judged');
 const AUTHORIZATION = because('authorization', 'a RAM policy denying the caller; the harness is allowed');
 const SLR = because('account-state', 'the RAM user may not create the EBS service-linked role');
@@ -106,7 +86,6 @@ const BY_CODE: Readonly<Record<string, CodeAccount>> = {
 const PAIR_NOT_FOUND = rules('PROTO.UNKNOWN_PAIR', 'PAIR.VISIBLE_IN_OWN_REGIONS', 'PROTO.EAR_REGION');
 const GROUP_NOT_FOUND = rules('PROTO.UNKNOWN_GROUP', 'GROUP.IN_GROUP_REGION', 'PROTO.EAR_REGION');
 const MEMBER = rules('GROUP.MEMBER_FOLLOWS_GROUP');
-const LISTING_DENIED = because('no-condition', 'the docs give no condition under which a listing is denied');
 const NO_STATUS = because('no-condition', 'the call acts on no resource in a status');
 const SAME_SITES = because(
   'unreachable',
@@ -120,11 +99,6 @@ const OWN_MEMBERS = because('unreachable', 'the pairs a group acts on are its ow
 const NO_GROUP_NEEDED = because('no-condition', 'the call acts on one pair, in a group or not');
 const EITHER_PAIR_REGION = rules('PAIR.EITHER_REGION');
 const EITHER_GROUP_REGION = rules('GROUP.IN_GROUP_REGION');
-const TAG_QUOTA = because('no-condition', 'a tag quota cannot be passed by removing or listing tags');
-const NOT_FOUND_REGION = because(
-  'no-condition',
-  'the call names no resource: an unknown region lists nothing or is refused as a region',
-);
 
 /** Per operation (`product:Action`), the accounts that differ from `BY_CODE` or complete it. */
 const BY_OPERATION: Readonly<Record<string, Readonly<Record<string, CodeAccount>>>> = {
@@ -298,59 +272,8 @@ const BY_OPERATION: Readonly<Record<string, Readonly<Record<string, CodeAccount>
     'OperationDenied.InvalidStatus': rules('GROUP.DELETE.STATUSES'),
     'OperationDenied.GroupHasPair': rules('GROUP.DELETE.EMPTY_ONLY'),
   },
-  'ebs:StartPairDrill': {
-    NoSuchResource: rules('DRILL.PAIR.UNKNOWN'),
-    OperationDenied: rules('DRILL.PAIR.START.OTHER_STATUSES', 'DRILL.PAIR.START.ONE_AT_A_TIME'),
-  },
-  'ebs:DescribePairDrills': {
-    NoSuchResource: rules('DRILL.PAIR.UNKNOWN'),
-    OperationDenied: LISTING_DENIED,
-  },
-  'ebs:ClearPairDrill': {
-    NoSuchResource: rules('DRILL.PAIR.UNKNOWN', 'DRILL.PAIR.CLEAR.UNKNOWN_DRILL'),
-    OperationDenied: because('no-condition', 'the docs refuse clearing a live drill in no status'),
-  },
-  'ebs:StartReplicaGroupDrill': {
-    NoSuchResource: rules('DRILL.GROUP.UNKNOWN'),
-    OperationDenied: rules('DRILL.GROUP.START.OTHER_STATUSES', 'DRILL.GROUP.START.ONE_AT_A_TIME'),
-  },
-  'ebs:DescribeReplicaGroupDrills': {
-    NoSuchResource: rules('DRILL.GROUP.UNKNOWN'),
-    OperationDenied: LISTING_DENIED,
-  },
-  'ebs:ClearReplicaGroupDrill': {
-    NoSuchResource: rules('DRILL.GROUP.UNKNOWN', 'DRILL.GROUP.CLEAR.UNKNOWN_DRILL'),
-    OperationDenied: because('no-condition', 'the docs refuse clearing a live drill in no status'),
-  },
-  'ebs:TagResources': {
-    NoSuchResource: because('no-condition', 'an unknown resource is InvalidResourceId.NotFound here'),
-    OperationDenied: because('no-condition', 'the docs give no condition under which tagging is denied'),
-  },
-  'ebs:UntagResources': {
-    NoSuchResource: because('no-condition', 'an unknown resource is InvalidResourceId.NotFound here'),
-    OperationDenied: because('no-condition', 'the docs give no condition under which untagging is denied'),
-    'OperationDenied.QuotaExceed': TAG_QUOTA,
-    'Duplicate.TagKey': because(
-      'no-condition',
-      'its message speaks of Tag.N.Key, which UntagResources does not take',
-    ),
-    'InvalidRegionId.NotFound': NOT_FOUND_REGION,
-  },
-  'ebs:ListTagResources': {
-    NoSuchResource: because('no-condition', 'a listing names no resource it needs to find'),
-    OperationDenied: LISTING_DENIED,
-    'OperationDenied.QuotaExceed': TAG_QUOTA,
-    'Duplicate.TagKey': because(
-      'no-condition',
-      'the docs do not say a filter naming one key twice is refused',
-    ),
-    'InvalidResourceId.NotFound': rules('TAG.LIST.BY_RESOURCE'),
-    'InvalidRegionId.NotFound': NOT_FOUND_REGION,
-    IdempotentParameterMismatch: because(
-      'no-condition',
-      'a listing changes nothing, so a reused ClientToken has no earlier change to conflict with',
-    ),
-  },
+  ...DRILL_CODE_ACCOUNTS,
+  ...TAG_CODE_ACCOUNTS,
   'ecs:CreateDisk': {
     MissingParameter: rules(
       'PROTO.MISSING_REQUIRED',

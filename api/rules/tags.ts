@@ -1,5 +1,13 @@
 import { ebsDoc } from '../operations/common';
 import { type Rule, rule } from '../rule';
+import {
+  because,
+  type CodeAccount,
+  LISTING_DENIED,
+  NOT_FOUND_REGION,
+  rules,
+  TAG_QUOTA,
+} from './code-account';
 
 const TAG = 'TagResources';
 const UNTAG = 'UntagResources';
@@ -159,3 +167,36 @@ export const TAG_RULES: readonly Rule[] = [
     'Request parameters: ResourceGroupId',
   ),
 ];
+
+/** The documented error codes of these operations, accounted for (api/rules/error-codes.ts). */
+export const TAG_CODE_ACCOUNTS: Readonly<Record<string, Readonly<Record<string, CodeAccount>>>> = {
+  [`ebs:${TAG}`]: {
+    NoSuchResource: because('no-condition', 'an unknown resource is InvalidResourceId.NotFound here'),
+    OperationDenied: because('no-condition', 'the docs give no condition under which tagging is denied'),
+  },
+  [`ebs:${UNTAG}`]: {
+    NoSuchResource: because('no-condition', 'an unknown resource is InvalidResourceId.NotFound here'),
+    OperationDenied: because('no-condition', 'the docs give no condition under which untagging is denied'),
+    'OperationDenied.QuotaExceed': TAG_QUOTA,
+    'Duplicate.TagKey': because(
+      'no-condition',
+      'its message speaks of Tag.N.Key, which UntagResources does not take',
+    ),
+    'InvalidRegionId.NotFound': NOT_FOUND_REGION,
+  },
+  [`ebs:${LIST}`]: {
+    NoSuchResource: because('no-condition', 'a listing names no resource it needs to find'),
+    OperationDenied: LISTING_DENIED,
+    'OperationDenied.QuotaExceed': TAG_QUOTA,
+    'Duplicate.TagKey': because(
+      'no-condition',
+      'the docs do not say a filter naming one key twice is refused',
+    ),
+    'InvalidResourceId.NotFound': rules('TAG.LIST.BY_RESOURCE'),
+    'InvalidRegionId.NotFound': NOT_FOUND_REGION,
+    IdempotentParameterMismatch: because(
+      'no-condition',
+      'a listing changes nothing, so a reused ClientToken has no earlier change to conflict with',
+    ),
+  },
+};

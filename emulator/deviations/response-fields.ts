@@ -1,3 +1,4 @@
+import { DRILL_CALLS } from '../../api/rules/drills';
 import type { ServiceCall } from '../service/api';
 import type { FaultProfile } from './profile';
 import { isEbs, isEcs, mapRows, rewriting } from './support';
@@ -66,14 +67,17 @@ export const progressPerMille: FaultProfile = {
   ),
 };
 
+/** The pair drills' listing, named by the drill family (api/rules/drills.ts). */
+const PAIR_DRILLS = DRILL_CALLS.PAIR.list;
+
 export const drillDiskUnprefixed: FaultProfile = {
   name: 'drill-disk-id-unprefixed',
-  description: 'DescribePairDrills answers DrillDiskId without its d- prefix',
+  description: `${PAIR_DRILLS} answers DrillDiskId without its d- prefix`,
   kind: 'id-prefix-wrong',
-  operation: 'DescribePairDrills',
+  operation: PAIR_DRILLS,
   ruleIds: ['RESP.EBS.DESCRIBE_PAIR_DRILLS.DRILLS.DRILL_DISK_ID.ID_PREFIX'],
   create: rewriting(
-    (call) => isEbs(call, 'DescribePairDrills'),
+    (call) => isEbs(call, PAIR_DRILLS),
     (body) =>
       mapRows(body, 'Drills', (r) =>
         typeof r.DrillDiskId === 'string' ? { ...r, DrillDiskId: r.DrillDiskId.replace(/^d-/, 'disk-') } : r,

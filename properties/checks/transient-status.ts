@@ -1,4 +1,5 @@
 import { LISTINGS, listingRows } from '../../api/resources';
+import { DRILL_CALLS } from '../../api/rules/drills';
 import type { CheckFailure } from './check';
 import { show } from './check';
 
@@ -8,9 +9,9 @@ const ROWS = new Map(LISTINGS.map((l) => [l.action, l]));
 /**
  * A drill's own listings (no resource listing of api/resources.ts: a drill is listed only under
  * its pair or group): without its status a settle read took `clearing` for settled, and on a
- * clock of its own the next StartPairDrill met the drill still there.
+ * clock of its own the next drill start met the drill still there.
  */
-const DRILL_LISTINGS = new Set(['DescribePairDrills', 'DescribeReplicaGroupDrills']);
+const DRILL_LISTINGS: ReadonlySet<string> = new Set(Object.values(DRILL_CALLS).map((calls) => calls.list));
 
 /** Where a listing answer keeps its rows and their ID; undefined for other answers. */
 function rowsOf(action: string, body: Readonly<Record<string, unknown>>) {

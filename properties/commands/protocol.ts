@@ -14,7 +14,7 @@ const UNSERVED = [
   { ...EBS, action: 'startDiskReplicaPair' },
   { ...EBS, action: 'FailoverPairDrill' },
   { ...ECS, action: 'StartDiskReplicaPair' },
-  { ...ECS, action: 'DescribeReplicaGroupDrills' },
+  { ...ECS, action: 'DescribeDiskReplicaGroups' },
 ] as const;
 
 const unknownAction = fc.record({ which: fc.nat(), from: fc.nat(), variant }).map(

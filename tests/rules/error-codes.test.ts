@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createTarget } from '../../adapters';
+import { isTransientCode } from '../../api/errors';
+import { OPERATIONS } from '../../api/operations';
+import { findRule } from '../../api/rules';
+import { accountRules, codeAccount, operationEntries, operationLabel } from '../../api/rules/error-codes';
 import { runConformance } from '../../cli/run-suite';
 import { RunEvents } from '../../properties/events';
-import { isTransientCode } from '../errors';
-import { OPERATIONS } from '../operations';
-import { accountRules, codeAccount, operationEntries, operationLabel } from './error-codes';
-import { findRule } from './index';
 
 const documented = OPERATIONS.flatMap((op) => op.errors.map((e) => [op, e.code] as const));
 

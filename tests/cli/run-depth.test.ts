@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { DEPTHS, RARE_DRAWS, withDepth, withDepthReach } from '../../cli/commands/run';
+import { UsageError } from '../../cli/usage-error';
 import { renderJunit } from '../../reports/junit';
 import { renderSummary } from '../../reports/summary';
-import { sampleRecord } from '../../tests/reports/fixture';
-import { UsageError } from '../usage-error';
-import { DEPTHS, RARE_DRAWS, withDepth, withDepthReach } from './run';
+import { sampleRecord } from '../reports/fixture';
 
 const from = (explicit: string[]) => ({
   getOptionValueSource: (name: string) => (explicit.includes(name) ? 'cli' : 'default'),
