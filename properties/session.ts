@@ -328,10 +328,10 @@ export class RunSession {
       // a target other lanes share: their clock moves would pass the status the call is judged in.
       if (during.length > 0 && this.options.isolated && (await this.#during(m, after, watches, during)))
         return false;
-      // A first Start's initial sync, read as the clock moves through it: its Progress judged.
-      if (this.options.isolated)
-        for (const w of watches)
-          if (initialSync(after, w)) await this.#progressInInitialSync(after, after, w, true);
+      // A first Start's initial sync, read as the clock moves through it: its Progress judged
+      // (between two reads showing the sync, whoever else moves the clock meanwhile).
+      for (const w of watches)
+        if (initialSync(after, w)) await this.#progressInInitialSync(after, after, w, true);
       if (!this.options.isolated) await this.#duringSharp(after, settledNow, watches, during);
       if (this.halted) return true;
       await this.#moveClock(this.options.settleAdvanceMs);
