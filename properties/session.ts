@@ -328,6 +328,10 @@ export class RunSession {
       // a target other lanes share: their clock moves would pass the status the call is judged in.
       if (during.length > 0 && this.options.isolated && (await this.#during(m, after, watches, during)))
         return false;
+      // A first Start's initial sync, read as the clock moves through it: its Progress judged
+      // (between two reads showing the sync, whoever else moves the clock meanwhile).
+      for (const w of watches)
+        if (initialSync(after, w)) await this.#progressInInitialSync(after, after, w, true);
       if (!this.options.isolated) await this.#duringSharp(after, settledNow, watches, during);
       if (this.halted) return true;
       await this.#moveClock(this.options.settleAdvanceMs);
@@ -344,7 +348,7 @@ export class RunSession {
         // On a clock of its own the first reads are the probe: what they show on the way.
         await this.#duringSharp(after, settledNow, watches, during);
         for (const w of watches)
-          if (initialSync(after, w)) await this.#progressInInitialSync(m.state, after, w);
+          if (initialSync(after, w)) await this.#progressInInitialSync(m.state, after, w, false);
         if (this.halted) return true;
       }
       const pending = watches.filter((w) => !w.done);
@@ -433,13 +437,19 @@ export class RunSession {
   }
 
   /**
-   * Progress read during an initial sync on a clock of its own. A Progress read lies inside the
-   * initial sync when the listings read just before and just after it both show initial_syncing
-   * (a pair never goes back to it without a new Start): only such reads are judged, in order,
-   * against the model's initial-sync state (below 100, never falling); one whose closing listing
-   * shows the sync over is not judged at all.
+   * Progress read during an initial sync. A Progress read lies inside the initial sync when the
+   * listings read just before and just after it both show initial_syncing (a pair never goes
+   * back to it without a new Start): only such reads are judged, in order, against the model's
+   * initial-sync state (below 100, never falling); one whose closing listing shows the sync over
+   * is not judged at all. Between a read and its closing listing, a clock the harness moves is
+   * moved a little (the reads walk through the sync); on a clock of its own, real time passes.
    */
-  async #progressInInitialSync(state: ModelState, after: ModelState, w: Watch): Promise<void> {
+  async #progressInInitialSync(
+    state: ModelState,
+    after: ModelState,
+    w: Watch,
+    owned: boolean,
+  ): Promise<void> {
     const pair = after.pairs[w.read.id];
     if (!pair) return;
     const planned: PlannedCall = {
@@ -458,10 +468,16 @@ export class RunSession {
       this.events.emit(answerJudged(after, planned, sent.expectation, sent.exchange));
       const judged = judge(sent.exchange);
       if ('inconclusive' in judged) return this.halt('settle', judged.inconclusive);
-      // The closing listing must show the pair as it was after the read, not as it was before.
-      const lag = this.options.listingLagMs ?? (this.target.kind === 'real' ? CONFIRM_MS : 0);
-      if (lag > 0) await (this.target.sleep?.(lag) ?? new Promise((r) => setTimeout(r, lag)));
-      await this.#read(state, w, false);
+      if (owned) {
+        // Its status only: the row is on its way, and the model holds its transient state.
+        await this.#moveClock(PROGRESS_STEP_MS);
+        await this.#probe(after, w);
+      } else {
+        // The closing listing must show the pair as it was after the read, not as it was before.
+        const lag = this.options.listingLagMs ?? (this.target.kind === 'real' ? CONFIRM_MS : 0);
+        if (lag > 0) await (this.target.sleep?.(lag) ?? new Promise((r) => setTimeout(r, lag)));
+        await this.#read(state, w, false);
+      }
       if (this.halted) return;
       // The closing listing: the read lay inside the initial sync only if it still shows it.
       if (w.seen.at(-1) !== INITIAL_SYNC) return;
@@ -645,8 +661,10 @@ export function refusedThroughout(expectations: readonly Expectation[]): Refusal
 }
 
 const INITIAL_SYNC = 'initial_syncing';
-/** Progress reads per initial sync on a clock of its own, each followed by a listing. */
+/** Progress reads per initial sync, each followed by a listing. */
 const PROGRESS_READS = 4;
+/** On a clock the harness moves: how far it moves between a Progress read and its closing listing. */
+const PROGRESS_STEP_MS = 250;
 
 /** A pair the change put in its initial sync (a first Start), as the model holds it right after. */
 const initialSync = (after: ModelState, w: Watch) =>

@@ -5,13 +5,13 @@ import { RECOVERY_PROFILES } from './recovery';
 import { REFUSAL_PROFILES } from './refusals';
 import { REPLICATION_PROFILES } from './replication';
 import { RESPONSE_FIELD_PROFILES } from './response-fields';
-import { transientBursts } from './transient';
+import { transientBursts, unmodified } from './transient';
 import { TRANSITION_PROFILES } from './transitions';
 import { WIRE_PROFILES } from './wire';
 
 export type { DeviationKind, FaultProfile } from './profile';
 
-/** Every fault profile `--fault-profile` accepts: the deviations, then the transient-only control. */
+/** Every fault profile `--fault-profile` accepts: the deviations, then the two controls. */
 export const FAULT_PROFILES: readonly FaultProfile[] = [
   ...REFUSAL_PROFILES,
   ...EFFECT_PROFILES,
@@ -22,6 +22,7 @@ export const FAULT_PROFILES: readonly FaultProfile[] = [
   ...REPLICATION_PROFILES,
   ...RESPONSE_FIELD_PROFILES,
   transientBursts,
+  unmodified,
 ];
 
 export const FAULT_PROFILE_NAMES: readonly string[] = FAULT_PROFILES.map((p) => p.name);

@@ -72,7 +72,7 @@ export interface FaultProfile {
    * for which status (inconclusive).
    */
   readonly stuckIn?: string;
-  /** The control profile: transient trouble only, which a client retries and a run must forgive. */
+  /** A control: transient trouble only (or none), which a client retries and a run must find conformant. */
   readonly transientOnly?: boolean;
   /** A fresh effect: a deviation may remember what it did until the emulator is reset. */
   create(): Deviation;

@@ -12,12 +12,15 @@ const actions = new Set(OPERATIONS.map((o) => o.action));
 const deviations = FAULT_PROFILES.filter((p) => !p.transientOnly);
 
 describe('the fault profile catalogue', () => {
-  it('holds at least 30 deviations, each its own kind of departure for its operation, and one transient-only control', () => {
+  it('holds at least 30 deviations, each its own kind of departure for its operation, and two controls (transient trouble, none)', () => {
     expect(deviations.length).toBeGreaterThanOrEqual(30);
     // A kind may recur on another operation (a Start and a Delete that both do nothing), never twice on one.
     const cells = deviations.map((p) => `${p.kind} ${p.operation}`);
     expect(new Set(cells).size).toBe(deviations.length);
-    expect(FAULT_PROFILES.filter((p) => p.transientOnly).map((p) => p.name)).toEqual(['transient-bursts']);
+    expect(FAULT_PROFILES.filter((p) => p.transientOnly).map((p) => p.name)).toEqual([
+      'transient-bursts',
+      'unmodified',
+    ]);
     expect(new Set(FAULT_PROFILE_NAMES).size).toBe(FAULT_PROFILE_NAMES.length);
   });
 

@@ -48,3 +48,18 @@ export const transientBursts: FaultProfile = {
   transientOnly: true,
   create: () => new TransientBursts(),
 };
+
+/**
+ * The baseline: no deviation at all. A child started with it is the unmodified emulator, which
+ * `detect` then switches to every other profile, and whose row in its table must read conformant.
+ */
+export const unmodified: FaultProfile = {
+  name: 'unmodified',
+  description:
+    'control: no deviation; the emulator as it reads the documentation, which a run must find conformant',
+  kind: 'transient-only',
+  operation: '*',
+  ruleIds: [],
+  transientOnly: true,
+  create: () => ({}),
+};

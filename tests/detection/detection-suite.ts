@@ -24,16 +24,14 @@ export const SEED = 20261123;
 const DEVIATION_RUNS = 60;
 /**
  * A few deviations show only in rarer sequences (a legacy create without a required parameter, a
- * create retried with its ClientToken after the pair changed, a Progress read in the second
- * half of an initial sync): at the common seed they take 1,100-2,300 calls, at these seeds
- * 100-400. Each is also detected at the common seed within 60 runs when run on its own
+ * create retried with its ClientToken after the pair changed): at the common seed they take
+ * 1,100-2,300 calls, at these seeds 100-400. Each is also detected at the common seed within 60 runs when run on its own
  * (`ebs-conformance detect`; the README gives the figures), so the seed saves time, it does not
  * make the detection.
  */
 const SEED_FOR: Readonly<Record<string, number>> = {
   'legacy-missing-parameter': 1,
   'create-pair-ignores-client-token': 4,
-  'progress-falls-between-passes': 4,
 };
 const seedOf = (profile: string) => SEED_FOR[profile] ?? SEED;
 /**
