@@ -5,8 +5,9 @@
  */
 import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import { createTarget } from '../adapters';
+import { RunEvents } from '../properties/events';
 import { ReadingBook } from '../properties/readings';
-import { runConformance } from './run-suite';
+import { runConformance, withTargetEvents } from './run-suite';
 import type { LaneJob, LaneMessage, LaneStop } from './workers';
 
 const job = workerData as LaneJob;
@@ -28,15 +29,16 @@ try {
     clockMode: 'manual',
     ...(job.target.faultProfile !== undefined ? { faultProfile: job.target.faultProfile } : {}),
   });
+  // The lane's progress counts exchanges from the run's events, as the parent's display does.
+  const events = new RunEvents();
   let calls = 0;
-  const send = target.send.bind(target);
-  target.send = (call) => {
+  events.on('exchange', () => {
     calls++;
-    return send(call);
-  };
+  });
   try {
     const { record } = await runConformance({
-      target,
+      target: withTargetEvents(target, events),
+      events,
       seed: job.seed,
       runs: job.runs,
       maxCommands: job.maxCommands,

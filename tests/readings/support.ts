@@ -4,6 +4,7 @@ import type { ReadingChoices } from '../../api';
 import { runConformance } from '../../cli/run-suite';
 import type { Deviation } from '../../emulator/protocol/deviation';
 import { type ServiceBody, type ServiceCall, ServiceError } from '../../emulator/service/api';
+import type { RunEvents } from '../../properties/events';
 
 /** One seed for every run here, so a verdict reproduces. */
 export const SEED = 20261202;
@@ -19,6 +20,8 @@ export async function runAgainst(options: {
   runs?: number;
   /** Undocumented values fail the run (`run --strict`). */
   strict?: boolean;
+  /** The run's events, for a target that changes once something has been judged. */
+  events?: RunEvents;
 }) {
   const target = createDirectTarget({
     transitionMs: 1000,
@@ -38,6 +41,7 @@ export async function runAgainst(options: {
       replayCommand: () => '',
       shrink: false,
       ...(options.strict ? { session: { strict: true } } : {}),
+      ...(options.events ? { events: options.events } : {}),
     });
   } finally {
     await target.close?.();
