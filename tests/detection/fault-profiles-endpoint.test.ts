@@ -18,11 +18,8 @@ const TRANSITION_MS = 150;
 const RUNS = 30;
 const CONTROL_RUNS = 8;
 
-const CAUGHT_ON_THE_WAY = [
-  'transient-refusals-accepted',
-  'progress-100-while-initial-syncing',
-  'progress-falls-between-passes',
-];
+const CAUGHT_ON_THE_WAY = ['transient-refusals-accepted', 'progress-100-while-initial-syncing'];
+// progress-falls-between-passes is caught there only at some seeds (AWAITING_CHECK says why).
 
 const children = new EmulatorChildren();
 afterAll(() => children.close());
