@@ -1,4 +1,4 @@
-import type { PairStatus } from './enums';
+import { PairStatus } from './enums';
 import { ebsDoc, SEED_REPROTECT } from './operations/common';
 import type { RuleSource } from './rule';
 import { DRILL_CALLS } from './rules/drills';
@@ -47,41 +47,25 @@ const src = (doc: string, where: string): RuleSource => ({ doc, where });
 const PAIR_LIST = ebsDoc('DescribeDiskReplicaPairs');
 const GROUP_LIST = ebsDoc('DescribeDiskReplicaGroups');
 
-/**
- * Where a pair may fail over: its page forbids only invalid and deleted; a pair on its way to
- * deletion (or whose creation failed) is not counted as one that can (PAIR.FAILOVER.NOT_INVALID).
- */
-const PAIR_FAILOVER_FROM: readonly PairStatus[] = [
-  'created',
-  'initial_syncing',
-  'syncing',
-  'manual_syncing',
-  'normal',
-  'stopping',
-  'stopped',
-  'stop_failed',
-  'failovering',
-  'failover_failed',
-  'reprotecting',
-  'reprotect_failed',
-];
+/** Statuses of a pair or group that is not live: never made, on its way out, or gone. */
+const NOT_LIVE: ReadonlySet<PairStatus> = new Set([
+  'invalid',
+  'creating',
+  'create_failed',
+  'deleting',
+  'delete_failed',
+  'deleted',
+]);
 
 /** Every status of a live pair or group whose disks can still be removed under it. */
-const LIVE: readonly PairStatus[] = [
-  'created',
-  'initial_syncing',
-  'syncing',
-  'manual_syncing',
-  'normal',
-  'stopping',
-  'stopped',
-  'stop_failed',
-  'failovering',
-  'failovered',
-  'failover_failed',
-  'reprotecting',
-  'reprotect_failed',
-];
+const LIVE: readonly PairStatus[] = PairStatus.options.filter((s) => !NOT_LIVE.has(s));
+
+/**
+ * Where a pair may fail over: its page forbids only invalid and deleted; a pair on its way to
+ * deletion (or whose creation failed) is not counted as one that can (PAIR.FAILOVER.NOT_INVALID),
+ * and a failovered pair staying failovered is no change of status.
+ */
+const PAIR_FAILOVER_FROM: readonly PairStatus[] = LIVE.filter((s) => s !== 'failovered');
 
 /** A disk of a pair deleted under it (ECS DeleteDisk) turns the pair invalid: DeviceRemoved. */
 const deviceRemoved = (kind: 'pair' | 'group', page: string) =>
