@@ -24,15 +24,16 @@ export type ConstraintKind =
   | 'FORMAT'
   | 'MAX_ITEMS';
 
-export interface ParamRule extends Rule {
+/** Where a rule derived from the catalogue comes from: the operation, and what of it. */
+export interface DerivedRule<From> extends Rule {
   readonly derived: {
     readonly product: Operation['product'];
     readonly version: Operation['version'];
     readonly action: string;
-    readonly param: string;
-    readonly constraint: ConstraintKind;
-  };
+  } & From;
 }
+
+export type ParamRule = DerivedRule<{ readonly param: string; readonly constraint: ConstraintKind }>;
 
 /** `DescribeDiskReplicaPairs` → `DESCRIBE_DISK_REPLICA_PAIRS`, `KMSKeyId` → `KMS_KEY_ID`. */
 export const snake = (name: string) =>

@@ -2,8 +2,7 @@ import type { z } from 'zod';
 import type { Operation } from '../operation';
 import { findOperation } from '../operations';
 import { IsoTime, IsoTimeOrEmpty, UnixSeconds } from '../operations/common';
-import type { Rule } from '../rule';
-import { judgedOperations, snake } from './params';
+import { type DerivedRule, judgedOperations, snake } from './params';
 
 /**
  * Rules derived from the catalogue's response schemas, as api/rules/params.ts derives the request
@@ -21,16 +20,11 @@ import { judgedOperations, snake } from './params';
  */
 export type ResponseConstraint = 'ENUM' | 'TIME' | 'INTEGER' | 'RANGE' | 'BOOLEAN' | 'ID_PREFIX';
 
-export interface ResponseRule extends Rule {
-  readonly derived: {
-    readonly product: Operation['product'];
-    readonly version: Operation['version'];
-    readonly action: string;
-    /** Dotted path, `[]` after a list: `ReplicaPairs[].Status`, `Disks.Disk[].Size`. */
-    readonly field: string;
-    readonly constraint: ResponseConstraint;
-  };
-}
+export type ResponseRule = DerivedRule<{
+  /** Dotted path, `[]` after a list: `ReplicaPairs[].Status`, `Disks.Disk[].Size`. */
+  readonly field: string;
+  readonly constraint: ResponseConstraint;
+}>;
 
 /** A field of a response and the form its value takes, read off the schema. */
 export interface ResponseField {
