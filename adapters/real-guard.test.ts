@@ -24,10 +24,25 @@ describe('the ownership guard', () => {
     expect(ownershipProblem({ InstanceIds: '["i-theirs"]' }, owned)).toMatch(
       /InstanceIds i-theirs names a resource this run did not create/,
     );
-    expect(ownershipProblem({ ResourceGroupId: 'rg-theirs' }, owned)).toMatch(/ResourceGroupId/);
+    expect(ownershipProblem({ ResourceGroupId: 'rg-theirs' }, owned)).toMatch(
+      /ResourceGroupId rg-theirs is not a resource group this run was given/,
+    );
     // A tag call names its resources ResourceId.N: the run may tag its own pair, nobody else's.
     expect(ownershipProblem({ 'ResourceId.1': 'pair-own1' }, owned)).toBeUndefined();
     expect(ownershipProblem({ ResourceId: ['pair-own1', 'd-theirs'] }, owned)).toMatch(/ResourceId d-theirs/);
+  });
+
+  it('lets a create name only the resource groups the user gave the run, never one of its own IDs', () => {
+    const given = new Set(['rg-aek2mine']);
+    expect(ownershipProblem({ RegionId: 'cn-hangzhou', ResourceGroupId: 'rg-aek2mine' }, owned, given)).toBe(
+      undefined,
+    );
+    expect(ownershipProblem({ ResourceGroupId: 'rg-conformance-b' }, owned, given)).toMatch(
+      /--resource-group/,
+    );
+    // Owning a resource does not make its ID a resource group the run may use, nor the reverse.
+    expect(ownershipProblem({ ResourceGroupId: 'd-own1' }, owned, given)).toMatch(/rg|resource group/);
+    expect(ownershipProblem({ DiskId: 'rg-aek2mine' }, owned, given)).toMatch(/DiskId rg-aek2mine/);
   });
 
   it('lets locations and made-up probe IDs through', () => {

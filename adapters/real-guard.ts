@@ -55,17 +55,22 @@ function listed(value: unknown): string[] {
 /**
  * Why the call may not be sent, or undefined when it may. Every parameter that names a resource
  * (api/resources.ts, or any other `...Id`/`...Ids` parameter) may name only what this run created:
- * whatever the parameter is called and whichever kind it names, one ID or a list of them.
+ * whatever the parameter is called and whichever kind it names, one ID or a list of them. A
+ * resource group is the account's, never the run's: only those the user gave the run may be named.
  */
 export function ownershipProblem(
   params: Readonly<Record<string, unknown>>,
   owned: ReadonlySet<string>,
+  resourceGroups: ReadonlySet<string> = new Set(),
 ): string | undefined {
   for (const [name, value] of Object.entries(params)) {
     const kind = resourceOfParam(name);
     if (kind === undefined) continue;
-    const foreign = listed(value).find((id) => !owned.has(id) && !isProbe(id));
+    const allowed = kind === 'resource-group' ? resourceGroups : owned;
+    const foreign = listed(value).find((id) => !allowed.has(id) && !isProbe(id));
     if (foreign === undefined) continue;
+    if (kind === 'resource-group')
+      return `guard: ${name} ${foreign} is not a resource group this run was given (--resource-group)`;
     const def: ResourceDef | undefined = kind === 'unknown' ? undefined : RESOURCES[kind];
     if (def?.create) return `guard: ${name} ${foreign} was not created by this run`;
     if (def?.startedBy) return `guard: ${name} ${foreign} was not started by this run`;

@@ -41,6 +41,8 @@ export interface RealTargetOptions extends Omit<HttpTargetOptions, 'baseUrl' | '
   readonly credentials: CredentialsInput;
   /** Where calls naming no region go (`--region`): `{product}.{region}.aliyuncs.com`. */
   readonly region?: string;
+  /** The account's resource groups the run may put what it creates in (`--resource-group`): none by default. */
+  readonly resourceGroups?: readonly string[];
   readonly runId: string;
   readonly journal: Journal;
   readonly caps?: Caps;
@@ -90,6 +92,8 @@ export function createRealTarget(options: RealTargetOptions): RealTarget {
   const peak: Footprint = { disks: 0, pairs: 0, groups: 0, gib: 0 };
   const holds = new Set<Hold>();
   const owned = new Set<string>();
+  const resourceGroups = [...(options.resourceGroups ?? [])];
+  const givenGroups = new Set(resourceGroups);
   const { inventory } = options;
   let stopped: string | undefined;
 
@@ -138,7 +142,8 @@ export function createRealTarget(options: RealTargetOptions): RealTarget {
     // A cassette matches a replayed run's calls on the former, which carries no run tag or name.
     const asAsked = (exchange: Exchange): Exchange => ({ ...exchange, call: original });
     const problem =
-      ownershipProblem(params, owned) ?? (options.allowPrepay ? undefined : prepayProblem(params));
+      ownershipProblem(params, owned, givenGroups) ??
+      (options.allowPrepay ? undefined : prepayProblem(params));
     if (problem) return asAsked(refused(call, problem));
     const size = sizeOf(params);
     const capped = capProblem(caps, footprint(), usage.calls, now() - startedAt, shape?.kind, size);
@@ -197,6 +202,7 @@ export function createRealTarget(options: RealTargetOptions): RealTarget {
     kind: 'real',
     runId: options.runId,
     endpoint: options.endpoint ? normalizeBaseUrl(options.endpoint) : undefined,
+    resourceGroups,
     capabilities: { reset: false, clockControl: false, admin: false, costsMoney: true, parallelSafe: true },
     send,
     stop(reason) {

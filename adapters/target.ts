@@ -125,6 +125,8 @@ export interface Target {
   readonly capabilities: TargetCapabilities;
   /** The base URL requests go to, when there is one. */
   readonly endpoint: string | undefined;
+  /** The only resource groups a run may name (a real account's); absent: any it likes. */
+  readonly resourceGroups?: readonly string[];
   send(call: ApiCall): Promise<Exchange>;
   reset?(): Promise<void>;
   advanceClock?(ms: number): Promise<void>;

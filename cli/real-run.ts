@@ -67,6 +67,7 @@ function plan(lines: {
   region: string | undefined;
   journal: string;
   caps: Caps;
+  resourceGroups: readonly string[];
 }) {
   const { caps } = lines;
   return [
@@ -76,6 +77,7 @@ function plan(lines: {
     `  credentials: ${lines.source} (asked again before every request: expiring tokens are refreshed)`,
     `  creates: data disks (mostly ESSD PL0/PL1, 10-40 GiB), replica pairs and groups between the regions below`,
     `  namespace: tag ${RUN_TAG_KEY}=${lines.runId}, names ${namePrefixOf(lines.runId)}; nothing else is read, changed or deleted`,
+    `  resource groups: ${lines.resourceGroups.join(', ') || '(none given: no call names one)'}`,
     `  cost model: pay-as-you-go only (never PREPAY unless --allow-prepay), smallest ESSD sizes, deleted at the end`,
     `  caps: ${caps.disks} disks, ${caps.pairs} pairs, ${caps.groups} groups, ${caps.gib} GiB alive at once; ${caps.calls} API calls, ${minutes(caps.wallMs)} in all`,
     `  journal: ${lines.journal}`,
@@ -129,6 +131,7 @@ export async function openRealRun(
         caps,
         inventory,
         ...(flags.allowPrepay ? { allowPrepay: true } : {}),
+        ...(flags.resourceGroup ? { resourceGroups: flags.resourceGroup } : {}),
       }),
       events,
     );
@@ -139,7 +142,10 @@ export async function openRealRun(
   }
   const endpoint = flags.endpoint ?? '{ecs,ebs}.{region}.aliyuncs.com';
   const source = credentials.describe();
-  out.write(`${plan({ runId, source, endpoint, region, journal: journalPath, caps }).join('\n')}\n`);
+  const resourceGroups = flags.resourceGroup ?? [];
+  out.write(
+    `${plan({ runId, source, endpoint, region, journal: journalPath, caps, resourceGroups }).join('\n')}\n`,
+  );
   const showRegions = async () => {
     try {
       out.write(`${(await regionsLine(target)).join('\n')}\n`);

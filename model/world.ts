@@ -36,6 +36,12 @@ export interface World {
    * there. Absent: a target of our own, where every documented billing choice is generated.
    */
   readonly billed?: boolean;
+  /**
+   * The resource groups generated calls may place resources in and filter listings by: on a real
+   * account, those its user gave the run (`run --resource-group`, none by default), since a
+   * resource group is the account's and never the run's to make. Absent: the generator's own.
+   */
+  readonly resourceGroups?: readonly string[];
 }
 
 const ZONE_LETTERS = ['a', 'b'] as const;

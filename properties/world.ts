@@ -140,6 +140,7 @@ export async function learnWorldNoting(target: Target): Promise<LearnedWorld> {
       instances,
       essdAutoPlReplicable: false,
       ...(target.capabilities.costsMoney ? { billed: true } : {}),
+      ...(target.resourceGroups ? { resourceGroups: [...target.resourceGroups] } : {}),
     },
     notes,
   };

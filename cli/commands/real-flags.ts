@@ -19,6 +19,8 @@ export interface RealFlags {
   profile?: string;
   region?: string;
   journal?: string;
+  /** `--resource-group`, repeatable: the account's resource groups the run may put what it creates in. */
+  resourceGroup?: string[];
   maxDisks?: number;
   maxPairs?: number;
   maxGroups?: number;
@@ -33,6 +35,7 @@ const REAL_ONLY = [
   'profile',
   'region',
   'journal',
+  'resourceGroup',
   'maxDisks',
   'maxPairs',
   'maxGroups',
@@ -50,6 +53,9 @@ export function checkRealFlags(flags: RealFlags, env: Readonly<Record<string, st
     if (stray) throw new UsageError(`${flagName(stray)} is only for --target real`);
     return;
   }
+  const notGroup = flags.resourceGroup?.find((id) => !/^rg-[a-z0-9]+$/i.test(id));
+  if (notGroup !== undefined)
+    throw new UsageError(`--resource-group ${notGroup} is not a resource group ID (rg-...)`);
   if (!flags.allowRealResources && env[ALLOW_REAL_ENV] !== '1')
     throw new UsageError(
       `--target real creates billable disks and replication pairs in a real account; ` +
@@ -85,6 +91,11 @@ export function addRealOptions(command: Command): Command {
       "--target real: region whose endpoints get the calls that name none (DescribeRegions); default ALIBABA_CLOUD_REGION_ID, else the profile's region_id",
     )
     .option('--journal <file>', '--target real: resource journal (default REPORT_DIR/journal.jsonl)')
+    .option(
+      '--resource-group <id>',
+      '--target real, repeatable: a resource group of the account the run may put what it creates in and filter listings by (the generator uses two); default none, and no call names one',
+      (id: string, ids: string[] = []) => [...ids, id],
+    )
     .option(
       '--max-disks <n>',
       `--target real: most disks to create (default ${d.disks})`,

@@ -3,7 +3,7 @@ import { destinationOf, type ModelState, type Pair, sourceOf } from '../../model
 import { CallCommand } from '../command';
 import { GROUP_STATES, PAIR_STATES } from '../coverage';
 import { rpoSetting } from './billing';
-import { RESOURCE_GROUPS, tagArb } from './tags';
+import { RESOURCE_GROUPS, resourceGroupIn, resourceGroupParam, tagArb } from './tags';
 import {
   clientToken,
   EBS,
@@ -93,7 +93,7 @@ const createGroup = fc
             ...g.rpo,
             ...(g.bandwidth === undefined ? {} : { Bandwidth: g.bandwidth }),
             ...(g.tagged ? { Tag: g.tagged } : {}),
-            ...(g.resourceGroup ? { ResourceGroupId: g.resourceGroup } : {}),
+            ...resourceGroupParam(s, g.resourceGroup),
           },
           g.token,
         );
@@ -107,7 +107,7 @@ const createGroup = fc
             g.rpo && `RPO=${g.rpo.RPO}`,
             g.bandwidth !== undefined && `Bandwidth=${g.bandwidth}`,
             g.tagged && `Tag=${g.tagged.map((t) => t.Key).join('+')}`,
-            g.resourceGroup,
+            resourceGroupIn(s, g.resourceGroup),
             g.token,
           ),
         };

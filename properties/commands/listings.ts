@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { CallCommand } from '../command';
-import { RESOURCE_GROUPS, TAG_KEYS } from './tags';
+import { resourceGroupsOf, TAG_KEYS } from './tags';
 import { EBS, groups, label, nth, pairs, replicationRegions, variant } from './toolkit';
 
 type Paging = { MaxResults: number } | { PageNumber: number; PageSize: number } | Record<string, never>;
@@ -58,8 +58,8 @@ const describePairs = fc
                   ? { PairIds: '' }
                   : g.filter === 'tag'
                     ? { Tag: [{ Key: TAG_KEYS[g.pick % TAG_KEYS.length] }] }
-                    : g.filter === 'resourceGroup'
-                      ? { ResourceGroupId: RESOURCE_GROUPS[g.pick % RESOURCE_GROUPS.length] }
+                    : g.filter === 'resourceGroup' && resourceGroupsOf(s).length > 0
+                      ? { ResourceGroupId: nth(resourceGroupsOf(s), g.pick) }
                       : {};
         const params = { RegionId: region.id, ...(g.site ? { Site: g.site } : {}), ...filter, ...g.paging };
         const shown = Object.entries({ ...filter, ...g.paging, ...(g.site ? { Site: g.site } : {}) }).map(

@@ -3,7 +3,7 @@ import { type Disk, type ModelState, pairHolding } from '../../model';
 import { CallCommand } from '../command';
 import { PAIR_STATES } from '../coverage';
 import { affordable, pairBilling, shown } from './billing';
-import { RESOURCE_GROUPS, tagArb } from './tags';
+import { RESOURCE_GROUPS, resourceGroupParam, tagArb } from './tags';
 import {
   createToken,
   disks,
@@ -172,7 +172,7 @@ const createPair = fc
               : {}),
             ...(g.flaw === 'badDescription' ? { Description: 'https://example.com/pair' } : {}),
             ...(g.tagged ? { Tag: g.tagged } : {}),
-            ...(g.resourceGroup ? { ResourceGroupId: g.resourceGroup } : {}),
+            ...resourceGroupParam(s, g.resourceGroup),
             ...billing,
           },
           token,

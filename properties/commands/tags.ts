@@ -15,6 +15,22 @@ const TAG_VALUES = ['dr', 'prod', 'blue', ''] as const;
 /** Resource groups creates put pairs and groups in, and listings filter on. */
 export const RESOURCE_GROUPS = ['rg-conformance-a', 'rg-conformance-b'] as const;
 
+/** The resource groups this world lets calls name: the account's own on a real one (World.resourceGroups). */
+export const resourceGroupsOf = (s: ModelState): readonly string[] =>
+  s.world.resourceGroups ?? RESOURCE_GROUPS;
+
+/** A drawn resource group as this world has it: the one at its place, none past the world's last. */
+export const resourceGroupIn = (s: ModelState, drawn: string | undefined): string | undefined =>
+  drawn === undefined
+    ? undefined
+    : resourceGroupsOf(s)[(RESOURCE_GROUPS as readonly string[]).indexOf(drawn)];
+
+/** A create's ResourceGroupId for a drawn resource group, when this world has one in its place. */
+export function resourceGroupParam(s: ModelState, drawn: string | undefined): { ResourceGroupId?: string } {
+  const id = resourceGroupIn(s, drawn);
+  return id === undefined ? {} : { ResourceGroupId: id };
+}
+
 export const tagArb = fc.record({ Key: fc.constantFrom(...TAG_KEYS), Value: fc.constantFrom(...TAG_VALUES) });
 
 const ownersOf = (s: ModelState, kind: Kind): (Pair | Group)[] => (kind === 'pair' ? pairs(s) : groups(s));
@@ -230,7 +246,9 @@ const listTagResources = fc
       new CallCommand('ListTagResources', g, (s) => {
         const owners = pickOwners(s, g.kind, g.first, g.count);
         const first = owners[0];
-        if (!first) return undefined;
+        // A billed account's listings all carry the run's tag (adapters/namespace.ts), so a call
+        // with no filter at all cannot be made there without reading what others own.
+        if (!first || (g.by === 'neither' && s.world.billed)) return undefined;
         const ids =
           g.by === 'ids' || g.by === 'both' || g.by === 'unknownRegion'
             ? { ResourceId: owners.map((o) => o.id) }
