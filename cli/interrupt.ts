@@ -70,24 +70,27 @@ export function interruptible(
 type Out = { write(text: string): unknown };
 
 /**
- * SIGINT/SIGTERM: the first calls `onFirst`, a second one prints `abandon` and exits 130 at once.
- * The listeners stay until `dispose`: without them a signal would kill the run unreported.
+ * SIGINT/SIGTERM: the first prints `stopping` and calls `onFirst`, a second one prints `abandon`
+ * and exits 130 at once (the 'exit' handlers still run: an emulator child is killed by its own).
+ * The listeners stay until `dispose`: without them a signal would kill the process unreported,
+ * and a signal's default action skips the 'exit' handlers, leaving children behind.
  */
 export function watchSignals(
   onFirst: (signal: NodeJS.Signals) => void,
   abandon: () => string,
-  err: Out = process.stderr,
+  options: { readonly stopping?: string; readonly err?: Out } = {},
 ): { dispose(): void } {
+  const err = options.err ?? process.stderr;
+  const stopping =
+    options.stopping ?? 'stopping; the report is written from what was judged (again to abandon)';
   let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
     signals += 1;
     if (signals > 1) {
       err.write(`\nebs-conformance: ${signal} again: ${abandon()}\n`);
-      process.exit(130);
+      return process.exit(130);
     }
-    err.write(
-      `\nebs-conformance: ${signal}: stopping; the report is written from what was judged (again to abandon)\n`,
-    );
+    err.write(`\nebs-conformance: ${signal}: ${stopping}\n`);
     onFirst(signal);
   };
   process.on('SIGINT', onSignal);

@@ -14,6 +14,7 @@ import {
   outcomeOf,
   rulesOf,
 } from '../../properties/detection';
+import { watchSignals } from '../interrupt';
 import type { Register } from '../main';
 import { EXIT } from '../usage-error';
 import { checkFaultProfile } from './emulator';
@@ -116,7 +117,12 @@ async function run(flags: DetectFlags): Promise<number> {
   const targets = DETECTION_TARGETS.filter((t) => flags.targets.includes(t));
   // Emulator children go from one profile to the next (reset into it), `parallel` per target at most.
   const children = new EmulatorChildren();
-  const signals = stopChildrenOnSignal(children);
+  // The children are stopped before the process ends (exit 130); a second signal kills them at once.
+  const signals = watchSignals(
+    () => void children.close().finally(() => process.exit(EXIT.interrupted)),
+    () => 'killing the emulator children',
+    { stopping: 'stopping the emulator children (again to kill them at once)' },
+  );
   // Each target works through the profiles on its own, `parallel` at a time: the real-clock one mostly waits.
   const columns = await Promise.all(
     targets.map((target) =>
@@ -149,29 +155,6 @@ async function run(flags: DetectFlags): Promise<number> {
   );
   const fine = results.every((r) => r.detections.every((d) => outcomeOf(r.profile, d) !== 'missed'));
   return fine ? EXIT.conformant : EXIT.nonconformant;
-}
-
-/**
- * SIGINT/SIGTERM stop the children before the process ends (exit 130): a signal's default action
- * ends node without its 'exit' handlers, which left every emulator child running.
- */
-function stopChildrenOnSignal(children: EmulatorChildren): { dispose(): void } {
-  let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    // A second signal waits for the first's stop (SIGKILL after a few seconds' grace).
-    if (stopping) return;
-    stopping = true;
-    process.stderr.write(`\nebs-conformance: ${signal}: stopping the emulator children\n`);
-    void children.close().finally(() => process.exit(EXIT.interrupted));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  return {
-    dispose() {
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-    },
-  };
 }
 
 /** A detection whose target would not even start is a harness error in its cell, not the end of the table. */
