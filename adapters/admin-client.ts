@@ -15,6 +15,8 @@ export interface AdminClient {
    */
   switchFaultProfile(name: string): Promise<number>;
   advanceClock(ms: number): Promise<void>;
+  /** The emulator's clock (epoch ms): a manual one stands wherever the runs before moved it. */
+  clock(): Promise<number>;
 }
 
 export function adminClient(origin: string, transport: Transport, timeoutMs = 10_000): AdminClient {
@@ -73,6 +75,12 @@ export function adminClient(origin: string, transport: Transport, timeoutMs = 10
     },
     advanceClock: async (ms) => {
       await mustSucceed('advance the clock', 'POST', 'clock', { advanceMs: ms });
+    },
+    async clock() {
+      const body = await mustSucceed('read the clock', 'GET', 'clock');
+      if (typeof body?.now !== 'number')
+        throw new TargetError('TARGET_ADMIN_FAILED', 'read the clock: no now');
+      return body.now;
     },
   };
 }

@@ -61,6 +61,7 @@ export function createDirectTarget(options: DirectTargetOptions = {}): DirectTar
     send: (call) => http.send(call),
     reset: () => emulator.reset(host),
     advanceClock: (ms) => emulator.advanceClock(ms),
+    ...(emulator.clockNow ? { clockNow: emulator.clockNow } : {}),
     close: async () => http.close?.(),
   };
 }

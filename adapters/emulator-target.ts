@@ -160,6 +160,7 @@ export async function createEmulatorTarget(options: EmulatorTargetOptions = {}):
     reset: () => admin.reset(),
     useFaultProfile: (name) => admin.switchFaultProfile(name),
     advanceClock: (ms) => admin.advanceClock(ms),
+    ...(options.clockMode === 'manual' ? { clockNow: () => admin.clock() } : {}),
     async close() {
       if (closed) return;
       closed = true;

@@ -46,6 +46,8 @@ export interface InProcessEmulator {
   /** Through the gateway's own admin route, so it forgets its nonces and faults with the state. */
   reset(host: string): Promise<void>;
   advanceClock(ms: number): Promise<void>;
+  /** The service's clock, when the harness moves it (see Target.clockNow). */
+  readonly clockNow?: () => Promise<number>;
 }
 
 export function inProcessEmulator(options: InProcessOptions): InProcessEmulator {
@@ -81,6 +83,7 @@ export function inProcessEmulator(options: InProcessOptions): InProcessEmulator 
       if (res.status !== 200)
         throw new TargetError('TARGET_ADMIN_FAILED', `reset answered HTTP ${res.status}`);
     },
+    ...(service.clock.mode === 'manual' ? { clockNow: async () => service.clock.now() } : {}),
     async advanceClock(ms) {
       if (!service.clock.advance(ms))
         throw new TargetError(

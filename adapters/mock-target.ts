@@ -56,6 +56,7 @@ export function createMockTarget(options: MockTargetOptions = {}): MockTarget {
     send: (call) => intercepted(() => http.send(call)),
     reset: () => emulator.reset(host),
     advanceClock: (ms) => emulator.advanceClock(ms),
+    ...(emulator.clockNow ? { clockNow: emulator.clockNow } : {}),
     async close() {
       if (closed) return;
       closed = true;

@@ -132,6 +132,11 @@ export interface Target {
   advanceClock?(ms: number): Promise<void>;
   /** Epoch ms by the target's own wall clock, when it is not this process's (a replay: the recording's). */
   now?(): number;
+  /**
+   * Epoch ms on a clock the harness moves (a manual one), asked of the target: a run starts its
+   * model time there, since an earlier run against the same target may have moved it on.
+   */
+  clockNow?(): Promise<number>;
   /** Waits `ms` by that clock (a replay moves its time on without waiting). */
   sleep?(ms: number): Promise<void>;
   close?(): Promise<void>;

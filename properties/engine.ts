@@ -106,7 +106,8 @@ export async function runEngine(options: RunOptions): Promise<RunOutcome> {
     target,
     world,
     events,
-    clock: new RunClock(target.now?.() ?? Date.now()),
+    // Where the target's clock stands, not this process's: a manual clock earlier runs moved is ahead.
+    clock: new RunClock(target.now?.() ?? (await target.clockNow?.()) ?? Date.now()),
     sessionOptions: {
       isolated: resettable && lanes === 1,
       settleAdvanceMs: 60_000,
