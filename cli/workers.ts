@@ -52,6 +52,8 @@ export interface WorkerRunOptions {
   readonly maxCommands: number;
   /** Lanes (threads); default: the cores this machine has. */
   readonly lanes?: number;
+  /** The sequences of each lane instead of `runs` shared evenly (see RunOptions.laneRuns). */
+  readonly laneRuns?: readonly number[];
   readonly shrink?: boolean;
   readonly harnessVersion: string;
   readonly replayCommand: (failureIndex: number) => string;
@@ -134,7 +136,8 @@ function runLaneThread(
 
 /** A conformance run whose lanes run in worker threads; resolves to the merged record. */
 export async function runInWorkers(options: WorkerRunOptions): Promise<RunRecord> {
-  const lanes = Math.max(1, Math.min(options.runs, options.lanes ?? defaultLanes()));
+  const lanes =
+    options.laneRuns?.length ?? Math.max(1, Math.min(options.runs, options.lanes ?? defaultLanes()));
   let done = 0;
   const calls: number[] = [];
   const threads: Worker[] = [];
@@ -150,7 +153,7 @@ export async function runInWorkers(options: WorkerRunOptions): Promise<RunRecord
           target: options.target,
           ...(options.judging ? { judging: options.judging } : {}),
           seed: options.seed + k,
-          runs: share(options.runs, lanes, k),
+          runs: options.laneRuns?.[k] ?? share(options.runs, lanes, k),
           maxCommands: options.maxCommands,
           shrink: options.shrink ?? true,
           harnessVersion: options.harnessVersion,

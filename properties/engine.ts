@@ -18,6 +18,11 @@ export interface RunOptions {
    * process, 1 in-process). Lane i draws its sequences from seed + i, so a failure replays alone.
    */
   readonly concurrency?: number;
+  /**
+   * The sequences of each lane, in lane order, instead of `runs` shared evenly: a replay of a run
+   * stopped early runs what each of its lanes had started (the record's `stoppedAfter`).
+   */
+  readonly laneRuns?: readonly number[];
   /** Re-run exactly one recorded counterexample: fast-check's path and its commands' replay path. */
   readonly path?: string;
   readonly commandsPath?: string;
@@ -99,7 +104,8 @@ export async function runEngine(options: RunOptions): Promise<RunOutcome> {
   const replaying = options.path !== undefined;
   const lanes = replaying
     ? 1
-    : Math.max(1, Math.min(options.runs, options.concurrency ?? defaultConcurrency(target)));
+    : (options.laneRuns?.length ??
+      Math.max(1, Math.min(options.runs, options.concurrency ?? defaultConcurrency(target))));
   const resettable = target.capabilities.reset && typeof target.reset === 'function';
   if (resettable && lanes > 1) await target.reset?.();
   const shared: LaneShared = {
@@ -127,7 +133,7 @@ export async function runEngine(options: RunOptions): Promise<RunOutcome> {
       runLane(shared, {
         index,
         seed: options.seed + index,
-        runs: replaying ? 1 : share(options.runs, lanes, index),
+        runs: replaying ? 1 : (options.laneRuns?.[index] ?? share(options.runs, lanes, index)),
         ...(options.path !== undefined ? { path: options.path } : {}),
         ...(options.commandsPath !== undefined ? { commandsPath: options.commandsPath } : {}),
       }),
@@ -156,6 +162,7 @@ export async function runEngine(options: RunOptions): Promise<RunOutcome> {
     failures,
     harnessError,
     ...(lanes > 1 ? { shards: results.map(shardOf) } : {}),
+    ...(stopReason ? { stoppedAfter: results.map((r) => r.runs) } : {}),
     readings: shared.sessionOptions.readings?.entries() ?? [],
     ...(shared.sessionOptions.strict ? { strict: true } : {}),
   });

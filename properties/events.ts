@@ -174,6 +174,8 @@ export type RunEvent =
       readonly failures: readonly Failure[];
       readonly harnessError?: string | undefined;
       readonly shards?: readonly Shard[] | undefined;
+      /** Stopped early (a signal, a cap): the sequences each lane had started, in lane order. */
+      readonly stoppedAfter?: readonly number[] | undefined;
       /** How the target read each ambiguous point of the docs (api/readings.ts). */
       readonly readings?: readonly ReadingSeen[] | undefined;
       /** Undocumented values failed the run (`run --strict`). */

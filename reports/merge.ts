@@ -102,6 +102,10 @@ export function mergeRecords(runs: readonly RunRecord[]): RunRecord {
       ...(readings.inconsistent.length > 0 ? (['nonconformant'] as const) : []),
     ]),
     steps: sum((r) => r.steps),
+    // A lane stopped early says how far it got; one that was not ran all of its budget.
+    ...(runs.some((r) => r.stoppedAfter)
+      ? { stoppedAfter: all((r) => r.stoppedAfter ?? [r.budget.runs]) }
+      : {}),
     shards: all(
       (r) =>
         r.shards ?? [

@@ -209,6 +209,7 @@ export class RunRecordBuilder {
       ...(this.#undocumented.size > 0 ? { undocumentedValues: [...this.#undocumented.values()] } : {}),
       ...(end.strict ? { strict: true } : {}),
       ...(end.shards ? { shards: end.shards.map((s) => ({ ...s })) } : {}),
+      ...(end.stoppedAfter ? { stoppedAfter: [...end.stoppedAfter] } : {}),
     };
   }
 

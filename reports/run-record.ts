@@ -313,6 +313,11 @@ export const RunRecord = z.object({
   verdict: Verdict,
   steps: count,
   shards: z.array(Shard).optional(),
+  /**
+   * Stopped early (a signal, a cap): the sequences each lane had started by then, in lane order
+   * (lane k draws from seed + k). A whole-run replay runs these and no more.
+   */
+  stoppedAfter: z.array(count).optional(),
   rules: z.array(RuleResult),
   coverage: z.object({
     pairs: StateCoverage,

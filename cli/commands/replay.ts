@@ -1,3 +1,4 @@
+import { share } from '../../properties/engine';
 import type { RunRecord } from '../../reports/run-record';
 import type { Register } from '../main';
 import { UsageError } from '../usage-error';
@@ -50,18 +51,36 @@ function failureRun(file: string, record: RunRecord, flags: ReplayFlags, n: numb
   };
 }
 
-/** The whole run again (an interrupted one, most often): same seed, same budget, same lanes. */
+/**
+ * What a run stopped early (a signal, a cap) had started, lane by lane: no lane more than its
+ * share of the budget (a lane that shrank a failure counts its shrinking runs as sequences).
+ */
+function judgedLanes(record: RunRecord): number[] | undefined {
+  const lanes = record.stoppedAfter;
+  return lanes?.map((n, k) => Math.min(n, share(record.budget.runs, lanes.length, k)));
+}
+
+/**
+ * The whole run again, same seed, budget and lanes; a run stopped early (an interrupted one, most
+ * often) only as far as each of its lanes got, so the replay stops where the run did.
+ */
 function wholeRun(record: RunRecord, flags: ReplayFlags): RunFlags {
   if (record.target.kind === 'real' && flags.target === undefined)
     throw new UsageError('a real run is not replayed against the account; give --target');
+  const lanes = flags.runs === undefined ? judgedLanes(record) : undefined;
+  // The first N sequences of a seed are the same whatever the budget: a long run replays in part.
+  const runs = lanes ? lanes.reduce((a, b) => a + b, 0) : (flags.runs ?? record.budget.runs);
+  const where = lanes
+    ? `the ${runs} it started before it was ${record.verdict === 'interrupted' ? 'interrupted' : 'stopped'}${lanes.length > 1 ? ` (lanes: ${lanes.join(' + ')})` : ''}, of its ${record.budget.runs} sequences; the replay stops there too`
+    : `${runs} of its ${record.budget.runs} sequences`;
   process.stdout.write(
-    `replaying the run: seed ${record.seed}, ${flags.runs ?? record.budget.runs} of its ${record.budget.runs} sequences (recorded verdict ${record.verdict})\n`,
+    `replaying the run: seed ${record.seed}, ${where} (recorded verdict ${record.verdict})\n`,
   );
   return {
     ...targetFlags(record, flags),
     seed: record.seed,
-    // The first N sequences of a seed are the same whatever the budget: a long run replays in part.
-    runs: flags.runs ?? record.budget.runs,
+    runs,
+    ...(lanes ? { laneRuns: lanes } : {}),
     maxCommands: record.budget.maxCommands,
     ...(record.shards ? { concurrency: record.shards.length } : {}),
     reportDir: flags.reportDir,

@@ -32,6 +32,8 @@ export interface RunFlags extends RealFlags {
   commandsPath?: string;
   transitionMs: number;
   concurrency?: number;
+  /** Each lane's sequences (a replay of a run stopped early); `runs` is then their sum. */
+  laneRuns?: number[];
   faultProfile?: string;
   /** Cassettes (cassette-flags.ts): write one, or answer from one with --target replay. */
   record?: string;
@@ -135,7 +137,7 @@ const interruptedVerdict = (record: RunRecord, reason: string | undefined): RunR
 function workerLanes(flags: RunFlags): number | undefined {
   if (!(WORKER_TARGETS as readonly string[]).includes(flags.target)) return undefined;
   if (flags.record !== undefined || flags.path !== undefined) return undefined;
-  const lanes = Math.min(flags.runs, flags.concurrency ?? defaultLanes());
+  const lanes = flags.laneRuns?.length ?? Math.min(flags.runs, flags.concurrency ?? defaultLanes());
   return lanes > 1 ? lanes : undefined;
 }
 
@@ -235,6 +237,7 @@ async function judged(
       runs: flags.runs,
       maxCommands: flags.maxCommands,
       ...(flags.concurrency !== undefined ? { concurrency: flags.concurrency } : {}),
+      ...(flags.laneRuns ? { laneRuns: flags.laneRuns } : {}),
       ...(flags.path ? { path: flags.path } : {}),
       ...(flags.commandsPath !== undefined ? { commandsPath: flags.commandsPath } : {}),
       harnessVersion: harnessVersion(),
@@ -306,6 +309,7 @@ async function inWorkers(flags: RunFlags, seed: number, lanes: number, replayOf?
       runs: flags.runs,
       maxCommands: flags.maxCommands,
       lanes,
+      ...(flags.laneRuns ? { laneRuns: flags.laneRuns } : {}),
       harnessVersion: harnessVersion(),
       replayCommand: (n) =>
         `ebs-conformance replay ${replayOf ?? `${flags.reportDir}/run.json`} --failure ${n}`,

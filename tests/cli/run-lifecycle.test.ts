@@ -96,7 +96,7 @@ describe('the run command as a user meets it', () => {
     ['mock', 'SIGINT'],
     ['emulator', 'SIGTERM'],
   ] as const)(
-    'a %s run stopped by %s writes the four reports as interrupted, which report and replay accept',
+    'a %s run stopped by %s writes the four reports as interrupted, which report accepts and replay runs as far as it got',
     async (target, signal) => {
       const reportDir = join(dir, `stopped-${target}`);
       const run = await interrupted(target, signal, reportDir);
@@ -108,25 +108,28 @@ describe('the run command as a user meets it', () => {
       expect(record.verdict).toBe('interrupted');
       expect(record.steps).toBeGreaterThan(0);
       expect(record.inconclusive).toContainEqual({ operation: 'run', reason: `interrupted by ${signal}` });
+      // How far each lane got: what a replay runs, no more (before: all 5000 sequences again).
+      const judged = (record.stoppedAfter as number[]).reduce((a, b) => a + b, 0);
+      expect(judged).toBeGreaterThan(0);
+      expect(judged).toBeLessThan(5000);
       for (const file of ['junit.xml', 'summary.md', 'report.html'])
         expect(readFileSync(join(reportDir, file), 'utf8')).toContain('interrupted');
 
       const [report, replay] = await Promise.all([
         runCli(['report', join(reportDir, 'run.json'), '--out', join(dir, `rendered-${target}`)]),
-        runCli([
-          'replay',
-          join(reportDir, 'run.json'),
-          '--runs',
-          '1',
-          '--report-dir',
-          join(dir, `again-${target}`),
-        ]),
+        runCli(['replay', join(reportDir, 'run.json'), '--report-dir', join(dir, `again-${target}`)]),
       ]);
       expect(report.code).toBe(0);
       expect(report.stdout).toMatch(/^verdict: interrupted\n/);
       expect(replay.code).toBe(0);
-      expect(replay.stdout).toMatch(/^replaying the run: seed 3, 1 of its 5000 sequences/);
-      expect(JSON.parse(readFileSync(join(dir, `again-${target}`, 'run.json'), 'utf8')).seed).toBe(3);
+      expect(replay.stdout).toMatch(
+        new RegExp(`^replaying the run: seed 3, the ${judged} it started before it was interrupted`),
+      );
+      expect(replay.stdout).toContain('the replay stops there too');
+      const again = JSON.parse(readFileSync(join(dir, `again-${target}`, 'run.json'), 'utf8'));
+      expect(again).toMatchObject({ seed: 3, verdict: 'conformant', budget: { runs: judged } });
+      // The sequence a signal cut short is run to its end: at least every call judged before.
+      expect(again.steps).toBeGreaterThanOrEqual(record.steps);
     },
     120_000,
   );
