@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { type CreatableTargetKind, createTarget } from '../../adapters';
 import { createDirectTarget } from '../../adapters/direct-target';
-import { runConformance } from '../../cli/run-suite';
 import { FAULT_PROFILES } from '../../emulator/deviations';
 import type { RunRecord } from '../../reports/run-record';
+import { runAgainst } from '../readings/support';
 
 // The direct target judges what the emulator target judges: the same seed gives the same
 // verdict, the same calls, the same rule counts and the same coverage, with and without a
@@ -15,21 +15,7 @@ async function run(kind: CreatableTargetKind, seed: number, faultProfile?: strin
     clockMode: 'manual',
     ...(faultProfile ? { faultProfile } : {}),
   });
-  try {
-    const { record } = await runConformance({
-      target,
-      seed,
-      runs: 5,
-      maxCommands: 30,
-      concurrency: 1,
-      shrink: false,
-      harnessVersion: 'test',
-      replayCommand: () => '',
-    });
-    return record;
-  } finally {
-    await target.close?.();
-  }
+  return (await runAgainst({ target, seed, runs: 5 })).record;
 }
 
 /** What a verdict is made of, without times and resource IDs. */

@@ -1,48 +1,64 @@
 import { expect } from 'vitest';
 import { createDirectTarget } from '../../adapters/direct-target';
+import type { Target } from '../../adapters/target';
 import type { ReadingChoices } from '../../api';
-import { runConformance } from '../../cli/run-suite';
+import { type RunResult, runConformance } from '../../cli/run-suite';
 import type { Deviation } from '../../emulator/protocol/deviation';
 import { type ServiceBody, type ServiceCall, ServiceError } from '../../emulator/service/api';
-import type { RunEvents } from '../../properties/events';
+import type { RunOptions } from '../../properties/engine';
 
 /** One seed for every run here, so a verdict reproduces. */
 export const SEED = 20261202;
 
+/** The small run the tests share: any option of the engine's may be given instead. */
+export type TestRunOptions = Partial<Omit<RunOptions, 'target'>>;
+
 /**
- * A conformance run against the emulator in-process (direct target), optionally behind a
- * deviation that stands for a target we did not write: a proxy rewriting answers, or a gateway
- * throttling calls. Small: every call of it is judged all the same.
+ * A conformance run against `target`, left open (a test may run again against it): seed SEED, 6
+ * sequences of at most 30 commands, one lane, failures unshrunk (a test needs the verdict only).
  */
-export async function runAgainst(options: {
-  readings?: Partial<ReadingChoices>;
-  deviation?: Deviation;
-  runs?: number;
-  /** Undocumented values fail the run (`run --strict`). */
-  strict?: boolean;
-  /** The run's events, for a target that changes once something has been judged. */
-  events?: RunEvents;
-}) {
-  const target = createDirectTarget({
-    transitionMs: 1000,
-    clockMode: 'manual',
-    retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 5 },
-    ...(options.readings ? { readings: options.readings } : {}),
-    ...(options.deviation ? { gateway: { deviation: options.deviation } } : {}),
+export const conformanceRun = (target: Target, options: TestRunOptions = {}): Promise<RunResult> =>
+  runConformance({
+    target,
+    seed: SEED,
+    runs: 6,
+    maxCommands: 30,
+    concurrency: 1,
+    harnessVersion: 'test',
+    replayCommand: () => '',
+    shrink: false,
+    ...options,
   });
-  try {
-    return await runConformance({
-      target,
-      seed: SEED,
-      runs: options.runs ?? 6,
-      maxCommands: 30,
-      concurrency: 1,
-      harnessVersion: 'test',
-      replayCommand: () => '',
-      shrink: false,
-      ...(options.strict ? { session: { strict: true } } : {}),
-      ...(options.events ? { events: options.events } : {}),
+
+/**
+ * A conformance run, its target closed afterwards whatever happens: `target`, or the emulator
+ * in-process (direct target) on a clock the harness moves, optionally behind a fault profile or
+ * a deviation that stands for a target we did not write (a proxy rewriting answers, a gateway
+ * throttling calls).
+ */
+export async function runAgainst(
+  options: TestRunOptions & {
+    target?: Target;
+    readings?: Partial<ReadingChoices>;
+    deviation?: Deviation;
+    faultProfile?: string;
+    /** Undocumented values fail the run (`run --strict`). */
+    strict?: boolean;
+  } = {},
+): Promise<RunResult> {
+  const { target: given, readings, deviation, faultProfile, strict, ...run } = options;
+  const target =
+    given ??
+    createDirectTarget({
+      transitionMs: 1000,
+      clockMode: 'manual',
+      retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 5 },
+      ...(readings ? { readings } : {}),
+      ...(deviation ? { gateway: { deviation } } : {}),
+      ...(faultProfile ? { faultProfile } : {}),
     });
+  try {
+    return await conformanceRun(target, { ...run, ...(strict ? { session: { strict: true } } : {}) });
   } finally {
     await target.close?.();
   }

@@ -14,8 +14,8 @@ import { Inventory } from '../../adapters/real-inventory';
 import { createRealTarget } from '../../adapters/real-target';
 import { gatewayTransport } from '../../adapters/testing/gateway-transport';
 import type { Transport } from '../../adapters/transport';
-import { runConformance } from '../../cli/run-suite';
 import { RunEvents } from '../../properties/events';
+import { runAgainst } from '../readings/support';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -57,22 +57,8 @@ async function realRun(runs: number, resourceGroups?: readonly string[]) {
   events.on('sequence-ended', () => {
     sequences++;
   });
-  try {
-    const { record } = await runConformance({
-      target,
-      events,
-      seed: 20261202,
-      runs,
-      maxCommands: 25,
-      concurrency: 1,
-      harnessVersion: 'test',
-      replayCommand: () => '',
-      shrink: false,
-    });
-    return { record, named, sequences };
-  } finally {
-    await target.close?.();
-  }
+  const { record } = await runAgainst({ target, events, runs, maxCommands: 25 });
+  return { record, named, sequences };
 }
 
 describe('resource groups on a real account', () => {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createDirectTarget } from '../../adapters/direct-target';
 import { DOCUMENTED_TRANSITIONS, findTransition } from '../../api/state-machines';
-import { runConformance } from '../../cli/run-suite';
 import { faultProfile } from '../../emulator/deviations';
 import type { RunRecord } from '../../reports/run-record';
+import { runAgainst } from '../readings/support';
 
 // What a run observed, held to the documented state machines: the model's status changes (the
 // record's transitions: the model's state before a call and after it settled, each accepted by
@@ -11,29 +10,16 @@ import type { RunRecord } from '../../reports/run-record';
 // the emulator's gateway in-process). A change outside the table is a gap in the table or a bug
 // in the model, the emulator or the recording.
 
-async function run(seed: number, faultProfile?: string): Promise<RunRecord> {
-  // A clock the harness moves, with transitions long enough for calls made on the way.
-  const target = createDirectTarget({
-    transitionMs: 1000,
-    clockMode: 'manual',
-    ...(faultProfile ? { faultProfile } : {}),
-  });
-  try {
-    const { record } = await runConformance({
-      target,
+/** On a clock the harness moves, with transitions long enough for calls made on the way. */
+const run = async (seed: number, faultProfile?: string): Promise<RunRecord> =>
+  (
+    await runAgainst({
       seed,
       runs: faultProfile ? 30 : 20,
       maxCommands: 40,
-      concurrency: 1,
-      harnessVersion: 'test',
-      replayCommand: () => '',
-      shrink: false,
-    });
-    return record;
-  } finally {
-    await target.close?.();
-  }
-}
+      ...(faultProfile ? { faultProfile } : {}),
+    })
+  ).record;
 
 /** Statuses a documented change may show for an operation: on the way, and where it settles. */
 function shownBy(kind: string, operation: string): Set<string> | undefined {

@@ -6,10 +6,10 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTarget } from '../../adapters';
 import { ERROR_CATALOGUE } from '../../api/errors';
-import { runConformance } from '../../cli/run-suite';
 import { renderHtml } from '../../reports/html/page';
 import type { RunRecord } from '../../reports/run-record';
 import { writeReports } from '../../reports/write';
+import { runAgainst } from '../readings/support';
 import { CHROMIUM, chromiumMissing } from '../setup/chromium';
 
 const OUT = resolve('test-output/report-html');
@@ -23,19 +23,16 @@ async function runWithFailure(): Promise<RunRecord> {
     clockMode: 'manual',
     transitionMs: 0,
   });
-  try {
-    const { record } = await runConformance({
-      target,
-      seed: 1,
-      runs: 10,
-      maxCommands: 15,
-      harnessVersion: 'test',
-      replayCommand: (n) => `ebs-conformance replay ${OUT}/run.json --failure ${n}`,
-    });
-    return record;
-  } finally {
-    await target.close?.();
-  }
+  const { record } = await runAgainst({
+    target,
+    seed: 1,
+    runs: 10,
+    maxCommands: 15,
+    // Shrunk, as a user's report shows a failure.
+    shrink: true,
+    replayCommand: (n) => `ebs-conformance replay ${OUT}/run.json --failure ${n}`,
+  });
+  return record;
 }
 
 describe.skipIf(missing !== undefined)('report.html in headless chromium', () => {

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createTarget } from '../../adapters';
 import { isTransientCode } from '../../api/errors';
 import { OPERATIONS } from '../../api/operations';
 import { findRule } from '../../api/rules';
 import { accountRules, codeAccount, operationEntries, operationLabel } from '../../api/rules/error-codes';
-import { runConformance } from '../../cli/run-suite';
 import { RunEvents } from '../../properties/events';
+import { runAgainst } from '../readings/support';
 
 const documented = OPERATIONS.flatMap((op) => op.errors.map((e) => [op, e.code] as const));
 
@@ -71,22 +70,8 @@ describe('a run answers each documented code under the rules the table names', (
           `${operationLabel(op)} ${code} under ${e.rules.join(', ')}; the table says ${accountRules(account).join(', ')}`,
         );
     });
-    const target = await createTarget('direct', { transitionMs: 1000, clockMode: 'manual' });
-    try {
-      const { record } = await runConformance({
-        target,
-        seed: 7,
-        runs: 30,
-        maxCommands: 40,
-        concurrency: 1,
-        harnessVersion: 'test',
-        replayCommand: () => '',
-        events,
-      });
-      expect(record.verdict).toBe('conformant');
-    } finally {
-      await target.close?.();
-    }
+    const { record } = await runAgainst({ seed: 7, runs: 30, maxCommands: 40, events });
+    expect(record.verdict).toBe('conformant');
     expect(wrong).toEqual([]);
     // The run reaches a good part of the table, so the comparison says something.
     expect(answered.size).toBeGreaterThan(40);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDirectTarget } from '../../adapters/direct-target';
-import { runConformance } from '../../cli/run-suite';
+import { runAgainst } from '../readings/support';
 
 // A run whose commands all found nothing to act on made no call of its own: it judged nothing,
 // so it must not be reported conformant (session 4 saw `run --target endpoint --runs 1
@@ -10,26 +9,13 @@ describe('a run that judged no generated call', () => {
   it('is inconclusive, saying why; a run with calls of the same size is not', async () => {
     const seen: { seed: number; steps: number; verdict: string; reasons: string[] }[] = [];
     for (let seed = 1; seed <= 12; seed++) {
-      const target = createDirectTarget({ transitionMs: 1000, clockMode: 'manual' });
-      try {
-        const { record } = await runConformance({
-          target,
-          seed,
-          runs: 1,
-          maxCommands: 1,
-          concurrency: 1,
-          harnessVersion: 'test',
-          replayCommand: () => '',
-        });
-        seen.push({
-          seed,
-          steps: record.steps,
-          verdict: record.verdict,
-          reasons: record.inconclusive.map((i) => i.reason),
-        });
-      } finally {
-        await target.close?.();
-      }
+      const { record } = await runAgainst({ seed, runs: 1, maxCommands: 1 });
+      seen.push({
+        seed,
+        steps: record.steps,
+        verdict: record.verdict,
+        reasons: record.inconclusive.map((i) => i.reason),
+      });
     }
     // Both kinds occur among these seeds, or the test would prove nothing.
     expect(seen.filter((s) => s.steps === 0).length, JSON.stringify(seen)).toBeGreaterThan(0);

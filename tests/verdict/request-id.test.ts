@@ -5,10 +5,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDirectTarget } from '../../adapters/direct-target';
-import { runConformance } from '../../cli/run-suite';
 import type { WireResponse } from '../../emulator/protocol/wire';
 import { type EmulatorProcess, runCli, spawnEmulator } from '../emulator/cli-process';
+import { runAgainst } from '../readings/support';
 
 // A target whose answers carry no RequestId at all, its very first one included (the answer the
 // harness learns the world from): the run must reach a verdict, a nonconformance naming the call
@@ -27,42 +26,26 @@ function withoutRequestId(body: string): string {
 describe('a target that never answers a RequestId', () => {
   it('in process: the first judged call is reported, naming its operation and the rule', async () => {
     let stripped = 0;
-    const target = createDirectTarget({
-      transitionMs: 1000,
-      clockMode: 'manual',
-      gateway: {
-        deviation: {
-          encoded(_action: string, response: WireResponse): WireResponse {
-            stripped += 1;
-            const { 'x-acs-request-id': _, ...headers } = response.headers ?? {};
-            return { ...response, headers, body: withoutRequestId(response.body) };
-          },
+    const run = await runAgainst({
+      runs: 3,
+      maxCommands: 10,
+      deviation: {
+        encoded(_action: string, response: WireResponse): WireResponse {
+          stripped += 1;
+          const { 'x-acs-request-id': _, ...headers } = response.headers ?? {};
+          return { ...response, headers, body: withoutRequestId(response.body) };
         },
       },
     });
-    try {
-      const run = await runConformance({
-        target,
-        seed: 20261202,
-        runs: 3,
-        maxCommands: 10,
-        concurrency: 1,
-        harnessVersion: 'test',
-        replayCommand: () => '',
-        shrink: false,
-      });
-      expect(run.worldNotes.join('\n')).toContain('RequestId');
-      expect(run.record.verdict).toBe('nonconformant');
-      expect(run.record.inconclusive).toEqual([]);
-      const [failure] = run.record.failures;
-      expect(failure?.rules).toContain(RULE);
-      // The call it names is the one the trace ends with: the first the run judged.
-      expect(failure?.operation).toBe(failure?.trace.at(-1)?.operation);
-      expect(failure?.title).toContain('RequestId');
-      expect(stripped).toBeGreaterThan(1);
-    } finally {
-      await target.close?.();
-    }
+    expect(run.worldNotes.join('\n')).toContain('RequestId');
+    expect(run.record.verdict).toBe('nonconformant');
+    expect(run.record.inconclusive).toEqual([]);
+    const [failure] = run.record.failures;
+    expect(failure?.rules).toContain(RULE);
+    // The call it names is the one the trace ends with: the first the run judged.
+    expect(failure?.operation).toBe(failure?.trace.at(-1)?.operation);
+    expect(failure?.title).toContain('RequestId');
+    expect(stripped).toBeGreaterThan(1);
   }, 120_000);
 
   describe('on the command line, through a proxy that strips it, on a real clock', () => {

@@ -2,31 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { createDirectTarget } from '../../adapters/direct-target';
 import { createEmulatorTarget } from '../../adapters/emulator-target';
 import type { Target } from '../../adapters/target';
-import { runConformance } from '../../cli/run-suite';
+import { conformanceRun } from '../readings/support';
 
 // A user who runs twice against one emulator on a manual clock: the first run moved its clock on
 // (every settle does), and the second must read it where it stands, not at this process's time.
 
 const DAY_MS = 86_400_000;
 
-const runOn = (target: Target, runs: number) =>
-  runConformance({
-    target,
-    seed: 20261202,
-    runs,
-    maxCommands: 30,
-    concurrency: 1,
-    harnessVersion: 'test',
-    replayCommand: () => '',
-    shrink: false,
-  });
-
 /** Two runs against one target, its clock a day further on between them (as a long run leaves it). */
 async function twice(target: Target, runs: number) {
-  const first = await runOn(target, runs);
+  const first = await conformanceRun(target, { runs });
   await target.advanceClock?.(DAY_MS);
   const ahead = ((await target.clockNow?.()) ?? 0) - Date.now();
-  const second = await runOn(target, runs);
+  const second = await conformanceRun(target, { runs });
   return { first: first.record, second: second.record, ahead };
 }
 

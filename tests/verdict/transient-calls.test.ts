@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createTarget } from '../../adapters';
-import { createDirectTarget } from '../../adapters/direct-target';
 import { TRANSIENT_PAIR_STATUSES } from '../../api';
-import { runConformance } from '../../cli/run-suite';
 import { readPair } from '../../emulator/deviations/support';
 import type { Deviation } from '../../emulator/protocol/deviation';
 import { ServiceError } from '../../emulator/service/api';
+import { runAgainst } from '../readings/support';
 
 // Calls made while a pair or group is on its way (the harness moves the clock, so it can call
 // before the transition ends), and the probe that reads a changed resource on the way: both are
@@ -14,27 +13,8 @@ import { ServiceError } from '../../emulator/service/api';
 /** The statuses a resource passes through on its way; `syncing` recurs when settled too. */
 const TRANSIENT: readonly string[] = TRANSIENT_PAIR_STATUSES.filter((s) => s !== 'syncing');
 
-async function run(deviation?: Deviation, runs = 12) {
-  const target = createDirectTarget({
-    transitionMs: 1000,
-    clockMode: 'manual',
-    ...(deviation ? { gateway: { deviation } } : {}),
-  });
-  try {
-    return await runConformance({
-      target,
-      seed: 20261202,
-      runs,
-      maxCommands: 40,
-      concurrency: 1,
-      harnessVersion: 'test',
-      replayCommand: () => '',
-      shrink: false,
-    });
-  } finally {
-    await target.close?.();
-  }
-}
+const run = (deviation?: Deviation, runs = 12) =>
+  runAgainst({ runs, maxCommands: 40, ...(deviation ? { deviation } : {}) });
 
 describe('calls during transient statuses', () => {
   it('are made on a clock the harness moves, in several transient statuses of pairs, and judged conformant on the emulator', async () => {
@@ -79,21 +59,7 @@ describe('calls during transient statuses', () => {
         clockMode: 'manual',
         ...(faultProfile ? { faultProfile } : {}),
       });
-      try {
-        const { record } = await runConformance({
-          target,
-          seed: 7,
-          runs: 30,
-          maxCommands: 40,
-          concurrency: 2,
-          harnessVersion: 'test',
-          replayCommand: () => '',
-          shrink: false,
-        });
-        return record;
-      } finally {
-        await target.close?.();
-      }
+      return (await runAgainst({ target, seed: 7, runs: 30, maxCommands: 40, concurrency: 2 })).record;
     };
     const plain = await shared();
     expect(plain.failures.map((f) => f.title)).toEqual([]);

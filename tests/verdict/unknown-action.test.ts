@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDirectTarget } from '../../adapters/direct-target';
 import type { Target } from '../../adapters/target';
 import { findOperation } from '../../api';
-import { runConformance } from '../../cli/run-suite';
+import { runAgainst } from '../readings/support';
 
 // PROTO.UNKNOWN_ACTION: generated calls name actions neither product serves (the protocol command
 // family), and their answers are judged like any other: the emulator's InvalidApi.NotFound passes,
@@ -30,41 +30,22 @@ function servingUnknownActions(target: Target): Target & { served: () => number 
   };
 }
 
-const run = (target: Target) =>
-  runConformance({
-    target,
-    seed: 31,
-    runs: 12,
-    maxCommands: 30,
-    concurrency: 1,
-    harnessVersion: 'test',
-    replayCommand: () => '',
-    shrink: false,
-  });
+const run = (target: Target) => runAgainst({ target, seed: 31, runs: 12 });
 
 describe('an action the service does not serve', () => {
   it('is sent by generated sequences and judged: the emulator refusing it is conformant', async () => {
-    const target = createDirectTarget({ transitionMs: 1000, clockMode: 'manual' });
-    try {
-      const { record } = await run(target);
-      expect(record.verdict).toBe('conformant');
-      const rule = record.rules.find((r) => r.id === RULE);
-      expect(rule?.refused).toBeGreaterThan(0);
-      expect(rule?.observedCodes).toEqual({ 'InvalidApi.NotFound': rule?.refused });
-    } finally {
-      await target.close?.();
-    }
+    const { record } = await run(createDirectTarget({ transitionMs: 1000, clockMode: 'manual' }));
+    expect(record.verdict).toBe('conformant');
+    const rule = record.rules.find((r) => r.id === RULE);
+    expect(rule?.refused).toBeGreaterThan(0);
+    expect(rule?.observedCodes).toEqual({ 'InvalidApi.NotFound': rule?.refused });
   }, 120_000);
 
   it('served anyway, it is a nonconformance naming the rule', async () => {
     const target = servingUnknownActions(createDirectTarget({ transitionMs: 1000, clockMode: 'manual' }));
-    try {
-      const { record } = await run(target);
-      expect(target.served()).toBeGreaterThan(0);
-      expect(record.verdict).toBe('nonconformant');
-      expect(record.failures[0]?.rules).toContain(RULE);
-    } finally {
-      await target.close?.();
-    }
+    const { record } = await run(target);
+    expect(target.served()).toBeGreaterThan(0);
+    expect(record.verdict).toBe('nonconformant');
+    expect(record.failures[0]?.rules).toContain(RULE);
   }, 120_000);
 });
