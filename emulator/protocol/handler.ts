@@ -64,7 +64,18 @@ export function createHandler(
     if (fault.error) throw fault.error;
   }
 
-  async function handle(req: WireRequest): Promise<WireResponse> {
+  /**
+   * An answer carries the service's time in its Date header, as an HTTP server states its own
+   * (RFC 9110, 6.6.1): on a manual or fast clock it is the time the answer's own times are on,
+   * so a client judging them need not know how this clock stands to its own. Stamped after the
+   * service has answered, so no time in the body is later than it.
+   */
+  const dated = (out: WireResponse): WireResponse => ({
+    ...out,
+    headers: { ...out.headers, date: new Date(inner.clock.now()).toUTCString() },
+  });
+
+  async function serve(req: WireRequest): Promise<WireResponse> {
     const requestId = randomUUID().toUpperCase();
     let format: Format | undefined;
     let op: Operation | undefined;
@@ -118,5 +129,6 @@ export function createHandler(
       return op && deviation?.encoded ? deviation.encoded(op.action, out) : out;
     }
   }
+  const handle = async (req: WireRequest) => dated(await serve(req));
   return Object.assign(handle, { faults });
 }
