@@ -67,13 +67,14 @@ export function createHandler(
   /**
    * An answer carries the service's time in its Date header, as an HTTP server states its own
    * (RFC 9110, 6.6.1): on a manual or fast clock it is the time the answer's own times are on,
-   * so a client judging them need not know how this clock stands to its own. Stamped after the
-   * service has answered, so no time in the body is later than it.
+   * so a client judging them need not know how this clock stands to its own. It is the latest
+   * time the service read while answering (no time in the body is later), not when the answer
+   * left: on a clock 300 times the wall's, 100 ms waiting for a core would be 30 s.
    */
-  const dated = (out: WireResponse): WireResponse => ({
-    ...out,
-    headers: { ...out.headers, date: new Date(inner.clock.now()).toUTCString() },
-  });
+  const dated = (out: WireResponse): WireResponse => {
+    const at = inner.clock.lastRead?.() ?? inner.clock.now();
+    return { ...out, headers: { ...out.headers, date: new Date(at).toUTCString() } };
+  };
 
   async function serve(req: WireRequest): Promise<WireResponse> {
     const requestId = randomUUID().toUpperCase();
@@ -129,6 +130,10 @@ export function createHandler(
       return op && deviation?.encoded ? deviation.encoded(op.action, out) : out;
     }
   }
-  const handle = async (req: WireRequest) => dated(await serve(req));
+  const handle = async (req: WireRequest) => {
+    // Read once first, so an answer the service never saw (a bad signature) is dated now.
+    inner.clock.now();
+    return dated(await serve(req));
+  };
   return Object.assign(handle, { faults });
 }

@@ -48,6 +48,11 @@ export interface Clock {
   /** How many times faster than the wall a real clock runs (1 when absent). */
   readonly rate?: number;
   now(): number;
+  /**
+   * The time the latest `now()` gave: what an answer's Date states, the time the service judged
+   * it at, however long the process then waited for a core before sending it.
+   */
+  lastRead?(): number;
   /** Manual mode only; a real clock refuses (returns false). */
   advance(ms: number): boolean;
   /**

@@ -62,6 +62,29 @@ describe('a real clock faster than the wall (--clock-rate)', () => {
 });
 
 describe('the Date header', () => {
+  it('states the time the service judged the call at, not when the answer left', async () => {
+    vi.useFakeTimers({ now: Date.parse('2031-05-06T07:08:09Z') });
+    const clock = realClock(300);
+    const handler = createHandler(
+      {
+        handle: () => {
+          clock.now();
+          // The process waits a second for a core before it sends: 300 s on this clock.
+          vi.advanceTimersByTime(1_000);
+          return {};
+        },
+        clock,
+        reset: () => undefined,
+        snapshot: () => ({}),
+      },
+      { now: () => Date.now() },
+    );
+    const res = await handler(
+      signV1({ action: 'DescribeRegions', version: '2021-07-30', params: { RegionId: 'cn-hangzhou' } }),
+    );
+    expect(res.headers.date).toBe('Tue, 06 May 2031 07:08:09 GMT');
+  });
+
   it('states the service clock, after the answer was made', async () => {
     const clock = manualClock(Date.parse('2031-05-06T07:08:09.500Z'));
     const handler = createHandler(

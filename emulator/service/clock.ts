@@ -9,11 +9,16 @@ import type { Clock } from './api';
 export function realClock(rate = 1): Clock {
   let origin = Date.now();
   let start = origin;
+  let last = origin;
   const now = rate === 1 ? () => Date.now() : () => start + (Date.now() - origin) * rate;
   return {
     mode: 'real',
     rate,
-    now,
+    now: () => {
+      last = now();
+      return last;
+    },
+    lastRead: () => last,
     advance: () => false,
     resume(ms) {
       // Only a fast clock can stand behind a time it saved: the wall's own is never set back.
