@@ -400,16 +400,9 @@ export async function detectProfile(
 export const AWAITING_CHECK: Readonly<
   Record<string, { readonly check: string; readonly targets: readonly DetectionTarget[] }>
 > = {
-  'recover-point-frozen': {
-    check:
-      'a recovery point judged against the RPO on a wall clock: the only documented RPO is 900 s and the emulator syncs every RPO of real time, so a frozen point shows only to a run that watches one replicating pair for more than 900 s + 120 s of sync + 600 s of clock skew, far beyond a detection run (sequences of seconds)',
-    targets: ['endpoint'],
-  },
-  'progress-falls-between-passes': {
-    check:
-      'two judged Progress reads inside one initial sync on a real clock (each between two listings that show initial_syncing): with 150 ms transitions that happens at some seeds and not others, so a run may end conformant; caught alone at the suite seed + 1 in 33 s, missed at the suite seed (30 runs, 80-108 s) after the coverage and rules merges changed the sequences',
-    targets: ['endpoint'],
-  },
+  // Empty since the endpoint judges recovery data at its answers' Date on a fast clock
+  // (recover-point-frozen) and reads Progress through the whole initial sync
+  // (progress-falls-between-passes).
 };
 
 /** Whether `target` is one where the profile still waits for a check. */
