@@ -20,6 +20,8 @@ export interface EmulatorTargetOptions
   readonly transitionMs?: number;
   /** `manual`: virtual time moves only through `advanceClock` (`--clock manual`). */
   readonly clockMode?: 'real' | 'manual';
+  /** A real clock this many times faster than the wall (`--clock-rate`). */
+  readonly clockRate?: number;
   /** `--fault-profile NAME`: the child departs from the documentation as that profile says. */
   readonly faultProfile?: string;
   /** `--reading ID=VALUE` for each: the alternative the child plays at those readings. */
@@ -51,6 +53,8 @@ function emulatorCommand(options: EmulatorTargetOptions) {
   const args = [packagePath('bin', 'ebs-conformance.mjs'), 'emulator', '--port', '0', '--host', '127.0.0.1'];
   args.push('--transition-ms', String(options.transitionMs ?? 0));
   if (options.clockMode === 'manual') args.push('--clock', 'manual');
+  if (options.clockRate !== undefined && options.clockRate !== 1)
+    args.push('--clock-rate', String(options.clockRate));
   if (options.faultProfile !== undefined) args.push('--fault-profile', options.faultProfile);
   for (const choice of readingTexts(options.readings ?? {})) args.push('--reading', choice);
   return { file: process.execPath, args: [...args, ...(options.extraArgs ?? [])] };

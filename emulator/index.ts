@@ -38,6 +38,8 @@ export interface EmulatorOptions {
   readonly transitionMs?: number;
   /** `real` (default) follows the wall clock; `manual` moves only via `/_emulator/clock`. */
   readonly clock?: 'real' | 'manual' | Clock;
+  /** How many times faster than the wall the real clock runs (default 1; `real` only). */
+  readonly clockRate?: number;
   /** The long-term key callers sign with (default testAccessKeyId / testAccessKeySecret). */
   readonly accessKeyId?: string;
   readonly accessKeySecret?: string;
@@ -77,8 +79,10 @@ export function emulatorCredentials(
   );
 }
 
-function clockOf(option: EmulatorOptions['clock']): Clock {
-  if (option === undefined || option === 'real') return realClock();
+function clockOf(option: EmulatorOptions['clock'], rate = 1): Clock {
+  if (rate !== 1 && option !== undefined && option !== 'real')
+    throw new RangeError('a clock rate applies to the real clock only');
+  if (option === undefined || option === 'real') return realClock(rate);
   return option === 'manual' ? manualClock(Date.now()) : option;
 }
 
@@ -108,7 +112,7 @@ async function serve(
 ): Promise<RunningEmulator> {
   const service = createEmulatorService({
     transitionMs: options.transitionMs ?? DEFAULT_TRANSITION_MS,
-    clock: clockOf(options.clock),
+    clock: clockOf(options.clock, options.clockRate),
     ...(options.stateFile === undefined ? {} : { stateFile: options.stateFile }),
     ...(options.idSeed === undefined ? {} : { idSeed: options.idSeed }),
     readings: emulatorReadingsOf(options.readings),

@@ -56,6 +56,12 @@ export interface DetectionOptions {
   readonly transitionMs?: number;
   /** On `endpoint`: how long the harness waits for a change to settle before it is inconclusive. */
   readonly settleTimeoutMs?: number;
+  /**
+   * On `endpoint`: how many times faster than the wall the emulator's clock runs (`--clock-rate`),
+   * so that an RPO passes within a detection run; transitions still last `transitionMs` of the
+   * wall's time (the child's own `--transition-ms` is that times the rate).
+   */
+  readonly clockRate?: number;
   readonly harnessVersion?: string;
   /** false: stop at the first failing sequence without shrinking it (a test needs only the verdict). */
   readonly shrink?: boolean;
@@ -92,8 +98,15 @@ export const DETECTION_DEFAULTS = {
   transitionMs: 1000,
 } as const;
 
-/** The real-clock column: transitions of 150 ms (the issue asks for 100-200 ms), settling bounded. */
-export const ENDPOINT_DEFAULTS = { transitionMs: 150, settleTimeoutMs: 10_000 } as const;
+/**
+ * The real-clock column: transitions of 150 ms of wall time (the issue asks for 100-200 ms),
+ * settling bounded, on a clock 600 times the wall's: the only documented RPO (900 s) passes in
+ * 1.5 s, so a frozen recovery point shows within a sequence (at 300 times, 60 sequences at the
+ * suite seed kept no pair the 3.4 s it takes). A transition is then 90 s of the target's time,
+ * inside the 120 s the model allows one periodic sync (SYNC_SLACK_S): from about 830 times a
+ * sync would outlast it and a correct recovery point look too old.
+ */
+export const ENDPOINT_DEFAULTS = { transitionMs: 150, settleTimeoutMs: 10_000, clockRate: 600 } as const;
 
 const SETTLE = 'settle: ';
 
@@ -136,13 +149,16 @@ export function childStartTimeoutMs(load = loadavg()[0] ?? 0, cores = availableP
   return Math.min(600_000, Math.round(30_000 * perCore));
 }
 
-type Resolved = Required<Omit<DetectionOptions, 'settleTimeoutMs' | 'children'>> & {
+type Resolved = Required<Omit<DetectionOptions, 'settleTimeoutMs' | 'clockRate' | 'children'>> & {
   settleTimeoutMs?: number;
+  clockRate?: number;
 };
 
 interface ChildSpec {
+  /** On the child's own clock. */
   readonly transitionMs: number;
   readonly clockMode: 'manual' | 'real';
+  readonly clockRate?: number;
 }
 
 /**
@@ -167,7 +183,7 @@ export class EmulatorChildren {
 
   /** A child with `profile` on: an idle one switched to it, else a new process. */
   async take(profile: string, spec: ChildSpec): Promise<Target & { readonly endpoint?: string }> {
-    const key = `${spec.clockMode}/${spec.transitionMs}`;
+    const key = `${spec.clockMode}/${spec.transitionMs}/${spec.clockRate ?? 1}`;
     let child = this.#idle.get(key)?.pop();
     // Where a reused manual clock stands against this process's: the run's time starts there.
     let ahead = 0;
@@ -211,6 +227,7 @@ export class EmulatorChildren {
         faultProfile: profile,
         transitionMs: spec.transitionMs,
         clockMode: spec.clockMode,
+        ...(spec.clockRate !== undefined ? { clockRate: spec.clockRate } : {}),
         // Measured when this child's turn comes, not when it was queued.
         startTimeoutMs: childStartTimeoutMs(),
       });
@@ -255,10 +272,10 @@ async function targetFor(
       transitionMs: o.transitionMs,
       clockMode: 'manual',
     });
-  const spec: ChildSpec = {
-    transitionMs: o.transitionMs,
-    clockMode: o.target === 'endpoint' ? 'real' : 'manual',
-  };
+  const spec: ChildSpec =
+    o.target === 'endpoint'
+      ? { ...childClock(o), clockMode: 'real' }
+      : { transitionMs: o.transitionMs, clockMode: 'manual' };
   const child = children ? await children.take(profile.name, spec) : await ownChild(profile.name, spec);
   if (o.target === 'emulator') return child;
   try {
@@ -279,11 +296,19 @@ async function targetFor(
   }
 }
 
+/** The endpoint child's clock: `transitionMs` of wall time is that times the rate on its own. */
+function childClock(o: Resolved): { transitionMs: number; clockRate?: number } {
+  const rate = o.clockRate ?? 1;
+  return { transitionMs: o.transitionMs * rate, ...(rate !== 1 ? { clockRate: rate } : {}) };
+}
+
 function replayCommand(profile: ProfileUnderTest, o: Resolved): string {
   const run = `--seed ${o.seed} --runs ${o.runs} --max-commands ${o.maxCommands}`;
   if (o.target !== 'endpoint')
     return `ebs-conformance run --target ${o.target} --fault-profile ${profile.name} ${run}`;
-  return `ebs-conformance emulator --port 8088 --transition-ms ${o.transitionMs} --fault-profile ${profile.name} & ebs-conformance run --target endpoint --endpoint http://127.0.0.1:8088 ${run}`;
+  const { transitionMs, clockRate } = childClock(o);
+  const rate = clockRate !== undefined ? ` --clock-rate ${clockRate}` : '';
+  return `ebs-conformance emulator --port 8088 --transition-ms ${transitionMs}${rate} --fault-profile ${profile.name} & ebs-conformance run --target endpoint --endpoint http://127.0.0.1:8088 ${run}`;
 }
 
 /** One run of the suite against a fresh target with the profile on. */
@@ -375,16 +400,9 @@ export async function detectProfile(
 export const AWAITING_CHECK: Readonly<
   Record<string, { readonly check: string; readonly targets: readonly DetectionTarget[] }>
 > = {
-  'recover-point-frozen': {
-    check:
-      'a recovery point judged against the RPO on a wall clock: the only documented RPO is 900 s and the emulator syncs every RPO of real time, so a frozen point shows only to a run that watches one replicating pair for more than 900 s + 120 s of sync + 600 s of clock skew, far beyond a detection run (sequences of seconds)',
-    targets: ['endpoint'],
-  },
-  'progress-falls-between-passes': {
-    check:
-      'two judged Progress reads inside one initial sync on a real clock (each between two listings that show initial_syncing): with 150 ms transitions that happens at some seeds and not others, so a run may end conformant; caught alone at the suite seed + 1 in 33 s, missed at the suite seed (30 runs, 80-108 s) after the coverage and rules merges changed the sequences',
-    targets: ['endpoint'],
-  },
+  // Empty since the endpoint judges recovery data at its answers' Date on a fast clock
+  // (recover-point-frozen) and reads Progress through the whole initial sync
+  // (progress-falls-between-passes).
 };
 
 /** Whether `target` is one where the profile still waits for a check. */

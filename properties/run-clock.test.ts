@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RunClock } from './run-clock';
+import { answerTime, RunClock } from './run-clock';
 
 /** A promise and the function that resolves it. */
 function deferred() {
@@ -81,5 +81,25 @@ describe('RunClock', () => {
     expect(clock.now).toBe(60);
     await clock.reach(100, 60, move);
     expect(clock.now).toBe(120);
+  });
+});
+
+describe('answerTime and following a clock of its own', () => {
+  it('reads the Date header in whole seconds; none, a broken one or one before 2010 is no time', () => {
+    expect(answerTime({ date: 'Tue, 06 May 2031 07:08:09 GMT' })).toBe(Date.parse('2031-05-06T07:08:09Z'));
+    expect(answerTime({})).toBeUndefined();
+    expect(answerTime(undefined)).toBeUndefined();
+    expect(answerTime({ date: 'yesterday' })).toBeUndefined();
+    expect(answerTime({ date: 'Thu, 01 Jan 1970 00:00:00 GMT' })).toBeUndefined();
+  });
+
+  it('follows the time an answer states, and between answers the wall moved by the same offset', () => {
+    const clock = new RunClock(0);
+    clock.follow(1_000);
+    expect(clock.now).toBe(1_000);
+    clock.follow(2_000, 3_602_000);
+    expect(clock.now).toBe(3_602_000);
+    clock.follow(2_500);
+    expect(clock.now).toBe(3_602_500);
   });
 });

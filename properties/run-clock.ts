@@ -77,8 +77,32 @@ export class RunClock {
     }
   }
 
-  /** For targets whose clock runs by itself: the model follows the wall clock. */
-  follow(now: number): void {
-    this.#now = now;
+  /** How far the target's clock stood ahead of the wall's at its latest dated answer. */
+  #offset = 0;
+
+  /**
+   * For targets whose clock runs by itself the model follows the target's time: the time an
+   * answer states (`answeredAt`, its Date header) when there is one, else the wall clock moved by
+   * how far the target's stood from it at its latest dated answer.
+   */
+  follow(wall: number, answeredAt?: number): void {
+    if (answeredAt !== undefined) this.#offset = answeredAt - wall;
+    this.#now = wall + this.#offset;
   }
+}
+
+/** 2010-01-01: no replica pair existed before; an answer dated earlier has no clock worth following. */
+const EARLIEST_DATE_MS = Date.UTC(2010, 0, 1);
+
+/**
+ * The time an answer states in its HTTP Date header (RFC 9110, 6.6.1: an origin server with a
+ * clock sends one in every answer, in whole seconds, truncated), as epoch ms; undefined when the
+ * answer has none or one no clock could have written. The documentation says nothing of it: it
+ * is HTTP's, and the gateway's answers carry it like any server's.
+ */
+export function answerTime(headers: Readonly<Record<string, string>> | undefined): number | undefined {
+  const text = headers?.date;
+  if (text === undefined) return undefined;
+  const ms = Date.parse(text);
+  return Number.isFinite(ms) && ms >= EARLIEST_DATE_MS ? ms : undefined;
 }

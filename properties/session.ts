@@ -19,7 +19,7 @@ import {
 import type { During, ModelBox, PlannedCall } from './command';
 import { answerJudged, type RunEvents, settled, type TraceStep } from './events';
 import { choiceOf, listingChoices, type ReadingBook, refusalChoices, shapeChoices } from './readings';
-import type { RunClock } from './run-clock';
+import { answerTime, type RunClock } from './run-clock';
 import { allowedPath, type SettleRead, settleReads, statusIn } from './settle';
 import { namespacedCall, Ownership } from './shared-target';
 
@@ -114,7 +114,7 @@ export class RunSession {
     const before = m.state;
     const call = namespacedCall(planned.call, this.namespace);
     const sent = await this.#send(before, { ...planned, call }, expect);
-    const { expectation, exchange, servedAt } = sent;
+    const { expectation, exchange, servedAt, dated } = sent;
     const judged = judge(exchange);
     this.#log(command, exchange, describe(expectation), expectation.rules);
     this.events.emit(answerJudged(before, planned, expectation, exchange));
@@ -126,7 +126,7 @@ export class RunSession {
     const operation =
       findOperation(call.product, call.version, call.action) ?? unservedOperation(call.product, call.action);
     if (operation) {
-      const ctx = this.#context(operation, expectation, judged.answer, call, servedAt);
+      const ctx = this.#context(operation, expectation, judged.answer, call, servedAt, dated);
       const [first, ...more] = runChecks(ctx);
       if (first) this.fail(first, ...more);
       this.#undocumentedValues(command, ctx);
@@ -166,14 +166,15 @@ export class RunSession {
     throw new Nonconformance(failures, [...this.trace]);
   }
 
-  /** Judges the call at the time it is served: the clock cannot move while it is in flight. */
-  #send(
-    state: ModelState,
-    planned: PlannedCall,
-    expect: Expect = this.#decide,
-  ): Promise<{ expectation: Expectation; exchange: Exchange; servedAt: number }> {
+  /**
+   * Judges the call at the time it is served: on a clock the harness moves, the clock cannot
+   * move while it is in flight; on a clock of its own, at the time the answer states (its Date:
+   * the target's own clock, whatever the skew between it and this machine's), else the wall's.
+   */
+  #send(state: ModelState, planned: PlannedCall, expect: Expect = this.#decide): Promise<Sent> {
+    const owned = this.#movedClock;
     return this.clock.call(async (now) => {
-      const expectation = expect(state, planned.call, now);
+      const judged = owned ? expect(state, planned.call, now) : undefined;
       const { product, version, action } = planned.call;
       this.events.emit({ type: 'call-sent', operation: { product, version, action }, label: planned.label });
       const exchange = await this.target.send({
@@ -181,7 +182,16 @@ export class RunSession {
         ...(planned.region !== undefined ? { region: planned.region } : {}),
         ...(planned.variant !== undefined ? { variant: planned.variant } : {}),
       });
-      return { expectation, exchange, servedAt: now };
+      if (judged) return { expectation: judged, exchange, servedAt: now };
+      const dated = answerTime(exchange.response?.headers);
+      this.clock.follow(this.#wallNow(), dated);
+      const at = this.clock.now;
+      return {
+        expectation: expect(state, planned.call, at),
+        exchange,
+        servedAt: at,
+        dated: dated !== undefined,
+      };
     });
   }
 
@@ -213,6 +223,7 @@ export class RunSession {
     answer: Answer,
     call: PlannedCall['call'],
     now: number,
+    dated = false,
   ): CheckContext {
     const { ReplicaPairId } = call.params;
     const token = tokenOf(call);
@@ -227,6 +238,7 @@ export class RunSession {
       recoverPoints: this.#recoverPoints,
       progress: this.#progress,
       movedClock: this.#movedClock,
+      ...(dated ? { answerTime: true } : {}),
       ...(typeof ReplicaPairId === 'string' ? { subject: ReplicaPairId } : {}),
       ...(firstAnswer ? { firstAnswer } : {}),
     };
@@ -348,7 +360,7 @@ export class RunSession {
         // On a clock of its own the first reads are the probe: what they show on the way.
         await this.#duringSharp(after, settledNow, watches, during);
         for (const w of watches)
-          if (initialSync(after, w)) await this.#progressInInitialSync(m.state, after, w, false);
+          if (initialSync(after, w)) await this.#progressInInitialSync(m.state, after, w, false, deadline);
         if (this.halted) return true;
       }
       const pending = watches.filter((w) => !w.done);
@@ -371,6 +383,10 @@ export class RunSession {
         ms: this.#wallNow() - w.startedAt,
       });
     return true;
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return this.target.sleep?.(ms) ?? new Promise((r) => setTimeout(r, ms));
   }
 
   #wallNow(): number {
@@ -442,13 +458,17 @@ export class RunSession {
    * back to it without a new Start): only such reads are judged, in order, against the model's
    * initial-sync state (below 100, never falling); one whose closing listing shows the sync over
    * is not judged at all. Between a read and its closing listing, a clock the harness moves is
-   * moved a little (the reads walk through the sync); on a clock of its own, real time passes.
+   * moved a little (the reads walk through the sync); on a clock of its own, real time passes,
+   * and the reads go on until the sync is over or the settle deadline: each judged against the
+   * one before it in the same sync, spaced by a quarter of the time the change has taken so far
+   * (at most PROGRESS_PACE_MS), so any fall is seen whenever the sync ends, in 150 ms or in hours.
    */
   async #progressInInitialSync(
     state: ModelState,
     after: ModelState,
     w: Watch,
     owned: boolean,
+    deadline = 0,
   ): Promise<void> {
     const pair = after.pairs[w.read.id];
     if (!pair) return;
@@ -463,7 +483,8 @@ export class RunSession {
     };
     const operation = findOperation('ebs', '2021-07-30', 'DescribeDiskReplicaPairProgress');
     if (!operation) return;
-    for (let i = 0; i < PROGRESS_READS && !w.done && w.seen.at(-1) === INITIAL_SYNC; i++) {
+    const more = (i: number) => (owned ? i < PROGRESS_READS : this.#wallNow() < deadline);
+    for (let i = 0; more(i) && !w.done && w.seen.at(-1) === INITIAL_SYNC; i++) {
       const sent = await this.#send(after, planned);
       this.events.emit(answerJudged(after, planned, sent.expectation, sent.exchange));
       const judged = judge(sent.exchange);
@@ -475,29 +496,37 @@ export class RunSession {
       } else {
         // The closing listing must show the pair as it was after the read, not as it was before.
         const lag = this.options.listingLagMs ?? (this.target.kind === 'real' ? CONFIRM_MS : 0);
-        if (lag > 0) await (this.target.sleep?.(lag) ?? new Promise((r) => setTimeout(r, lag)));
+        if (lag > 0) await this.#sleep(lag);
         await this.#read(state, w, false);
       }
       if (this.halted) return;
       // The closing listing: the read lay inside the initial sync only if it still shows it.
       if (w.seen.at(-1) !== INITIAL_SYNC) return;
-      const ctx = this.#context(operation, sent.expectation, judged.answer, planned.call, sent.servedAt);
+      const ctx = this.#context(
+        operation,
+        sent.expectation,
+        judged.answer,
+        planned.call,
+        sent.servedAt,
+        sent.dated,
+      );
       this.#log(
         `settle: ${planned.label} (inside initial_syncing)`,
         sent.exchange,
         describe(sent.expectation),
         [...sent.expectation.rules],
       );
-      const [first, ...more] = runChecks(ctx);
-      if (first) this.fail(first, ...more);
+      const [first, ...others] = runChecks(ctx);
+      if (first) this.fail(first, ...others);
       this.#remember(ctx);
+      if (!owned) await this.#sleep(Math.min(PROGRESS_PACE_MS, (this.#wallNow() - w.startedAt) / 4));
     }
   }
 
   /** One read of a changed resource before the clock moves: its status must already lie on the path. */
   async #probe(state: ModelState, w: Watch): Promise<void> {
     const { planned } = w.read;
-    const { expectation, exchange, servedAt } = await this.#send(state, planned);
+    const { expectation, exchange, servedAt, dated } = await this.#send(state, planned);
     this.events.emit(answerJudged(state, planned, expectation, exchange));
     const judged = judge(exchange);
     if ('inconclusive' in judged) {
@@ -513,7 +542,7 @@ export class RunSession {
     const operation = findOperation(planned.call.product, planned.call.version, planned.call.action);
     if (!operation) return;
     const [first, ...more] = runChecks(
-      this.#context(operation, expectation, judged.answer, planned.call, servedAt),
+      this.#context(operation, expectation, judged.answer, planned.call, servedAt, dated),
     );
     if (!first) return;
     this.#log(`observe: ${planned.label}`, exchange, describe(expectation), expectation.rules);
@@ -546,7 +575,7 @@ export class RunSession {
    */
   async #read(state: ModelState, w: Watch, owned: boolean): Promise<void> {
     const { planned } = w.read;
-    const { expectation, exchange, servedAt } = await this.#send(state, planned);
+    const { expectation, exchange, servedAt, dated } = await this.#send(state, planned);
     this.events.emit(answerJudged(state, planned, expectation, exchange));
     const judged = judge(exchange);
     if ('inconclusive' in judged) {
@@ -555,7 +584,7 @@ export class RunSession {
     }
     const operation = findOperation(planned.call.product, planned.call.version, planned.call.action);
     if (!operation) return;
-    const ctx = this.#context(operation, expectation, judged.answer, planned.call, servedAt);
+    const ctx = this.#context(operation, expectation, judged.answer, planned.call, servedAt, dated);
     const status =
       judged.answer.kind === 'success'
         ? this.#judgeStatus(w, judged.answer.body, exchange, expectation)
@@ -641,6 +670,14 @@ function onTheWay(after: ModelState, watches: readonly Watch[]): string | undefi
   return more.length > 0 ? `${first} (and ${more.length} more)` : first;
 }
 
+/** A call's answer and what it was judged against, at the time it was served (`dated`: by its Date). */
+interface Sent {
+  readonly expectation: Expectation;
+  readonly exchange: Exchange;
+  readonly servedAt: number;
+  readonly dated?: boolean;
+}
+
 /** How a call is expected to be answered: the model's decision, or one built from several. */
 type Expect = (state: ModelState, call: PlannedCall['call'], now: number) => Expectation;
 
@@ -661,8 +698,10 @@ export function refusedThroughout(expectations: readonly Expectation[]): Refusal
 }
 
 const INITIAL_SYNC = 'initial_syncing';
-/** Progress reads per initial sync, each followed by a listing. */
+/** On a clock the harness moves: Progress reads per initial sync, each followed by a listing. */
 const PROGRESS_READS = 4;
+/** On a clock of its own: the longest pause between two Progress reads of one initial sync. */
+const PROGRESS_PACE_MS = 5_000;
 /** On a clock the harness moves: how far it moves between a Progress read and its closing listing. */
 const PROGRESS_STEP_MS = 250;
 

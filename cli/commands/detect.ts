@@ -27,6 +27,7 @@ interface DetectFlags {
   runs: number;
   maxCommands: number;
   transitionMs: number;
+  clockRate: number;
   settleSeconds: number;
   parallel: number;
   shrink: boolean;
@@ -135,7 +136,11 @@ async function run(flags: DetectFlags): Promise<number> {
           shrink: flags.shrink,
           children,
           ...(target === 'endpoint'
-            ? { transitionMs: flags.transitionMs, settleTimeoutMs: flags.settleSeconds * 1000 }
+            ? {
+                transitionMs: flags.transitionMs,
+                clockRate: flags.clockRate,
+                settleTimeoutMs: flags.settleSeconds * 1000,
+              }
             : {}),
         });
         if (!flags.json) process.stderr.write(`${target} ${profile.name}: ${outcomeOf(profile, d)}\n`);
@@ -222,6 +227,12 @@ export const registerDetect: Register = (program, done) => {
       'endpoint target: how long each transient status lasts, in real time',
       integer('--transition-ms', 1),
       ENDPOINT_DEFAULTS.transitionMs,
+    )
+    .option(
+      '--clock-rate <n>',
+      "endpoint target: the emulator's clock runs N times faster than the wall (1 = the wall's; the default lets an RPO pass in seconds)",
+      integer('--clock-rate', 1),
+      ENDPOINT_DEFAULTS.clockRate,
     )
     .option(
       '--settle-seconds <n>',

@@ -28,6 +28,7 @@ interface EmulatorFlags {
   accessKeySecret?: string;
   transitionMs: number;
   clock?: 'manual' | 'real';
+  clockRate: number;
   faultProfile?: string;
   listFaultProfiles?: boolean;
   reading: string[];
@@ -104,6 +105,8 @@ async function run(flags: EmulatorFlags): Promise<void> {
     if (err instanceof ReadingChoiceError) throw new UsageError(err.message);
     throw err;
   }
+  if (flags.clockRate !== 1 && flags.clock === 'manual')
+    throw new UsageError('--clock-rate runs the real clock faster; a manual clock moves only when told');
   const accessKeyId = flags.accessKeyId ?? process.env.ALIBABA_CLOUD_ACCESS_KEY_ID;
   const accessKeySecret = flags.accessKeySecret ?? process.env.ALIBABA_CLOUD_ACCESS_KEY_SECRET;
   if ((accessKeyId === undefined) !== (accessKeySecret === undefined)) {
@@ -118,6 +121,7 @@ async function run(flags: EmulatorFlags): Promise<void> {
     port: flags.port,
     transitionMs: flags.transitionMs,
     ...(flags.clock === undefined ? {} : { clock: flags.clock }),
+    ...(flags.clockRate === 1 ? {} : { clockRate: flags.clockRate }),
     ...(flags.state === undefined ? {} : { stateFile: flags.state }),
     ...(profile === undefined ? {} : { faultProfile: profile }),
     readings,
@@ -133,6 +137,10 @@ async function run(flags: EmulatorFlags): Promise<void> {
   });
   process.stdout.write(`listening on ${emulator.url}\n`);
   if (profile) process.stderr.write(`ebs-conformance emulator: fault profile ${profile} is on\n`);
+  if (flags.clockRate !== 1)
+    process.stderr.write(
+      `ebs-conformance emulator: the clock runs ${flags.clockRate} times faster than the wall\n`,
+    );
   const readingNote = chosenReadings(flags.reading);
   if (readingNote) process.stderr.write(`ebs-conformance emulator: playing readings ${readingNote}\n`);
   await signalled;
@@ -160,6 +168,12 @@ export const registerEmulator: Register = (program, done) => {
         'manual',
         'real',
       ]),
+    )
+    .option(
+      '--clock-rate <n>',
+      'the real clock runs N times faster than the wall (transitions, syncs, answer times, Date)',
+      integer('--clock-rate', 1, 100_000),
+      1,
     )
     .option(
       '--fault-profile <name>',

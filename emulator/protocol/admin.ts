@@ -53,7 +53,7 @@ function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
 
 function clock(control: EmulatorControl, req: WireRequest): WireResponse {
   const c = control.clock;
-  if (req.method === 'GET') return json(200, { mode: c.mode, now: c.now() });
+  if (req.method === 'GET') return json(200, { mode: c.mode, now: c.now(), rate: c.rate ?? 1 });
   const input = parseWith(ClockAdvance, readJson(req));
   const ms = 'advanceMs' in input ? input.advanceMs : parseDuration(input.advance);
   if (ms === undefined) throw new BadInput('advance must look like 200ms, 90s, 15m, 2h or 1d');

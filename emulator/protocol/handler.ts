@@ -64,7 +64,19 @@ export function createHandler(
     if (fault.error) throw fault.error;
   }
 
-  async function handle(req: WireRequest): Promise<WireResponse> {
+  /**
+   * An answer carries the service's time in its Date header, as an HTTP server states its own
+   * (RFC 9110, 6.6.1): on a manual or fast clock it is the time the answer's own times are on,
+   * so a client judging them need not know how this clock stands to its own. It is the latest
+   * time the service read while answering (no time in the body is later), not when the answer
+   * left: on a clock 300 times the wall's, 100 ms waiting for a core would be 30 s.
+   */
+  const dated = (out: WireResponse): WireResponse => {
+    const at = inner.clock.lastRead?.() ?? inner.clock.now();
+    return { ...out, headers: { ...out.headers, date: new Date(at).toUTCString() } };
+  };
+
+  async function serve(req: WireRequest): Promise<WireResponse> {
     const requestId = randomUUID().toUpperCase();
     let format: Format | undefined;
     let op: Operation | undefined;
@@ -118,5 +130,10 @@ export function createHandler(
       return op && deviation?.encoded ? deviation.encoded(op.action, out) : out;
     }
   }
+  const handle = async (req: WireRequest) => {
+    // Read once first, so an answer the service never saw (a bad signature) is dated now.
+    inner.clock.now();
+    return dated(await serve(req));
+  };
   return Object.assign(handle, { faults });
 }

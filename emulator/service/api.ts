@@ -45,9 +45,21 @@ export interface EmulatorService {
 /** Virtual time for transitions. `real` follows the wall clock; `manual` moves only when advanced. */
 export interface Clock {
   readonly mode: 'real' | 'manual';
+  /** How many times faster than the wall a real clock runs (1 when absent). */
+  readonly rate?: number;
   now(): number;
+  /**
+   * The time the latest `now()` gave: what an answer's Date states, the time the service judged
+   * it at, however long the process then waited for a core before sending it.
+   */
+  lastRead?(): number;
   /** Manual mode only; a real clock refuses (returns false). */
   advance(ms: number): boolean;
+  /**
+   * Moves the clock on to a time a state file was saved at, when it stands before it (a manual
+   * clock restarts at its start, a fast one at the wall's time); never back.
+   */
+  resume?(ms: number): void;
 }
 
 /** What the admin endpoints (`/_emulator/...`) and in-process users reach besides the API. */

@@ -32,9 +32,9 @@ export function createEmulatorService(
   const readings = options.readings ?? DEFAULT_EMULATOR_READINGS;
   const seed = options.idSeed ?? 1;
   let state: ServiceState = (stateFile ? loadState(stateFile) : undefined) ?? emptyState(seed, clock.now());
-  // A manual clock restarts at its start time; resume where the saved state left off so
+  // A manual or fast clock restarts behind the saved state; resume where it left off so
   // nothing appears to have happened before it was created.
-  if (clock.mode === 'manual' && state.savedAt > clock.now()) clock.advance(state.savedAt - clock.now());
+  if (state.savedAt > clock.now()) clock.resume?.(state.savedAt);
   const inFlight = new InFlightTokens();
 
   function commit(next: ServiceState): void {

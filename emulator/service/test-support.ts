@@ -1,5 +1,5 @@
 import { findOperation, type Product, type ReadingChoices } from '../../api';
-import { type ServiceBody, ServiceError } from './api';
+import { type Clock, type ServiceBody, ServiceError } from './api';
 import { manualClock } from './clock';
 import { createEmulatorService } from './service';
 import { INSTANCES } from './world';
@@ -14,10 +14,10 @@ export const AK = 'test-ak';
 
 export function makeService(
   transitionMs = 0,
-  extra: { stateFile?: string; idSeed?: number; readings?: ReadingChoices } = {},
+  extra: { stateFile?: string; idSeed?: number; readings?: ReadingChoices; clock?: Clock } = {},
 ) {
-  const clock = manualClock(T0);
-  const service = createEmulatorService({ transitionMs, clock, ...extra });
+  const clock = extra.clock ?? manualClock(T0);
+  const service = createEmulatorService({ transitionMs, ...extra, clock });
   let n = 0;
   const call = (product: Product, action: string, params: Record<string, unknown>, accessKeyId = AK) => {
     const version = product === 'ebs' ? '2021-07-30' : '2014-05-26';

@@ -33,6 +33,8 @@ export interface CheckContext {
   readonly recoverPoints?: ReadonlyMap<string, number>;
   /** The harness moves the target's clock: bounds that hold only then are judged. */
   readonly movedClock?: boolean;
+  /** `now` is the time the answer states (its Date header): the target's own clock, to the second. */
+  readonly answerTime?: boolean;
   /** The latest Progress the run saw of each pair during its current initial sync. */
   readonly progress?: ReadonlyMap<string, number>;
   /** For a call retried with a ClientToken: the body the first call with that token answered. */

@@ -3,28 +3,43 @@ import { createTarget, EMULATOR_CREDENTIALS } from '../../adapters';
 import type { Target } from '../../adapters/target';
 import { runConformance } from '../../cli/run-suite';
 import { faultProfile } from '../../emulator/deviations';
-import { AWAITING_CHECK, attributes, detectProfile, EmulatorChildren } from '../../properties/detection';
+import {
+  AWAITING_CHECK,
+  attributes,
+  detectProfile,
+  EmulatorChildren,
+  ENDPOINT_DEFAULTS,
+} from '../../properties/detection';
 import { SEED } from './detection-suite';
 
-// The real-clock column for what only calls during transitions show: an emulator child on its own
-// clock (transitions of 150 ms), reached as `--target endpoint` reaches any service, so the run
-// can neither reset it nor move its clock. Calls on the way are made there only where the model
-// refuses them in every status the resource may have reached, and Progress is judged only when
-// listings before and after it show the initial sync: this file holds both to catching their
-// profiles, and to no false nonconformance on the unmodified emulator or the control.
+// The real-clock column for what only real time shows: an emulator child on its own clock, as
+// `detect` starts it (transitions of 150 ms of wall time, the clock 600 times the wall's so one
+// RPO passes in 1.5 s), reached as `--target endpoint` reaches any service, so the run can neither
+// reset it nor move its clock. Calls on the way are made there only where the model refuses them
+// in every status the resource may have reached; Progress is read through the whole initial sync
+// and judged only when a later listing still shows it; recovery points are judged at the time each
+// answer states (its Date). This file holds each to catching its profile, and to no false
+// nonconformance on the unmodified emulator or the control.
 // (`ebs-conformance detect` runs every other profile on this target; the README has the table.)
 
 const TRANSITION_MS = 150;
 const RUNS = 30;
 const CONTROL_RUNS = 8;
 
-const CAUGHT_ON_THE_WAY = ['transient-refusals-accepted', 'progress-100-while-initial-syncing'];
-// progress-falls-between-passes is caught there only at some seeds (AWAITING_CHECK says why).
+const CAUGHT_ON_THE_WAY = [
+  'transient-refusals-accepted',
+  'progress-100-while-initial-syncing',
+  'progress-falls-between-passes',
+];
 
 const children = new EmulatorChildren();
 afterAll(() => children.close());
 
-describe('endpoint (real clock): deviations seen only during transitions are detected', () => {
+describe('endpoint (real clock): deviations seen only as real time passes are detected', () => {
+  it('nothing awaits a check there', () => {
+    expect(Object.values(AWAITING_CHECK).filter((a) => a.targets.includes('endpoint'))).toEqual([]);
+  });
+
   it.each(CAUGHT_ON_THE_WAY)(
     '%s',
     async (name) => {
@@ -45,26 +60,33 @@ describe('endpoint (real clock): deviations seen only during transitions are det
     240_000,
   );
 
-  it('recover-point-frozen is still missed there, and says why', async () => {
-    expect(AWAITING_CHECK['recover-point-frozen']?.targets).toEqual(['endpoint']);
-    const d = await detectProfile(faultProfile('recover-point-frozen'), {
+  it('recover-point-frozen: a point older than the RPO allows at the answer’s own time', async () => {
+    const profile = faultProfile('recover-point-frozen');
+    const d = await detectProfile(profile, {
       target: 'endpoint',
       transitionMs: TRANSITION_MS,
       seed: SEED,
-      runs: 4,
+      runs: 60,
       shrink: false,
       children,
     });
-    // Detected now? Then its check has landed: take it off AWAITING_CHECK.
-    expect(d.detected, d.failure?.title).toBe(false);
-  }, 240_000);
+    expect(d.verdict, d.inconclusive).toBe('nonconformant');
+    expect(d.failure && attributes(profile, d.failure), d.failure?.title).toBe(true);
+    expect(d.failure?.rules[0]).toBe('PAIR.RECOVER_POINT.WITHIN_RPO');
+  }, 300_000);
 });
 
 describe('endpoint (real clock): the controls are conformant', () => {
   let plain: Target;
   let endpoint: Target;
   beforeAll(async () => {
-    plain = await createTarget('emulator', { transitionMs: TRANSITION_MS, clockMode: 'real' });
+    // The clock detect gives it: a recovery point of a correct pair must pass at every RPO.
+    const rate = ENDPOINT_DEFAULTS.clockRate;
+    plain = await createTarget('emulator', {
+      transitionMs: TRANSITION_MS * rate,
+      clockMode: 'real',
+      clockRate: rate,
+    });
     endpoint = await createTarget('endpoint', {
       endpoint: plain.endpoint as string,
       credentials: EMULATOR_CREDENTIALS,

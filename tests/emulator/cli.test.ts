@@ -39,11 +39,25 @@ describe('ebs-conformance emulator', () => {
     expect(await real.stop()).toBe(0);
   });
 
+  it('runs its clock --clock-rate times the wall, and says so in GET /_emulator/clock and the Date header', async () => {
+    const emu = await spawnEmulator(['--clock-rate', '600']);
+    const res = await fetch(`${emu.url}/_emulator/clock`);
+    const { now, rate } = (await res.json()) as { now: number; rate: number };
+    expect(rate).toBe(600);
+    await new Promise((r) => setTimeout(r, 1_000));
+    // A second of the wall's is ten minutes of its own, whatever the wait for a core added.
+    const later = Date.parse((await fetch(`${emu.url}/_emulator/clock`)).headers.get('date') ?? '');
+    expect(later - now).toBeGreaterThanOrEqual(599_000);
+    expect(await emu.stop()).toBe(0);
+  });
+
   it('exits 2 with a readable message on bad flags, without listening', async () => {
     for (const args of [
       ['--port', 'eighty'],
       ['--transition-ms', '-1'],
       ['--clock', 'sundial'],
+      ['--clock-rate', '0'],
+      ['--clock-rate', '600', '--clock', 'manual'],
       ['--access-key-id', 'x'],
       ['--reading', 'encrypted-disks=maybe'],
       ['--reading', 'pair-listing=site', '--reading', 'pair-listing=either-disk'],
