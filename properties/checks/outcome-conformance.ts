@@ -1,6 +1,14 @@
-import { allowedErrors, type Check, failure } from './check';
+import { refusalRules } from './attribution';
+import { allowedErrors, type Check, type CheckFailure, failure } from './check';
 
-/** Accepted where the documentation refuses, or refused where it only allows success. */
+/** A wrong code or status breaks the conditions that refused the call (refusalRules). */
+const refused = (f: CheckFailure): CheckFailure => ({ ...f, rules: refusalRules(f.rules) });
+
+/**
+ * Accepted where the documentation refuses (the failure names the conditions that refuse it), or
+ * refused where it only allows success: then every rule of the call, as nothing in a refusal
+ * says which condition the target believed broken.
+ */
 export const outcome_conformance: Check = (ctx) => {
   const { expectation, answer } = ctx;
   if (answer.kind === 'success' && expectation.kind === 'refusal')
@@ -26,11 +34,13 @@ export const error_code_conformance: Check = (ctx) => {
   if (answer.kind !== 'error') return undefined;
   const allowed = allowedErrors(expectation);
   if (allowed.length === 0 || allowed.some((e) => e.code === answer.code)) return undefined;
-  return failure(
-    'error_code_conformance',
-    'error-code',
-    ctx,
-    `${ctx.operation.action} answered ${answer.code}, a code the documentation does not give here`,
+  return refused(
+    failure(
+      'error_code_conformance',
+      'error-code',
+      ctx,
+      `${ctx.operation.action} answered ${answer.code}, a code the documentation does not give here`,
+    ),
   );
 };
 
@@ -53,12 +63,14 @@ export const status_code_conformance: Check = (ctx) => {
     .filter((e) => e.code === answer.code)
     .map((e) => e.httpStatus);
   if (documented.length === 0 || documented.includes(answer.httpStatus)) return undefined;
-  return failure(
-    'status_code_conformance',
-    'http-status',
-    ctx,
-    `${answer.code} answered with HTTP ${answer.httpStatus}`,
-    `${answer.code} ${documented.join(' or ')}`,
-    `${answer.code} ${answer.httpStatus}`,
+  return refused(
+    failure(
+      'status_code_conformance',
+      'http-status',
+      ctx,
+      `${answer.code} answered with HTTP ${answer.httpStatus}`,
+      `${answer.code} ${documented.join(' or ')}`,
+      `${answer.code} ${answer.httpStatus}`,
+    ),
   );
 };
