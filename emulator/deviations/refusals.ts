@@ -187,7 +187,14 @@ export const legacyMissingParameter: FaultProfile = {
     'The legacy ECS CreateDiskReplicaPair refuses a call without a required parameter with MissingParameter, the common ECS code, instead of its documented IncompleteParamter',
   kind: 'undocumented-error-code',
   operation: 'CreateDiskReplicaPair',
-  ruleIds: ['LEGACY.CREATE.REQUIRED_PARAMS'],
+  // Each of these states IncompleteParamter: the dialect's codes, and each required parameter's.
+  ruleIds: [
+    'LEGACY.CREATE.REQUIRED_PARAMS',
+    'PROTO.LEGACY_ERRORS',
+    ...['REGION_ID', 'DISK_ID', 'DESTINATION_REGION_ID', 'DESTINATION_DISK_ID', 'PAIR_NAME'].map(
+      (p) => `PARAM.ECS.CREATE_DISK_REPLICA_PAIR.${p}.REQUIRED`,
+    ),
+  ],
   create: () => ({
     encoded(action, response) {
       if (action !== 'CreateDiskReplicaPair' || response.status !== 400) return response;
