@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findOperation, RULES } from '../../api';
 import { allowedOutcomes, type Call, type Expectation, type ModelState } from '../../model';
 import { apply, createPairParams, ebsCall, ecsCall, pairScenario, T0 } from '../../model/testkit';
-import { FIELD_RULE_KEYS, fieldRules, refusalRules } from './attribution';
+import { FIELD_RULE_KEYS, fieldRules, refusalRules, refusedAcceptanceRules } from './attribution';
 import type { Answer, CheckContext, CheckFailure } from './check';
 import { runChecks } from './index';
 
@@ -133,6 +133,27 @@ describe('a failure names the rules its mismatch breaks', () => {
     const { e, failures } = judged(pairScenario(), stop, error('Forbidden', 403));
     expect(e.kind).toBe('refusal');
     expect(failures.flatMap((f) => f.rules)).toEqual(e.rules);
+  });
+});
+
+describe('a refusal where the documentation accepts the call', () => {
+  it('names what could have let it through, not what a success would have shown', () => {
+    const start = ebsCall('StartDiskReplicaPair', { RegionId: 'cn-shanghai', ReplicaPairId: 'pair-1' });
+    const { e, failures } = judged(pairScenario(), start, error('OperationDenied'));
+    expect(e.rules).toContain('PROTO.SUCCESS_HAS_REQUEST_ID');
+    expect(failures.flatMap((f) => f.rules)).toEqual(
+      e.rules.filter((r) => r !== 'PROTO.SUCCESS_HAS_REQUEST_ID'),
+    );
+  });
+
+  it('a replay refused: the replay rule; refused as a parameter mismatch, the signature rule too', () => {
+    const replay = [
+      'TOKEN.SAME_PARAMS_SAME_RESULT',
+      'TOKEN.SIGNATURE_PARAMS_IGNORED',
+      'PROTO.SUCCESS_HAS_REQUEST_ID',
+    ];
+    expect(refusedAcceptanceRules(replay, 'OperationDenied')).toEqual(['TOKEN.SAME_PARAMS_SAME_RESULT']);
+    expect(refusedAcceptanceRules(replay, 'IdempotentParameterMismatch')).toEqual(replay.slice(0, 2));
   });
 });
 

@@ -108,6 +108,28 @@ export function fieldRules(
   return [...named];
 }
 
+/** A call repeated with its ClientToken answers as the first did (api/rules/tokens.ts). */
+const REPLAY_RULE = 'TOKEN.SAME_PARAMS_SAME_RESULT';
+/** The signature's own parameters are no part of a token's comparison. */
+const SIGNATURE_PARAMS_RULE = 'TOKEN.SIGNATURE_PARAMS_IGNORED';
+/** The code a service answers when it compared a token's parameters and found them different. */
+const MISMATCH_CODE = 'IdempotentParameterMismatch';
+
+/**
+ * A refusal where the documentation accepts the call. A replay refused breaks the replay rule,
+ * and, when the refusal says the parameters differ, possibly the rule that the signature's
+ * parameters are not compared. Any other call: every rule that could have let it through, that
+ * is all it was judged by but what a success's answer shows (RequestId): nothing in a refusal
+ * says which condition the target believed broken.
+ */
+export function refusedAcceptanceRules(named: readonly string[], code: string): string[] {
+  if (named.includes(REPLAY_RULE))
+    return code === MISMATCH_CODE && named.includes(SIGNATURE_PARAMS_RULE)
+      ? [REPLAY_RULE, SIGNATURE_PARAMS_RULE]
+      : [REPLAY_RULE];
+  return narrowed(named, (r) => r !== REQUEST_ID_RULE);
+}
+
 /** The generic refusals of a parameter, each deferring to the code a parameter's own rule states. */
 const GENERIC_PARAMETER_RULES: ReadonlySet<string> = new Set([
   'PROTO.MISSING_REQUIRED',

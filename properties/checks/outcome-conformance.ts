@@ -1,4 +1,4 @@
-import { refusalRules } from './attribution';
+import { refusalRules, refusedAcceptanceRules } from './attribution';
 import { allowedErrors, type Check, type CheckFailure, failure } from './check';
 
 /** A wrong code or status breaks the conditions that refused the call (refusalRules). */
@@ -6,8 +6,8 @@ const refused = (f: CheckFailure): CheckFailure => ({ ...f, rules: refusalRules(
 
 /**
  * Accepted where the documentation refuses (the failure names the conditions that refuse it), or
- * refused where it only allows success: then every rule of the call, as nothing in a refusal
- * says which condition the target believed broken.
+ * refused where it only allows success (refusedAcceptanceRules: nearly every rule of the call,
+ * as a refusal seldom says which condition the target believed broken).
  */
 export const outcome_conformance: Check = (ctx) => {
   const { expectation, answer } = ctx;
@@ -18,13 +18,15 @@ export const outcome_conformance: Check = (ctx) => {
       ctx,
       `${ctx.operation.action} succeeded where the documentation refuses it`,
     );
-  if (answer.kind === 'error' && expectation.kind === 'success' && expectation.also.length === 0)
-    return failure(
+  if (answer.kind === 'error' && expectation.kind === 'success' && expectation.also.length === 0) {
+    const found = failure(
       'outcome_conformance',
       'error-code',
       ctx,
       `${ctx.operation.action} was refused where the documentation allows it`,
     );
+    return { ...found, rules: refusedAcceptanceRules(found.rules, answer.code) };
+  }
   return undefined;
 };
 
