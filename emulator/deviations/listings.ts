@@ -14,8 +14,14 @@ export const statusRenamed: FaultProfile = {
     'DescribeDiskReplicaPairs shows a failed-over pair as failed_over instead of the documented failovered',
   kind: 'status-renamed',
   operation: 'DescribeDiskReplicaPairs',
-  // Every read shows where a failover settles: under another name it never settles in failovered.
-  ruleIds: ['PAIR.DESCRIBE.FIELDS', 'PROTO.DESCRIBE_IS_PROJECTION', 'PAIR.FAILOVER.SETTLES_FAILOVERED'],
+  // Every read shows where a failover settles: under another name a pair failed over, alone or
+  // as a group's member, never settles in failovered (nor in its group's status).
+  ruleIds: [
+    'PAIR.DESCRIBE.FIELDS',
+    'PROTO.DESCRIBE_IS_PROJECTION',
+    'PAIR.FAILOVER.SETTLES_FAILOVERED',
+    'GROUP.OPS_ACT_ON_MEMBERS',
+  ],
   create: rewriting(pairListing, (body) =>
     mapRows(body, 'ReplicaPairs', (r) => (r.Status === 'failovered' ? { ...r, Status: 'failed_over' } : r)),
   ),
