@@ -1,4 +1,4 @@
-import { fieldOfPath } from '../../api/rules/responses';
+import { accountRules, codeAccount } from '../../api/rules/error-codes';
 
 /**
  * Which rules a check failure names. The model names every rule that decided a call (its region,
@@ -56,56 +56,51 @@ export const omissionRules = (named: readonly string[]): string[] =>
   narrowed(named, (r) => r === PROJECTION_RULE || PAGING_RULES.has(r));
 
 /**
- * The rules that promise a field of a success, by `product:Action field` (a `[]` path for the
- * rows of a listing, the row itself standing for each of its fields): a field missing, present
- * where it must not be, of the wrong shape or with another value than the model's breaks these.
- * Several candidates where the model names one of them depending on the state (a drill's DrillId).
+ * The rules that promise a field of a success, by the field's name (the answer's own, or a row's):
+ * a field missing, present where it must not be, of the wrong form or with another value than the
+ * model's breaks those of them the model named for the call. Keyed by field, not by operation:
+ * the model's rules pick the operation (a new pair's ReplicaPairId is the EBS create's rule, its
+ * absence from a legacy answer the legacy create's), and no operation is listed by hand here.
  */
 const FIELD_RULES: Readonly<Record<string, readonly string[]>> = {
-  'ebs:CreateDiskReplicaPair ReplicaPairId': ['PAIR.CREATE.STARTS_CREATED'],
-  'ebs:CreateDiskReplicaPair OrderId': ['PAIR.CREATE.PREPAY_NEEDS_PERIOD'],
-  'ecs:CreateDiskReplicaPair PairId': ['LEGACY.CREATE.RETURNS_PAIR_ID'],
-  'ecs:CreateDiskReplicaPair ReplicaPairId': ['LEGACY.CREATE.RETURNS_PAIR_ID'],
-  'ebs:CreateDiskReplicaGroup ReplicaGroupId': ['GROUP.CREATE.SETTLES_CREATED'],
-  'ecs:CreateDisk DiskId': ['DISK.CREATE.DEFAULTS'],
-  'ebs:StartPairDrill DrillId': ['DRILL.PAIR.START.WHILE_REPLICATING', 'DRILL.PAIR.START.OTHER_STATUSES'],
-  'ebs:StartReplicaGroupDrill DrillId': [
+  ReplicaPairId: ['PAIR.CREATE.STARTS_CREATED', 'LEGACY.CREATE.RETURNS_PAIR_ID'],
+  PairId: ['LEGACY.CREATE.RETURNS_PAIR_ID'],
+  OrderId: ['PAIR.CREATE.PREPAY_NEEDS_PERIOD'],
+  ReplicaGroupId: ['GROUP.CREATE.SETTLES_CREATED'],
+  DiskId: ['DISK.CREATE.DEFAULTS'],
+  DrillId: [
+    'DRILL.PAIR.START.WHILE_REPLICATING',
+    'DRILL.PAIR.START.OTHER_STATUSES',
     'DRILL.GROUP.START.WHILE_REPLICATING',
     'DRILL.GROUP.START.OTHER_STATUSES',
   ],
-  'ebs:DescribeDiskReplicaPairProgress Progress': ['PAIR.PROGRESS.FULL_ONCE_NORMAL'],
-  'ebs:DescribeDiskReplicaPairProgress RecoverPoint': ['PAIR.PROGRESS.RECOVER_POINT_AFTER_START'],
-  'ebs:DescribeDiskReplicaPairs ReplicaPairs[]': ['PAIR.DESCRIBE.FIELDS'],
-  'ebs:DescribeDiskReplicaGroups ReplicaGroups[].PairIds': ['GROUP.DESCRIBE.MEMBERS'],
-  'ebs:DescribeDiskReplicaGroups ReplicaGroups[].PairNumber': ['GROUP.DESCRIBE.MEMBERS'],
-  'ecs:DescribeDisks Disks.Disk[]': ['DISK.DESCRIBE.FIELDS'],
-  'ebs:DescribePairDrills Drills[]': ['DRILL.PAIR.DESCRIBE.FIELDS'],
-  'ebs:DescribeReplicaGroupDrills Drills[]': ['DRILL.GROUP.DESCRIBE.FIELDS'],
+  Progress: ['PAIR.PROGRESS.FULL_ONCE_NORMAL'],
+  RecoverPoint: ['PAIR.PROGRESS.RECOVER_POINT_AFTER_START'],
+  PairIds: ['GROUP.DESCRIBE.MEMBERS'],
+  PairNumber: ['GROUP.DESCRIBE.MEMBERS'],
 };
-export const FIELD_RULE_KEYS: readonly string[] = Object.keys(FIELD_RULES);
+export const FIELD_RULE_IDS: readonly string[] = [...new Set(Object.values(FIELD_RULES).flat())];
+
+/** A listing states what each of its rows shows in a rule of this name (PAIR.DESCRIBE.FIELDS...). */
+const ROW_FIELDS_RULE = /\.DESCRIBE\.FIELDS$/;
 
 /**
  * The rules a field of a success breaks when it is missing, unwanted, malformed or another value
  * than the model's: RequestId and Code the protocol's, a paging field the listing's paging rules,
- * any other the rule that promises it (FIELD_RULES, the nearest enclosing path first).
+ * any other the rule that promises it (FIELD_RULES), and a row's field without one its listing's
+ * fields rule.
  */
-export function fieldRules(
-  op: { readonly product: string; readonly action: string },
-  named: readonly string[],
-  path: string,
-): string[] {
+export function fieldRules(named: readonly string[], path: string): string[] {
   if (path === 'RequestId' || path === 'Code') return narrowed(named, (r) => r === REQUEST_ID_RULE);
   if (path === 'NextToken' && named.includes(NEXT_TOKEN_RULE)) return [NEXT_TOKEN_RULE];
   if (PAGING_FIELDS.has(path)) return pagingRules(named);
-  const segments = fieldOfPath(path).split('.');
-  for (let n = segments.length; n > 0; n--) {
-    const field = segments.slice(0, n).join('.');
-    const promised =
-      FIELD_RULES[`${op.product}:${op.action} ${field}`] ??
-      FIELD_RULES[`${op.product}:${op.action} ${field}[]`];
-    if (promised) return narrowed(named, (r) => promised.includes(r));
-  }
-  return [...named];
+  const segments = path.split('.');
+  const index = segments.findIndex((s) => /^\d+$/.test(s));
+  const field = index < 0 ? segments[0] : segments[index + 1];
+  const promised = FIELD_RULES[field ?? ''] ?? [];
+  const kept = named.filter((r) => promised.includes(r));
+  if (kept.length > 0 || index < 0) return kept.length > 0 ? kept : [...named];
+  return narrowed(named, (r) => ROW_FIELDS_RULE.test(r));
 }
 
 /** A call repeated with its ClientToken answers as the first did (api/rules/tokens.ts). */
@@ -140,10 +135,18 @@ const GENERIC_PARAMETER_RULES: ReadonlySet<string> = new Set([
  * A refusal answered with a wrong code or status breaks the conditions that refused it. Where a
  * parameter's own rule (PARAM.*) is among them, the generic protocol rule is not: it allows the
  * common codes "or the code the parameter documents", and the parameter's rule states that code.
- * Two conditions refused at once stay named together: the docs give no order in which a service
- * checks them, so an answer wrong for both cannot be laid at one.
+ * Of two conditions refused at once, the docs give no order in which a service checks them; a code
+ * the operation documents for one of them (api/rules/error-codes.ts), answered wrong here (a site
+ * code for the other site), shows which one the service judged. Any other code (an authorization
+ * code, one the docs never give) fits neither, and the failure names both.
  */
-export function refusalRules(named: readonly string[]): string[] {
+export function refusalRules(
+  named: readonly string[],
+  answered?: { readonly op: Parameters<typeof codeAccount>[0]; readonly code: string },
+): string[] {
   const specific = named.some((r) => r.startsWith('PARAM.'));
-  return specific ? narrowed(named, (r) => !GENERIC_PARAMETER_RULES.has(r)) : [...named];
+  const conditions = specific ? narrowed(named, (r) => !GENERIC_PARAMETER_RULES.has(r)) : [...named];
+  const account = answered && codeAccount(answered.op, answered.code);
+  const judged = account ? accountRules(account) : [];
+  return narrowed(conditions, (r) => judged.includes(r));
 }

@@ -1,8 +1,11 @@
 import { refusalRules, refusedAcceptanceRules } from './attribution';
-import { allowedErrors, type Check, type CheckFailure, failure } from './check';
+import { allowedErrors, type Check, type CheckContext, type CheckFailure, failure } from './check';
 
 /** A wrong code or status breaks the conditions that refused the call (refusalRules). */
-const refused = (f: CheckFailure): CheckFailure => ({ ...f, rules: refusalRules(f.rules) });
+const refused = (f: CheckFailure, ctx: CheckContext, code: string): CheckFailure => ({
+  ...f,
+  rules: refusalRules(f.rules, { op: ctx.operation, code }),
+});
 
 /**
  * Accepted where the documentation refuses (the failure names the conditions that refuse it), or
@@ -43,6 +46,8 @@ export const error_code_conformance: Check = (ctx) => {
       ctx,
       `${ctx.operation.action} answered ${answer.code}, a code the documentation does not give here`,
     ),
+    ctx,
+    answer.code,
   );
 };
 
@@ -74,5 +79,7 @@ export const status_code_conformance: Check = (ctx) => {
       `${answer.code} ${documented.join(' or ')}`,
       `${answer.code} ${answer.httpStatus}`,
     ),
+    ctx,
+    answer.code,
   );
 };

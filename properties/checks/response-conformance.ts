@@ -28,9 +28,7 @@ export const response_schema_conformance: Check = (ctx) => {
     show(at(answer.body, issue.path === '(body)' ? [] : issue.path.split('.'))),
   );
   // A body that is no object at all promises nothing narrower: every rule of the call.
-  return issue.path === '(body)'
-    ? found
-    : { ...found, rules: fieldRules(operation, found.rules, issue.path) };
+  return issue.path === '(body)' ? found : { ...found, rules: fieldRules(found.rules, issue.path) };
 };
 
 /**
@@ -84,8 +82,7 @@ export const response_facts_conformance: Check = (ctx) => {
   const replay = expectation.rules.includes(REPLAY_RULE);
   const naming = (field: string, f: CheckFailure, value = false): CheckFailure => ({
     ...f,
-    rules:
-      value && replay && field !== 'RequestId' ? [REPLAY_RULE] : fieldRules(ctx.operation, f.rules, field),
+    rules: value && replay && field !== 'RequestId' ? [REPLAY_RULE] : fieldRules(f.rules, field),
   });
   for (const field of expectation.present)
     if (at(answer.body, field.split('.')) === undefined)
