@@ -111,14 +111,24 @@ function replayOf(s: Settings, f: Failure): string {
   return vars.join(' ');
 }
 
+/**
+ * Every rule a failure breaks: its own and those of the other checks that failed on the same
+ * answer (a step keeps them all), so each of those rules' tests fails too.
+ */
+export const rulesBrokenBy = (f: Failure): string[] => [
+  ...new Set([...f.rules, ...(f.also ?? []).flatMap((a) => a.rules)]),
+];
+
 /** What a failing rule's test says: the nonconformance, its shrunk sequence, its replay. */
 function explain(rule: Rule, failures: readonly Failure[], file: string): string {
   return failures
-    .map((f) =>
-      [
-        `${rule.id} violated (${f.category}) in ${f.operation}: ${f.title}`,
-        `  expected: ${f.expected}`,
-        `  received: ${f.received}`,
+    .map((f) => {
+      // The part of the failure that names this rule: the first check's, or another on the same answer.
+      const part = f.rules.includes(rule.id) ? f : (f.also?.find((a) => a.rules.includes(rule.id)) ?? f);
+      return [
+        `${rule.id} violated (${part.category}) in ${f.operation}: ${part.title}`,
+        `  expected: ${part.expected}`,
+        `  received: ${part.received}`,
         `  shrunk counterexample, ${f.trace.length} calls:`,
         ...f.trace.map(
           (step) =>
@@ -126,8 +136,8 @@ function explain(rule: Rule, failures: readonly Failure[], file: string): string
         ),
         `  replay: ${f.replay} npx vitest run ${file}`,
         `  rule source: ${rule.source.doc} (${rule.source.where})`,
-      ].join('\n'),
-    )
+      ].join('\n');
+    })
     .join('\n\n');
 }
 
@@ -204,7 +214,7 @@ export function conformanceSuite(options: ConformanceSuiteOptions = {}): Conform
               where: rule.source.where,
             });
             if (!record) return ctx.skip('the run did not complete: see the run test');
-            const failures = record.failures.filter((f) => f.rules.includes(rule.id));
+            const failures = record.failures.filter((f) => rulesBrokenBy(f).includes(rule.id));
             if (failures.length > 0) throw new Error(explain(rule, failures, ctx.task.file.name));
             const result = record.rules.find((r) => r.id === rule.id);
             if (!result || !exercised(result))

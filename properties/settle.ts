@@ -111,7 +111,9 @@ export function allowedPath(read: SettleRead, after: ModelState, settled: ModelS
     id: read.id,
     operation: change.operation,
     // Off its path, a change breaks the rules stating where it goes, not all that let it through.
-    rules: pathRules(read.kind, change.operation, change.rules) ?? change.rules,
+    // A change the state machines give no path (a disk attached, a pair renamed) states none:
+    // what its listing shows then breaks the projection rule alone, which every settle failure names.
+    rules: pathRules(read.kind, change.operation, change.rules) ?? [],
     transient: [...new Set([now, ...onTheWay, ...unchanged])].filter(
       (s) => !finals.includes(s) && s !== ABSENT,
     ),

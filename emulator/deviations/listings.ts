@@ -14,7 +14,14 @@ export const statusRenamed: FaultProfile = {
     'DescribeDiskReplicaPairs shows a failed-over pair as failed_over instead of the documented failovered',
   kind: 'status-renamed',
   operation: 'DescribeDiskReplicaPairs',
-  ruleIds: ['PAIR.DESCRIBE.FIELDS', 'PROTO.DESCRIBE_IS_PROJECTION'],
+  // Every read shows where a failover settles: under another name a pair failed over, alone or
+  // as a group's member, never settles in failovered (nor in its group's status).
+  ruleIds: [
+    'PAIR.DESCRIBE.FIELDS',
+    'PROTO.DESCRIBE_IS_PROJECTION',
+    'PAIR.FAILOVER.SETTLES_FAILOVERED',
+    'GROUP.OPS_ACT_ON_MEMBERS',
+  ],
   create: rewriting(pairListing, (body) =>
     mapRows(body, 'ReplicaPairs', (r) => (r.Status === 'failovered' ? { ...r, Status: 'failed_over' } : r)),
   ),
@@ -34,7 +41,11 @@ export const sizeAsString: FaultProfile = {
   description: 'DescribeDisks answers Size as a string ("20") instead of an integer',
   kind: 'field-wrong-type',
   operation: 'DescribeDisks',
-  ruleIds: ['DISK.DESCRIBE.FIELDS', 'PROTO.DESCRIBE_IS_PROJECTION'],
+  ruleIds: [
+    'DISK.DESCRIBE.FIELDS',
+    'PROTO.DESCRIBE_IS_PROJECTION',
+    'RESP.ECS.DESCRIBE_DISKS.DISKS.DISK.SIZE.INTEGER',
+  ],
   create: rewriting(diskListing, (body) =>
     mapRows(body, 'Disks.Disk', (r) => ({ ...r, Size: String(r.Size) })),
   ),
@@ -61,7 +72,8 @@ export const fullPageLosesRow: FaultProfile = {
     'DescribeDiskReplicaPairs drops the last row of every full page (an off-by-one in the page window): a short listing misses a pair and a NextToken walk never sees one',
   kind: 'page-loses-item',
   operation: 'DescribeDiskReplicaPairs',
-  ruleIds: ['PAIR.DESCRIBE.TOKEN_PAGING', 'PAIR.DESCRIBE.NUMBERED_PAGING'],
+  // A pair left off the listing is no longer shown as the calls before left it.
+  ruleIds: ['PAIR.DESCRIBE.TOKEN_PAGING', 'PAIR.DESCRIBE.NUMBERED_PAGING', 'PROTO.DESCRIBE_IS_PROJECTION'],
   create: rewriting(pairListing, (body, call) =>
     withRows(body, 'ReplicaPairs', (rows) => (rows.length === pageSize(call) ? rows.slice(0, -1) : rows)),
   ),
@@ -166,7 +178,8 @@ export const walkLosesLastRow: FaultProfile = {
     'DescribeDiskReplicaPairs in token paging drops the last row of the page that ends the walk (no NextToken follows): the walk completes without one pair',
   kind: 'walk-loses-item',
   operation: 'DescribeDiskReplicaPairs',
-  ruleIds: ['PAIR.DESCRIBE.TOKEN_PAGING'],
+  // A pair left off the listing is no longer shown as the calls before left it.
+  ruleIds: ['PAIR.DESCRIBE.TOKEN_PAGING', 'PROTO.DESCRIBE_IS_PROJECTION'],
   create: rewriting(
     (call) => pairListing(call) && tokenPaged(call),
     (body) => (str(body.NextToken) ? body : withRows(body, 'ReplicaPairs', (rows) => rows.slice(0, -1))),

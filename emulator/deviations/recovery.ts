@@ -50,7 +50,11 @@ export const progressEarly: FaultProfile = {
     'DescribeDiskReplicaPairProgress answers Progress 100 as soon as a pair is started, while its initial full copy is still running',
   kind: 'progress-complete-too-early',
   operation: 'DescribeDiskReplicaPairProgress',
-  ruleIds: ['PAIR.PROGRESS.FULL_ONCE_NORMAL', 'PAIR.PROGRESS.RECOVER_POINT_AFTER_START'],
+  ruleIds: [
+    'PAIR.PROGRESS.FULL_ONCE_NORMAL',
+    'PAIR.PROGRESS.RECOVER_POINT_AFTER_START',
+    'PAIR.PROGRESS.BELOW_100_WHILE_INITIAL_SYNCING',
+  ],
   create: progressFrom((status, actual) => (status === 'initial_syncing' ? 100 : actual)),
 };
 

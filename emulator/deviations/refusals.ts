@@ -59,7 +59,9 @@ export const reprotectAccepted: FaultProfile = {
     'ReprotectDiskReplicaPair of a pair that was never failed over answers success (and does nothing) instead of OperationDenied.InvalidStatus',
   kind: 'refusal-accepted',
   operation: 'ReprotectDiskReplicaPair',
-  ruleIds: ['PAIR.REPROTECT.REQUIRES_FAILOVERED'],
+  // The service checks the status first: a pair not failed over is accepted with its primary
+  // disk still attached too.
+  ruleIds: ['PAIR.REPROTECT.REQUIRES_FAILOVERED', 'PAIR.REPROTECT.PRIMARY_DETACHED'],
   create: onRefusal('ReprotectDiskReplicaPair', INVALID_STATUS, async () => ({})),
 };
 
@@ -157,11 +159,11 @@ export const transientRefusalAccepted: FaultProfile = {
     'PAIR.DELETE.ALLOWED_STATUSES',
   ],
   // Where the docs leave the refusal open (a Failover before the first sync), the accepted call
-  // shows only on the read after it: the pair never moves.
+  // shows only on the read after it: the pair never moves, so the Failover never settles.
   observedIn: {
     operation: 'DescribeDiskReplicaPairs',
     alsoOperations: PAIR_CHANGES,
-    ruleIds: ['PROTO.DESCRIBE_IS_PROJECTION'],
+    ruleIds: ['PROTO.DESCRIBE_IS_PROJECTION', 'PAIR.FAILOVER.SETTLES_FAILOVERED'],
   },
   create: () => ({
     async around(call, next) {
@@ -187,7 +189,14 @@ export const legacyMissingParameter: FaultProfile = {
     'The legacy ECS CreateDiskReplicaPair refuses a call without a required parameter with MissingParameter, the common ECS code, instead of its documented IncompleteParamter',
   kind: 'undocumented-error-code',
   operation: 'CreateDiskReplicaPair',
-  ruleIds: ['LEGACY.CREATE.REQUIRED_PARAMS'],
+  // Each of these states IncompleteParamter: the dialect's codes, and each required parameter's.
+  ruleIds: [
+    'LEGACY.CREATE.REQUIRED_PARAMS',
+    'PROTO.LEGACY_ERRORS',
+    ...['REGION_ID', 'DISK_ID', 'DESTINATION_REGION_ID', 'DESTINATION_DISK_ID', 'PAIR_NAME'].map(
+      (p) => `PARAM.ECS.CREATE_DISK_REPLICA_PAIR.${p}.REQUIRED`,
+    ),
+  ],
   create: () => ({
     encoded(action, response) {
       if (action !== 'CreateDiskReplicaPair' || response.status !== 400) return response;

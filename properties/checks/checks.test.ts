@@ -305,11 +305,11 @@ describe('recovery_bounds_conformance', () => {
   });
   const below = { Progress: { rule: BELOW, min: 0, max: 99 } };
 
-  it('fails Progress 100 while the initial copy runs, naming the bound rule first', () => {
+  it('fails Progress 100 while the initial copy runs, naming the bound rule alone', () => {
     expect(recovery_bounds_conformance(progress({ Progress: 99 }, below))).toBeUndefined();
     const f = recovery_bounds_conformance(progress({ Progress: 100 }, below));
-    expect(f?.rules[0]).toBe(BELOW);
-    expect(f?.rules).toContain('PAIR.PROGRESS.RECOVER_POINT_AFTER_START');
+    // Not the call's other rules (RecoverPoint's, the projection's): the vitest suite fails each named one.
+    expect(f?.rules).toEqual([BELOW]);
     expect(f?.expected).toBe('Progress at least 0 and at most 99');
   });
 

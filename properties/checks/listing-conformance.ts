@@ -1,6 +1,8 @@
 import type { ListingFacts } from '../../model/expectation';
-import { type Check, type CheckContext, failure, show } from './check';
+import { omissionRules, pagingRules, projectionRules } from './attribution';
+import { type Check, type CheckContext, type CheckFailure, failure, show } from './check';
 import { at } from './response-conformance';
+import { fieldIssues } from './response-fields';
 
 type Row = Readonly<Record<string, unknown>>;
 
@@ -34,14 +36,19 @@ function sameValue(field: string, want: unknown, got: unknown): boolean {
   return show(asSet(want)) === show(asSet(shaped(want, got)));
 }
 
-/** `loose`: the other values a field may take while a reading is open (ListingFacts.loose). */
+/**
+ * `loose`: the other values a field may take while a reading is open (ListingFacts.loose).
+ * `malformed`: a field whose value is of the wrong form is its field rule's to report
+ * (response_field_conformance), not a second time as a value unlike the model's.
+ */
 function rowMismatch(
   want: Row,
   got: Row,
   loose: Readonly<Record<string, readonly unknown[]>> = {},
+  malformed: (field: string) => boolean = () => false,
 ): string | undefined {
   for (const [field, value] of Object.entries(want)) {
-    if (sameValue(field, value, got[field])) continue;
+    if (sameValue(field, value, got[field]) || malformed(field)) continue;
     if (
       loose[field]?.some((v) =>
         v === undefined ? got[field] === undefined : sameValue(field, v, got[field]),
@@ -62,7 +69,9 @@ function pageLimit(page: ListingFacts['page']): number {
  * model's projection, a page never exceeds its size nor falls short of its own TotalCount, no row
  * appears twice, and on a page the model can place (the run owns the target) or one that is the
  * whole listing (any target) every row the model expects there is present. Rows the run did not
- * create are phantoms only when the run owns the whole target.
+ * create are phantoms only when the run owns the whole target. A page's own shape breaks the
+ * listing's paging rules, a row unlike the model's or one it does not hold the projection rule,
+ * a missing row both (attribution.ts).
  */
 export const listing_conformance: Check = (ctx: CheckContext) => {
   const { answer, expectation } = ctx;
@@ -70,8 +79,12 @@ export const listing_conformance: Check = (ctx: CheckContext) => {
   const { field, idField, rows, page } = expectation.listing;
   const got = at(answer.body, field.split('.'));
   const list = Array.isArray(got) ? (got as Row[]) : [];
+  const named = (f: CheckFailure, rules: (named: readonly string[]) => string[]): CheckFailure => ({
+    ...f,
+    rules: rules(f.rules),
+  });
   const fail = (title: string, expected: string, received: string) =>
-    failure('listing_conformance', 'pagination', ctx, title, expected, received);
+    named(failure('listing_conformance', 'pagination', ctx, title, expected, received), pagingRules);
   if (list.length > pageLimit(page))
     return fail(
       `a page of ${field} holds more rows than asked`,
@@ -92,29 +105,39 @@ export const listing_conformance: Check = (ctx: CheckContext) => {
   const byId = new Map(
     [...(expectation.listing.open?.rows ?? []), ...rows].map((r) => [String(r[idField]), r]),
   );
-  for (const r of list) {
+  const issues = fieldIssues(ctx.operation, answer.body).map((i) => i.path);
+  for (const [index, r] of list.entries()) {
     const want = byId.get(String(r[idField]));
     if (!want) {
       if (ctx.isolated || ctx.retired?.has(String(r[idField])))
-        return failure(
-          'listing_conformance',
-          'state',
-          ctx,
-          `${field} lists ${String(r[idField])}, which the model does not hold here`,
-          'no such row',
-          show(r),
+        return named(
+          failure(
+            'listing_conformance',
+            'state',
+            ctx,
+            `${field} lists ${String(r[idField])}, which the model does not hold here`,
+            'no such row',
+            show(r),
+          ),
+          projectionRules,
         );
       continue;
     }
-    const mismatch = rowMismatch(want, r, expectation.listing.loose?.[String(r[idField])]);
+    const here = `${field}.${index}.`;
+    const mismatch = rowMismatch(want, r, expectation.listing.loose?.[String(r[idField])], (key) =>
+      issues.some((p) => p === `${here}${key}` || p.startsWith(`${here}${key}.`)),
+    );
     if (mismatch)
-      return failure(
-        'listing_conformance',
-        'state',
-        ctx,
-        `${String(r[idField])} in ${field}: ${mismatch}`,
-        show(want),
-        show(r),
+      return named(
+        failure(
+          'listing_conformance',
+          'state',
+          ctx,
+          `${String(r[idField])} in ${field}: ${mismatch}`,
+          show(want),
+          show(r),
+        ),
+        projectionRules,
       );
   }
   const expectedHere =
@@ -123,13 +146,16 @@ export const listing_conformance: Check = (ctx: CheckContext) => {
   if (expectedHere) {
     const missing = expectedHere.find((r) => !ids.includes(String(r[idField])));
     if (missing)
-      return failure(
-        'listing_conformance',
-        'state',
-        ctx,
-        `${field} omits ${String(missing[idField])}`,
-        `${String(missing[idField])} listed`,
-        show(ids),
+      return named(
+        failure(
+          'listing_conformance',
+          'state',
+          ctx,
+          `${field} omits ${String(missing[idField])}`,
+          `${String(missing[idField])} listed`,
+          show(ids),
+        ),
+        omissionRules,
       );
   }
   return undefined;

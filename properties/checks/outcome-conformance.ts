@@ -1,6 +1,17 @@
-import { allowedErrors, type Check, failure } from './check';
+import { refusalRules, refusedAcceptanceRules } from './attribution';
+import { allowedErrors, type Check, type CheckContext, type CheckFailure, failure } from './check';
 
-/** Accepted where the documentation refuses, or refused where it only allows success. */
+/** A wrong code or status breaks the conditions that refused the call (refusalRules). */
+const refused = (f: CheckFailure, ctx: CheckContext, code: string): CheckFailure => ({
+  ...f,
+  rules: refusalRules(f.rules, { op: ctx.operation, code }),
+});
+
+/**
+ * Accepted where the documentation refuses (the failure names the conditions that refuse it), or
+ * refused where it only allows success (refusedAcceptanceRules: nearly every rule of the call,
+ * as a refusal seldom says which condition the target believed broken).
+ */
 export const outcome_conformance: Check = (ctx) => {
   const { expectation, answer } = ctx;
   if (answer.kind === 'success' && expectation.kind === 'refusal')
@@ -10,13 +21,15 @@ export const outcome_conformance: Check = (ctx) => {
       ctx,
       `${ctx.operation.action} succeeded where the documentation refuses it`,
     );
-  if (answer.kind === 'error' && expectation.kind === 'success' && expectation.also.length === 0)
-    return failure(
+  if (answer.kind === 'error' && expectation.kind === 'success' && expectation.also.length === 0) {
+    const found = failure(
       'outcome_conformance',
       'error-code',
       ctx,
       `${ctx.operation.action} was refused where the documentation allows it`,
     );
+    return { ...found, rules: refusedAcceptanceRules(found.rules, answer.code) };
+  }
   return undefined;
 };
 
@@ -26,11 +39,15 @@ export const error_code_conformance: Check = (ctx) => {
   if (answer.kind !== 'error') return undefined;
   const allowed = allowedErrors(expectation);
   if (allowed.length === 0 || allowed.some((e) => e.code === answer.code)) return undefined;
-  return failure(
-    'error_code_conformance',
-    'error-code',
+  return refused(
+    failure(
+      'error_code_conformance',
+      'error-code',
+      ctx,
+      `${ctx.operation.action} answered ${answer.code}, a code the documentation does not give here`,
+    ),
     ctx,
-    `${ctx.operation.action} answered ${answer.code}, a code the documentation does not give here`,
+    answer.code,
   );
 };
 
@@ -53,12 +70,16 @@ export const status_code_conformance: Check = (ctx) => {
     .filter((e) => e.code === answer.code)
     .map((e) => e.httpStatus);
   if (documented.length === 0 || documented.includes(answer.httpStatus)) return undefined;
-  return failure(
-    'status_code_conformance',
-    'http-status',
+  return refused(
+    failure(
+      'status_code_conformance',
+      'http-status',
+      ctx,
+      `${answer.code} answered with HTTP ${answer.httpStatus}`,
+      `${answer.code} ${documented.join(' or ')}`,
+      `${answer.code} ${answer.httpStatus}`,
+    ),
     ctx,
-    `${answer.code} answered with HTTP ${answer.httpStatus}`,
-    `${answer.code} ${documented.join(' or ')}`,
-    `${answer.code} ${answer.httpStatus}`,
+    answer.code,
   );
 };

@@ -1,4 +1,5 @@
-import { type Check, type CheckContext, failure, show } from './check';
+import { fieldRules, REQUEST_ID_RULE } from './attribution';
+import { type Check, type CheckContext, type CheckFailure, failure, show } from './check';
 import { judgedByFieldRule, judgeOnce } from './response-fields';
 
 /** A success matches the operation's documented response schema. */
@@ -18,7 +19,7 @@ export const response_schema_conformance: Check = (ctx) => {
     (i) => !judgedByFieldRule(operation, answer.body, i.path),
   );
   if (!issue) return undefined;
-  return failure(
+  const found = failure(
     'response_schema_conformance',
     'schema',
     ctx,
@@ -26,6 +27,8 @@ export const response_schema_conformance: Check = (ctx) => {
     `${issue.path}: ${issue.message}`,
     show(at(answer.body, issue.path === '(body)' ? [] : issue.path.split('.'))),
   );
+  // A body that is no object at all promises nothing narrower: every rule of the call.
+  return issue.path === '(body)' ? found : { ...found, rules: fieldRules(found.rules, issue.path) };
 };
 
 /**
@@ -59,49 +62,70 @@ export const error_shape_conformance: Check = (ctx) => {
     '{RequestId, Code, Message}',
     show(answer.body),
   );
-  // A refusal's own rules say why it was refused; a missing RequestId breaks the protocol's rule.
+  // A missing RequestId breaks the protocol's rule; a missing Code leaves the refusal's code
+  // unjudged, so it breaks the rules that decided the refusal.
+  if (!hasRequestId && typeof Code === 'string') return { ...found, rules: [REQUEST_ID_RULE] };
   return hasRequestId ? found : { ...found, rules: [REQUEST_ID_RULE, ...found.rules] };
 };
 
-/** Every answer, success or error, carries a RequestId (api/rules/protocol.ts). */
-const REQUEST_ID_RULE = 'PROTO.SUCCESS_HAS_REQUEST_ID';
+/** The model marks a call replayed with a ClientToken it has seen with the same parameters by this rule. */
+export const REPLAY_RULE = 'TOKEN.SAME_PARAMS_SAME_RESULT';
 
-/** Fields the model names: present, absent, or equal to a value (echoed IDs, the new pair's status...). */
+/**
+ * Fields the model names: present, absent, or equal to a value (echoed IDs, the new pair's
+ * status...). Each failure names the rule that promises its field; a replay's values are the
+ * first call's, so another value there breaks the replay rule.
+ */
 export const response_facts_conformance: Check = (ctx) => {
   const { answer, expectation } = ctx;
   if (answer.kind !== 'success' || expectation.kind !== 'success') return undefined;
+  const replay = expectation.rules.includes(REPLAY_RULE);
+  const naming = (field: string, f: CheckFailure, value = false): CheckFailure => ({
+    ...f,
+    rules: value && replay && field !== 'RequestId' ? [REPLAY_RULE] : fieldRules(f.rules, field),
+  });
   for (const field of expectation.present)
     if (at(answer.body, field.split('.')) === undefined)
-      return failure(
-        'response_facts_conformance',
-        'schema',
-        ctx,
-        `the ${ctx.operation.action} response lacks ${field}`,
-        `${field} present`,
-        'absent',
+      return naming(
+        field,
+        failure(
+          'response_facts_conformance',
+          'schema',
+          ctx,
+          `the ${ctx.operation.action} response lacks ${field}`,
+          `${field} present`,
+          'absent',
+        ),
       );
   for (const field of expectation.absent)
     if (at(answer.body, field.split('.')) !== undefined)
-      return failure(
-        'response_facts_conformance',
-        'schema',
-        ctx,
-        `the ${ctx.operation.action} response carries ${field}`,
-        `no ${field}`,
-        show(at(answer.body, field.split('.'))),
+      return naming(
+        field,
+        failure(
+          'response_facts_conformance',
+          'schema',
+          ctx,
+          `the ${ctx.operation.action} response carries ${field}`,
+          `no ${field}`,
+          show(at(answer.body, field.split('.'))),
+        ),
       );
   for (const [field, value] of Object.entries(expectation.facts)) {
     // On a shared target, counts include resources other runs own.
     if (field === 'TotalCount' && !ctx.isolated) continue;
     const got = at(answer.body, field.split('.'));
     if (show(got) !== show(value))
-      return failure(
-        'response_facts_conformance',
-        'state',
-        ctx,
-        `${ctx.operation.action} answered ${field}=${show(got)}`,
-        `${field}=${show(value)}`,
-        `${field}=${show(got)}`,
+      return naming(
+        field,
+        failure(
+          'response_facts_conformance',
+          'state',
+          ctx,
+          `${ctx.operation.action} answered ${field}=${show(got)}`,
+          `${field}=${show(value)}`,
+          `${field}=${show(got)}`,
+        ),
+        true,
       );
   }
   return undefined;

@@ -1,4 +1,5 @@
 import type { TagRow } from '../../model/expectation';
+import { projectionRules } from './attribution';
 import { type Check, failure, show } from './check';
 
 const keyOf = (r: {
@@ -12,6 +13,7 @@ const keyOf = (r: {
  * resource has one row per tag, so this is a set comparison rather than a listing by ID: no row
  * twice, no row the model does not hold (for a resource the run knows, or any on an isolated
  * target), and, when the answer is the whole listing (no NextToken), every row the model holds.
+ * Each mismatch is the listing's projection of the tags the model holds.
  */
 export const tag_listing_conformance: Check = (ctx) => {
   const { answer, expectation } = ctx;
@@ -20,8 +22,10 @@ export const tag_listing_conformance: Check = (ctx) => {
   const got = Array.isArray(answer.body.TagResources)
     ? (answer.body.TagResources as Readonly<Record<string, unknown>>[])
     : [];
-  const fail = (title: string, expected: string, received: string) =>
-    failure('tag_listing_conformance', 'state', ctx, title, expected, received);
+  const fail = (title: string, expected: string, received: string) => {
+    const found = failure('tag_listing_conformance', 'state', ctx, title, expected, received);
+    return { ...found, rules: projectionRules(found.rules) };
+  };
   const gotKeys = got.map(keyOf);
   const dup = gotKeys.find((k, i) => gotKeys.indexOf(k) !== i);
   if (dup) return fail(`ListTagResources lists ${dup} twice`, 'each tag of a resource once', dup);
