@@ -120,6 +120,9 @@ export const ONE_SIDED: Readonly<Record<string, OneSided>> = {
   'DISK.DESCRIBE.FIELDS': ANSWER,
   'DISK.DESCRIBE.MAX_RESULTS_RANGE': EITHER,
   'DISK.UNKNOWN_ID': UNKNOWN,
+  'PARAM.ECS.CREATE_DISK.STORAGE_SET_PARTITION_NUMBER.INTEGER': refuse(
+    'it counts the partitions of the storage set StorageSetId names, and the emulated world holds no storage set: no call can hold one and be accepted',
+  ),
   'DISK.UNKNOWN_INSTANCE': UNKNOWN,
   'TOKEN.SAME_PARAMS_SAME_RESULT': EFFECT,
   'TOKEN.PER_ACTION': EFFECT,

@@ -98,15 +98,8 @@ function sweepsEdge(r: ParamRule): boolean {
   if (name === 'ClientToken' || PAGING.includes(name) || FREE_TEXT.has(name) || ANSWERED_SWITCHES.has(name))
     return true;
   if (c === 'ENUM') return ANSWERED_ENUMS.has(`${action}.${name}`) || ANSWERED_ENUMS.has(`*.${name}`);
-  // Tags bound on a create, and the EBS listings' Tag filter; DescribeDisks' Tag filter the model
-  // does not answer.
-  if (c === 'MAX_ITEMS')
-    return (
-      name in PROBE_LISTS ||
-      (name === 'Tag' && (r.derived.product === 'ebs' || opOf(r).mutating)) ||
-      name === 'TagKey' ||
-      listsBy(r)
-    );
+  // Tags bound on a create, and the listings' Tag filter.
+  if (c === 'MAX_ITEMS') return name in PROBE_LISTS || name === 'Tag' || name === 'TagKey' || listsBy(r);
   return false;
 }
 
