@@ -266,7 +266,7 @@ const deleteDisk = fc.record({ disk: fc.nat(), unknown: rarely(6), inUse: rarely
 
 /**
  * Now and then a filter on what a disk is (its type, billing, whether it is portable, released
- * with its instance, multi-attach, shared, under automatic snapshots) at either value, or DryRun
+ * with its instance, multi-attach, shared, encrypted, under automatic snapshots) at either value, or DryRun
  * false, which lists as without it.
  */
 const diskAttributeFilter = fc.option(
@@ -282,6 +282,7 @@ const diskAttributeFilter = fc.option(
           'DeleteAutoSnapshot',
           'EnableAutoSnapshot',
           'EnableShared',
+          'Encrypted',
         ),
         value: fc.boolean(),
       })
