@@ -269,27 +269,24 @@ const deleteDisk = fc.record({ disk: fc.nat(), unknown: rarely(6), inUse: rarely
  * with its instance, multi-attach, shared, encrypted, under automatic snapshots) at either value, or DryRun
  * false, which lists as without it.
  */
-const diskAttributeFilter = fc.option(
-  fc.oneof(
-    fc.constantFrom('all', 'system', 'data').map((v) => ({ DiskType: v })),
-    fc.constantFrom('PrePaid', 'PostPaid').map((v) => ({ DiskChargeType: v })),
-    fc.constantFrom('Enabled', 'Disabled', 'LegacyShared').map((v) => ({ MultiAttach: v })),
-    fc
-      .record({
-        name: fc.constantFrom(
-          'Portable',
-          'DeleteWithInstance',
-          'DeleteAutoSnapshot',
-          'EnableAutoSnapshot',
-          'EnableShared',
-          'Encrypted',
-        ),
-        value: fc.boolean(),
-      })
-      .map(({ name, value }) => ({ [name]: value })),
-    fc.constant({ DryRun: false }),
-  ),
-  { nil: undefined, freq: 6 },
+const ATTRIBUTE_FILTERS: readonly Readonly<Record<string, unknown>>[] = [
+  ...['all', 'system', 'data'].map((v) => ({ DiskType: v })),
+  ...['PrePaid', 'PostPaid'].map((v) => ({ DiskChargeType: v })),
+  ...['Enabled', 'Disabled', 'LegacyShared'].map((v) => ({ MultiAttach: v })),
+  ...[
+    'Portable',
+    'DeleteWithInstance',
+    'DeleteAutoSnapshot',
+    'EnableAutoSnapshot',
+    'EnableShared',
+    'Encrypted',
+  ].flatMap((name) => [{ [name]: true }, { [name]: false }]),
+  { DryRun: false },
+];
+
+const diskAttributeFilter = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(undefined) },
+  { weight: 1, arbitrary: fc.constantFrom(...ATTRIBUTE_FILTERS) },
 );
 
 const describeDisks = fc

@@ -131,12 +131,21 @@ function lifecycle(subject: Subject, g: ScenarioInputs): Plan[] {
 }
 
 /** Add or Remove naming the `back`-th latest pair and the latest group. */
-export function membership(action: 'AddDiskReplicaPair' | 'RemoveDiskReplicaPair', back = 1): Plan {
+export function membership(
+  action: 'AddDiskReplicaPair' | 'RemoveDiskReplicaPair',
+  back = 1,
+  extra: Readonly<Record<string, unknown>> = {},
+): Plan {
   return (s) => {
     const pair = pairs(s).at(-back);
     const group = groups(s).at(-1);
     if (!pair || !group) return undefined;
-    const params = { RegionId: group.primary.regionId, ReplicaGroupId: group.id, ReplicaPairId: pair.id };
+    const params = {
+      RegionId: group.primary.regionId,
+      ReplicaGroupId: group.id,
+      ReplicaPairId: pair.id,
+      ...extra,
+    };
     return {
       call: { ...EBS, action, params },
       label: label(action, back === 1 ? 'the last pair' : `pair ${back} from the end`, 'the last group'),

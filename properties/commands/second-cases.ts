@@ -36,7 +36,12 @@ const withParams =
  */
 const longToken = (n: number, step: string) => ({ ClientToken: `${step}-${n}`.padStart(64, 'k') });
 
-const couple = fc.record({ from: fc.nat(), to: fc.nat(), zone: fc.nat(), size: fc.constantFrom(20, 40) });
+export const couple = fc.record({
+  from: fc.nat(),
+  to: fc.nat(),
+  zone: fc.nat(),
+  size: fc.constantFrom(20, 40),
+});
 
 /** Deletes the primary disk of the latest pair (attached: DISK.DELETE.AVAILABLE refuses it). */
 const deletePrimary: Plan = (s) => {
@@ -53,36 +58,33 @@ const deletePrimary: Plan = (s) => {
 /**
  * A failed-over pair (or group of one) whose primary disk is attached: deleting that disk and
  * reprotecting are refused (DISK.DELETE.AVAILABLE, PAIR/GROUP.REPROTECT.PRIMARY_DETACHED); once it
- * is detached the Reprotect goes through with the longest token. A group then gives its member
- * back and is deleted, empty, with the longest token too.
+ * is detached the Reprotect goes through with the longest token, and the pair (or the group,
+ * once it gave its member back) is deleted with the longest token too.
  */
-const attachedPrimary = fc
-  .record({ subject: fc.constantFrom<Subject>('pair', 'group'), couple, n: fc.nat(), variant })
-  .map((g) => {
-    const { subject } = g;
-    const name = cap(subject);
-    const steps = [
-      coupleDisk(g.couple, 0),
-      coupleDisk(g.couple, 1),
-      createPair,
-      ...(subject === 'group' ? [createGroup, membership('AddDiskReplicaPair')] : []),
-      onLatest(subject, `StartDiskReplica${name}`, 'source', longToken(g.n, 'start')),
-      onLatest(subject, `FailoverDiskReplica${name}`, 'destination', longToken(g.n, 'failover')),
-      diskOfLatestPair('primary', 'AttachDisk'),
-      deletePrimary,
-      onLatest(subject, `ReprotectDiskReplica${name}`, 'destination'),
-      diskOfLatestPair('primary', 'DetachDisk'),
-      onLatest(subject, `ReprotectDiskReplica${name}`, 'destination', longToken(g.n, 'reprotect')),
-      ...(subject === 'group'
-        ? [
-            membership('RemoveDiskReplicaPair'),
-            onLatest('group', 'DeleteDiskReplicaGroup', 'source', longToken(g.n, 'delete')),
-          ]
-        : []),
-    ].map(withVariant(g.variant));
-    const [first, ...then] = steps as [Plan, ...Plan[]];
-    return new CallCommand('AttachedPrimary', g, first, ...then);
-  });
+const subject = fc.constantFrom<Subject>('pair', 'group');
+
+const attachedPrimary = fc.record({ subject, couple, n: fc.nat(), variant }).map((g) => {
+  const { subject } = g;
+  const name = cap(subject);
+  const steps = [
+    coupleDisk(g.couple, 0),
+    coupleDisk(g.couple, 1),
+    createPair,
+    ...(subject === 'group' ? [createGroup, membership('AddDiskReplicaPair', 1, longToken(g.n, 'add'))] : []),
+    onLatest(subject, `StartDiskReplica${name}`, 'source', longToken(g.n, 'start')),
+    onLatest(subject, `FailoverDiskReplica${name}`, 'destination', longToken(g.n, 'failover')),
+    diskOfLatestPair('primary', 'AttachDisk'),
+    deletePrimary,
+    onLatest(subject, `ReprotectDiskReplica${name}`, 'destination'),
+    diskOfLatestPair('primary', 'DetachDisk'),
+    onLatest(subject, `ReprotectDiskReplica${name}`, 'destination', longToken(g.n, 'reprotect')),
+    // Then deleted, the group once empty.
+    ...(subject === 'group' ? [membership('RemoveDiskReplicaPair')] : []),
+    onLatest(subject, `DeleteDiskReplica${name}`, 'source', longToken(g.n, 'delete')),
+  ].map(withVariant(g.variant));
+  const [first, ...then] = steps as [Plan, ...Plan[]];
+  return new CallCommand('AttachedPrimary', g, first, ...then);
+});
 
 /**
  * Two creates that differ only in the letter case of their token: two calls, both accepted
@@ -98,16 +100,21 @@ const tokenCase = fc.record({ couple, n: fc.nat(), variant }).map((g) => {
   return new CallCommand('TokenCase', g, first, ...then);
 });
 
-/** A fresh pair started, stopped, started again and drilled, every call with the longest token. */
-const longTokenDrill = fc.record({ couple, n: fc.nat(), variant }).map((g) => {
+/**
+ * A fresh pair (or group of one) started, stopped, started again and drilled, every call with the
+ * longest token.
+ */
+const longTokenDrill = fc.record({ subject, couple, n: fc.nat(), variant }).map((g) => {
+  const name = cap(g.subject);
   const steps = [
     coupleDisk(g.couple, 0),
     coupleDisk(g.couple, 1),
     createPair,
-    onLatest('pair', 'StartDiskReplicaPair', 'source', longToken(g.n, 'start')),
-    onLatest('pair', 'StopDiskReplicaPair', 'source', longToken(g.n, 'stop')),
-    onLatest('pair', 'StartDiskReplicaPair', 'source', longToken(g.n, 'restart')),
-    drillCall('pair', 'start', longToken(g.n, 'drill')),
+    ...(g.subject === 'group' ? [createGroup, membership('AddDiskReplicaPair')] : []),
+    onLatest(g.subject, `StartDiskReplica${name}`, 'source', longToken(g.n, 'start')),
+    onLatest(g.subject, `StopDiskReplica${name}`, 'source', longToken(g.n, 'stop')),
+    onLatest(g.subject, `StartDiskReplica${name}`, 'source', longToken(g.n, 'restart')),
+    drillCall(g.subject, 'start', longToken(g.n, 'drill')),
   ].map(withVariant(g.variant));
   const [first, ...then] = steps as [Plan, ...Plan[]];
   return new CallCommand('LongTokenDrill', g, first, ...then);
