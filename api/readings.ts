@@ -303,6 +303,29 @@ export const READINGS = [
     favouredBecause:
       'the sentence asks for data copied from the production to the disaster-recovery site, which is copied disk by disk; no client code read tells the two apart',
   },
+  {
+    id: 'bandwidth-not-open',
+    question:
+      'What does a call do with Bandwidth where the docs say the parameter is not open for use yet (CreateDiskReplicaGroup, the Modify calls)?',
+    operations: [CREATE_GROUP, 'ModifyDiskReplicaPair', 'ModifyDiskReplicaGroup'],
+    rules: ['GROUP.CREATE.BANDWIDTH_NOT_OPEN', 'GROUP.MODIFY.BANDWIDTH_NOT_OPEN', 'PAIR.MODIFY.BANDWIDTH_NOT_OPEN'],
+    alternatives: [
+      alt(
+        'preset',
+        'The call is accepted and the value ignored: the pair or group keeps reporting the preset bandwidth.',
+        doc(ebsDoc(CREATE_GROUP), 'Request parameters: Bandwidth'),
+        doc(ebsDoc(DESCRIBE_GROUPS), 'Response parameters: Bandwidth'),
+      ),
+      alt(
+        'refused',
+        'The call is refused as an invalid parameter: the parameter is not open.',
+        doc(ebsDoc('ModifyDiskReplicaPair'), 'Request parameters: Bandwidth'),
+      ),
+    ],
+    favoured: 'preset',
+    favouredBecause:
+      'the parameter stays in each request schema with an example value, and the listing says the value it returns is preset by the system',
+  },
 ] as const satisfies readonly Reading[];
 
 export type ReadingId = (typeof READINGS)[number]['id'];

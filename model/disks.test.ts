@@ -195,3 +195,34 @@ describe('DescribeDisks filters', () => {
     expect(ids({ DiskType: 'system' })).toEqual([]);
   });
 });
+
+describe('DescribeDisks attribute filters', () => {
+  const s = withDisk(empty(), { id: 'd-plain' });
+  const answer = (extra: Record<string, unknown>) =>
+    asSuccess(allowedOutcomes(s, ecsCall('DescribeDisks', { RegionId: 'cn-shanghai', ...extra }), T0));
+  const ids = (extra: Record<string, unknown>) => answer(extra).listing?.rows.map((r) => r.DiskId);
+
+  it('DISK.DESCRIBE.FILTERS: a created disk is a portable pay-as-you-go disk, kept with no instance, attached to one, not shared', () => {
+    expect(ids({ Portable: true, DiskChargeType: 'PostPaid', DeleteWithInstance: false })).toEqual([
+      'd-plain',
+    ]);
+    expect(ids({ MultiAttach: 'Disabled', EnableShared: false, DiskType: 'data' })).toEqual(['d-plain']);
+    expect(ids({ DryRun: false })).toEqual(['d-plain']);
+    for (const miss of [
+      { Portable: false },
+      { DiskChargeType: 'PrePaid' },
+      { DeleteWithInstance: true },
+      { MultiAttach: 'Enabled' },
+      { EnableShared: true },
+    ])
+      expect(ids(miss), JSON.stringify(miss)).toEqual([]);
+  });
+
+  it('automatic snapshot filters: accepted, their rows not judged (no page says what a created disk has)', () => {
+    for (const extra of [{ DeleteAutoSnapshot: true }, { EnableAutoSnapshot: false }]) {
+      const e = answer(extra);
+      expect(e.listing).toBeUndefined();
+      expect(e.facts).toEqual({});
+    }
+  });
+});

@@ -17,6 +17,7 @@ import {
 import { FAILOVER_FROM, oneShotGap, reversedUnsynced, STOP_FROM, startTransition } from './lifecycle';
 import {
   attachedPrimary,
+  bandwidthNotOpen,
   earRegionViolation,
   findGroup,
   productionSiteViolation,
@@ -88,6 +89,7 @@ export const createGroup: Handler<typeof api.CreateDiskReplicaGroup> = (ctx) => 
     rules: [
       'GROUP.CREATE.SITES',
       'GROUP.CREATE.SETTLES_CREATED',
+      ...(params.Bandwidth !== undefined ? ['GROUP.CREATE.BANDWIDTH_NOT_OPEN'] : []),
       ...(params.Tag !== undefined ? ['TAG.CREATE.BINDS'] : []),
     ],
     present: ['ReplicaGroupId'],
@@ -102,6 +104,7 @@ export const createGroup: Handler<typeof api.CreateDiskReplicaGroup> = (ctx) => 
         primary: source,
         standby: destination,
         rpo: typeof params.RPO === 'number' ? params.RPO : 900,
+        // The preset the documented answer shows, whatever Bandwidth the call held.
         bandwidth: 0,
         ...(str(params.GroupName) ? { name: str(params.GroupName) } : {}),
         ...(str(params.Description) ? { description: str(params.Description) } : {}),
@@ -112,7 +115,10 @@ export const createGroup: Handler<typeof api.CreateDiskReplicaGroup> = (ctx) => 
       return withGroup(s, group);
     },
   });
-  return forkOnReadings(state, success, [], crossZone);
+  return forkOnReadings(state, success, [], [
+    ...crossZone,
+    ...bandwidthNotOpen(ctx, 'GROUP.CREATE.BANDWIDTH_NOT_OPEN'),
+  ]);
 };
 
 export const onGroup =
@@ -127,11 +133,17 @@ export const modifyGroup: Handler<typeof api.ModifyDiskReplicaGroup> = onGroup((
   if (v) return refuse([v]);
   const name = str(ctx.params.GroupName) ?? g.name;
   const description = str(ctx.params.Description) ?? g.description;
-  return succeed({
-    rules: ['GROUP.MODIFY.IN_CREATED_OR_STOPPED', 'GROUP.IN_GROUP_REGION'],
+  const bandwidth = bandwidthNotOpen(ctx, 'GROUP.MODIFY.BANDWIDTH_NOT_OPEN');
+  const success = succeed({
+    rules: [
+      'GROUP.MODIFY.IN_CREATED_OR_STOPPED',
+      'GROUP.IN_GROUP_REGION',
+      ...(bandwidth.length > 0 ? ['GROUP.MODIFY.BANDWIDTH_NOT_OPEN'] : []),
+    ],
     next: () =>
       withGroup(ctx.state, { ...g, ...(name ? { name } : {}), ...(description ? { description } : {}) }),
   });
+  return forkOnReadings(ctx.state, success, [], bandwidth);
 });
 
 export const startGroup: Handler<typeof api.StartDiskReplicaGroup> = onGroup((ctx, g) => {

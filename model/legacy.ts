@@ -55,9 +55,11 @@ export const createLegacyPair: Handler<typeof api.LegacyCreateDiskReplicaPair> =
     rules: [
       'LEGACY.CREATE.RETURNS_PAIR_ID',
       'LEGACY.CREATE.NEEDS_START',
-      // The conditions it passed: every field given, both disks found, alike, in two regions.
+      // The conditions it passed: every field given, both disks found and free to pair, alike,
+      // in two regions.
       'LEGACY.CREATE.REQUIRED_PARAMS',
       'LEGACY.CREATE.DISKS_EXIST',
+      'LEGACY.CREATE.DISK_STATUS',
       'LEGACY.CREATE.SAME_SPEC_AND_SIZE',
       'LEGACY.CREATE.OTHER_REGION',
     ],

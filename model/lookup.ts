@@ -7,6 +7,7 @@ import {
   denyUndocumented,
   type Expectation,
   eitherRefusal,
+  type ForkedViolation,
   forkOnReading,
   type ReadingFork,
   type Refusal,
@@ -77,6 +78,20 @@ export const SAME_REGION_CROSS_ZONE: ReadingFork = {
   onSuccess: 'allowed',
   onRefusal: 'refused',
 };
+
+/**
+ * Bandwidth where the docs say it is not open for use (a group create, the Modify calls):
+ * refused, or accepted with the value ignored (the reading bandwidth-not-open).
+ */
+export const bandwidthNotOpen = (ctx: Ctx, rule: string): ForkedViolation[] =>
+  ctx.params.Bandwidth === undefined
+    ? []
+    : [
+        {
+          ...denyUndocumented(ctx.op, rule, 'parameter', 'InvalidParameter'),
+          fork: { id: 'bandwidth-not-open', onSuccess: 'preset', onRefusal: 'refused' },
+        },
+      ];
 
 /** The actions of the reading group-calls-in-dr-region (api/readings.ts). */
 const SERVED_IN_DR_REGION: readonly string[] = findReading('group-calls-in-dr-region')?.operations ?? [];

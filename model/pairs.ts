@@ -8,12 +8,19 @@ import {
   denyUndocumented,
   type Expectation,
   forkOnReading,
+  forkOnReadings,
   refuse,
   succeed,
   type Violation,
 } from './expectation';
 import { FAILOVER_FROM, type OneShotGap, oneShotGap, REPLICATING, startTransition } from './lifecycle';
-import { attachedPrimary, findPair, productionSiteViolation, secondarySiteViolation } from './lookup';
+import {
+  attachedPrimary,
+  bandwidthNotOpen,
+  findPair,
+  productionSiteViolation,
+  secondarySiteViolation,
+} from './lookup';
 import { destinationOf, type ModelState, type Pair, sourceOf, withPair } from './state';
 
 /** A member's status moves only with its group (GROUP.MEMBER_FOLLOWS_GROUP, a modelling choice). */
@@ -43,8 +50,14 @@ export const modifyPair: Handler<typeof api.ModifyDiskReplicaPair> = onPair((ctx
   if (v) return refuse([v]);
   const name = str(ctx.params.PairName) ?? pair.name;
   const description = str(ctx.params.Description) ?? pair.description;
-  return succeed({
-    rules: ['PAIR.MODIFY.IN_CREATED_OR_STOPPED', 'PAIR.MODIFY.UPDATES_FIELDS', 'PAIR.EITHER_REGION'],
+  const bandwidth = bandwidthNotOpen(ctx, 'PAIR.MODIFY.BANDWIDTH_NOT_OPEN');
+  const success = succeed({
+    rules: [
+      'PAIR.MODIFY.IN_CREATED_OR_STOPPED',
+      'PAIR.MODIFY.UPDATES_FIELDS',
+      'PAIR.EITHER_REGION',
+      ...(bandwidth.length > 0 ? ['PAIR.MODIFY.BANDWIDTH_NOT_OPEN'] : []),
+    ],
     next: () =>
       withPair(ctx.state, {
         ...pair,
@@ -53,6 +66,7 @@ export const modifyPair: Handler<typeof api.ModifyDiskReplicaPair> = onPair((ctx
         rpo: int(ctx.params.RPO) ?? pair.rpo,
       }),
   });
+  return forkOnReadings(ctx.state, success, [], bandwidth);
 });
 
 /** The pair's own one-shot limit; one the pair took part in through its group leaves it open. */

@@ -82,11 +82,14 @@ const WRONG_SITE = [
   'OperationDenied.OperateNotAllowedForStandby',
 ];
 const STATE = ['OperationDenied', 'OperationDenied.InvalidStatus'];
-/** The drill and tag pages list the gateway's 400s and the account's 403s as their own. */
+/** The drill and tag pages list the gateway's 400s and 404 and the account's 403s as their own. */
 const DRILL = [
   'OperationDenied',
+  'InvalidParameter',
+  'MissingParameter',
   'InvalidParameter.Conflict',
   'InvalidParameter.Format',
+  'InvalidApi.NotFound',
   'InvalidAccountStatus.NotEnoughBalance',
   'LastTokenProcessing',
   'NoPermission.SLR',
@@ -179,6 +182,9 @@ const ebsStatus = (code: string, action = '') =>
     : undefined) ??
   {
     IdempotentParameterMismatch: 400,
+    InvalidParameter: 400,
+    MissingParameter: 400,
+    'InvalidApi.NotFound': 404,
     'OperationDenied.StandbyDeviceAttached': 400,
     'InvalidParameter.Conflict': 400,
     'InvalidParameter.Format': 400,

@@ -21,12 +21,15 @@ import type { RequestOf } from './request-type';
 // Disaster-recovery drills of EBS 2021-07-30: a drill clones the secondary's last recovery point
 // to a new pay-as-you-go disk while replication keeps running, and a clear deletes that disk.
 
-/** What every drill call documents beyond the common EBS codes (the metadata's 400 and 403 lists). */
+/** What every drill call documents beyond the common EBS codes (the metadata's 400, 403 and 404 lists). */
 const DRILL_ERRORS = [
   ...EBS_COMMON_ERRORS,
   'OperationDenied',
+  { code: 'InvalidParameter', httpStatus: 400 },
+  { code: 'MissingParameter', httpStatus: 400 },
   'InvalidParameter.Conflict',
   { code: 'InvalidParameter.Format', httpStatus: 400 },
+  { code: 'InvalidApi.NotFound', httpStatus: 404 },
   'InvalidAccountStatus.NotEnoughBalance',
   'LastTokenProcessing',
   'NoPermission.SLR',

@@ -56,8 +56,11 @@ const tagList = param(
 const TAG_ERRORS = [
   ...EBS_COMMON_ERRORS,
   'OperationDenied',
+  { code: 'InvalidParameter', httpStatus: 400 },
+  { code: 'MissingParameter', httpStatus: 400 },
   'InvalidParameter.Conflict',
   { code: 'InvalidParameter.Format', httpStatus: 400 },
+  { code: 'InvalidApi.NotFound', httpStatus: 404 },
   { code: 'Duplicate.TagKey', httpStatus: 400 },
   { code: 'NumberExceed.ResourceIds', httpStatus: 400 },
   { code: 'NumberExceed.Tags', httpStatus: 400 },

@@ -70,6 +70,9 @@ export const ONE_SIDED: Readonly<Record<string, OneSided>> = {
   ),
   'GROUP.DESCRIBE.FILTERS': FILTER,
   'GROUP.DESCRIBE.MEMBERS': ANSWER,
+  'GROUP.CREATE.BANDWIDTH_NOT_OPEN': EITHER,
+  'GROUP.MODIFY.BANDWIDTH_NOT_OPEN': EITHER,
+  'PAIR.MODIFY.BANDWIDTH_NOT_OPEN': EITHER,
   'DRILL.PAIR.START.WHILE_REPLICATING': complement(
     'accept',
     'DRILL.PAIR.START.OTHER_STATUSES and DRILL.PAIR.START.NEEDS_RECOVER_POINT',
@@ -120,6 +123,9 @@ export const ONE_SIDED: Readonly<Record<string, OneSided>> = {
   'DISK.DESCRIBE.FIELDS': ANSWER,
   'DISK.DESCRIBE.MAX_RESULTS_RANGE': EITHER,
   'DISK.UNKNOWN_ID': UNKNOWN,
+  'PARAM.ECS.CREATE_DISK.STORAGE_SET_PARTITION_NUMBER.INTEGER': refuse(
+    'it counts the partitions of the storage set StorageSetId names, and the emulated world holds no storage set: no call can hold one and be accepted',
+  ),
   'DISK.UNKNOWN_INSTANCE': UNKNOWN,
   'TOKEN.SAME_PARAMS_SAME_RESULT': EFFECT,
   'TOKEN.PER_ACTION': EFFECT,
@@ -137,6 +143,9 @@ export const ONE_SIDED: Readonly<Record<string, OneSided>> = {
   'PROTO.UNKNOWN_GROUP': UNKNOWN,
   'PROTO.MISSING_REQUIRED': refuse(
     'it states how a missing parameter is refused; a call holding it is judged by the parameter rules',
+  ),
+  'PROTO.LEGACY_ERRORS': refuse(
+    'it states the codes the legacy create refuses with; an accepted one is judged by the LEGACY.CREATE rules',
   ),
   'PROTO.INVALID_VALUE': refuse(
     'it states how a malformed value is refused; a well-formed one is judged by the parameter rules',

@@ -106,6 +106,20 @@ export const GROUP_RULES: readonly Rule[] = [
     'Description',
   ),
   rule(
+    'GROUP.CREATE.BANDWIDTH_NOT_OPEN',
+    [CREATE, DESCRIBE],
+    'Bandwidth is not open for use: a group created with it reports the preset Bandwidth (0, as the documented answer shows), not the value sent; whether the call is accepted is the reading bandwidth-not-open.',
+    ebsDoc(CREATE),
+    'Request parameters: Bandwidth; DescribeDiskReplicaGroups response: Bandwidth',
+  ),
+  rule(
+    'GROUP.MODIFY.BANDWIDTH_NOT_OPEN',
+    [MODIFY],
+    'Bandwidth is not open for use: a Modify holding it leaves the group as the rest of the call makes it; whether the call is accepted is the reading bandwidth-not-open.',
+    ebsDoc(MODIFY),
+    'Request parameters: Bandwidth',
+  ),
+  rule(
     'GROUP.START.STATUSES',
     [START],
     'With OneShot=false a group starts from created, syncing, normal or stopped; with OneShot=true from created, manual_syncing or stopped; otherwise OperationDenied.InvalidStatus.',

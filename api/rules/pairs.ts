@@ -208,6 +208,13 @@ export const PAIR_RULES: readonly Rule[] = [
     'Description',
   ),
   rule(
+    'PAIR.MODIFY.BANDWIDTH_NOT_OPEN',
+    [MODIFY],
+    'Bandwidth is not open for use: a Modify holding it leaves the pair its bandwidth; whether the call is accepted is the reading bandwidth-not-open.',
+    ebsDoc(MODIFY),
+    'Request parameters: Bandwidth',
+  ),
+  rule(
     'PAIR.MODIFY.UPDATES_FIELDS',
     [MODIFY],
     'After Modify, DescribeDiskReplicaPairs shows the new PairName and Description; parameters not given keep their value.',

@@ -175,4 +175,29 @@ describe('DescribeDisks filters and paging', () => {
     expect(walked).toEqual(ids);
     expect(refusal(() => list({ NextToken: 'garbage!' })).code).toBe('InvalidParameter');
   });
+
+  it('filters on what a disk is: the value its row shows, and nothing shared or under automatic snapshots', () => {
+    const h = makeService(0);
+    const disk = createDisk(h, HZ, HZ_G);
+    const idsOf = (params: Record<string, unknown>) =>
+      (h.ecs('DescribeDisks', { RegionId: HZ, ...params }).Disks as DiskList).Disk.map((d) => d.DiskId);
+    const listing = [disk];
+    expect(idsOf({ Portable: 'true', DeleteWithInstance: 'false', DeleteAutoSnapshot: 'true' })).toEqual(
+      listing,
+    );
+    expect(idsOf({ DiskChargeType: 'PostPaid', MultiAttach: 'Disabled', EnableShared: 'false' })).toEqual(
+      listing,
+    );
+    expect(idsOf({ EnableAutoSnapshot: 'false', DryRun: 'false' })).toEqual(listing);
+    for (const miss of [
+      { Portable: 'false' },
+      { DeleteWithInstance: 'true' },
+      { DeleteAutoSnapshot: 'false' },
+      { DiskChargeType: 'PrePaid' },
+      { MultiAttach: 'LegacyShared' },
+      { EnableShared: 'true' },
+      { EnableAutoSnapshot: 'true' },
+    ])
+      expect(idsOf(miss), JSON.stringify(miss)).toEqual([]);
+  });
 });

@@ -3,7 +3,7 @@ import * as api from '../../api';
 import { bySeq, fail, isoSeconds, type OpContext, type OperationFn, requireRegion, route } from './context';
 import { nextSuffix } from './ids';
 import { paginate } from './paging';
-import { hasTags, optBool, optInt, optList, optString, reqString, tagsOf } from './params';
+import { hasTags, optBool, optInt, optList, optString, type Params, reqString, tagsOf } from './params';
 import { activePairOfDisk, derivePair, destinationOf, invalidate, isEbsPair } from './replication';
 import type { DiskRecord } from './state';
 import { findInstance, findZone, type Instance } from './world';
@@ -214,6 +214,7 @@ export const DescribeDisks: OperationFn<typeof api.DescribeDisks> = (ctx, p) => 
   const matches = bySeq(ctx.account.disks).filter((d) => {
     const view = diskStatus(d, ctx);
     return (
+      matchesAttributes(diskView(d, ctx), p) &&
       d.regionId === region.regionId &&
       (zoneId === undefined || d.zoneId === zoneId) &&
       (diskIds === undefined || diskIds.includes(d.diskId)) &&
@@ -230,6 +231,30 @@ export const DescribeDisks: OperationFn<typeof api.DescribeDisks> = (ctx, p) => 
   const page = paginate(matches, p);
   return { ...page.fields, Disks: { Disk: page.items.map((d) => diskView(d, ctx)) } };
 };
+
+/**
+ * DescribeDisks filters on what a disk is rather than where: the value the listing shows for it
+ * must equal the one asked. Shared block storage and automatic snapshot policies are not
+ * emulated, so EnableShared=true and EnableAutoSnapshot=true list nothing.
+ */
+const ATTRIBUTE_FILTERS = {
+  Portable: optBool,
+  DeleteWithInstance: optBool,
+  DeleteAutoSnapshot: optBool,
+  DiskChargeType: optString,
+  MultiAttach: optString,
+} as const;
+
+function matchesAttributes(view: Record<string, unknown>, p: Params): boolean {
+  return (
+    Object.entries(ATTRIBUTE_FILTERS).every(([name, read]) => {
+      const asked = read(p, name);
+      return asked === undefined || asked === view[name];
+    }) &&
+    optBool(p, 'EnableShared') !== true &&
+    optBool(p, 'EnableAutoSnapshot') !== true
+  );
+}
 
 /**
  * The destination disk of a pair is written by replication, so it cannot be attached while the

@@ -3,7 +3,13 @@ import * as api from '../../api';
 import { fail, type OpContext, type OperationFn, requireRegion, route } from './context';
 import { checkOneShotSpacing, checkRegion, requireStatus, type Where } from './guards';
 import { nextSuffix } from './ids';
-import { checkDestinationDetached, checkSourceDetached, failoverStarts, reprotect } from './pairs';
+import {
+  checkBandwidthNotOpen,
+  checkDestinationDetached,
+  checkSourceDetached,
+  failoverStarts,
+  reprotect,
+} from './pairs';
 import { optBool, optInt, optString, type Params, reqString, tagsOf } from './params';
 import { plays } from './readings';
 import {
@@ -88,6 +94,7 @@ export const CreateDiskReplicaGroup: OperationFn<typeof api.CreateDiskReplicaGro
   if (primary.regionId === standby.regionId && plays(ctx.readings, 'same-region-cross-zone', 'refused')) {
     fail('OperationDenied', 'The two sites must be in different regions.');
   }
+  checkBandwidthNotOpen(ctx, p);
   const groupId = `pg-${nextSuffix(ctx.ids)}`;
   ctx.account.groups[groupId] = {
     groupId,
@@ -95,8 +102,9 @@ export const CreateDiskReplicaGroup: OperationFn<typeof api.CreateDiskReplicaGro
     name: optString(p, 'GroupName') ?? '',
     description: optString(p, 'Description') ?? '',
     rpo: optInt(p, 'RPO') ?? DEFAULT_RPO,
-    // Documented as not open for use yet: the service's preset (0) unless one is sent.
-    bandwidth: optInt(p, 'Bandwidth') ?? 0,
+    // Not open for use yet: the listing shows the service's preset (0 in its example), never a
+    // value sent.
+    bandwidth: 0,
     resourceGroupId: optString(p, 'ResourceGroupId') ?? '',
     tags: tagsOf(p),
     primary,
@@ -171,10 +179,10 @@ export const RemoveDiskReplicaPair: OperationFn<typeof api.RemoveDiskReplicaPair
 export const ModifyDiskReplicaGroup: OperationFn<typeof api.ModifyDiskReplicaGroup> = (ctx, p) => {
   const { group, now } = requireGroup(ctx, p, 'either');
   requireStatus(group.groupId, now.status, ['created', 'stopped']);
+  checkBandwidthNotOpen(ctx, p);
   group.name = optString(p, 'GroupName') ?? group.name;
   group.description = optString(p, 'Description') ?? group.description;
   group.rpo = optInt(p, 'RPO') ?? group.rpo;
-  // Bandwidth is documented as not open for use yet: accepted and ignored.
   return {};
 };
 

@@ -100,14 +100,22 @@ export const CreateDiskReplicaPair: OperationFn<typeof api.CreateDiskReplicaPair
   return { ReplicaPairId: pair.pairId, ...(pair.orderId ? { OrderId: pair.orderId } : {}) };
 };
 
+/**
+ * Bandwidth on a call whose page says the parameter is not open for use yet (a group create, the
+ * Modify calls). Reading `bandwidth-not-open`: refused, or (`preset`) accepted and never stored.
+ */
+export function checkBandwidthNotOpen(ctx: OpContext, p: Params): void {
+  if (optInt(p, 'Bandwidth') !== undefined && plays(ctx.readings, 'bandwidth-not-open', 'refused'))
+    fail('InvalidParameter', 'The specified parameter "Bandwidth" is not supported.');
+}
+
 export const ModifyDiskReplicaPair: OperationFn<typeof api.ModifyDiskReplicaPair> = (ctx, p) => {
   const { pair, now } = requirePair(ctx, p, 'either');
   requireStatus(pair.pairId, now.status, ['created', 'stopped']);
+  checkBandwidthNotOpen(ctx, p);
   pair.name = optString(p, 'PairName') ?? pair.name;
   pair.description = optString(p, 'Description') ?? pair.description;
   pair.rpo = optInt(p, 'RPO') ?? pair.rpo;
-  // Bandwidth is documented as not open for use yet: accepted and ignored (the model leaves a
-  // refusal open too). TODO(reading): modify-bandwidth, whether the service refuses it.
   return {};
 };
 

@@ -192,6 +192,50 @@ describe('postpay-bandwidth', () => {
   });
 });
 
+describe('bandwidth-not-open', () => {
+  const groupRow = (h: Harness) =>
+    (
+      h.ebs('DescribeDiskReplicaGroups', { RegionId: SH.region }).ReplicaGroups as Record<string, unknown>[]
+    )[0];
+  const createWith = (h: Harness) => () =>
+    h.ebs('CreateDiskReplicaGroup', {
+      RegionId: SH.region,
+      SourceZoneId: SH.zone,
+      DestinationRegionId: BJ.region,
+      DestinationZoneId: BJ.zone,
+      Bandwidth: 10240,
+    });
+
+  it('preset: a group created or modified with Bandwidth shows the preset 0; a modified pair keeps its own', () => {
+    const h = playing('bandwidth-not-open=preset');
+    const groupId = createWith(h)().ReplicaGroupId as string;
+    h.ebs('ModifyDiskReplicaGroup', { RegionId: SH.region, ReplicaGroupId: groupId, Bandwidth: 20480 });
+    expect(groupRow(h)).toMatchObject({ ReplicaGroupId: groupId, Bandwidth: 0 });
+    const { pairId } = createPair(h, SH, BJ);
+    h.ebs('ModifyDiskReplicaPair', { RegionId: SH.region, ReplicaPairId: pairId, Bandwidth: 20480 });
+    expect(describePair(h, pairId)).toMatchObject({ Bandwidth: 0 });
+  });
+
+  it('refused: each call holding Bandwidth is an InvalidParameter, and changes nothing', () => {
+    const h = playing('bandwidth-not-open=refused');
+    expect(refusal(createWith(h)).code).toBe('InvalidParameter');
+    const groupId = createGroup(h);
+    const modifyGroup = () =>
+      h.ebs('ModifyDiskReplicaGroup', {
+        RegionId: SH.region,
+        ReplicaGroupId: groupId,
+        GroupName: 'x1',
+        Bandwidth: 1,
+      });
+    expect(refusal(modifyGroup).code).toBe('InvalidParameter');
+    expect(groupRow(h)).toMatchObject({ ReplicaGroupId: groupId, GroupName: '' });
+    const { pairId } = createPair(h, SH, BJ);
+    const modifyPair = () =>
+      h.ebs('ModifyDiskReplicaPair', { RegionId: SH.region, ReplicaPairId: pairId, Bandwidth: 1 });
+    expect(refusal(modifyPair).code).toBe('InvalidParameter');
+  });
+});
+
 describe('empty-group-pair-ids', () => {
   const row = (h: Harness) =>
     (

@@ -38,7 +38,29 @@ export interface DiskQuery {
   readonly encrypted?: boolean;
   /** The Tag and ResourceGroupId filters. */
   readonly tagged?: (d: Disk) => boolean;
+  /** The attribute filters (Portable, DiskChargeType, ...), by parameter and value. */
+  readonly attributes?: Readonly<Record<string, unknown>>;
 }
+
+/**
+ * What every disk a run creates is, as CreateDisk documents it: a pay-as-you-go data disk,
+ * portable, not released with its instance (AttachDisk's DeleteWithInstance defaults to false and
+ * the run never sets it), attachable to one instance (MultiAttach Disabled), not shared block
+ * storage. A filter on one of these lists every disk or none.
+ */
+const CREATED_DISK: Readonly<Record<string, unknown>> = {
+  Portable: true,
+  DiskChargeType: 'PostPaid',
+  DeleteWithInstance: false,
+  MultiAttach: 'Disabled',
+  EnableShared: false,
+};
+
+/**
+ * Filters on what no page says of a created disk (automatic snapshots kept with it, a snapshot
+ * policy on): the call is judged, its rows are not.
+ */
+const UNSTATED = ['DeleteAutoSnapshot', 'EnableAutoSnapshot'] as const;
 
 export function listDisks(state: ModelState, q: DiskQuery): Disk[] {
   return Object.values(state.disks)
@@ -52,6 +74,7 @@ export function listDisks(state: ModelState, q: DiskQuery): Disk[] {
     .filter((d) => q.name === undefined || d.name === q.name)
     .filter((d) => q.encrypted === undefined || d.encrypted === q.encrypted)
     .filter((d) => q.tagged === undefined || q.tagged(d))
+    .filter(() => Object.entries(q.attributes ?? {}).every(([k, v]) => CREATED_DISK[k] === v))
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -62,6 +85,9 @@ export const describeDisks: Handler<typeof api.DescribeDisks> = (ctx) => {
   if (!findRegion(ctx.state.world, p.RegionId)) {
     return refuse([deny(ctx.op, 'DISK.CREATE.REGION_EXISTS', 'InvalidRegionId.NotFound')]);
   }
+  const attributes = Object.keys(CREATED_DISK)
+    .map((k) => [k, p[k as keyof typeof p]] as const)
+    .filter(([, v]) => v !== undefined);
   const q: DiskQuery = {
     regionId: String(p.RegionId),
     ...(str(p.ZoneId) ? { zoneId: str(p.ZoneId) } : {}),
@@ -73,6 +99,7 @@ export const describeDisks: Handler<typeof api.DescribeDisks> = (ctx) => {
     ...(str(p.DiskName) ? { name: str(p.DiskName) } : {}),
     ...(p.Encrypted !== undefined ? { encrypted: bool(p.Encrypted, false) } : {}),
     ...(p.Tag !== undefined || str(p.ResourceGroupId) ? { tagged: describeFilter(p).keep } : {}),
+    ...(attributes.length > 0 ? { attributes: Object.fromEntries(attributes) } : {}),
   };
   const rows = listDisks(ctx.state, q).map(diskRow);
   const page = pageOf(p, { maxResults: 10, pageSize: 10, numberedByDefault: true });
@@ -80,6 +107,8 @@ export const describeDisks: Handler<typeof api.DescribeDisks> = (ctx) => {
   // The page documents MaxResults 10-500, the metadata 1-500: below 10 either answer.
   // TODO(reading): describe-disks-max-results (the readings catalogue owns the choice).
   const belowMin = (int(p.MaxResults) ?? DISKS_MIN_RESULTS) < DISKS_MIN_RESULTS;
+  // DryRun=true only checks the request; the run sends false, which lists as without it.
+  const unstated = UNSTATED.some((k) => p[k] !== undefined);
   return observe(ctx.state, {
     also: belowMin ? allowed(ctx.op, 'InvalidParameter', 'InvalidParameter.MaxResults') : [],
     rules: [
@@ -90,8 +119,9 @@ export const describeDisks: Handler<typeof api.DescribeDisks> = (ctx) => {
       'DISK.DESCRIBE.PAGING',
       ...(filtered ? ['DISK.DESCRIBE.FILTERS'] : []),
     ],
-    facts: pageFacts(rows.length, page),
-    listing: { ...listedAs('disk'), rows, page },
+    ...(unstated
+      ? {}
+      : { facts: pageFacts(rows.length, page), listing: { ...listedAs('disk'), rows, page } }),
   });
 };
 

@@ -28,6 +28,7 @@ export function groupRow(state: ModelState, g: Group, site: SiteName): Row {
     StandbyZone: g.standby.zoneId,
     Status: g.status,
     RPO: g.rpo,
+    Bandwidth: g.bandwidth,
     Site: site,
     PairIds: members,
     PairNumber: members.length,

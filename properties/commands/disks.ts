@@ -98,6 +98,9 @@ const createDisk = fc
     ),
     pl: fc.constantFrom('PL1', 'PL1', 'PL1', 'PL0'),
     encrypted: rarely(12),
+    /** The documented options at their defaults, and on AutoPL its extra IOPS and burst. */
+    extras: rarely(4),
+    burst: fc.boolean(),
     shape: createDiskShape,
     instance: fc.nat(),
     token: clientToken,
@@ -123,10 +126,14 @@ const createDisk = fc
             DiskCategory: g.category,
             ...(g.category === 'cloud_essd' ? { PerformanceLevel: g.pl } : {}),
             ...(g.encrypted ? { Encrypted: true } : {}),
+            ...(g.extras ? { MultiAttach: 'Disabled' } : {}),
+            ...(g.extras && g.category === 'cloud_auto'
+              ? { ProvisionedIops: 100, BurstingEnabled: g.burst }
+              : {}),
           },
           token,
         );
-        const what = `${g.category}${g.category === 'cloud_essd' ? `/${g.pl}` : ''} ${g.shape === 'noSize' ? 'no size' : `${size}GiB`}${g.encrypted ? ' encrypted' : ''}`;
+        const what = `${g.category}${g.category === 'cloud_essd' ? `/${g.pl}` : ''} ${g.shape === 'noSize' ? 'no size' : `${size}GiB`}${g.encrypted ? ' encrypted' : ''}${g.extras ? ' with options' : ''}`;
         return {
           call: { ...ECS, action: 'CreateDisk', params },
           // A region that does not exist is still sent to one that does.
@@ -158,6 +165,17 @@ const unknownTarget = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom('disk', 'instance') },
 );
 
+/**
+ * AttachDisk's switches at the values it takes without them (a data disk, kept when its
+ * instance is released, not forced), now and then: the call asks the same.
+ */
+const attachDefaults = fc.option(
+  fc
+    .subarray(['DeleteWithInstance', 'Bootable', 'Force'] as const, { minLength: 1 })
+    .map((names) => Object.fromEntries(names.map((n) => [n, false]))),
+  { nil: undefined, freq: 4 },
+);
+
 const attachDisk = fc
   .record({
     disk: fc.nat(),
@@ -167,6 +185,7 @@ const attachDisk = fc
     // Now and then a disk already attached (DISK.ATTACH.AVAILABLE refuses it).
     inUse: rarely(4),
     unknown: unknownTarget,
+    defaults: attachDefaults,
     variant,
   })
   .map(
@@ -186,6 +205,7 @@ const attachDisk = fc
         const params = {
           DiskId: g.unknown === 'disk' ? UNKNOWN.disk : disk.id,
           InstanceId: g.unknown === 'instance' ? 'i-unknown000000' : instance.id,
+          ...g.defaults,
         };
         return {
           call: { ...ECS, action: 'AttachDisk', params },
@@ -203,7 +223,8 @@ const attachDisk = fc
       }),
   );
 
-const detachDisk = fc.record({ disk: fc.nat(), anyDisk: rarely(5), variant }).map(
+// DeleteWithInstance=false on a detach: what a detached data disk is anyway.
+const detachDisk = fc.record({ disk: fc.nat(), anyDisk: rarely(5), kept: rarely(4), variant }).map(
   (g) =>
     new CallCommand('DetachDisk', g, (s) => {
       const list = disks(s);
@@ -212,8 +233,13 @@ const detachDisk = fc.record({ disk: fc.nat(), anyDisk: rarely(5), variant }).ma
       const instanceId =
         disk.instanceId ?? Object.values(s.instances).find((i) => i.zoneId === disk.zoneId)?.id;
       if (!instanceId) return undefined;
+      const params = {
+        DiskId: disk.id,
+        InstanceId: instanceId,
+        ...(g.kept ? { DeleteWithInstance: false } : {}),
+      };
       return {
-        call: { ...ECS, action: 'DetachDisk', params: { DiskId: disk.id, InstanceId: instanceId } },
+        call: { ...ECS, action: 'DetachDisk', params },
         region: disk.regionId,
         variant: g.variant,
         label: label('DetachDisk', ref('disk', list, disk.id), diskStatus(disk)),
@@ -221,11 +247,13 @@ const detachDisk = fc.record({ disk: fc.nat(), anyDisk: rarely(5), variant }).ma
     }),
 );
 
-const deleteDisk = fc.record({ disk: fc.nat(), unknown: rarely(6), variant }).map(
+// Now and then an attached disk, when there is one (DISK.DELETE.AVAILABLE refuses it).
+const deleteDisk = fc.record({ disk: fc.nat(), unknown: rarely(6), inUse: rarely(3), variant }).map(
   (g) =>
     new CallCommand('DeleteDisk', g, (s) => {
       const list = disks(s);
-      const disk = g.unknown ? undefined : nth(list, g.disk);
+      const attached = g.inUse ? list.filter((d) => d.instanceId !== undefined) : [];
+      const disk = g.unknown ? undefined : nth(attached.length > 0 ? attached : list, g.disk);
       if (!disk && !g.unknown) return undefined;
       return {
         call: { ...ECS, action: 'DeleteDisk', params: { DiskId: disk?.id ?? UNKNOWN.disk } },
@@ -236,10 +264,36 @@ const deleteDisk = fc.record({ disk: fc.nat(), unknown: rarely(6), variant }).ma
     }),
 );
 
+/**
+ * Now and then a filter on what a disk is (its type, billing, whether it is portable, released
+ * with its instance, multi-attach, shared, encrypted, under automatic snapshots) at either value, or DryRun
+ * false, which lists as without it.
+ */
+const ATTRIBUTE_FILTERS: readonly Readonly<Record<string, unknown>>[] = [
+  ...['all', 'system', 'data'].map((v) => ({ DiskType: v })),
+  ...['PrePaid', 'PostPaid'].map((v) => ({ DiskChargeType: v })),
+  ...['Enabled', 'Disabled', 'LegacyShared'].map((v) => ({ MultiAttach: v })),
+  ...[
+    'Portable',
+    'DeleteWithInstance',
+    'DeleteAutoSnapshot',
+    'EnableAutoSnapshot',
+    'EnableShared',
+    'Encrypted',
+  ].flatMap((name) => [{ [name]: true }, { [name]: false }]),
+  { DryRun: false },
+];
+
+const diskAttributeFilter = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(undefined) },
+  { weight: 1, arbitrary: fc.constantFrom(...ATTRIBUTE_FILTERS) },
+);
+
 const describeDisks = fc
   .record({
     region: fc.nat(),
     pageSize: fc.option(fc.integer({ min: 1, max: 3 }), { nil: undefined }),
+    filter: diskAttributeFilter,
     variant,
   })
   .map(
@@ -250,11 +304,17 @@ const describeDisks = fc
         const params = {
           RegionId: region.id,
           ...(g.pageSize ? { PageSize: g.pageSize, PageNumber: 1 } : {}),
+          ...g.filter,
         };
         return {
           call: { ...ECS, action: 'DescribeDisks', params },
           variant: g.variant,
-          label: label('DescribeDisks', region.id, g.pageSize ? `PageSize=${g.pageSize}` : undefined),
+          label: label(
+            'DescribeDisks',
+            region.id,
+            g.pageSize ? `PageSize=${g.pageSize}` : undefined,
+            ...Object.entries(g.filter ?? {}).map(([k, v]) => `${k}=${v}`),
+          ),
         };
       }),
   );

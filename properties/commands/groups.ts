@@ -218,6 +218,8 @@ export const GROUP_COMMANDS = {
     'ModifyDiskReplicaGroup',
     fc.constantFrom(
       { GroupName: 'renamed' },
+      // Bandwidth, not open for use (the reading bandwidth-not-open).
+      { GroupName: 'renamed', Bandwidth: 10240 },
       { Description: 'new text' },
       { GroupName: '-starts-badly' },
       { GroupName: 'x' },

@@ -10,6 +10,7 @@ import { PARAM_VARIANT_COMMANDS, PARAM_VARIANT_WEIGHTS } from './param-variants'
 import { PROTOCOL_COMMANDS, PROTOCOL_WEIGHTS } from './protocol';
 import { REGION_COMMANDS, REGION_WEIGHTS } from './regions';
 import { SCENARIO_COMMANDS, SCENARIO_WEIGHTS } from './scenarios';
+import { SECOND_CASE_COMMANDS, SECOND_CASE_WEIGHTS } from './second-cases';
 import { TAG_COMMANDS, TAG_WEIGHTS } from './tags';
 import { TRANSIENT_COMMANDS, TRANSIENT_WEIGHTS } from './transient';
 import { VISIBILITY_COMMANDS, VISIBILITY_WEIGHTS } from './visibility';
@@ -51,6 +52,7 @@ const FAMILIES: readonly Family[] = [
   family(REGION_COMMANDS, REGION_WEIGHTS),
   family(PARAM_VARIANT_COMMANDS, PARAM_VARIANT_WEIGHTS),
   family(PROTOCOL_COMMANDS, PROTOCOL_WEIGHTS),
+  family(SECOND_CASE_COMMANDS, SECOND_CASE_WEIGHTS),
 ];
 
 export function weightedCommands(): Arb[] {

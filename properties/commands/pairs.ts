@@ -298,6 +298,8 @@ export const PAIR_COMMANDS = {
     'ModifyDiskReplicaPair',
     fc.constantFrom(
       { PairName: 'renamed' },
+      // Bandwidth, not open for use (the reading bandwidth-not-open).
+      { PairName: 'renamed', Bandwidth: 10240 },
       { Description: 'a new description' },
       { PairName: '1bad' },
       { Description: 'http://not-allowed' },

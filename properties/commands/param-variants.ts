@@ -67,6 +67,18 @@ const ANSWERED_ENUMS = new Set([
 ]);
 /** Switches whose both values the model answers. */
 const ANSWERED_SWITCHES = new Set(['OneShot', 'ReverseReplicate']);
+/** DescribeDisks filters on what a disk is: the model answers each value (listing all or none). */
+const ANSWERED_DISK_FILTERS = new Set([
+  'Portable',
+  'DeleteWithInstance',
+  'DeleteAutoSnapshot',
+  'EnableAutoSnapshot',
+  'EnableShared',
+  'Encrypted',
+  'DiskChargeType',
+  'MultiAttach',
+  'DiskType',
+]);
 /** ID lists a listing filters by: the run's own IDs first, then probes that name nothing. */
 const PROBE_LISTS: Readonly<Record<string, string>> = {
   PairIds: UNKNOWN.pair,
@@ -97,16 +109,11 @@ function sweepsEdge(r: ParamRule): boolean {
   if (c === 'REQUIRED') return false;
   if (name === 'ClientToken' || PAGING.includes(name) || FREE_TEXT.has(name) || ANSWERED_SWITCHES.has(name))
     return true;
+  if (action === 'DescribeDisks' && ANSWERED_DISK_FILTERS.has(name))
+    return c !== 'BOOLEAN' || name !== 'DryRun';
   if (c === 'ENUM') return ANSWERED_ENUMS.has(`${action}.${name}`) || ANSWERED_ENUMS.has(`*.${name}`);
-  // Tags bound on a create, and the EBS listings' Tag filter; DescribeDisks' Tag filter the model
-  // does not answer.
-  if (c === 'MAX_ITEMS')
-    return (
-      name in PROBE_LISTS ||
-      (name === 'Tag' && (r.derived.product === 'ebs' || opOf(r).mutating)) ||
-      name === 'TagKey' ||
-      listsBy(r)
-    );
+  // Tags bound on a create, and the listings' Tag filter.
+  if (c === 'MAX_ITEMS') return name in PROBE_LISTS || name === 'Tag' || name === 'TagKey' || listsBy(r);
   return false;
 }
 

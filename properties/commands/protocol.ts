@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { CallCommand } from '../command';
+import { DRILL_ACTIONS } from './drills';
 import { EBS, ECS, label, nth, replicationRegions, variant } from './toolkit';
 
 // Calls the gateway refuses before any operation sees them (PROTO.UNKNOWN_ACTION).
@@ -15,6 +16,10 @@ const UNSERVED = [
   { ...EBS, action: 'FailoverPairDrill' },
   { ...ECS, action: 'StartDiskReplicaPair' },
   { ...ECS, action: 'DescribeReplicaPairDrill' },
+  // The drill and tag calls document InvalidApi.NotFound too: a drill action under the other
+  // product's version, a tag action with a case slip.
+  { ...ECS, action: DRILL_ACTIONS.group.start },
+  { ...EBS, action: 'untagResources' },
 ] as const;
 
 const unknownAction = fc.record({ which: fc.nat(), from: fc.nat(), variant }).map(

@@ -11,7 +11,7 @@ import { disks, EBS, ECS, groups, label, pairs, regionFor, type Side, variant, w
 // failovered, reprotected (reversed) and started again, groups of several pairs, invalid pairs.
 
 /** A pair of the two disks created last. */
-const createPair: Plan = (s) => {
+export const createPair: Plan = (s) => {
   const list = disks(s);
   const [primary, secondary] = list.slice(-2);
   if (!primary || !secondary || list.length < 2) return undefined;
@@ -29,26 +29,31 @@ const createPair: Plan = (s) => {
   };
 };
 
-type Subject = 'pair' | 'group';
+export type Subject = 'pair' | 'group';
 
 /** A group with the sites of the latest pair. */
-const createGroup: Plan = (s) => {
-  const pair = pairs(s).at(-1);
-  if (!pair) return undefined;
-  const params = {
-    RegionId: pair.primary.regionId,
-    SourceZoneId: pair.primary.zoneId,
-    DestinationRegionId: pair.standby.regionId,
-    DestinationZoneId: pair.standby.zoneId,
+const groupLikeLastPair =
+  (extra: Readonly<Record<string, unknown>> = {}): Plan =>
+  (s) => {
+    const pair = pairs(s).at(-1);
+    if (!pair) return undefined;
+    const params = {
+      RegionId: pair.primary.regionId,
+      SourceZoneId: pair.primary.zoneId,
+      DestinationRegionId: pair.standby.regionId,
+      DestinationZoneId: pair.standby.zoneId,
+      ...extra,
+    };
+    const shown = Object.entries(extra).map(([k, v]) => `${k}=${String(v)}`);
+    return {
+      call: { ...EBS, action: 'CreateDiskReplicaGroup', params },
+      label: label('CreateDiskReplicaGroup', 'like the last pair', ...shown),
+    };
   };
-  return {
-    call: { ...EBS, action: 'CreateDiskReplicaGroup', params },
-    label: label('CreateDiskReplicaGroup', 'like the last pair'),
-  };
-};
+export const createGroup = groupLikeLastPair();
 
 /** A call on the `back`-th latest pair or group, made at `where`. */
-function onLatest(
+export function onLatest(
   subject: Subject,
   action: string,
   where: Side,
@@ -82,26 +87,30 @@ function deleteDiskOfLatestPair(which: 'primary' | 'standby'): Plan {
   };
 }
 
-/** Attaches (or detaches) the secondary disk of the latest pair to an instance of its zone. */
-function standbyOfLatestPair(action: 'AttachDisk' | 'DetachDisk'): Plan {
+/** Attaches (or detaches) a disk of the latest pair to an instance of its zone. */
+export function diskOfLatestPair(which: 'primary' | 'standby', action: 'AttachDisk' | 'DetachDisk'): Plan {
   return (s) => {
     const pair = pairs(s).at(-1);
-    const disk = pair && s.disks[pair.standby.diskId];
+    const disk = pair && s.disks[pair[which].diskId];
     const instance = disk && Object.values(s.instances).find((i) => i.zoneId === disk.zoneId);
     if (!disk || !instance) return undefined;
     return {
       call: { ...ECS, action, params: { DiskId: disk.id, InstanceId: instance.id } },
       region: disk.regionId,
-      label: label(action, 'the secondary disk of the last pair', instance.id),
+      label: label(
+        action,
+        `the ${which === 'standby' ? 'secondary' : 'primary'} disk of the last pair`,
+        instance.id,
+      ),
     };
   };
 }
 
 /** A Start while the secondary is attached (refused), then detached and started again. */
 const attachedStandby = (subject: Subject): Plan[] => [
-  standbyOfLatestPair('AttachDisk'),
+  diskOfLatestPair('standby', 'AttachDisk'),
   onLatest(subject, `StartDiskReplica${cap(subject)}`, 'source'),
-  standbyOfLatestPair('DetachDisk'),
+  diskOfLatestPair('standby', 'DetachDisk'),
   onLatest(subject, `StartDiskReplica${cap(subject)}`, 'source'),
 ];
 
@@ -122,12 +131,21 @@ function lifecycle(subject: Subject, g: ScenarioInputs): Plan[] {
 }
 
 /** Add or Remove naming the `back`-th latest pair and the latest group. */
-function membership(action: 'AddDiskReplicaPair' | 'RemoveDiskReplicaPair', back = 1): Plan {
+export function membership(
+  action: 'AddDiskReplicaPair' | 'RemoveDiskReplicaPair',
+  back = 1,
+  extra: Readonly<Record<string, unknown>> = {},
+): Plan {
   return (s) => {
     const pair = pairs(s).at(-back);
     const group = groups(s).at(-1);
     if (!pair || !group) return undefined;
-    const params = { RegionId: group.primary.regionId, ReplicaGroupId: group.id, ReplicaPairId: pair.id };
+    const params = {
+      RegionId: group.primary.regionId,
+      ReplicaGroupId: group.id,
+      ReplicaPairId: pair.id,
+      ...extra,
+    };
     return {
       call: { ...EBS, action, params },
       label: label(action, back === 1 ? 'the last pair' : `pair ${back} from the end`, 'the last group'),
@@ -144,7 +162,11 @@ function membership(action: 'AddDiskReplicaPair' | 'RemoveDiskReplicaPair', back
  */
 function probes(subject: Subject, turn: number): Plan[] {
   const name = cap(subject);
-  const rename = subject === 'pair' ? { PairName: 'probed' } : { GroupName: 'probed' };
+  // Every other probe renames with Bandwidth, not open for use (the reading bandwidth-not-open).
+  const rename = {
+    ...(subject === 'pair' ? { PairName: 'probed' } : { GroupName: 'probed' }),
+    ...(turn % 2 === 0 ? { Bandwidth: 10240 } : {}),
+  };
   const del = onLatest(subject, `DeleteDiskReplica${name}`, 'source');
   const keepStatus = [
     onLatest(subject, `ModifyDiskReplica${name}`, 'source', rename),
@@ -168,7 +190,7 @@ function probes(subject: Subject, turn: number): Plan[] {
   ];
 }
 
-const cap = (s: string) => `${s[0]?.toUpperCase()}${s.slice(1)}`;
+export const cap = (s: string) => `${s[0]?.toUpperCase()}${s.slice(1)}`;
 
 interface ScenarioInputs {
   readonly from: number;
@@ -259,7 +281,8 @@ const groupScenario = fc.record({ g: inputs, members: memberCount }).map(({ g, m
   const addSteps = Array.from({ length: members }, (_, i) => membership('AddDiskReplicaPair', i + 1));
   const steps = [
     ...pairSteps,
-    createGroup,
+    // One group in four is created with Bandwidth, not open for use (the reading bandwidth-not-open).
+    g.turn % 4 === 1 ? groupLikeLastPair({ Bandwidth: 10240 }) : createGroup,
     ...addSteps,
     ...lifecycle('group', g).slice(0, g.depth),
     ...(g.ending === 'invalidate' ? [deleteDiskOfLatestPair('standby'), ...probes('pair', g.turn)] : []),
@@ -271,7 +294,11 @@ const groupScenario = fc.record({ g: inputs, members: memberCount }).map(({ g, m
 });
 
 /** A drill call on the latest pair or group, in its disaster-recovery region; Clear names its latest drill. */
-function drillCall(subject: Subject, step: 'start' | 'describe' | 'clear'): Plan {
+export function drillCall(
+  subject: Subject,
+  step: 'start' | 'describe' | 'clear',
+  extra: Readonly<Record<string, unknown>> = {},
+): Plan {
   const A = DRILL_ACTIONS[subject];
   return (s) => {
     const r: Pair | Group | undefined = subject === 'pair' ? pairs(s).at(-1) : groups(s).at(-1);
@@ -284,6 +311,7 @@ function drillCall(subject: Subject, step: 'start' | 'describe' | 'clear'): Plan
       RegionId: regionFor(s, r, 'destination'),
       [A.id]: r.id,
       ...(step === 'clear' && drill ? { DrillId: drill.id } : {}),
+      ...extra,
     };
     return {
       call: { ...EBS, action: A[step], params },

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import type { Group, ModelState, Pair } from '../../model';
-import { CallCommand } from '../command';
-import { EBS, groups, label, nth, pairs, sending, variant, withToken } from './toolkit';
+import { CallCommand, type Plan } from '../command';
+import { coupleDisk } from './disks';
+import { createGroup, createPair } from './scenarios';
+import { couple } from './second-cases';
+import { EBS, groups, label, nth, pairs, rarely, sending, variant, withToken, withVariant } from './toolkit';
 
 // Tag calls on pairs and groups, valid and each documented way of being wrong.
 
@@ -277,13 +280,58 @@ const listTagResources = fc
       }),
   );
 
-export const TAG_COMMANDS = { tagResources, untagResources, listTagResources };
+/** The most resources one tag call names (ResourceId.N, TAG.AT_MOST_50_RESOURCES). */
+const MOST_RESOURCES = 50;
+
+/** TagResources or UntagResources naming the latest 50 groups of the latest pair's region. */
+function onLatestGroups(action: 'TagResources' | 'UntagResources'): Plan {
+  return (s) => {
+    const region = pairs(s).at(-1)?.primary.regionId;
+    const ids = groups(s)
+      .filter((g) => g.primary.regionId === region)
+      .slice(-MOST_RESOURCES)
+      .map((g) => g.id);
+    if (!region || ids.length < MOST_RESOURCES) return undefined;
+    const tag = action === 'TagResources' ? { Tag: [{ Key: 'bulk', Value: 'fifty' }] } : { TagKey: ['bulk'] };
+    return {
+      call: {
+        ...EBS,
+        action,
+        params: { RegionId: region, ResourceType: 'diskreplicagroup', ResourceId: ids, ...tag },
+      },
+      label: label(action, `the last ${MOST_RESOURCES} groups`),
+    };
+  };
+}
+
+/**
+ * Tags bound to and taken from 50 groups in one call each, the documented most: 50 empty groups
+ * like a fresh pair first. Rare even in a deep run (about 50 calls each time).
+ */
+const fiftyTagged = fc.record({ couple, go: rarely(8), variant }).map((g) => {
+  const steps = g.go
+    ? [
+        coupleDisk(g.couple, 0),
+        coupleDisk(g.couple, 1),
+        createPair,
+        ...Array.from({ length: MOST_RESOURCES }, () => createGroup),
+        onLatestGroups('TagResources'),
+        onLatestGroups('UntagResources'),
+      ].map(withVariant(g.variant))
+    : [() => undefined];
+  const [first, ...then] = steps as [Plan, ...Plan[]];
+  return new CallCommand('FiftyTagged', g, first, ...then);
+});
+
+export const TAG_COMMANDS = { tagResources, untagResources, listTagResources, fiftyTagged };
 
 /** How often each command is drawn (properties/commands/index.ts gathers the families). */
 export const TAG_WEIGHTS = {
   tagResources: 2,
   untagResources: 1,
   listTagResources: 1,
+  // Drawn as often as a tag listing, and then run one time in eight.
+  fiftyTagged: 1,
 } satisfies Record<keyof typeof TAG_COMMANDS, number>;
 
 /** The command drawing an ordinary call of each operation, by `product:action` (parameter sweeps start from it). */
