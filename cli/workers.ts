@@ -1,9 +1,10 @@
 /**
- * Lanes in worker threads, so a run uses every core: lane k is a run of its own in a thread of
- * its own, with seed + k and its own target (the direct target in that thread, or an emulator
- * child process of its own), exactly what shard k of a CI matrix runs (`run --seed S+k
- * --concurrency 1`). Their records are merged as `merge` merges shards, so N lanes here and N
- * shards there give the same coverage. A failure replays alone from its lane's seed.
+ * Lanes in worker threads, so a run uses every core: lane k is a run of its own, with seed + k
+ * and its own target (the direct target in its thread, or an emulator child process of its
+ * own), exactly what shard k of a CI matrix runs (`run --seed S+k --concurrency 1`). A pool of
+ * at most one thread per core runs the lanes, each thread taking the next lane when its own is
+ * done. Their records are merged as `merge` merges shards, so N lanes here and N shards there
+ * give the same coverage. A failure replays alone from its lane's seed.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
