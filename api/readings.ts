@@ -308,7 +308,11 @@ export const READINGS = [
     question:
       'What does a call do with Bandwidth where the docs say the parameter is not open for use yet (CreateDiskReplicaGroup, the Modify calls)?',
     operations: [CREATE_GROUP, 'ModifyDiskReplicaPair', 'ModifyDiskReplicaGroup'],
-    rules: ['GROUP.CREATE.BANDWIDTH_NOT_OPEN', 'GROUP.MODIFY.BANDWIDTH_NOT_OPEN', 'PAIR.MODIFY.BANDWIDTH_NOT_OPEN'],
+    rules: [
+      'GROUP.CREATE.BANDWIDTH_NOT_OPEN',
+      'GROUP.MODIFY.BANDWIDTH_NOT_OPEN',
+      'PAIR.MODIFY.BANDWIDTH_NOT_OPEN',
+    ],
     alternatives: [
       alt(
         'preset',

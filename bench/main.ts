@@ -95,7 +95,7 @@ export async function runBenchmarks(o: BenchOptions): Promise<BenchReport> {
   }
   if (want('direct'))
     await attempt('direct: the direct target, one lane and lanes in worker threads', figures, o.log, () =>
-      benchDirect({ ...throughput, sequences: 32, workerSequences: 40 }),
+      benchDirect({ ...throughput, sequences: 32, workerSequences: 80 }),
     );
   if (want('serving'))
     await attempt('serving: the emulator against a trivial server', figures, o.log, () =>

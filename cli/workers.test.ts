@@ -59,6 +59,21 @@ describe('lanes in worker threads', () => {
     expect(judged(whole)).toEqual(judged(merged));
   });
 
+  it('pooled on fewer threads, still make the merge of one shard per lane, in lane order', async () => {
+    const whole = await runInWorkers({
+      target: { kind: 'direct', transitionMs: 1000 },
+      seed: 21,
+      ...SIZE,
+      lanes: 3,
+      threads: 2,
+      harnessVersion: 'test',
+      replayCommand: () => '',
+    });
+    const merged = mergeRecords([await shard(21, 2), await shard(22, 2), await shard(23, 2)]);
+    expect(whole.shards?.map((s) => s.seed)).toEqual([21, 22, 23]);
+    expect(judged(whole)).toEqual(judged(merged));
+  });
+
   it('name each failure’s replay and keep the seed of the lane that found it', async () => {
     const run = await runInWorkers({
       target: { kind: 'direct', transitionMs: 1000, faultProfile: 'rpo-missing' },

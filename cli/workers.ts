@@ -1,9 +1,10 @@
 /**
- * Lanes in worker threads, so a run uses every core: lane k is a run of its own in a thread of
- * its own, with seed + k and its own target (the direct target in that thread, or an emulator
- * child process of its own), exactly what shard k of a CI matrix runs (`run --seed S+k
- * --concurrency 1`). Their records are merged as `merge` merges shards, so N lanes here and N
- * shards there give the same coverage. A failure replays alone from its lane's seed.
+ * Lanes in worker threads, so a run uses every core: lane k is a run of its own, with seed + k
+ * and its own target (the direct target in its thread, or an emulator child process of its
+ * own), exactly what shard k of a CI matrix runs (`run --seed S+k --concurrency 1`). A pool of
+ * at most one thread per core runs the lanes, each thread taking the next lane when its own is
+ * done. Their records are merged as `merge` merges shards, so N lanes here and N shards there
+ * give the same coverage. A failure replays alone from its lane's seed.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -22,26 +23,32 @@ export interface WorkerTargetSpec {
   readonly faultProfile?: string;
 }
 
-/** What one lane's thread is given (structured-cloned into it). */
 /** How every lane judges: readings fixed with `--reading`, undocumented values failing with `--strict`. */
 export interface LaneJudging {
   readonly readings?: Readonly<Record<string, string>>;
   readonly strict?: boolean;
 }
 
-export interface LaneJob {
+/** What every lane of a run shares, given to each thread once (structured-cloned into it). */
+export interface LaneSetup {
   readonly target: WorkerTargetSpec;
   readonly judging?: LaneJudging;
-  readonly seed: number;
-  readonly runs: number;
   readonly maxCommands: number;
   readonly shrink: boolean;
   readonly harnessVersion: string;
 }
 
+/** One lane, handed to a free thread: what shard `index` of a CI matrix runs. */
+export interface LaneAssignment {
+  readonly kind: 'lane';
+  readonly index: number;
+  readonly seed: number;
+  readonly runs: number;
+}
+
 export type LaneMessage =
-  | { readonly kind: 'sequence'; readonly calls: number }
-  | { readonly kind: 'record'; readonly record: RunRecord }
+  | { readonly kind: 'sequence'; readonly lane: number; readonly calls: number }
+  | { readonly kind: 'record'; readonly lane: number; readonly record: RunRecord }
   | { readonly kind: 'error'; readonly message: string };
 
 export interface WorkerRunOptions {
@@ -50,10 +57,12 @@ export interface WorkerRunOptions {
   readonly seed: number;
   readonly runs: number;
   readonly maxCommands: number;
-  /** Lanes (threads); default: the cores this machine has. */
+  /** Lanes (shards: seed + k, a share of the runs each); default: the cores this machine has. */
   readonly lanes?: number;
   /** The sequences of each lane instead of `runs` shared evenly (see RunOptions.laneRuns). */
   readonly laneRuns?: readonly number[];
+  /** Threads the lanes are run on, each taking the next lane when it is free; default: one per lane, at most one per core. */
+  readonly threads?: number;
   readonly shrink?: boolean;
   readonly harnessVersion: string;
   readonly replayCommand: (failureIndex: number) => string;
@@ -63,11 +72,11 @@ export interface WorkerRunOptions {
   readonly signal?: AbortSignal;
 }
 
-/** What the parent tells a lane's thread: stop drawing sequences, with the reason. */
-export interface LaneStop {
-  readonly kind: 'stop';
-  readonly reason: string;
-}
+/** What the parent tells a thread: stop drawing sequences (with the reason), or that no lane is left. */
+export type LaneControl =
+  | { readonly kind: 'stop'; readonly reason: string }
+  | { readonly kind: 'done' }
+  | LaneAssignment;
 
 /** As many lanes as the machine has cores. */
 export const defaultLanes = (): number => availableParallelism();
@@ -109,75 +118,90 @@ export function laneWorker(): LaneWorker {
   return chosen;
 }
 
-function runLaneThread(
-  job: LaneJob,
-  onSequence: (calls: number) => void,
-  started: (worker: Worker) => void,
-): Promise<RunRecord> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(laneWorker().url, { workerData: job });
-    started(worker);
-    let record: RunRecord | undefined;
-    let error: string | undefined;
-    worker.on('message', (m: LaneMessage) => {
-      if (m.kind === 'sequence') onSequence(m.calls);
-      else if (m.kind === 'record') record = m.record;
-      else error = m.message;
-    });
-    worker.on('error', (err) => {
-      error ??= err.message;
-    });
-    worker.on('exit', (code) => {
-      if (record) resolve(record);
-      else reject(new Error(`lane with seed ${job.seed}: ${error ?? `its thread exited with code ${code}`}`));
-    });
-  });
-}
-
-/** A conformance run whose lanes run in worker threads; resolves to the merged record. */
+/**
+ * A pool of `threads` threads over `lanes` lanes: a thread that finishes a lane takes the next,
+ * so a lane that drew longer sequences holds one core while the others go on. Each lane's content
+ * depends only on its seed and share (a target of its own, built for it), never on the thread
+ * or on which lanes ran before it there, so the merged record is the merge of the shards.
+ */
 export async function runInWorkers(options: WorkerRunOptions): Promise<RunRecord> {
   const lanes =
     options.laneRuns?.length ?? Math.max(1, Math.min(options.runs, options.lanes ?? defaultLanes()));
-  let done = 0;
+  const threadCount = Math.max(1, Math.min(lanes, options.threads ?? defaultLanes()));
+  const setup: LaneSetup = {
+    target: options.target,
+    ...(options.judging ? { judging: options.judging } : {}),
+    maxCommands: options.maxCommands,
+    shrink: options.shrink ?? true,
+    harnessVersion: options.harnessVersion,
+  };
+  const records: RunRecord[] = [];
   const calls: number[] = [];
+  let done = 0;
+  let next = 0;
   const threads: Worker[] = [];
+  /** The next lane for a free thread, or that none is left (all handed out, or the run stopped). */
+  const nextLane = (): LaneControl => {
+    // The first lane always runs, so a run stopped before it began still has a record to merge.
+    if (next >= lanes || (next > 0 && options.signal?.aborted)) return { kind: 'done' };
+    const index = next++;
+    return {
+      kind: 'lane',
+      index,
+      seed: options.seed + index,
+      runs: options.laneRuns?.[index] ?? share(options.runs, lanes, index),
+    };
+  };
   const stop = (worker: Worker) => {
     const reason = String(options.signal?.reason ?? 'stopped');
-    worker.postMessage({ kind: 'stop', reason } satisfies LaneStop);
+    worker.postMessage({ kind: 'stop', reason } satisfies LaneControl);
   };
   options.signal?.addEventListener('abort', () => threads.forEach(stop), { once: true });
-  const records = await Promise.all(
-    Array.from({ length: lanes }, (_, k) =>
-      runLaneThread(
-        {
-          target: options.target,
-          ...(options.judging ? { judging: options.judging } : {}),
-          seed: options.seed + k,
-          runs: options.laneRuns?.[k] ?? share(options.runs, lanes, k),
-          maxCommands: options.maxCommands,
-          shrink: options.shrink ?? true,
-          harnessVersion: options.harnessVersion,
-        },
-        (sent) => {
-          calls[k] = sent;
+  const thread = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(laneWorker().url, { workerData: setup });
+      threads.push(worker);
+      let lane: LaneAssignment | undefined;
+      let error: string | undefined;
+      const handOut = () => {
+        const control = nextLane();
+        lane = control.kind === 'lane' ? control : undefined;
+        worker.postMessage(control);
+      };
+      handOut();
+      worker.on('message', (m: LaneMessage) => {
+        if (m.kind === 'sequence') {
+          calls[m.lane] = m.calls;
           options.onProgress?.(
             ++done,
             options.runs,
-            calls.reduce((a, b) => a + b, 0),
+            calls.reduce((a, b) => a + (b ?? 0), 0),
           );
-        },
-        (worker) => {
-          threads.push(worker);
-          if (options.signal?.aborted) stop(worker);
-        },
-      ),
-    ),
-  ).catch(async (err: unknown) => {
+        } else if (m.kind === 'record') {
+          records[m.lane] = m.record;
+          handOut();
+        } else error = m.message;
+      });
+      worker.on('error', (err) => {
+        error ??= err.message;
+      });
+      worker.on('exit', (code) => {
+        if (lane === undefined && error === undefined) resolve();
+        else
+          reject(
+            new Error(
+              `lane with seed ${lane?.seed ?? options.seed}: ${error ?? `its thread exited with code ${code}`}`,
+            ),
+          );
+      });
+    });
+  await Promise.all(Array.from({ length: threadCount }, thread)).catch(async (err: unknown) => {
     // One lane that cannot run fails the run: the others are stopped, not left running.
     await Promise.all(threads.map((t) => t.terminate()));
     throw err;
   });
-  const merged = mergeRecords(records);
+  // A stop leaves lanes never handed out: the merge is of the lanes that ran, in lane order.
+  const merged = mergeRecords(records.filter((r) => r !== undefined));
   return {
     ...merged,
     seed: options.seed,

@@ -1,9 +1,9 @@
-import { findRule, isExempt, isTransientCode, type Operation, operationKey } from '../api';
+import { findOperation, findRule, isExempt, isTransientCode, type Operation, operationKey } from '../api';
 import type { Call } from './call';
 import type { Ctx, Decision, Handler } from './context';
 import * as disks from './disks';
 import * as drills from './drills';
-import { type Expectation, type Observed, observe } from './expectation';
+import { distinctRules, type Expectation, type Observed, observe } from './expectation';
 import * as groupMembers from './group-members';
 import * as groups from './groups';
 import * as legacy from './legacy';
@@ -16,7 +16,7 @@ import * as regions from './projections/regions';
 import type { ModelState } from './state';
 import * as tags from './tags';
 import { bindToken, replayed } from './tokens';
-import { formRules, validate } from './validate';
+import { formRules, validate, validateFor } from './validate';
 
 /**
  * The model's families, each listing its own decisions: a new operation is one entry in its
@@ -63,47 +63,57 @@ function handlerOf(op: Operation): Handler {
   );
 }
 
+/** Each operation's decision (null: none), looked up once: its key is a new string every time it is built. */
+const decisionOfOp = new WeakMap<Operation, Decision | null>();
+function decisionOf(op: Operation): Decision | undefined {
+  let d = decisionOfOp.get(op);
+  if (d === undefined) {
+    d = DECISIONS.get(operationKey(op)) ?? null;
+    decisionOfOp.set(op, d);
+  }
+  return d ?? undefined;
+}
+
 /**
  * What the target may answer to `call` in `state` at `now` (epoch ms): a success with the next
  * state, or the error codes of a refusal, with the rule IDs that decided. Pure and total.
  */
 export function allowedOutcomes(state: ModelState, call: Call, now: number): Expectation {
-  const paramRule = DECISIONS.get(keyOf(call))?.paramRule;
-  const validated = validate(call, paramRule);
+  const found = findOperation(call.product, call.version, call.action);
+  const decision = found && decisionOf(found);
+  const paramRule = decision?.paramRule;
+  const validated = found ? validateFor(found, call, paramRule) : validate(call);
   if (!validated.ok) return validated.refusal;
-  const ctx: Ctx = { state, call, op: validated.op, params: validated.params, now };
+  const { op, params } = validated;
+  const ctx: Ctx = { state, call, op, params, now };
   const replay = replayed(ctx);
   if (replay) return replay;
-  const handler = handlerOf(validated.op);
-  const e = bindToken(ctx, handler(ctx));
+  const e = bindToken(ctx, (decision?.handler ?? handlerOf(op))(ctx));
   if (e.kind !== 'success') return e;
-  return withGatewayRules(
-    validated.op,
-    [
-      ...validated.edges,
-      ...formRules(validated.op, validated.params, paramRule),
-      ...(EAR_ACTIONS.has(validated.op.action) ? ['PROTO.EAR_REGION'] : []),
-    ],
-    e,
-  );
+  const ear = EAR_ACTIONS.has(op.action) ? EAR_RULE : [];
+  return withGatewayRules(op, distinctRules(validated.edges, formRules(op, params, paramRule), ear), e);
 }
 
 /** The replication calls refused outside async-replication regions: an accepted one passed that check. */
 const EAR_ACTIONS = new Set(findRule('PROTO.EAR_REGION')?.operations ?? []);
+const EAR_RULE = ['PROTO.EAR_REGION'];
 
 /** The calls that hand out or list IDs answer them with their prefixes (the schema checks it). */
 const ID_FORMAT_ACTIONS = new Set(findRule('PROTO.ID_FORMAT')?.operations ?? []);
+const ID_FORMAT_RULE = ['PROTO.ID_FORMAT'];
 
 /**
  * An accepted call also names PROTO.ID_FORMAT where it hands out or lists IDs, then the derived
  * parameter rules it met at their edge (api/rules/params.ts) and the written rules of its
- * parameters and region it passed (some its decision names too): one copy of the success.
+ * parameters and region it passed (some its decision names too): one copy of the success, and
+ * none where it names them all already.
  */
 function withGatewayRules(op: Operation, edges: readonly string[], e: Expectation): Expectation {
   if (e.kind !== 'success') return e;
   const idFormat = ID_FORMAT_ACTIONS.has(op.action);
   if (!idFormat && edges.length === 0) return e;
-  return { ...e, rules: [...new Set([...e.rules, ...(idFormat ? ['PROTO.ID_FORMAT'] : []), ...edges])] };
+  const rules = distinctRules(e.rules, idFormat ? ID_FORMAT_RULE : [], edges);
+  return rules.length === e.rules.length ? e : { ...e, rules };
 }
 
 /** The state after the target answered: a success binds the observed IDs, a refusal changes nothing. */

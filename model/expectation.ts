@@ -121,6 +121,16 @@ export interface Violation {
   readonly undocumented: boolean;
 }
 
+/**
+ * The distinct rule IDs of the lists, in order of first appearance (as a Set of them all would
+ * give): rule lists are short, and building a Set and its copies was a share of every transition.
+ */
+export function distinctRules(...lists: readonly (readonly string[])[]): string[] {
+  const out: string[] = [];
+  for (const list of lists) for (const id of list) if (!out.includes(id)) out.push(id);
+  return out;
+}
+
 /** A code's status: the operation's documented one first, then the catalogue's, else 400. */
 export function statusOf(op: Operation | undefined, code: string): number {
   return op?.errors.find((e) => e.code === code)?.httpStatus ?? ERROR_CATALOGUE.get(code)?.httpStatus ?? 400;
@@ -173,7 +183,10 @@ function dedupe(errors: readonly AllowedError[]): AllowedError[] {
 export function refuse(violations: readonly Violation[], extraRules: readonly string[] = []): Refusal {
   return {
     kind: 'refusal',
-    rules: [...new Set([...extraRules, ...violations.map((v) => v.rule)])],
+    rules: distinctRules(
+      extraRules,
+      violations.map((v) => v.rule),
+    ),
     errors: dedupe(violations.flatMap((v) => v.errors)),
     undocumented: violations.every((v) => v.undocumented),
   };
@@ -193,11 +206,13 @@ export interface SuccessInput {
   readonly also?: readonly AllowedError[];
 }
 
+const REQUEST_ID_RULE = ['PROTO.SUCCESS_HAS_REQUEST_ID'];
+
 /** Every success carries a RequestId (PROTO.SUCCESS_HAS_REQUEST_ID). */
 export function succeed(input: SuccessInput): Success {
   return {
     kind: 'success',
-    rules: [...new Set([...input.rules, 'PROTO.SUCCESS_HAS_REQUEST_ID'])],
+    rules: distinctRules(input.rules, REQUEST_ID_RULE),
     next: (observed = {}) => input.next(observed),
     facts: input.facts ?? {},
     present: ['RequestId', ...(input.present ?? [])],
@@ -230,7 +245,7 @@ export function forkOnReading(
   if (fixed === fork.onRefusal) return refusal;
   return {
     ...success,
-    rules: [...new Set([...success.rules, ...refusal.rules])],
+    rules: distinctRules(success.rules, refusal.rules),
     also: dedupe([...success.also, ...refusal.errors]),
     reading: fork,
   };
@@ -239,7 +254,7 @@ export function forkOnReading(
 /** Either refusal: the rules and codes of both. */
 export const eitherRefusal = (a: Refusal, b: Refusal): Refusal => ({
   kind: 'refusal',
-  rules: [...new Set([...a.rules, ...b.rules])],
+  rules: distinctRules(a.rules, b.rules),
   errors: dedupe([...a.errors, ...b.errors]),
   undocumented: a.undocumented && b.undocumented,
 });
@@ -298,7 +313,7 @@ export function forkOnReadings(
   const refusal = refuse(open.filter((v) => v === shows || shown(v) !== v.fork.onSuccess).map(plain));
   return {
     ...success,
-    rules: [...new Set([...success.rules, ...refusal.rules])],
+    rules: distinctRules(success.rules, refusal.rules),
     also: dedupe([...success.also, ...refusal.errors]),
     ...(shows ? { reading: shows.fork } : {}),
   };

@@ -37,11 +37,11 @@ export function taggedAtCreate(params: Readonly<Record<string, unknown>>): Tagge
 
 /** What a Describe row shows of them; nothing when there is nothing, whatever empty looks like. */
 export function taggedRow(r: Tagged): Record<string, unknown> {
-  const tags = Object.entries(r.tags ?? {});
-  return {
-    ...(tags.length > 0 ? { Tags: tags.map(([TagKey, TagValue]) => ({ TagKey, TagValue })) } : {}),
-    ...(r.resourceGroupId ? { ResourceGroupId: r.resourceGroupId } : {}),
-  };
+  const row: Record<string, unknown> = {};
+  const tags = r.tags ? Object.entries(r.tags) : [];
+  if (tags.length > 0) row.Tags = tags.map(([TagKey, TagValue]) => ({ TagKey, TagValue }));
+  if (r.resourceGroupId) row.ResourceGroupId = r.resourceGroupId;
+  return row;
 }
 
 /** Every given tag is bound (a key without a value matches any value). */

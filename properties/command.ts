@@ -42,6 +42,12 @@ export type During = Plan | { readonly waitMs: number };
 export class CallCommand implements fc.AsyncCommand<ModelBox, RunSession> {
   #last = '';
   readonly #then: readonly Plan[];
+  /**
+   * The plan `check` made, for the state it made it in: fast-check runs the command right after
+   * checking it in that very state, and a plan is a function of the state alone, so `run` takes
+   * it rather than planning again.
+   */
+  #checked: { readonly state: ModelState; readonly planned: PlannedCall | undefined } | undefined;
   /** `then` plans follow the first call, each against the state the previous one left. */
   constructor(
     readonly name: string,
@@ -53,13 +59,17 @@ export class CallCommand implements fc.AsyncCommand<ModelBox, RunSession> {
   }
 
   check(m: Readonly<ModelBox>): boolean {
-    return this.plan(m.state) !== undefined;
+    const planned = this.plan(m.state);
+    this.#checked = { state: m.state, planned };
+    return planned !== undefined;
   }
 
   async run(m: ModelBox, session: RunSession): Promise<void> {
     const labels: string[] = [];
-    for (const plan of [this.plan, ...this.#then]) {
-      const planned = plan(m.state);
+    const checked = this.#checked;
+    this.#checked = undefined;
+    for (const [i, plan] of [this.plan, ...this.#then].entries()) {
+      const planned = i === 0 && checked?.state === m.state ? checked.planned : plan(m.state);
       if (!planned) break;
       labels.push(planned.label);
       this.#last = labels.join('; ');

@@ -507,7 +507,7 @@ export const registerRun: Register = (program, done) => {
     .option('--max-commands <n>', 'most commands in one sequence', integer('--max-commands', 1), 40)
     .option(
       '--concurrency <n>',
-      'lanes side by side: worker threads with a target each for direct and emulator (default: the cores this machine has), sequences sharing the target otherwise (default: 2 for real, 1 otherwise)',
+      'lanes: for direct and emulator a target each, run by at most one worker thread per core (default: one lane per core); sequences sharing the target otherwise (default: 2 for real, 1 otherwise)',
       integer('--concurrency', 1),
     )
     .option('--report-dir <dir>', 'where the report files go', 'reports-out')

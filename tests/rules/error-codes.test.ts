@@ -76,7 +76,9 @@ describe('a run answers each documented code under the rules the table names', (
     // The run reaches a good part of the table, so the comparison says something.
     expect(answered.size).toBeGreaterThan(40);
     // The gateway codes the drill and tag pages list: answered there too, under the table's rules.
-    const gateway = [...answered].filter((k) => /(Drill|Tag)\w* (MissingParameter|InvalidParameter)$/.test(k));
+    const gateway = [...answered].filter((k) =>
+      /(Drill|Tag)\w* (MissingParameter|InvalidParameter)$/.test(k),
+    );
     expect(gateway).not.toEqual([]);
   }, 300_000);
 });
