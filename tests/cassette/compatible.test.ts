@@ -50,7 +50,9 @@ function steady(line: string): string {
   if (response)
     e.response = {
       status: typeof response.status,
-      headers: Object.keys(response.headers),
+      // The emulator has stated its clock in a Date header since after this fixture was recorded:
+      // that is the emulator's answer growing, not the recorder's lines changing.
+      headers: Object.keys(response.headers).filter((h) => h !== 'date'),
       body: typeof response.body,
     };
   return JSON.stringify(e)
