@@ -140,6 +140,9 @@ export function createReplayTarget(cassette: Cassette, file = 'the cassette'): R
   return {
     kind: 'replay',
     capabilities: { ...cassette.header.target.capabilities },
+    ...(cassette.header.target.resourceGroups
+      ? { resourceGroups: cassette.header.target.resourceGroups }
+      : {}),
     endpoint: undefined,
     remaining: () => cursor.remaining(),
     async send(call: ApiCall) {
