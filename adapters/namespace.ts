@@ -45,7 +45,7 @@ function withoutRunTag<T>(value: T): T {
 
 /**
  * A real run's answer as the run asked for it: its own tag taken out of every tag list and
- * listing (`Tags`, `Tags.Tag`, ListTagResources' rows), as the call is shown without it. The
+ * listing (`Tags`, `Tags.Tag`, the rows of the tag listing), as the call is shown without it. The
  * run's target added the tag; the model, judging the call as asked, expects a resource's tags
  * without it. The response as received stays in the exchange (and its cassette) untouched.
  */
