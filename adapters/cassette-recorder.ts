@@ -34,7 +34,7 @@ export interface RecordingOptions {
 }
 
 /** What the cassette's header says of the target it was recorded from. */
-export type RecordedTarget = Pick<Target, 'kind' | 'endpoint' | 'capabilities'>;
+export type RecordedTarget = Pick<Target, 'kind' | 'endpoint' | 'capabilities' | 'resourceGroups'>;
 
 export interface CassetteRecorder {
   /** Writes one event: give it to observedTarget, or subscribe it to the run's events. */
@@ -88,6 +88,7 @@ export function cassetteRecorder(target: RecordedTarget, options: RecordingOptio
       kind: target.kind,
       ...(target.endpoint ? { endpoint: redactor.text(target.endpoint) } : {}),
       capabilities: { ...target.capabilities },
+      ...(target.resourceGroups ? { resourceGroups: [...target.resourceGroups] } : {}),
     },
     ...(options.run ? { run: options.run } : {}),
   });

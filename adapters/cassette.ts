@@ -31,7 +31,13 @@ export const CassetteHeader = z.object({
   cassette: z.literal('ebs-conformance'),
   version: z.literal(CASSETTE_VERSION),
   recordedAt: z.string(),
-  target: z.object({ kind: z.string(), endpoint: z.string().optional(), capabilities: Capabilities }),
+  target: z.object({
+    kind: z.string(),
+    endpoint: z.string().optional(),
+    capabilities: Capabilities,
+    /** The only resource groups the run could name (a real run's): a replay draws the same calls. */
+    resourceGroups: z.array(z.string()).optional(),
+  }),
   /** What the run was asked for, so a replay can default to the same seed and size. */
   run: z
     .object({

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import type { Operation } from '../api';
 import { createdBy, RESOURCES } from '../api/resources';
 import type { ResourceKind } from './journal';
+import type { Exchange } from './target';
 
 export const RUN_TAG_KEY = 'ebs-conformance-run';
 export const NAME_PARAMS = ['DiskName', 'PairName', 'GroupName'] as const;
@@ -29,6 +30,30 @@ export function newRunId(
 }
 
 export const namePrefixOf = (runId: string) => `ebs-conformance-${runId}`;
+
+const isRunTag = (v: unknown): boolean =>
+  typeof v === 'object' &&
+  v !== null &&
+  ((v as Record<string, unknown>).TagKey === RUN_TAG_KEY ||
+    (v as Record<string, unknown>).Key === RUN_TAG_KEY);
+
+function withoutRunTag<T>(value: T): T {
+  if (Array.isArray(value)) return value.filter((v) => !isRunTag(v)).map(withoutRunTag) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutRunTag(v)])) as T;
+}
+
+/**
+ * A real run's answer as the run asked for it: its own tag taken out of every tag list and
+ * listing (`Tags`, `Tags.Tag`, the rows of the tag listing), as the call is shown without it. The
+ * run's target added the tag; the model, judging the call as asked, expects a resource's tags
+ * without it. The response as received stays in the exchange (and its cassette) untouched.
+ */
+export function answerAsAsked(exchange: Exchange): Exchange {
+  const { outcome } = exchange;
+  if (outcome.kind !== 'success') return exchange;
+  return { ...exchange, outcome: { ...outcome, body: withoutRunTag(outcome.body) } };
+}
 
 /** What a create call makes, and where its answer names the new resource. */
 export interface CreateShape {
@@ -59,7 +84,11 @@ export function createNamespacer(runId: string): Namespacer {
     decorate(op, params) {
       if (!op) return { ...params };
       const out: Record<string, unknown> = { ...params };
+      // The run's tag joins the caller's: a resource created without it would escape the tag
+      // filters and `sweep --all-tagged`, and a filter without it would read others' resources.
       if (optional(op, 'Tag') && absent(out.Tag)) out.Tag = tag;
+      else if (optional(op, 'Tag') && Array.isArray(out.Tag) && !out.Tag.some(isRunTag))
+        out.Tag = [...out.Tag, ...tag];
       if (createShape(op) === undefined) return out;
       for (const name of NAME_PARAMS)
         if (optional(op, name) && absent(out[name])) out[name] = namePrefixOf(runId);

@@ -45,6 +45,13 @@ describe('the ownership guard', () => {
     expect(ownershipProblem({ DiskId: 'rg-aek2mine' }, owned, given)).toMatch(/DiskId rg-aek2mine/);
   });
 
+  it("lets a sweep's probe past the length through: one of the run's own IDs made longer", () => {
+    expect(ownershipProblem({ ReplicaGroupId: `pg-own1-${'z'.repeat(64)}` }, owned)).toBeUndefined();
+    // Not a shorter one, nor one that merely shares a prefix with it.
+    expect(ownershipProblem({ ReplicaGroupId: 'pg-own' }, owned)).toMatch(/ReplicaGroupId pg-own /);
+    expect(ownershipProblem({ ReplicaGroupId: 'pg-ow2' }, owned)).toMatch(/ReplicaGroupId pg-ow2 /);
+  });
+
   it('lets locations and made-up probe IDs through', () => {
     const call = {
       RegionId: 'cn-hangzhou',

@@ -34,6 +34,13 @@ export const DEFAULT_REAL_CAPS: Caps = {
  */
 const isProbe = (id: string) => id === '-' || /unknown/i.test(id);
 
+/**
+ * One of the run's own IDs made longer (a parameter sweep's probe past the documented length):
+ * IDs of a kind have one length, so no resource of anyone else's is named so.
+ */
+const lengthened = (id: string, owned: ReadonlySet<string>) =>
+  [...owned].some((own) => id.length > own.length && id.startsWith(own));
+
 function listed(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
   if (typeof value !== 'string') return value === undefined ? [] : [String(value)];
@@ -67,7 +74,7 @@ export function ownershipProblem(
     const kind = resourceOfParam(name);
     if (kind === undefined) continue;
     const allowed = kind === 'resource-group' ? resourceGroups : owned;
-    const foreign = listed(value).find((id) => !allowed.has(id) && !isProbe(id));
+    const foreign = listed(value).find((id) => !allowed.has(id) && !isProbe(id) && !lengthened(id, allowed));
     if (foreign === undefined) continue;
     if (kind === 'resource-group')
       return `guard: ${name} ${foreign} is not a resource group this run was given (--resource-group)`;

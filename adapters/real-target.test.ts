@@ -74,6 +74,36 @@ describe('the real target', () => {
     expect(created).toMatchObject({ kind: 'disk', id: 'd-own1', region: 'cn-hangzhou', runId: RUN });
   });
 
+  it("adds the run's tag to the caller's tags, and takes it out of the answers the run judges", async () => {
+    const tagged = { ...createDisk, params: { ...createDisk.params, Tag: [{ Key: 'team', Value: 'dr' }] } };
+    const rows = [
+      { TagKey: RUN_TAG_KEY, TagValue: RUN },
+      { TagKey: 'team', TagValue: 'dr' },
+    ];
+    const { target, sent } = harness([
+      diskCreated('d-own1'),
+      json(200, { RequestId: 'R', Disks: { Disk: [{ DiskId: 'd-own1', Tags: { Tag: rows } }] } }),
+    ]);
+    await target.send(tagged);
+    // Before: a create given tags went without the run's, out of its listings and of `sweep --all-tagged`.
+    expect(paramsOf(sent[0] as HttpRequest)).toMatchObject({
+      'Tag.1.Key': 'team',
+      'Tag.2.Key': RUN_TAG_KEY,
+      'Tag.2.Value': RUN,
+    });
+    const listed = await target.send({
+      ...ECS,
+      action: 'DescribeDisks',
+      params: { RegionId: 'cn-hangzhou' },
+    });
+    expect(listed.outcome).toMatchObject({
+      kind: 'success',
+      body: { Disks: { Disk: [{ DiskId: 'd-own1', Tags: { Tag: [{ TagKey: 'team', TagValue: 'dr' }] } }] } },
+    });
+    // What came back stays in the exchange as received (a cassette keeps it).
+    expect(listed.response?.body).toContain(RUN_TAG_KEY);
+  });
+
   it('keeps names the caller chose and never adds a required parameter the caller left out', async () => {
     const { target, sent } = harness([json(200, { RequestId: 'R', PairId: 'rp-1' })]);
     await target.send({ ...createDisk, params: { ...createDisk.params, DiskName: 'mine' } });

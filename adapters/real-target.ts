@@ -17,7 +17,7 @@ import type { CredentialsInput } from './credentials';
 import { fixedEndpoint, normalizeBaseUrl, realEndpoints, routingRegion } from './endpoints';
 import { createHttpTarget, type HttpTargetOptions } from './http-target';
 import type { Journal, ResourceKind } from './journal';
-import { createNamespacer, createShape } from './namespace';
+import { answerAsAsked, createNamespacer, createShape } from './namespace';
 import {
   type Caps,
   capProblem,
@@ -178,7 +178,7 @@ export function createRealTarget(options: RealTargetOptions): RealTarget {
         region,
         ...(clientToken ? { clientToken } : {}),
       });
-    const exchange = await http.send(call);
+    const exchange = answerAsAsked(await http.send(call));
     usage.calls += Math.max(0, exchange.attempts - 1);
     const { outcome } = exchange;
     if (outcome.kind !== 'success') return exchange;

@@ -30,6 +30,7 @@ import { describeCall, matchKey, operationOf, wireParamsOf } from './cassette-ma
 import { EMULATOR_CREDENTIALS } from './credentials';
 import { createHttpTarget } from './http-target';
 import { addRoute, intercepted, type RoutedResponse } from './msw-interceptor';
+import { answerAsAsked } from './namespace';
 import {
   type ApiCall,
   DEFAULT_VARIANT,
@@ -137,9 +138,13 @@ export function createReplayTarget(cassette: Cassette, file = 'the cassette'): R
       throw fail(`the run ${what} where ${file} has none; ${cursor.nextRecorded()}`);
   };
 
+  const recordedReal = cassette.header.target.kind === 'real';
   return {
     kind: 'replay',
     capabilities: { ...cassette.header.target.capabilities },
+    ...(cassette.header.target.resourceGroups
+      ? { resourceGroups: cassette.header.target.resourceGroups }
+      : {}),
     endpoint: undefined,
     remaining: () => cursor.remaining(),
     async send(call: ApiCall) {
@@ -156,7 +161,8 @@ export function createReplayTarget(cassette: Cassette, file = 'the cassette'): R
       const exchange = await intercepted(() => http.send(call));
       // Nothing went on the wire here, but the recording sent it: the cassette cannot answer.
       if (exchange.attempts === 0) throw missing(call.action, params);
-      return exchange;
+      // A real run's answers were judged without its run tag (namespace.ts): so are they here.
+      return recordedReal ? answerAsAsked(exchange) : exchange;
     },
     async reset() {
       barrier('reset the target', (e) => e.type === 'reset');

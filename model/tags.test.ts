@@ -72,6 +72,15 @@ describe('TagResources', () => {
     expect(asSuccess(allowedOutcomes(s, tag({ Tag: [{ Key: 'k3', Value: 'w' }] }), T0)).kind).toBe('success');
   });
 
+  it('TAG.BIND.LIMIT_PER_RESOURCE on a billed account: the run tag holds one of the 20, so 19 of the run are the most', () => {
+    const nineteen = Array.from({ length: 19 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
+    const plain = bound(pairScenario(), nineteen);
+    const billed = { ...plain, world: { ...plain.world, billed: true } };
+    const oneMore = tag({ Tag: [{ Key: 'one-more', Value: 'v' }] });
+    expect(asSuccess(allowedOutcomes(plain, oneMore, T0)).kind).toBe('success');
+    expect(codesOf(asRefusal(allowedOutcomes(billed, oneMore, T0)))).toEqual(['NumberExceed.Tags']);
+  });
+
   it('TAG.BIND.KEY_FORMAT and TAG.BIND.VALUE_FORMAT: reserved prefixes and URLs are refused', () => {
     for (const Key of ['aliyun-x', 'acs:x', 'a http://b', 'k'.repeat(129)]) {
       const e = asRefusal(allowedOutcomes(pairScenario(), tag({ Tag: [{ Key, Value: 'v' }] }), T0));

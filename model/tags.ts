@@ -125,7 +125,10 @@ export const tagResources: Handler<typeof api.TagResources> = (ctx): Expectation
     keys.some((k, i) => keys.indexOf(k) !== i)
       ? deny(ctx.op, 'TAG.BIND.DUPLICATE_KEY', 'Duplicate.TagKey')
       : undefined,
-    resources.some((res) => Object.keys(merged(res.r)).length > TAGS_PER_RESOURCE)
+    // On a billed account every resource the run makes also holds the run's tag, one of the 20.
+    resources.some(
+      (res) => Object.keys(merged(res.r)).length > TAGS_PER_RESOURCE - (ctx.state.world.billed ? 1 : 0),
+    )
       ? deny(ctx.op, 'TAG.BIND.LIMIT_PER_RESOURCE', 'NumberExceed.Tags')
       : undefined,
   );

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { findOperation, type Operation, type Param } from '../../api';
 import { samplesOf } from '../../api/rules/param-samples';
 import { type ConstraintKind, PARAM_RULES, type ParamRule } from '../../api/rules/params';
+import type { ModelState } from '../../model';
 import { CallCommand, type Plan, type PlannedCall } from '../command';
 import { DISK_BASES } from './disks';
 import { DRILL_BASES } from './drills';
@@ -164,6 +165,16 @@ const shown = (v: unknown) => {
   return text.length > 24 ? `${typeof v === 'string' ? `${v.length} chars` : text.slice(0, 24)}` : text;
 };
 
+/**
+ * A Tag list at its documented maximum, on a billed account, one short: the run's tag joins every
+ * list there (adapters/namespace.ts), so what goes on the wire is at the maximum.
+ */
+function roomForRunTag(s: ModelState, rules: readonly ParamRule[], params: Record<string, unknown>) {
+  const atMost = rules.some((r) => r.derived.param === 'Tag' && r.derived.constraint === 'MAX_ITEMS');
+  if (!s.world.billed || !atMost || !Array.isArray(params.Tag)) return params;
+  return { ...params, Tag: params.Tag.slice(1) };
+}
+
 function variantOf(
   base: Command,
   r: ParamRule,
@@ -173,7 +184,8 @@ function variantOf(
   return (s) => {
     const planned: PlannedCall | undefined = base.plan(s);
     if (!planned) return undefined;
-    const params = change(planned.call.params);
+    const changed = change(planned.call.params);
+    const params = how === 'at' ? roomForRunTag(s, [r], changed) : changed;
     const name = r.derived.param;
     return {
       ...planned,
@@ -202,9 +214,13 @@ function allEdges(base: Command, edges: readonly ParamRule[], pick: number, n: n
   return (s) => {
     const planned = base.plan(s);
     if (!planned) return undefined;
-    const params = chosen.reduce<Record<string, unknown>>((acc, r) => edgeParams(r, acc, pick, n), {
-      ...planned.call.params,
-    });
+    const params = roomForRunTag(
+      s,
+      chosen,
+      chosen.reduce<Record<string, unknown>>((acc, r) => edgeParams(r, acc, pick, n), {
+        ...planned.call.params,
+      }),
+    );
     const at = chosen.map((r) => `${r.derived.param} at ${r.derived.constraint.toLowerCase()}`).join(', ');
     return { ...planned, call: { ...planned.call, params }, label: `${planned.label} with ${at}` };
   };

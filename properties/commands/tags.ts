@@ -206,7 +206,8 @@ const untagResources = fc
       new CallCommand('UntagResources', g, (s) => {
         const owners = pickOwners(s, g.kind, g.first, g.count);
         const first = owners[0];
-        if (!first) return undefined;
+        // On a billed account All would take the run's tag too: its listings and sweep would lose the resource.
+        if (!first || (g.how === 'all' && s.world.billed)) return undefined;
         const keys = g.flaw === 'tooManyTags' ? Array.from({ length: 21 }, (_, i) => `k${i}`) : g.keys;
         const params = withToken(
           {

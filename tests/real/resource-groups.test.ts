@@ -5,15 +5,18 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readCassette } from '../../adapters/cassette';
 import { EMULATOR_CREDENTIALS } from '../../adapters/credentials';
 import { openJournal } from '../../adapters/journal';
-import { observedTarget } from '../../adapters/observed-target';
 import { Inventory } from '../../adapters/real-inventory';
 import { createRealTarget } from '../../adapters/real-target';
+import { createReplayTarget } from '../../adapters/replay-target';
 import { gatewayTransport } from '../../adapters/testing/gateway-transport';
 import type { Transport } from '../../adapters/transport';
+import { recordEvents } from '../../cli/commands/cassette-flags';
+import { withTargetEvents } from '../../cli/run-suite';
 import { RunEvents } from '../../properties/events';
 import { runAgainst } from '../readings/support';
 
@@ -22,8 +25,11 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A real run of `runs` sequences; every ResourceGroupId that went on the wire, and the sequences judged. */
-async function realRun(runs: number, resourceGroups?: readonly string[]) {
+/**
+ * A real run of `runs` sequences, recorded to `cassette` when given; every ResourceGroupId that
+ * went on the wire, and the sequences judged.
+ */
+async function realRun(runs: number, resourceGroups?: readonly string[], cassette?: string) {
   const dir = mkdtempSync(join(tmpdir(), 'real-rg-'));
   dirs.push(dir);
   const gateway = gatewayTransport([EMULATOR_CREDENTIALS]).transport;
@@ -49,16 +55,24 @@ async function realRun(runs: number, resourceGroups?: readonly string[]) {
     caps: { disks: 500, pairs: 500, groups: 500, gib: 50_000, calls: 50_000, wallMs: 600_000 },
     ...(resourceGroups ? { resourceGroups } : {}),
   });
-  const target = observedTarget(real, (e) => {
-    if (e.type === 'exchange') inventory.record(e.exchange);
-  });
+  // As the CLI composes it (cli/real-run.ts): the target's exchanges on the run's events, which the
+  // inventory the caps read and the cassette subscribe to.
   const events = new RunEvents();
+  events.on('exchange', (e) => inventory.record(e.exchange));
+  const target = withTargetEvents(real, events);
   let sequences = 0;
   events.on('sequence-ended', () => {
     sequences++;
   });
-  const { record } = await runAgainst({ target, events, runs, maxCommands: 25 });
-  return { record, named, sequences };
+  const recording = cassette
+    ? recordEvents(events, target, { file: cassette, credentials: EMULATOR_CREDENTIALS })
+    : undefined;
+  try {
+    const { record } = await runAgainst({ target, events, runs, maxCommands: 25 });
+    return { record, named, sequences };
+  } finally {
+    recording?.close();
+  }
 }
 
 describe('resource groups on a real account', () => {
@@ -74,9 +88,11 @@ describe('resource groups on a real account', () => {
     expect(named).toEqual([]);
   }, 120_000);
 
-  it('given two, creates and listings name only those, and the run stays conformant', async () => {
+  it('given two, creates and listings name only those, the run stays conformant, and its cassette replays', async () => {
     const given = ['rg-aek2alpha', 'rg-aek2beta'];
-    const { record, named, sequences } = await realRun(12, given);
+    const cassette = join(mkdtempSync(join(tmpdir(), 'real-rg-cassette-')), 'night.jsonl');
+    dirs.push(dirname(cassette));
+    const { record, named, sequences } = await realRun(12, given, cassette);
     expect(record.inconclusive).toEqual([]);
     expect(record.failures.map((f) => `${f.title}: expected ${f.expected}, received ${f.received}`)).toEqual(
       [],
@@ -86,5 +102,13 @@ describe('resource groups on a real account', () => {
     expect(named.length).toBeGreaterThan(0);
     expect(new Set(named).size).toBeLessThanOrEqual(2);
     for (const id of named) expect(given).toContain(id);
+    // The replay draws the same calls only if it knows the groups the run was given (the header).
+    const replayed = await runAgainst({
+      target: createReplayTarget(readCassette(cassette)),
+      runs: 12,
+      maxCommands: 25,
+    });
+    expect(replayed.record.inconclusive).toEqual([]);
+    expect(replayed.record).toMatchObject({ verdict: 'conformant', steps: record.steps });
   }, 120_000);
 });
