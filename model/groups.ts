@@ -115,10 +115,12 @@ export const createGroup: Handler<typeof api.CreateDiskReplicaGroup> = (ctx) => 
       return withGroup(s, group);
     },
   });
-  return forkOnReadings(state, success, [], [
-    ...crossZone,
-    ...bandwidthNotOpen(ctx, 'GROUP.CREATE.BANDWIDTH_NOT_OPEN'),
-  ]);
+  return forkOnReadings(
+    state,
+    success,
+    [],
+    [...crossZone, ...bandwidthNotOpen(ctx, 'GROUP.CREATE.BANDWIDTH_NOT_OPEN')],
+  );
 };
 
 export const onGroup =

@@ -78,6 +78,7 @@ const ANSWERED_DISK_FILTERS = new Set([
   'DiskChargeType',
   'MultiAttach',
   'DiskType',
+  'DryRun',
 ]);
 /** ID lists a listing filters by: the run's own IDs first, then probes that name nothing. */
 const PROBE_LISTS: Readonly<Record<string, string>> = {
@@ -132,6 +133,9 @@ function edgeParams(
     const token = String(value);
     return { ...params, ClientToken: c === 'LENGTH' ? `${n}`.padStart(token.length, 'k') : `${token}${n}` };
   }
+  // DryRun=true only checks the request (the service answers DryRunOperation, which the model
+  // does not hold); false lists as without it.
+  if (name === 'DryRun') return { ...params, DryRun: false };
   if (PAGING.includes(name)) {
     const other = TOKEN_WALK.has(name) ? ['PageNumber', 'PageSize'] : ['MaxResults', 'NextToken'];
     const rest = Object.fromEntries(Object.entries(params).filter(([k]) => !other.includes(k)));
