@@ -60,11 +60,11 @@ export const describeGroups: Handler<typeof api.DescribeDiskReplicaGroups> = (ct
   const groups = listGroups(ctx.state, { ...query, keep: filter.keep });
   const page = pageOf(ctx.params, { maxResults: 10, pageSize: 10 });
   const rows = groups.map((g) => groupRow(ctx.state, g, site));
-  const loose = emptyGroupsLoose(ctx.state, rows);
   // Rows only the reading tag-filter-empty-value=any-value lists: TotalCount depends on it.
   const widened = filter.widened
     ? listGroups(ctx.state, { ...query, keep: filter.widened }).map((g) => groupRow(ctx.state, g, site))
     : [];
+  const loose = emptyGroupsLoose(ctx.state, [...rows, ...widened]);
   const { TotalCount: _, ...uncounted } = pageFacts(rows.length, page);
   return observe(ctx.state, {
     rules: [

@@ -117,15 +117,15 @@ export const describePairs: Handler<typeof api.DescribeDiskReplicaPairs> = (ctx)
   const rows = pairs.map((p) => row(p, listing));
   // While the reading is open: a pair both alternatives list may be shown under the Site its
   // disks give it (a same-region pair), and TotalCount counts the pairs either way.
-  const loose: Record<string, Record<string, unknown[]>> = {};
-  if (open !== undefined)
-    for (const p of pairs) {
-      const other = listedAt(p, query.regionId, site, open.listed as PairListing);
-      if (other !== site) loose[p.id] = { Site: [other] };
-    }
   // Rows only the reading tag-filter-empty-value=any-value lists. Beside rows the open
   // pair-listing may list too, the listing holds two open readings at once: its rows go unjudged.
   const widened = filter.widened ? listPairs(ctx.state, { ...query, listing, keep: filter.widened }) : [];
+  const loose: Record<string, Record<string, unknown[]>> = {};
+  if (open !== undefined)
+    for (const p of [...pairs, ...widened]) {
+      const other = listedAt(p, query.regionId, site, open.listed as PairListing);
+      if (other !== site) loose[p.id] = { Site: [other] };
+    }
   const pairOpen = open?.rows.length
     ? { ...open, rows: open.rows.map((p) => row(p, 'either-disk')) }
     : widened.length > 0

@@ -110,8 +110,7 @@ function sweepsEdge(r: ParamRule): boolean {
   if (c === 'REQUIRED') return false;
   if (name === 'ClientToken' || PAGING.includes(name) || FREE_TEXT.has(name) || ANSWERED_SWITCHES.has(name))
     return true;
-  if (action === 'DescribeDisks' && ANSWERED_DISK_FILTERS.has(name))
-    return c !== 'BOOLEAN' || name !== 'DryRun';
+  if (action === 'DescribeDisks' && ANSWERED_DISK_FILTERS.has(name)) return true;
   if (c === 'ENUM') return ANSWERED_ENUMS.has(`${action}.${name}`) || ANSWERED_ENUMS.has(`*.${name}`);
   // Tags bound on a create, and the listings' Tag filter.
   if (c === 'MAX_ITEMS') return name in PROBE_LISTS || name === 'Tag' || name === 'TagKey' || listsBy(r);
