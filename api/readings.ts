@@ -330,6 +330,29 @@ export const READINGS = [
     favouredBecause:
       'the parameter stays in each request schema with an example value, and the listing says the value it returns is preset by the system',
   },
+  {
+    id: 'tag-filter-empty-value',
+    question:
+      'Does a Tag filter of the Describe calls with an empty Value match its key with any value, or only with an empty one?',
+    operations: [DESCRIBE_PAIRS, DESCRIBE_GROUPS, 'DescribeDisks'],
+    rules: ['TAG.DESCRIBE.FILTER'],
+    alternatives: [
+      alt(
+        'any-value',
+        'Any value: an empty Value filters by the key alone, as a Tag.N with no Value does.',
+        doc(ebsDoc(DESCRIBE_PAIRS), 'Request parameters: Tag'),
+        doc(ebsDoc(DESCRIBE_GROUPS), 'Request parameters: Tag'),
+      ),
+      alt(
+        'empty-only',
+        'Only an empty value: the filter lists resources whose tag of that key has the value "".',
+        doc(ebsDoc(CREATE_PAIR), 'Request parameters: Tag.N.Value (a tag value may be empty)'),
+      ),
+    ],
+    favoured: 'any-value',
+    favouredBecause:
+      'a client that sends every field of a key-only filter sends Value as an empty string on the wire, and the pages describe filtering by key',
+  },
 ] as const satisfies readonly Reading[];
 
 export type ReadingId = (typeof READINGS)[number]['id'];

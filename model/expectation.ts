@@ -279,7 +279,11 @@ export function refusalDespiteReadings(
   const maybe = forked
     .filter((v) => fixed(v) === undefined && state.shownReadings?.[v.fork.id] !== v.fork.onSuccess)
     .map(plain);
-  return { ...refuse([...because, ...maybe]), rules: refuse(because).rules };
+  // One the target has shown it reads the refusing way is a reason too: its rule is named.
+  const shownRefusing = forked
+    .filter((v) => fixed(v) === undefined && state.shownReadings?.[v.fork.id] === v.fork.onRefusal)
+    .map(plain);
+  return { ...refuse([...because, ...maybe]), rules: refuse([...because, ...shownRefusing]).rules };
 }
 
 const plain = (v: Violation): Violation => ({ rule: v.rule, errors: v.errors, undocumented: v.undocumented });

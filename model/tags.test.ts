@@ -260,6 +260,51 @@ describe('Describe filters', () => {
     expect(asSuccess(allowedOutcomes(s, call([{ Key: 'env' }]), T0)).rules).toContain('TAG.DESCRIBE.FILTER');
   });
 
+  it('TAG.DESCRIBE.FILTER (reading tag-filter-empty-value): Value="" lists a key of another value only under any-value', () => {
+    const s = bound(pairScenario(), [{ Key: 'env', Value: 'dr' }]);
+    const empty = (state: ModelState, action: string) =>
+      asSuccess(
+        allowedOutcomes(
+          state,
+          ebsCall(action, { RegionId: 'cn-shanghai', Tag: [{ Key: 'env', Value: '' }] }),
+          T0,
+        ),
+      ).listing;
+    // Open: no row either way for sure, pair-1 open to any-value; TotalCount is no fact then.
+    const open = empty(s, 'DescribeDiskReplicaPairs');
+    expect(open?.rows).toEqual([]);
+    expect(open?.open).toMatchObject({
+      reading: 'tag-filter-empty-value',
+      listed: 'any-value',
+      unlisted: 'empty-only',
+    });
+    expect(open?.open?.rows.map((r) => r.ReplicaPairId)).toEqual(['pair-1']);
+    const fixed = (choice: string): ModelState => ({ ...s, readings: { 'tag-filter-empty-value': choice } });
+    expect(empty(fixed('any-value'), 'DescribeDiskReplicaPairs')?.rows.map((r) => r.ReplicaPairId)).toEqual([
+      'pair-1',
+    ]);
+    expect(empty(fixed('empty-only'), 'DescribeDiskReplicaPairs')?.rows).toEqual([]);
+    // A tag bound with an empty value is listed either way.
+    const emptyBound = bound(pairScenario(), [{ Key: 'env', Value: '' }]);
+    const both = empty(emptyBound, 'DescribeDiskReplicaPairs');
+    expect(both?.rows.map((r) => r.ReplicaPairId)).toEqual(['pair-1']);
+    expect(both?.open?.rows ?? []).toEqual([]);
+    // Groups and disks read the filter the same way.
+    const g = apply(
+      groupScenario(),
+      ebsCall('TagResources', {
+        RegionId: 'cn-shanghai',
+        ResourceType: 'diskreplicagroup',
+        ResourceId: ['pg-1'],
+        Tag: [{ Key: 'env', Value: 'dr' }],
+      }),
+    );
+    const groups = empty(g, 'DescribeDiskReplicaGroups');
+    expect(groups?.open?.rows.map((r) => r.ReplicaGroupId)).toEqual(['pg-1']);
+    // An open row of an empty group may leave its members out, as a listed one may.
+    expect(groups?.loose?.['pg-1']).toEqual({ PairIds: [undefined], PairNumber: [undefined] });
+  });
+
   it('TAG.DESCRIBE.RESOURCE_GROUP_FILTER: ResourceGroupId lists only the pairs created in it', () => {
     let s = withDisk(withDisk(pairScenario(), { id: 'd-p2' }), { id: 'd-s2', region: 'cn-beijing' });
     s = apply(

@@ -44,17 +44,44 @@ export function taggedRow(r: Tagged): Record<string, unknown> {
   return row;
 }
 
-/** Every given tag is bound (a key without a value matches any value). */
-export const hasTags = (r: Tagged, wanted: TagParam): boolean =>
-  wanted.every((t) => r.tags?.[t.Key] !== undefined && (t.Value === undefined || r.tags[t.Key] === t.Value));
+/**
+ * Every given tag is bound (a key without a value matches any value). An empty value matches any
+ * value too when `emptyMatchesAny` (the reading tag-filter-empty-value), else only an empty one.
+ */
+export const hasTags = (r: Tagged, wanted: TagParam, emptyMatchesAny = false): boolean =>
+  wanted.every(
+    (t) =>
+      r.tags?.[t.Key] !== undefined &&
+      (t.Value === undefined || (emptyMatchesAny && t.Value === '') || r.tags[t.Key] === t.Value),
+  );
 
-/** The Tag and ResourceGroupId filters of DescribeDiskReplicaPairs/Groups (TAG.DESCRIBE.*). */
-export function describeFilter(params: Readonly<Record<string, unknown>>) {
+/** The alternatives of the reading tag-filter-empty-value (api/readings.ts). */
+export const EMPTY_TAG_VALUE = {
+  reading: 'tag-filter-empty-value',
+  listed: 'any-value',
+  unlisted: 'empty-only',
+};
+
+/**
+ * The Tag and ResourceGroupId filters of the Describe calls (TAG.DESCRIBE.*). While the reading
+ * tag-filter-empty-value is open, `keep` holds what both alternatives list and `widened` what
+ * only `any-value` lists (a key whose value is not empty, asked with Value='').
+ */
+export function describeFilter(
+  params: Readonly<Record<string, unknown>>,
+  state?: Pick<ModelState, 'readings'>,
+) {
   const wanted = tagParam(params.Tag);
   const resourceGroupId = str(params.ResourceGroupId);
+  const inGroup = (r: Tagged) => resourceGroupId === undefined || r.resourceGroupId === resourceGroupId;
+  const fixed = state?.readings?.[EMPTY_TAG_VALUE.reading];
+  const asksEmpty = wanted.some((t) => t.Value === '');
+  const open = asksEmpty && fixed === undefined;
   return {
-    keep: (r: Tagged) =>
-      hasTags(r, wanted) && (resourceGroupId === undefined || r.resourceGroupId === resourceGroupId),
+    keep: (r: Tagged) => hasTags(r, wanted, fixed === EMPTY_TAG_VALUE.listed) && inGroup(r),
+    ...(open
+      ? { widened: (r: Tagged) => inGroup(r) && hasTags(r, wanted, true) && !hasTags(r, wanted) }
+      : {}),
     rules: [
       ...(wanted.length > 0 ? ['TAG.DESCRIBE.FILTER'] : []),
       ...(resourceGroupId ? ['TAG.DESCRIBE.RESOURCE_GROUP_FILTER'] : []),

@@ -106,8 +106,15 @@ const BY_OPERATION: Readonly<Record<string, Readonly<Record<string, CodeAccount>
     NoSuchResource: because('no-condition', 'DescribeRegions names no resource'),
   },
   'ebs:CreateDiskReplicaPair': {
-    NoSuchResource: rules('PAIR.CREATE.DISKS_EXIST', 'PAIR.CREATE.REGIONS_SUPPORT_EAR', 'PROTO.EAR_REGION'),
+    NoSuchResource: rules(
+      'PAIR.CREATE.DISKS_EXIST',
+      'PAIR.CREATE.REGIONS_SUPPORT_EAR',
+      'PROTO.EAR_REGION',
+      // Disks not where the call says are not found from there (the reading create-pair-region).
+      'PAIR.CREATE.LOCATION_MATCHES_DISKS',
+    ),
     OperationDenied: rules(
+      'PAIR.CREATE.LOCATION_MATCHES_DISKS',
       'PAIR.CREATE.ONE_PAIR_PER_DISK',
       'PAIR.CREATE.SAME_CATEGORY_PL_SIZE',
       'PAIR.CREATE.ESSD_ONLY',

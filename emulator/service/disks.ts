@@ -3,7 +3,18 @@ import * as api from '../../api';
 import { bySeq, fail, isoSeconds, type OpContext, type OperationFn, requireRegion, route } from './context';
 import { nextSuffix } from './ids';
 import { paginate } from './paging';
-import { hasTags, optBool, optInt, optList, optString, type Params, reqString, tagsOf } from './params';
+import {
+  hasTags,
+  optBool,
+  optInt,
+  optList,
+  optString,
+  type Params,
+  reqString,
+  tagFilterOf,
+  tagsOf,
+} from './params';
+import { emptyTagValueMatchesAny } from './readings';
 import { activePairOfDisk, derivePair, destinationOf, invalidate, isEbsPair } from './replication';
 import type { DiskRecord } from './state';
 import { findInstance, findZone, type Instance } from './world';
@@ -210,7 +221,7 @@ export const DescribeDisks: OperationFn<typeof api.DescribeDisks> = (ctx, p) => 
   const name = optString(p, 'DiskName');
   const encrypted = optBool(p, 'Encrypted');
   const resourceGroupId = optString(p, 'ResourceGroupId');
-  const tags = tagsOf(p);
+  const tags = tagFilterOf(p);
   const matches = bySeq(ctx.account.disks).filter((d) => {
     const view = diskStatus(d, ctx);
     return (
@@ -225,7 +236,7 @@ export const DescribeDisks: OperationFn<typeof api.DescribeDisks> = (ctx, p) => 
       (name === undefined || d.name === name) &&
       (encrypted === undefined || d.encrypted === encrypted) &&
       (resourceGroupId === undefined || d.resourceGroupId === resourceGroupId) &&
-      hasTags(d.tags, tags)
+      hasTags(d.tags, tags, emptyTagValueMatchesAny(ctx))
     );
   });
   const page = paginate(matches, p);

@@ -2,8 +2,8 @@ import * as api from '../../api';
 import { bySeq, type OpContext, type OperationFn, requireRegion, route, unixSeconds } from './context';
 import { paginate } from './paging';
 import { tagsOut } from './pair-views';
-import { hasTags, optList, optString, reqString, tagsOf } from './params';
-import { plays } from './readings';
+import { hasTags, optList, optString, reqString, tagFilterOf, tagsOf } from './params';
+import { emptyTagValueMatchesAny, plays } from './readings';
 import { deriveGroup, groupDestination, groupSource } from './replication';
 import type { GroupRecord } from './state';
 
@@ -43,14 +43,14 @@ export const DescribeDiskReplicaGroups: OperationFn<typeof api.DescribeDiskRepli
   const site = optString(p, 'Site') === 'backup' ? 'backup' : 'production';
   const groupIds = optList(p, 'GroupIds');
   const resourceGroupId = optString(p, 'ResourceGroupId');
-  const tags = tagsOf(p);
+  const tags = tagFilterOf(p);
   const matches = bySeq(ctx.account.groups).filter(
     (group) =>
       deriveGroup(group, ctx).status !== 'deleted' &&
       (site === 'production' ? group.primary.regionId : group.standby.regionId) === regionId &&
       (groupIds === undefined || groupIds.includes(group.groupId)) &&
       (resourceGroupId === undefined || group.resourceGroupId === resourceGroupId) &&
-      hasTags(group.tags, tags),
+      hasTags(group.tags, tags, emptyTagValueMatchesAny(ctx)),
   );
   const page = paginate(matches, p, plays(ctx.readings, 'token-walk-paging-fields', 'present'), true);
   return { ...page.fields, ReplicaGroups: page.items.map((group) => groupView(group, ctx, site)) };

@@ -2,8 +2,8 @@ import * as api from '../../api';
 import { bySeq, fail, type OpContext, type OperationFn, requireRegion, route, unixSeconds } from './context';
 import { checkRegion } from './guards';
 import { paginate } from './paging';
-import { hasTags, optList, optString, reqString, tagsOf } from './params';
-import { plays } from './readings';
+import { hasTags, optList, optString, reqString, tagFilterOf, tagsOf } from './params';
+import { emptyTagValueMatchesAny, plays } from './readings';
 import { derivePair, destinationOf, isEbsPair, isGone, livePair, sourceOf } from './replication';
 import type { PairRecord, Tag } from './state';
 
@@ -65,7 +65,7 @@ export const DescribeDiskReplicaPairs: OperationFn<typeof api.DescribeDiskReplic
   const pairIds = optList(p, 'PairIds');
   const groupId = optString(p, 'ReplicaGroupId');
   const resourceGroupId = optString(p, 'ResourceGroupId');
-  const tags = tagsOf(p);
+  const tags = tagFilterOf(p);
   const matches = bySeq(ctx.account.pairs).filter(
     (pair) =>
       isEbsPair(pair) &&
@@ -75,7 +75,7 @@ export const DescribeDiskReplicaPairs: OperationFn<typeof api.DescribeDiskReplic
       (pairIds === undefined || pairIds.length === 0 || pairIds.includes(pair.pairId)) &&
       (groupId === undefined || (groupId === '-' ? !pair.groupId : pair.groupId === groupId)) &&
       (resourceGroupId === undefined || pair.resourceGroupId === resourceGroupId) &&
-      hasTags(pair.tags, tags),
+      hasTags(pair.tags, tags, emptyTagValueMatchesAny(ctx)),
   );
   const page = paginate(matches, p, plays(ctx.readings, 'token-walk-paging-fields', 'present'), true);
   return {

@@ -66,6 +66,26 @@ export function tagsOf(p: Params): Tag[] {
   });
 }
 
-/** Every requested tag is on the resource (DescribeX `Tag.N` filters). */
-export const hasTags = (have: readonly Tag[], want: readonly Tag[]) =>
-  want.every((w) => have.some((h) => h.Key === w.Key && (w.Value === '' || h.Value === w.Value)));
+/** A `Tag.N` filter of the Describe calls: a Value left out is kept apart from an empty one. */
+export interface TagFilter {
+  readonly Key: string;
+  readonly Value?: string;
+}
+
+export function tagFilterOf(p: Params): TagFilter[] {
+  const raw = Array.isArray(p.Tag) ? (p.Tag as { Value?: unknown }[]) : [];
+  return tagsOf(p).map((t, i) => (raw[i]?.Value === undefined ? { Key: t.Key } : t));
+}
+
+/**
+ * Every requested tag is on the resource (DescribeX `Tag.N` filters): a key alone matches any
+ * value; an empty Value does too when `emptyMatchesAny` (reading tag-filter-empty-value).
+ */
+export const hasTags = (have: readonly Tag[], want: readonly TagFilter[], emptyMatchesAny: boolean) =>
+  want.every((w) =>
+    have.some(
+      (h) =>
+        h.Key === w.Key &&
+        (w.Value === undefined || (emptyMatchesAny && w.Value === '') || h.Value === w.Value),
+    ),
+  );

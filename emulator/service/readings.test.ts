@@ -236,6 +236,54 @@ describe('bandwidth-not-open', () => {
   });
 });
 
+describe('tag-filter-empty-value', () => {
+  const tagged = (h: Harness) => {
+    const { pairId } = createPair(h, SH, BJ, { Tag: [{ Key: 'env', Value: 'dr' }] });
+    const groupId = h.ebs('CreateDiskReplicaGroup', {
+      RegionId: SH.region,
+      SourceZoneId: SH.zone,
+      DestinationRegionId: BJ.region,
+      DestinationZoneId: BJ.zone,
+      Tag: [{ Key: 'env', Value: 'dr' }],
+    }).ReplicaGroupId as string;
+    const disk = h.ecs('CreateDisk', {
+      RegionId: SH.region,
+      ZoneId: SH.zone,
+      Size: 20,
+      DiskCategory: 'cloud_essd',
+      Tag: [{ Key: 'env', Value: 'dr' }],
+    }).DiskId as string;
+    return { pairId, groupId, disk };
+  };
+  const ids = (h: Harness, Tag: unknown) => ({
+    pairs: listed(h, SH.region, { Tag }).map(([id]) => id),
+    groups: (
+      h.ebs('DescribeDiskReplicaGroups', { RegionId: SH.region, Tag }).ReplicaGroups as Record<
+        string,
+        unknown
+      >[]
+    ).map((g) => g.ReplicaGroupId),
+    disks: (
+      h.ecs('DescribeDisks', { RegionId: SH.region, Tag }).Disks as { Disk: Record<string, unknown>[] }
+    ).Disk.map((d) => d.DiskId),
+  });
+
+  it('any-value: an empty Value lists the key whatever its value, as the key alone does', () => {
+    const h = playing('tag-filter-empty-value=any-value');
+    const { pairId, groupId, disk } = tagged(h);
+    const all = { pairs: [pairId], groups: [groupId], disks: [disk] };
+    expect(ids(h, [{ Key: 'env', Value: '' }])).toEqual(all);
+    expect(ids(h, [{ Key: 'env' }])).toEqual(all);
+  });
+
+  it('empty-only: an empty Value lists only an empty value; the key alone still lists any', () => {
+    const h = playing('tag-filter-empty-value=empty-only');
+    const { pairId, groupId, disk } = tagged(h);
+    expect(ids(h, [{ Key: 'env', Value: '' }])).toEqual({ pairs: [], groups: [], disks: [] });
+    expect(ids(h, [{ Key: 'env' }])).toEqual({ pairs: [pairId], groups: [groupId], disks: [disk] });
+  });
+});
+
 describe('empty-group-pair-ids', () => {
   const row = (h: Harness) =>
     (

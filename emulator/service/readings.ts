@@ -31,3 +31,7 @@ export const plays = <I extends ReadingId>(
   id: I,
   alternative: AlternativeId<I>,
 ): boolean => readings[id] === alternative;
+
+/** Reading `tag-filter-empty-value`: whether a Tag filter's empty Value matches any value of its key. */
+export const emptyTagValueMatchesAny = (ctx: { readonly readings: ReadingChoices }): boolean =>
+  plays(ctx.readings, 'tag-filter-empty-value', 'any-value');

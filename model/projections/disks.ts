@@ -3,7 +3,7 @@ import { listedAs } from '../../api/resources';
 import { bool, decide, type Handler, int, list, str } from '../context';
 import { allowed, deny, observe, refuse } from '../expectation';
 import { type Disk, diskStatus, type ModelState } from '../state';
-import { describeFilter } from '../tags';
+import { describeFilter, EMPTY_TAG_VALUE } from '../tags';
 import { pagingRule } from '../validate';
 import { findRegion } from '../world';
 import { pageFacts, pageOf } from './paging';
@@ -85,6 +85,7 @@ export const describeDisks: Handler<typeof api.DescribeDisks> = (ctx) => {
   if (!findRegion(ctx.state.world, p.RegionId)) {
     return refuse([deny(ctx.op, 'DISK.CREATE.REGION_EXISTS', 'InvalidRegionId.NotFound')]);
   }
+  const filter = describeFilter(p, ctx.state);
   const attributes = Object.keys(CREATED_DISK)
     .map((k) => [k, p[k as keyof typeof p]] as const)
     .filter(([, v]) => v !== undefined);
@@ -98,11 +99,14 @@ export const describeDisks: Handler<typeof api.DescribeDisks> = (ctx) => {
     ...(str(p.DiskType) ? { diskType: str(p.DiskType) } : {}),
     ...(str(p.DiskName) ? { name: str(p.DiskName) } : {}),
     ...(p.Encrypted !== undefined ? { encrypted: bool(p.Encrypted, false) } : {}),
-    ...(p.Tag !== undefined || str(p.ResourceGroupId) ? { tagged: describeFilter(p).keep } : {}),
+    ...(p.Tag !== undefined || str(p.ResourceGroupId) ? { tagged: filter.keep } : {}),
     ...(attributes.length > 0 ? { attributes: Object.fromEntries(attributes) } : {}),
   };
   const rows = listDisks(ctx.state, q).map(diskRow);
   const page = pageOf(p, { maxResults: 10, pageSize: 10, numberedByDefault: true });
+  // Rows only the reading tag-filter-empty-value=any-value lists: TotalCount depends on it.
+  const widened = filter.widened ? listDisks(ctx.state, { ...q, tagged: filter.widened }).map(diskRow) : [];
+  const { TotalCount: _, ...uncounted } = pageFacts(rows.length, page);
   const filtered = Object.keys(q).length > 1;
   // The page documents MaxResults 10-500, the metadata 1-500: below 10 either answer.
   // TODO(reading): describe-disks-max-results (the readings catalogue owns the choice).
@@ -121,7 +125,15 @@ export const describeDisks: Handler<typeof api.DescribeDisks> = (ctx) => {
     ],
     ...(unstated
       ? {}
-      : { facts: pageFacts(rows.length, page), listing: { ...listedAs('disk'), rows, page } }),
+      : {
+          facts: widened.length > 0 ? uncounted : pageFacts(rows.length, page),
+          listing: {
+            ...listedAs('disk'),
+            rows,
+            page,
+            ...(widened.length > 0 ? { open: { ...EMPTY_TAG_VALUE, rows: widened } } : {}),
+          },
+        }),
   });
 };
 

@@ -5,7 +5,7 @@ import { decide, type Handler, list, str } from '../context';
 import { observe, refuse } from '../expectation';
 import { earRegionViolation } from '../lookup';
 import { destinationOf, type Group, type ModelState, membersOf, sourceOf } from '../state';
-import { describeFilter, taggedRow } from '../tags';
+import { describeFilter, EMPTY_TAG_VALUE, taggedRow } from '../tags';
 import { nextTokenPresent, pageFacts, pageOf } from './paging';
 import type { Row } from './pairs';
 
@@ -55,16 +55,17 @@ export const describeGroups: Handler<typeof api.DescribeDiskReplicaGroups> = (ct
   if (ear) return refuse([ear]);
   const site = (str(ctx.params.Site) ?? 'production') as SiteName;
   const groupIds = list(ctx.params.GroupIds);
-  const filter = describeFilter(ctx.params);
-  const groups = listGroups(ctx.state, {
-    regionId: String(ctx.params.RegionId),
-    site,
-    ...(groupIds ? { groupIds } : {}),
-    keep: filter.keep,
-  });
+  const filter = describeFilter(ctx.params, ctx.state);
+  const query = { regionId: String(ctx.params.RegionId), site, ...(groupIds ? { groupIds } : {}) };
+  const groups = listGroups(ctx.state, { ...query, keep: filter.keep });
   const page = pageOf(ctx.params, { maxResults: 10, pageSize: 10 });
   const rows = groups.map((g) => groupRow(ctx.state, g, site));
-  const loose = emptyGroupsLoose(ctx.state, rows);
+  // Rows only the reading tag-filter-empty-value=any-value lists: TotalCount depends on it.
+  const widened = filter.widened
+    ? listGroups(ctx.state, { ...query, keep: filter.widened }).map((g) => groupRow(ctx.state, g, site))
+    : [];
+  const loose = emptyGroupsLoose(ctx.state, [...rows, ...widened]);
+  const { TotalCount: _, ...uncounted } = pageFacts(rows.length, page);
   return observe(ctx.state, {
     rules: [
       'PROTO.DESCRIBE_IS_PROJECTION',
@@ -75,8 +76,14 @@ export const describeGroups: Handler<typeof api.DescribeDiskReplicaGroups> = (ct
       ...(page.mode === 'token' && !page.continued ? ['PAIR.DESCRIBE.NEXT_TOKEN_WHEN_MORE'] : []),
     ],
     present: nextTokenPresent(rows.length, page),
-    facts: pageFacts(rows.length, page),
-    listing: { ...listedAs('group'), rows, page, ...(loose ? { loose } : {}) },
+    facts: widened.length > 0 ? uncounted : pageFacts(rows.length, page),
+    listing: {
+      ...listedAs('group'),
+      rows,
+      page,
+      ...(loose ? { loose } : {}),
+      ...(widened.length > 0 ? { open: { ...EMPTY_TAG_VALUE, rows: widened } } : {}),
+    },
   });
 };
 

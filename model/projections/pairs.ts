@@ -6,7 +6,7 @@ import { type OpenRows, observe, refuse } from '../expectation';
 import { progressBounds, reversedUnsynced } from '../lifecycle';
 import { earRegionViolation, findPair } from '../lookup';
 import { destinationOf, type ModelState, type Pair, sourceOf } from '../state';
-import { describeFilter, taggedRow } from '../tags';
+import { describeFilter, EMPTY_TAG_VALUE, taggedRow } from '../tags';
 import { nextTokenPresent, pageFacts, pageOf } from './paging';
 
 export type Row = Readonly<Record<string, unknown>>;
@@ -110,7 +110,7 @@ export const describePairs: Handler<typeof api.DescribeDiskReplicaPairs> = (ctx)
   const listed = list(ctx.params.PairIds);
   const pairIds = listed?.length ? listed : undefined;
   const groupId = str(ctx.params.ReplicaGroupId);
-  const filter = describeFilter(ctx.params);
+  const filter = describeFilter(ctx.params, ctx.state);
   const query: PairQuery = {
     regionId: String(ctx.params.RegionId),
     site,
@@ -125,12 +125,21 @@ export const describePairs: Handler<typeof api.DescribeDiskReplicaPairs> = (ctx)
   const rows = pairs.map((p) => row(p, listing));
   // While the reading is open: a pair both alternatives list may be shown under the Site its
   // disks give it (a same-region pair), and TotalCount counts the pairs either way.
+  // Rows only the reading tag-filter-empty-value=any-value lists. Beside rows the open
+  // pair-listing may list too, the listing holds two open readings at once: its rows go unjudged.
+  const widened = filter.widened ? listPairs(ctx.state, { ...query, listing, keep: filter.widened }) : [];
   const loose: Record<string, Record<string, unknown[]>> = {};
   if (open !== undefined)
-    for (const p of pairs) {
+    for (const p of [...pairs, ...widened]) {
       const other = listedAt(p, query.regionId, site, open.listed as PairListing);
       if (other !== site) loose[p.id] = { Site: [other] };
     }
+  const pairOpen = open?.rows.length
+    ? { ...open, rows: open.rows.map((p) => row(p, 'either-disk')) }
+    : widened.length > 0
+      ? { ...EMPTY_TAG_VALUE, rows: widened.map((p) => row(p, listing)) }
+      : open && { ...open, rows: [] };
+  const twoOpen = widened.length > 0 && (open?.rows.length ?? 0) > 0;
   const counted = pageFacts(rows.length, page);
   const { TotalCount: _, ...facts } = counted;
   return observe(ctx.state, {
@@ -148,16 +157,20 @@ export const describePairs: Handler<typeof api.DescribeDiskReplicaPairs> = (ctx)
     ],
     present: [
       ...nextTokenPresent(rows.length, page),
-      ...(open && 'TotalCount' in counted ? ['TotalCount'] : []),
+      ...(pairOpen && 'TotalCount' in counted ? ['TotalCount'] : []),
     ],
-    facts: open?.rows.length ? facts : counted,
-    listing: {
-      ...listedAs('pair'),
-      rows,
-      page,
-      ...(open ? { open: { ...open, rows: open.rows.map((p) => row(p, 'either-disk')) } } : {}),
-      ...(Object.keys(loose).length > 0 ? { loose } : {}),
-    },
+    facts: pairOpen?.rows.length ? facts : counted,
+    ...(twoOpen
+      ? {}
+      : {
+          listing: {
+            ...listedAs('pair'),
+            rows,
+            page,
+            ...(pairOpen ? { open: pairOpen } : {}),
+            ...(Object.keys(loose).length > 0 ? { loose } : {}),
+          },
+        }),
   });
 };
 

@@ -39,7 +39,7 @@ const createDiskShape = fc.oneof(
   { weight: 24, arbitrary: fc.constant<CreateDiskShape>('zone') },
   { weight: 3, arbitrary: fc.constant<CreateDiskShape>('onInstance') },
   {
-    weight: 6,
+    weight: 12,
     arbitrary: fc.constantFrom<CreateDiskShape>(
       'zoneAndInstance',
       'neither',

@@ -57,13 +57,13 @@ const describePairs = fc
                 : g.filter === 'emptyPairIds'
                   ? { PairIds: '' }
                   : g.filter === 'tag'
-                    ? { Tag: [{ Key: TAG_KEYS[g.pick % TAG_KEYS.length] }] }
+                    ? { Tag: [tagFilter(g.pick)] }
                     : g.filter === 'resourceGroup' && resourceGroupsOf(s).length > 0
                       ? { ResourceGroupId: nth(resourceGroupsOf(s), g.pick) }
                       : {};
         const params = { RegionId: region.id, ...(g.site ? { Site: g.site } : {}), ...filter, ...g.paging };
         const shown = Object.entries({ ...filter, ...g.paging, ...(g.site ? { Site: g.site } : {}) }).map(
-          ([k, v]) => `${k}=${String(v)}`,
+          ([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`,
         );
         return {
           call: { ...EBS, action: 'DescribeDiskReplicaPairs', params },
@@ -73,16 +73,33 @@ const describePairs = fc
       }),
   );
 
+/**
+ * A Tag filter of one key: alone, with a value the run binds, or with an empty Value (the reading
+ * tag-filter-empty-value: any value of the key, or only an empty one).
+ */
+function tagFilter(pick: number): { Key: string; Value?: string } {
+  const Key = TAG_KEYS[pick % TAG_KEYS.length] as string;
+  const how = Math.floor(pick / TAG_KEYS.length) % 3;
+  return how === 0 ? { Key } : { Key, Value: how === 1 ? '' : 'dr' };
+}
+
 const describeGroups = fc
-  .record({ region: fc.nat(), site: fc.constantFrom(undefined, 'production', 'backup'), paging, variant })
+  .record({
+    region: fc.nat(),
+    site: fc.constantFrom(undefined, 'production', 'backup'),
+    tag: fc.option(fc.nat(), { nil: undefined, freq: 4 }),
+    paging,
+    variant,
+  })
   .map(
     (g) =>
       new CallCommand('DescribeDiskReplicaGroups', g, (s) => {
         const region = nth(replicationRegions(s), g.region);
         if (!region) return undefined;
-        const params = { RegionId: region.id, ...(g.site ? { Site: g.site } : {}), ...g.paging };
-        const shown = Object.entries({ ...g.paging, ...(g.site ? { Site: g.site } : {}) }).map(
-          ([k, v]) => `${k}=${String(v)}`,
+        const filter = g.tag === undefined ? {} : { Tag: [tagFilter(g.tag)] };
+        const params = { RegionId: region.id, ...(g.site ? { Site: g.site } : {}), ...filter, ...g.paging };
+        const shown = Object.entries({ ...filter, ...g.paging, ...(g.site ? { Site: g.site } : {}) }).map(
+          ([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`,
         );
         return {
           call: { ...EBS, action: 'DescribeDiskReplicaGroups', params },

@@ -79,6 +79,7 @@ const ANSWERED_DISK_FILTERS = new Set([
   'DiskChargeType',
   'MultiAttach',
   'DiskType',
+  'DryRun',
 ]);
 /** ID lists a listing filters by: the run's own IDs first, then probes that name nothing. */
 const PROBE_LISTS: Readonly<Record<string, string>> = {
@@ -110,8 +111,7 @@ function sweepsEdge(r: ParamRule): boolean {
   if (c === 'REQUIRED') return false;
   if (name === 'ClientToken' || PAGING.includes(name) || FREE_TEXT.has(name) || ANSWERED_SWITCHES.has(name))
     return true;
-  if (action === 'DescribeDisks' && ANSWERED_DISK_FILTERS.has(name))
-    return c !== 'BOOLEAN' || name !== 'DryRun';
+  if (action === 'DescribeDisks' && ANSWERED_DISK_FILTERS.has(name)) return true;
   if (c === 'ENUM') return ANSWERED_ENUMS.has(`${action}.${name}`) || ANSWERED_ENUMS.has(`*.${name}`);
   // Tags bound on a create, and the listings' Tag filter.
   if (c === 'MAX_ITEMS') return name in PROBE_LISTS || name === 'Tag' || name === 'TagKey' || listsBy(r);
@@ -133,6 +133,9 @@ function edgeParams(
     const token = String(value);
     return { ...params, ClientToken: c === 'LENGTH' ? `${n}`.padStart(token.length, 'k') : `${token}${n}` };
   }
+  // DryRun=true only checks the request (the service answers DryRunOperation, which the model
+  // does not hold); false lists as without it.
+  if (name === 'DryRun') return { ...params, DryRun: false };
   if (PAGING.includes(name)) {
     const other = TOKEN_WALK.has(name) ? ['PageNumber', 'PageSize'] : ['MaxResults', 'NextToken'];
     const rest = Object.fromEntries(Object.entries(params).filter(([k]) => !other.includes(k)));

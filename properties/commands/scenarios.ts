@@ -11,23 +11,50 @@ import { disks, EBS, ECS, groups, label, pairs, regionFor, type Side, variant, w
 // failovered, reprotected (reversed) and started again, groups of several pairs, invalid pairs.
 
 /** A pair of the two disks created last. */
-export const createPair: Plan = (s) => {
-  const list = disks(s);
-  const [primary, secondary] = list.slice(-2);
-  if (!primary || !secondary || list.length < 2) return undefined;
-  const params = {
-    RegionId: primary.regionId,
-    SourceZoneId: primary.zoneId,
-    DiskId: primary.id,
-    DestinationRegionId: secondary.regionId,
-    DestinationZoneId: secondary.zoneId,
-    DestinationDiskId: secondary.id,
+const pairOfLastDisks =
+  (extra: Readonly<Record<string, unknown>> = {}): Plan =>
+  (s) => {
+    const list = disks(s);
+    const [primary, secondary] = list.slice(-2);
+    if (!primary || !secondary || list.length < 2) return undefined;
+    const params = {
+      RegionId: primary.regionId,
+      SourceZoneId: primary.zoneId,
+      DiskId: primary.id,
+      DestinationRegionId: secondary.regionId,
+      DestinationZoneId: secondary.zoneId,
+      DestinationDiskId: secondary.id,
+      ...extra,
+    };
+    return {
+      call: { ...EBS, action: 'CreateDiskReplicaPair', params },
+      label: label('CreateDiskReplicaPair', 'the last two disks', extra.Tag !== undefined && 'tagged env=dr'),
+    };
   };
-  return {
-    call: { ...EBS, action: 'CreateDiskReplicaPair', params },
-    label: label('CreateDiskReplicaPair', 'the last two disks'),
+export const createPair = pairOfLastDisks();
+
+/** The tag a scenario pair sometimes gets, and the filter a probe lists it by. */
+const ENV_DR = { Key: 'env', Value: 'dr' };
+
+/**
+ * The listing of pairs (or groups) in the latest one's production region filtered by its key
+ * with an empty Value: the reading tag-filter-empty-value (any value of the key, or only "").
+ */
+function listByEmptyTagValue(subject: Subject): Plan {
+  return (s) => {
+    const r: Pair | Group | undefined = subject === 'pair' ? pairs(s).at(-1) : groups(s).at(-1);
+    if (!r) return undefined;
+    const action = subject === 'pair' ? 'DescribeDiskReplicaPairs' : 'DescribeDiskReplicaGroups';
+    return {
+      call: {
+        ...EBS,
+        action,
+        params: { RegionId: r.primary.regionId, Tag: [{ Key: ENV_DR.Key, Value: '' }] },
+      },
+      label: label(action, `the last ${subject}'s region`, 'Tag env=""'),
+    };
   };
-};
+}
 
 export type Subject = 'pair' | 'group';
 
@@ -44,7 +71,9 @@ const groupLikeLastPair =
       DestinationZoneId: pair.standby.zoneId,
       ...extra,
     };
-    const shown = Object.entries(extra).map(([k, v]) => `${k}=${String(v)}`);
+    const shown = Object.entries(extra).map(
+      ([k, v]) => `${k}=${typeof v === 'object' ? JSON.stringify(v) : String(v)}`,
+    );
     return {
       call: { ...EBS, action: 'CreateDiskReplicaGroup', params },
       label: label('CreateDiskReplicaGroup', 'like the last pair', ...shown),
@@ -170,6 +199,7 @@ function probes(subject: Subject, turn: number): Plan[] {
   const del = onLatest(subject, `DeleteDiskReplica${name}`, 'source');
   const keepStatus = [
     onLatest(subject, `ModifyDiskReplica${name}`, 'source', rename),
+    listByEmptyTagValue(subject),
     ...(subject === 'pair' ? [onLatest('pair', 'DescribeDiskReplicaPairProgress', 'source')] : []),
     membership('AddDiskReplicaPair'),
     membership('RemoveDiskReplicaPair'),
@@ -249,7 +279,8 @@ const pairScenario = inputs.map((g) => {
   const steps = [
     coupleDisk(g, 0),
     coupleDisk(g, 1),
-    createPair,
+    // One pair in three is tagged env=dr, which the probes list by env="".
+    g.turn % 3 === 2 ? pairOfLastDisks({ Tag: [ENV_DR] }) : createPair,
     ...lifecycle('pair', g).slice(0, g.depth),
     ...(g.ending === 'invalidate'
       ? [deleteDiskOfLatestPair(g.depth % 2 ? 'primary' : 'standby'), ...probes('pair', g.turn)]
@@ -281,8 +312,13 @@ const groupScenario = fc.record({ g: inputs, members: memberCount }).map(({ g, m
   const addSteps = Array.from({ length: members }, (_, i) => membership('AddDiskReplicaPair', i + 1));
   const steps = [
     ...pairSteps,
-    // One group in four is created with Bandwidth, not open for use (the reading bandwidth-not-open).
-    g.turn % 4 === 1 ? groupLikeLastPair({ Bandwidth: 10240 }) : createGroup,
+    // One group in four is created with Bandwidth, not open for use (the reading bandwidth-not-open),
+    // one in four tagged env=dr, which the probes list by env="".
+    g.turn % 4 === 1
+      ? groupLikeLastPair({ Bandwidth: 10240 })
+      : g.turn % 4 === 2
+        ? groupLikeLastPair({ Tag: [ENV_DR] })
+        : createGroup,
     ...addSteps,
     ...lifecycle('group', g).slice(0, g.depth),
     ...(g.ending === 'invalidate' ? [deleteDiskOfLatestPair('standby'), ...probes('pair', g.turn)] : []),
