@@ -461,7 +461,7 @@ export class RunSession {
    * moved a little (the reads walk through the sync); on a clock of its own, real time passes,
    * and the reads go on until the sync is over or the settle deadline: each judged against the
    * one before it in the same sync, spaced by a quarter of the time the change has taken so far
-   * (at most PROGRESS_PACE_MS), so any fall is seen whenever the sync ends, in 150 ms or in hours.
+   * (at most PROGRESS_PACE_MS), so the reads cover the sync whether it takes 150 ms or hours.
    */
   async #progressInInitialSync(
     state: ModelState,

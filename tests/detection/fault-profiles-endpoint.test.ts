@@ -60,6 +60,23 @@ describe('endpoint (real clock): deviations seen only as real time passes are de
     240_000,
   );
 
+  // With Progress read four times at the start of each initial sync (before), this ran out of
+  // its 240 s undetected; read through the whole sync it is caught in about 15 s with a child start.
+  it('progress-falls-between-passes on a 2 s initial sync: Progress is read through all of it, not only its start', async () => {
+    const profile = faultProfile('progress-falls-between-passes');
+    const d = await detectProfile(profile, {
+      target: 'endpoint',
+      transitionMs: 2_000,
+      clockRate: 1,
+      seed: SEED,
+      runs: 4,
+      shrink: false,
+      children,
+    });
+    expect(d.verdict, d.inconclusive).toBe('nonconformant');
+    expect(d.failure && attributes(profile, d.failure), d.failure?.title).toBe(true);
+  }, 240_000);
+
   it('recover-point-frozen: a point older than the RPO allows at the answer’s own time', async () => {
     const profile = faultProfile('recover-point-frozen');
     const d = await detectProfile(profile, {
