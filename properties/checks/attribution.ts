@@ -99,8 +99,8 @@ export function fieldRules(named: readonly string[], path: string): string[] {
   const field = index < 0 ? segments[0] : segments[index + 1];
   const promised = FIELD_RULES[field ?? ''] ?? [];
   const kept = named.filter((r) => promised.includes(r));
-  if (kept.length > 0 || index < 0) return kept.length > 0 ? kept : [...named];
-  return narrowed(named, (r) => ROW_FIELDS_RULE.test(r));
+  if (kept.length > 0) return kept;
+  return index < 0 ? [...named] : narrowed(named, (r) => ROW_FIELDS_RULE.test(r));
 }
 
 /** A call repeated with its ClientToken answers as the first did (api/rules/tokens.ts). */
