@@ -170,13 +170,24 @@ describe('the attribution tables', () => {
     for (const id of FIELD_RULE_IDS) expect(known.has(id), id).toBe(true);
   });
 
-  it('a site code answered wrong shows which of two conditions the service judged', () => {
+  it('a code documented for one of two conditions, or meaning what its codes mean, shows which one was judged', () => {
+    const operation = (action: string) => {
+      const op = findOperation('ebs', '2021-07-30', action);
+      if (!op) throw new Error(action);
+      return op;
+    };
+    const reprotect = operation('ReprotectDiskReplicaPair');
     const named = ['GROUP.MEMBER_FOLLOWS_GROUP', 'PAIR.REPROTECT.IN_SECONDARY_REGION'];
-    const op = { product: 'ebs', action: 'ReprotectDiskReplicaPair' } as const;
-    expect(refusalRules(named, { op, code: 'OperationDenied.OperateNotAllowedForStandby' })).toEqual([
-      'PAIR.REPROTECT.IN_SECONDARY_REGION',
-    ]);
-    // An authorization code fits no condition: both stay named.
-    expect(refusalRules(named, { op, code: 'Forbidden' })).toEqual(named);
+    // The site code for the other site: documented for the site condition.
+    expect(
+      refusalRules(named, { op: reprotect, code: 'OperationDenied.OperateNotAllowedForStandby' }),
+    ).toEqual(['PAIR.REPROTECT.IN_SECONDARY_REGION']);
+    // An authorization code tells nothing: both stay named.
+    expect(refusalRules(named, { op: reprotect, code: 'Forbidden' })).toEqual(named);
+    // A status code the docs never give, to a Start refused for its status and its attached standby.
+    const start = ['PAIR.START.FROM_CREATED_OR_STOPPED', 'PAIR.START.STANDBY_NOT_ATTACHED'];
+    expect(
+      refusalRules(start, { op: operation('StartDiskReplicaPair'), code: 'IncorrectPairStatus' }),
+    ).toEqual(['PAIR.START.FROM_CREATED_OR_STOPPED']);
   });
 });

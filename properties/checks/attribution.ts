@@ -1,4 +1,6 @@
+import type { Operation } from '../../api';
 import { accountRules, codeAccount } from '../../api/rules/error-codes';
+import { type CodeMeaning, meaningOf } from '../../model/code-meaning';
 
 /**
  * Which rules a check failure names. The model names every rule that decided a call (its region,
@@ -99,8 +101,8 @@ export function fieldRules(named: readonly string[], path: string): string[] {
   const field = index < 0 ? segments[0] : segments[index + 1];
   const promised = FIELD_RULES[field ?? ''] ?? [];
   const kept = named.filter((r) => promised.includes(r));
-  if (kept.length > 0 || index < 0) return kept.length > 0 ? kept : [...named];
-  return narrowed(named, (r) => ROW_FIELDS_RULE.test(r));
+  if (kept.length > 0) return kept;
+  return index < 0 ? [...named] : narrowed(named, (r) => ROW_FIELDS_RULE.test(r));
 }
 
 /** A call repeated with its ClientToken answers as the first did (api/rules/tokens.ts). */
@@ -131,22 +133,47 @@ const GENERIC_PARAMETER_RULES: ReadonlySet<string> = new Set([
   'PROTO.INVALID_VALUE',
 ]);
 
+/** Meanings that say which kind of condition a service judged (code-meaning.ts). */
+const TELLING: ReadonlySet<CodeMeaning> = new Set(['state', 'placement', 'parameter', 'not-found', 'quota']);
+
+/** The rules a code is answered under on this operation (api/rules/error-codes.ts). */
+const rulesOfCode = (op: Pick<Operation, 'product' | 'action'>, code: string): readonly string[] => {
+  const account = codeAccount(op, code);
+  return account ? accountRules(account) : [];
+};
+
 /**
  * A refusal answered with a wrong code or status breaks the conditions that refused it. Where a
  * parameter's own rule (PARAM.*) is among them, the generic protocol rule is not: it allows the
  * common codes "or the code the parameter documents", and the parameter's rule states that code.
- * Of two conditions refused at once, the docs give no order in which a service checks them; a code
- * the operation documents for one of them (api/rules/error-codes.ts), answered wrong here (a site
- * code for the other site), shows which one the service judged. Any other code (an authorization
- * code, one the docs never give) fits neither, and the failure names both.
+ * Of two conditions refused at once, the docs give no order in which a service checks them, but
+ * the code can show which one it judged: one the operation documents for one of them, answered
+ * wrong here (a site code for the other site); else one whose meaning (a status, a placement...)
+ * is the meaning of the codes documented for one of them (IncorrectPairStatus for the status
+ * condition, not for an attached standby disk). A code that tells nothing (an authorization code,
+ * a bare OperationDenied) names them all; so does a rule no documented code is accounted to (the
+ * legacy dialect's codes, a parameter's own rule): it may state the same condition as the one
+ * picked, and stays named with it.
  */
 export function refusalRules(
   named: readonly string[],
-  answered?: { readonly op: Parameters<typeof codeAccount>[0]; readonly code: string },
+  answered?: { readonly op: Pick<Operation, 'product' | 'action' | 'errors'>; readonly code: string },
 ): string[] {
   const specific = named.some((r) => r.startsWith('PARAM.'));
   const conditions = specific ? narrowed(named, (r) => !GENERIC_PARAMETER_RULES.has(r)) : [...named];
-  const account = answered && codeAccount(answered.op, answered.code);
-  const judged = account ? accountRules(account) : [];
-  return narrowed(conditions, (r) => judged.includes(r));
+  if (!answered || conditions.length < 2) return conditions;
+  const { op, code } = answered;
+  const placed = new Set(op.errors.flatMap((e) => rulesOfCode(op, e.code)));
+  const picking = (picked: readonly string[]) => {
+    const kept = conditions.filter((r) => picked.includes(r));
+    return kept.length > 0 ? conditions.filter((r) => kept.includes(r) || !placed.has(r)) : undefined;
+  };
+  const byAccount = picking(rulesOfCode(op, code));
+  if (byAccount) return byAccount;
+  const meaning = meaningOf(code);
+  if (!TELLING.has(meaning)) return conditions;
+  const meant = op.errors
+    .filter((e) => meaningOf(e.code) === meaning)
+    .flatMap((e) => rulesOfCode(op, e.code));
+  return picking(meant) ?? conditions;
 }

@@ -51,7 +51,10 @@ export const error_code_conformance: Check = (ctx) => {
   );
 };
 
-/** A refusal's HTTP status is the one documented for its code; a success is 200. */
+/**
+ * A refusal's HTTP status is the one documented for its code (the conditions that refused it
+ * fail); a success is 200 (no rule states that alone: every rule of the call fails).
+ */
 export const status_code_conformance: Check = (ctx) => {
   const { expectation, answer } = ctx;
   if (answer.kind === 'success')

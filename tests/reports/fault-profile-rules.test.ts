@@ -21,8 +21,6 @@ const MAX_COMMANDS = 40;
  * shrink: a profile exact at every seed here fails its test until it is taken off.
  */
 const NOT_YET_EXACT: Readonly<Record<string, string>> = {
-  // The same can meet any wrong-code profile at other seeds (start-wrong-error-code at seed 4:
-  // IncorrectPairStatus to a Start refused for its status and for an attached standby disk).
   'delete-refusal-forbidden':
     'a Delete of a group member in a status Delete refuses violates two conditions at once; the docs give no order in which a service checks them, and Forbidden, an authorization code, is documented for neither, so nothing says which one the service judged and the failure names both (GROUP.MEMBER_FOLLOWS_GROUP and PAIR.DELETE.ALLOWED_STATUSES)',
 };
