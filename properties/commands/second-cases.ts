@@ -56,10 +56,11 @@ const deletePrimary: Plan = (s) => {
 };
 
 /**
- * A failed-over pair (or group of one) whose primary disk is attached: deleting that disk and
- * reprotecting are refused (DISK.DELETE.AVAILABLE, PAIR/GROUP.REPROTECT.PRIMARY_DETACHED); once it
- * is detached the Reprotect goes through with the longest token, and the pair (or the group,
- * once it gave its member back) is deleted with the longest token too.
+ * A failed-over pair (or group of one) whose primary disk is attached: attaching it again,
+ * deleting it and reprotecting are refused (DISK.ATTACH.AVAILABLE, DISK.DELETE.AVAILABLE,
+ * PAIR/GROUP.REPROTECT.PRIMARY_DETACHED); once it is detached the Reprotect goes through with the
+ * longest token, then a rename, and the pair (or the group, once it gave its member back) is
+ * deleted, each with the longest token too.
  */
 const subject = fc.constantFrom<Subject>('pair', 'group');
 
@@ -74,10 +75,16 @@ const attachedPrimary = fc.record({ subject, couple, n: fc.nat(), variant }).map
     onLatest(subject, `StartDiskReplica${name}`, 'source', longToken(g.n, 'start')),
     onLatest(subject, `FailoverDiskReplica${name}`, 'destination', longToken(g.n, 'failover')),
     diskOfLatestPair('primary', 'AttachDisk'),
+    // Attached already: a second attach is refused too (DISK.ATTACH.AVAILABLE).
+    diskOfLatestPair('primary', 'AttachDisk'),
     deletePrimary,
     onLatest(subject, `ReprotectDiskReplica${name}`, 'destination'),
     diskOfLatestPair('primary', 'DetachDisk'),
     onLatest(subject, `ReprotectDiskReplica${name}`, 'destination', longToken(g.n, 'reprotect')),
+    onLatest(subject, `ModifyDiskReplica${name}`, 'source', {
+      [subject === 'pair' ? 'PairName' : 'GroupName']: 'reprotected',
+      ...longToken(g.n, 'modify'),
+    }),
     // Then deleted, the group once empty.
     ...(subject === 'group' ? [membership('RemoveDiskReplicaPair')] : []),
     onLatest(subject, `DeleteDiskReplica${name}`, 'source', longToken(g.n, 'delete')),
