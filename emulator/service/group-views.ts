@@ -2,7 +2,7 @@ import * as api from '../../api';
 import { bySeq, type OpContext, type OperationFn, requireRegion, route, unixSeconds } from './context';
 import { paginate } from './paging';
 import { tagsOut } from './pair-views';
-import { hasTags, optList, optString, reqString, tagFilterOf, tagsOf } from './params';
+import { hasTags, optList, optString, reqString, tagFilterOf } from './params';
 import { emptyTagValueMatchesAny, plays } from './readings';
 import { deriveGroup, groupDestination, groupSource } from './replication';
 import type { GroupRecord } from './state';

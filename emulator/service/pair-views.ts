@@ -2,7 +2,7 @@ import * as api from '../../api';
 import { bySeq, fail, type OpContext, type OperationFn, requireRegion, route, unixSeconds } from './context';
 import { checkRegion } from './guards';
 import { paginate } from './paging';
-import { hasTags, optList, optString, reqString, tagFilterOf, tagsOf } from './params';
+import { hasTags, optList, optString, reqString, tagFilterOf } from './params';
 import { emptyTagValueMatchesAny, plays } from './readings';
 import { derivePair, destinationOf, isEbsPair, isGone, livePair, sourceOf } from './replication';
 import type { PairRecord, Tag } from './state';
