@@ -47,6 +47,7 @@ function betweenLines(between: RealRunRecord['betweenSequences'], cell: Cell): s
   );
   return [
     `| cleanup after each sequence | ${between.sequences} sequences: ${between.removed.length} removed, ${between.calls} calls, ${between.failures.length} incomplete |`,
+    `| removed after each sequence | ${idList(between.removed, cell)} |`,
     ...(failed.length > 0 ? [`| left between sequences | ${failed.join('; ')} |`] : []),
   ];
 }
