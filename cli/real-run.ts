@@ -62,6 +62,17 @@ async function credentialsFor(flags: RealFlags): Promise<CredentialSource> {
   }
 }
 
+/** A client built from the flags: a configuration mistake (a bad endpoint) is a usage error; the journal is closed. */
+function configured<T>(journal: Journal, make: () => T): T {
+  try {
+    return make();
+  } catch (e) {
+    journal.close();
+    if (e instanceof Error && 'code' in e && e.code === 'TARGET_CONFIG') throw new UsageError(e.message);
+    throw e;
+  }
+}
+
 const minutes = (ms: number) => `${Math.round(ms / 60_000)} min`;
 
 function plan(lines: {
@@ -124,10 +135,9 @@ export async function openRealRun(
   const inventory = new Inventory();
   events.on('exchange', (e) => inventory.record(e.exchange));
   // Housekeeping (between sequences, and at the end) has a client of its own: no caps, not judged.
-  const housekeeping = createHttpTarget({
-    ...(flags.endpoint ? { baseUrl: flags.endpoint } : {}),
-    credentials,
-  });
+  const housekeeping = configured(journal, () =>
+    createHttpTarget({ ...(flags.endpoint ? { baseUrl: flags.endpoint } : {}), credentials }),
+  );
   const sweeper = withTargetEvents(withHomeRegion(housekeeping, region), events);
   const settleMs = (flags.settleMinutes ?? 10) * 60_000;
   const cleaner = new SequenceCleaner({
@@ -142,25 +152,25 @@ export async function openRealRun(
   events.on('sequence-ended', (e) => cleaner.ended(e.lane, e.sequence, e.resources));
   let target: RealTarget;
   try {
-    target = withTargetEvents(
-      createRealTarget({
-        ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
-        credentials,
-        ...(region ? { region } : {}),
-        runId,
-        journal,
-        caps,
-        inventory,
-        housekeeping: cleaner,
-        ...(flags.allowPrepay ? { allowPrepay: true } : {}),
-        ...(flags.resourceGroup ? { resourceGroups: flags.resourceGroup } : {}),
-      }),
-      events,
+    target = configured(journal, () =>
+      withTargetEvents(
+        createRealTarget({
+          ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
+          credentials,
+          ...(region ? { region } : {}),
+          runId,
+          journal,
+          caps,
+          inventory,
+          housekeeping: cleaner,
+          ...(flags.allowPrepay ? { allowPrepay: true } : {}),
+          ...(flags.resourceGroup ? { resourceGroups: flags.resourceGroup } : {}),
+        }),
+        events,
+      ),
     );
   } catch (e) {
-    journal.close();
     await housekeeping.close?.();
-    if (e instanceof Error && 'code' in e && e.code === 'TARGET_CONFIG') throw new UsageError(e.message);
     throw e;
   }
   const endpoint = flags.endpoint ?? '{ecs,ebs}.{region}.aliyuncs.com';
