@@ -49,8 +49,18 @@ export interface RealTargetOptions extends Omit<HttpTargetOptions, 'baseUrl' | '
   readonly allowPrepay?: boolean;
   /** What the run holds, learnt from its exchanges: the caps read it; whoever builds the target feeds it. */
   readonly inventory: Inventory;
+  /** The cleanup between sequences (real-cleanup.ts), which a create waits on for room. */
+  readonly housekeeping?: Housekeeping;
   /** Wall clock for the time cap (epoch ms). */
   readonly now?: () => number;
+}
+
+/** What frees room under the caps while the run goes on: the cleanup after each sequence. */
+export interface Housekeeping {
+  /** Resolves once no cleanup is in flight: a create is checked against what they leave. */
+  idle(): Promise<void>;
+  /** Waits until another sequence's end may have freed room: false when none can (nothing else runs). */
+  roomMayFree(): Promise<boolean>;
 }
 
 export interface RealTargetStatus extends InventorySnapshot {
@@ -128,6 +138,21 @@ export function createRealTarget(options: RealTargetOptions): RealTarget {
     };
   };
 
+  /**
+   * A create past a resource cap waits while another sequence may still end and have what it
+   * holds cleaned up; it gives up when none can (and at once on the calls and wall-time caps). The
+   * caller checks the caps again right after, with no wait between that check and its hold.
+   */
+  async function waitForRoom(housekeeping: Housekeeping, kind: ResourceKind, size: number): Promise<void> {
+    for (;;) {
+      await housekeeping.idle();
+      const elapsed = now() - startedAt;
+      if (stopped || !capProblem(caps, footprint(), usage.calls, elapsed, kind, size)) return;
+      if (capProblem(caps, footprint(), usage.calls, elapsed, undefined, 0)) return;
+      if (!(await housekeeping.roomMayFree())) return;
+    }
+  }
+
   async function send(original: ApiCall): Promise<Exchange> {
     if (stopped) return refused(original, stopped);
     const op = findOperation(original.product, original.version, original.action);
@@ -146,6 +171,8 @@ export function createRealTarget(options: RealTargetOptions): RealTarget {
       (options.allowPrepay ? undefined : prepayProblem(params));
     if (problem) return asAsked(refused(call, problem));
     const size = sizeOf(params);
+    if (shape && options.housekeeping) await waitForRoom(options.housekeeping, shape.kind, size);
+    if (stopped) return asAsked(refused(call, stopped));
     const capped = capProblem(caps, footprint(), usage.calls, now() - startedAt, shape?.kind, size);
     if (capped) {
       stopped = capped;

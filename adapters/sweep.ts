@@ -42,6 +42,11 @@ export interface SweepOptions {
   readonly runs: readonly string[] | 'all';
   /** Journal entries to take IDs and regions from (resources whose tag never landed). */
   readonly journalEntries?: readonly JournalEntry[];
+  /**
+   * Only these of the journal's resources, found by ID in the regions the journal names, with no
+   * tag listing: one sequence's resources while the run's other sequences keep theirs.
+   */
+  readonly ids?: ReadonlySet<string>;
   /** Where to record what was seen gone; absent in a dry run. */
   readonly journal?: Journal;
   readonly dryRun?: boolean;
@@ -125,15 +130,17 @@ function diskSteps(d: FoundDisk): { label: string; call: ApiCall }[] {
 function wantedFrom(options: SweepOptions): { wanted: Wanted; regions: string[] } {
   const { resources } = outstanding(options.journalEntries ?? []);
   const ids: Record<string, { disks: string[]; pairs: string[]; groups: string[] }> = {};
+  const { ids: only } = options;
   for (const r of resources) {
     if (options.runs !== 'all' && !options.runs.includes(r.runId)) continue;
+    if (only && !only.has(r.id)) continue;
     const bucket = ids[r.region] ?? { disks: [], pairs: [], groups: [] };
     ids[r.region] = bucket;
     if (r.kind === 'disk') bucket.disks.push(r.id);
     if (r.kind === 'pair') bucket.pairs.push(r.id);
     if (r.kind === 'group') bucket.groups.push(r.id);
   }
-  return { wanted: { tagValues: options.runs, ids }, regions: Object.keys(ids) };
+  return { wanted: { tagValues: only ? [] : options.runs, ids }, regions: Object.keys(ids) };
 }
 
 export async function sweep(options: SweepOptions): Promise<SweepResult> {
@@ -142,7 +149,9 @@ export async function sweep(options: SweepOptions): Promise<SweepResult> {
   const now = options.now ?? Date.now;
   const deadline = now() + (options.timeoutMs ?? 30 * 60_000);
   const { wanted, regions: journalRegions } = wantedFrom(options);
-  const regions = [...new Set([...(await replicationRegions(options.target)), ...journalRegions])];
+  // By ID, the journal's regions are where to look; by tag, every region that could hold one.
+  const everywhere = options.ids ? [] : await replicationRegions(options.target);
+  const regions = [...new Set([...everywhere, ...journalRegions])];
   const actions: string[] = [];
   // A listing that fails even after the client's retries (throttling that lasts) is asked again.
   const look = async (): Promise<Found> => {

@@ -10,15 +10,16 @@ import type { CredentialSource } from '../adapters/credentials';
 import { createHttpTarget } from '../adapters/http-target';
 import { type Journal, openJournal, readJournal } from '../adapters/journal';
 import { namePrefixOf, newRunId, RUN_TAG_KEY } from '../adapters/namespace';
+import { SequenceCleaner, sweepOutcome } from '../adapters/real-cleanup';
 import type { Caps } from '../adapters/real-guard';
 import { Inventory } from '../adapters/real-inventory';
 import { createRealTarget, type RealTarget } from '../adapters/real-target';
-import { describeFound, isEmpty, type SweepResult, sweep } from '../adapters/sweep';
-import { type Found, whyFailed } from '../adapters/sweep-discover';
+import { describeFound, isEmpty, sweep } from '../adapters/sweep';
+import { whyFailed } from '../adapters/sweep-discover';
 import type { Target } from '../adapters/target';
 import type { RunOptions } from '../properties/engine';
 import type { RunEvents } from '../properties/events';
-import type { RealRunRecord, SweptResource } from '../reports/run-record';
+import type { RealRunRecord } from '../reports/run-record';
 import { capsOf, type RealFlags } from './commands/real-flags';
 import type { ProgressSnapshot } from './progress';
 import { withTargetEvents } from './run-suite';
@@ -39,7 +40,10 @@ export interface RealRun {
   readonly abandon: string;
   /** The progress line's figures: calls against the cap, live resources, the wall budget. */
   progress(sequences: number, sequenceTotal: number): ProgressSnapshot;
-  /** Sweeps the run's resources (once) and resolves to the exit status, given the verdict's. */
+  /**
+   * Waits for the cleanups between sequences, sweeps the run's resources (once) and resolves to
+   * the exit status, given the verdict's.
+   */
   finish(status: number): Promise<number>;
   /** What the run created and held, and (after `finish`) what its cleanup removed and left. */
   record(): RealRunRecord;
@@ -55,6 +59,17 @@ async function credentialsFor(flags: RealFlags): Promise<CredentialSource> {
     if (err instanceof Error && 'code' in err && err.code === 'TARGET_CONFIG')
       throw new UsageError(err.message);
     throw err;
+  }
+}
+
+/** A client built from the flags: a configuration mistake (a bad endpoint) is a usage error; the journal is closed. */
+function configured<T>(journal: Journal, make: () => T): T {
+  try {
+    return make();
+  } catch (e) {
+    journal.close();
+    if (e instanceof Error && 'code' in e && e.code === 'TARGET_CONFIG') throw new UsageError(e.message);
+    throw e;
   }
 }
 
@@ -119,25 +134,43 @@ export async function openRealRun(
   // What is alive is learnt from the run's exchanges, its cleanup's included; the caps read it.
   const inventory = new Inventory();
   events.on('exchange', (e) => inventory.record(e.exchange));
+  // Housekeeping (between sequences, and at the end) has a client of its own: no caps, not judged.
+  const housekeeping = configured(journal, () =>
+    createHttpTarget({ ...(flags.endpoint ? { baseUrl: flags.endpoint } : {}), credentials }),
+  );
+  const sweeper = withTargetEvents(withHomeRegion(housekeeping, region), events);
+  const settleMs = (flags.settleMinutes ?? 10) * 60_000;
+  const cleaner = new SequenceCleaner({
+    target: sweeper,
+    journal,
+    journalPath,
+    runId,
+    timeoutMs: settleMs * 3,
+    log: (line) => out.write(`${line}\n`),
+  });
+  events.on('sequence-started', () => cleaner.started());
+  events.on('sequence-ended', (e) => cleaner.ended(e.lane, e.sequence, e.resources));
   let target: RealTarget;
   try {
-    target = withTargetEvents(
-      createRealTarget({
-        ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
-        credentials,
-        ...(region ? { region } : {}),
-        runId,
-        journal,
-        caps,
-        inventory,
-        ...(flags.allowPrepay ? { allowPrepay: true } : {}),
-        ...(flags.resourceGroup ? { resourceGroups: flags.resourceGroup } : {}),
-      }),
-      events,
+    target = configured(journal, () =>
+      withTargetEvents(
+        createRealTarget({
+          ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
+          credentials,
+          ...(region ? { region } : {}),
+          runId,
+          journal,
+          caps,
+          inventory,
+          housekeeping: cleaner,
+          ...(flags.allowPrepay ? { allowPrepay: true } : {}),
+          ...(flags.resourceGroup ? { resourceGroups: flags.resourceGroup } : {}),
+        }),
+        events,
+      ),
     );
   } catch (e) {
-    journal.close();
-    if (e instanceof Error && 'code' in e && e.code === 'TARGET_CONFIG') throw new UsageError(e.message);
+    await housekeeping.close?.();
     throw e;
   }
   const endpoint = flags.endpoint ?? '{ecs,ebs}.{region}.aliyuncs.com';
@@ -152,6 +185,7 @@ export async function openRealRun(
     } catch (e) {
       // Nothing was created yet: release the connection pool and the journal, or the process lingers.
       await target.close?.();
+      await housekeeping.close?.();
       journal.close();
       throw e;
     }
@@ -159,13 +193,15 @@ export async function openRealRun(
 
   let finished: Promise<number> | undefined;
   let cleanup: RealRunRecord['cleanup'] | undefined;
-  const context = { runId, journalPath, journal, credentials, region, flags, out, events };
+  const context = { runId, journalPath, journal, sweeper, settleMs, out };
   const finish = async (status: number): Promise<number> => {
     try {
+      await cleaner.idle();
       const swept = await cleanUp(status, context);
       cleanup = swept.cleanup;
       return swept.status;
     } finally {
+      await housekeeping.close?.();
       journal.close();
     }
   };
@@ -190,7 +226,7 @@ export async function openRealRun(
     },
     engine: {
       stopped: () => target.status().stopped,
-      session: { settleTimeoutMs: (flags.settleMinutes ?? 10) * 60_000 },
+      session: { settleTimeoutMs: settleMs },
       // Sequences wait on transitions most of the time: two lanes use that waiting.
       concurrency: flags.concurrency ?? 2,
     },
@@ -215,6 +251,7 @@ export async function openRealRun(
         created: s.created,
         peakLive: s.peak,
         cleanup: cleanup ?? { result: 'failed', removed: [], left: [], calls: 0, error: 'no cleanup ran' },
+        betweenSequences: cleaner.summary(),
       };
     },
   };
@@ -226,59 +263,36 @@ export function withHomeRegion(target: Target, region: string | undefined): Targ
   return { ...target, send: (call) => target.send(call.region === undefined ? { ...call, region } : call) };
 }
 
-/** The resources of a sweep's view, one row each, for the run record. */
-function rows(found: Found): SweptResource[] {
-  return [
-    ...found.groups.map((g) => ({ kind: 'group' as const, id: g.id, region: g.source, status: g.status })),
-    ...found.pairs.map((p) => ({ kind: 'pair' as const, id: p.id, region: p.source, status: p.status })),
-    ...found.disks.map((d) => ({ kind: 'disk' as const, id: d.id, region: d.region, status: d.status })),
-  ];
-}
-
-/** What the sweep removed (seen first, gone at the end) and what it left, with IDs. */
-function cleanupRecord(result: SweepResult): Pick<RealRunRecord['cleanup'], 'removed' | 'left' | 'calls'> {
-  const left = rows(result.leftovers);
-  const still = new Set(left.map((r) => r.id));
-  return { removed: rows(result.found).filter((r) => !still.has(r.id)), left, calls: result.actions.length };
-}
-
 interface CleanUpContext {
   readonly runId: string;
   readonly journalPath: string;
   readonly journal: Journal;
-  readonly credentials: CredentialSource;
-  readonly region: string | undefined;
-  readonly flags: RealFlags;
+  /** The housekeeping client, its exchanges on the run's events (the cassette, the inventory). */
+  readonly sweeper: Target;
+  readonly settleMs: number;
   readonly out: Out;
-  /** The run's events: the sweep's exchanges go there too (the cassette, the inventory). */
-  readonly events: RunEvents;
 }
 
 type Swept = { status: number; cleanup: RealRunRecord['cleanup'] };
 
 /**
- * Sweeps the run's resources with a client of its own (no caps) and the run's credential source
- * (a token that expires during a long sweep is refreshed): a clean account, or exit 3.
+ * Sweeps the run's resources with the housekeeping client (no caps) and the run's credential
+ * source (a token that expires during a long sweep is refreshed): a clean account, or exit 3.
  */
 async function cleanUp(status: number, c: CleanUpContext): Promise<Swept> {
-  const { flags, out } = c;
+  const { out } = c;
   const again = `ebs-conformance sweep --run ${c.runId} --journal ${c.journalPath}`;
-  const http = createHttpTarget({
-    ...(flags.endpoint ? { baseUrl: flags.endpoint } : {}),
-    credentials: c.credentials,
-  });
-  const sweeper = withTargetEvents(withHomeRegion(http, c.region), c.events);
   const failed = status === EXIT.conformant ? EXIT.inconclusive : status;
   try {
     out.write(`cleanup: sweeping run ${c.runId}\n`);
     const result = await sweep({
-      target: sweeper,
+      target: c.sweeper,
       runs: [c.runId],
       journalEntries: readJournal(c.journalPath),
       journal: c.journal,
-      timeoutMs: (flags.settleMinutes ?? 10) * 60_000 * 3,
+      timeoutMs: c.settleMs * 3,
     });
-    const cleanup = cleanupRecord(result);
+    const cleanup = sweepOutcome(result);
     if (!isEmpty(result.leftovers)) {
       out.write(`cleanup incomplete: ${describeFound(result.leftovers)} left; run: ${again}\n`);
       return { status: failed, cleanup: { result: 'incomplete', ...cleanup, again } };
@@ -291,7 +305,5 @@ async function cleanUp(status: number, c: CleanUpContext): Promise<Swept> {
     const error = e instanceof Error ? e.message : String(e);
     out.write(`cleanup failed: ${error}; run: ${again}\n`);
     return { status: failed, cleanup: { result: 'failed', removed: [], left: [], calls: 0, error, again } };
-  } finally {
-    await http.close?.();
   }
 }

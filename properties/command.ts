@@ -2,6 +2,7 @@ import type fc from 'fast-check';
 import type { Variant } from '../adapters/target';
 import type { Call } from '../model/call';
 import type { ModelState } from '../model/state';
+import { withinBudget } from './live-budget';
 import type { RunSession } from './session';
 
 /** The model as fast-check holds it: one mutable box around an immutable state. */
@@ -59,7 +60,7 @@ export class CallCommand implements fc.AsyncCommand<ModelBox, RunSession> {
   }
 
   check(m: Readonly<ModelBox>): boolean {
-    const planned = this.plan(m.state);
+    const planned = fitting(m.state, this.plan(m.state));
     this.#checked = { state: m.state, planned };
     return planned !== undefined;
   }
@@ -69,7 +70,8 @@ export class CallCommand implements fc.AsyncCommand<ModelBox, RunSession> {
     const checked = this.#checked;
     this.#checked = undefined;
     for (const [i, plan] of [this.plan, ...this.#then].entries()) {
-      const planned = i === 0 && checked?.state === m.state ? checked.planned : plan(m.state);
+      const planned =
+        i === 0 && checked?.state === m.state ? checked.planned : fitting(m.state, plan(m.state));
       if (!planned) break;
       labels.push(planned.label);
       this.#last = labels.join('; ');
@@ -92,3 +94,7 @@ export class CallCommand implements fc.AsyncCommand<ModelBox, RunSession> {
     );
   }
 }
+
+/** A plan that would take the sequence past its live budget (live-budget.ts) is not made. */
+const fitting = (state: ModelState, planned: PlannedCall | undefined) =>
+  planned && withinBudget(state, planned.call) ? planned : undefined;

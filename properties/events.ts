@@ -114,7 +114,13 @@ export type RunEvent =
       readonly coverage: { readonly pairs: CoverageMatrix; readonly groups: CoverageMatrix };
     }
   | { readonly type: 'sequence-started'; readonly lane: number; readonly sequence: number }
-  | { readonly type: 'sequence-ended'; readonly lane: number; readonly sequence: number }
+  | {
+      readonly type: 'sequence-ended';
+      readonly lane: number;
+      readonly sequence: number;
+      /** Every resource the sequence held: what a real run's cleanup between sequences removes. */
+      readonly resources: readonly string[];
+    }
   | { readonly type: 'call-sent'; readonly operation: OperationRef; readonly label: string }
   | {
       readonly type: 'answer-judged';

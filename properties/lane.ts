@@ -81,7 +81,12 @@ export async function runLane(shared: LaneShared, spec: LaneSpec): Promise<LaneR
         throw err;
       } finally {
         steps += session.trace.length;
-        shared.events.emit({ type: 'sequence-ended', lane: spec.index, sequence });
+        shared.events.emit({
+          type: 'sequence-ended',
+          lane: spec.index,
+          sequence,
+          resources: [...session.ownership.held],
+        });
       }
     },
   );

@@ -33,6 +33,11 @@ export class Ownership {
     return this.#retired;
   }
 
+  /** Every ID the sequence has held, retired ones included. */
+  get held(): ReadonlySet<string> {
+    return this.#held;
+  }
+
   /** Takes note of the resources in `state`: anything held before and gone now is retired. */
   hold(state: ModelState): void {
     const now = new Set([

@@ -30,9 +30,24 @@ export function realAccountMarkdown(run: RunRecord, cell: Cell): string[] {
     `| caps (alive at once) | ${caps.disks} disks, ${caps.gib} GiB, ${caps.pairs} pairs, ${caps.groups} groups; ${caps.calls} calls, ${caps.minutes} min in all |`,
     `| created in all | ${resources(real.created)} |`,
     `| most alive at once | ${resources(real.peakLive)} |`,
+    ...betweenLines(real.betweenSequences, cell),
     `| cleanup | **${cleanup.result}**: ${cleanup.removed.length} removed, ${cleanup.left.length} left, ${cleanup.calls} calls${cleanup.error ? `; ${cell(cleanup.error)}` : ''} |`,
     `| removed | ${idList(cleanup.removed, cell)} |`,
     `| left | ${idList(cleanup.left, cell)} |`,
     ...(cleanup.again ? ['', `Finish the cleanup: \`${cell(cleanup.again)}\``] : []),
+  ];
+}
+
+/** The cleanups after each sequence: totals, and each that left something, with its IDs. */
+function betweenLines(between: RealRunRecord['betweenSequences'], cell: Cell): string[] {
+  if (!between) return [];
+  const failed = between.failures.map(
+    (f) =>
+      `sequence ${f.lane}.${f.sequence}: ${f.error ? cell(f.error) : `left ${idList(f.left, cell)}`} (held ${cell(f.held.join(', '))})`,
+  );
+  return [
+    `| cleanup after each sequence | ${between.sequences} sequences: ${between.removed.length} removed, ${between.calls} calls, ${between.failures.length} incomplete |`,
+    `| removed after each sequence | ${idList(between.removed, cell)} |`,
+    ...(failed.length > 0 ? [`| left between sequences | ${failed.join('; ')} |`] : []),
   ];
 }

@@ -273,6 +273,24 @@ export const RealRunRecord = z.object({
     /** The command that finishes the job when something is left. */
     again: z.string().optional(),
   }),
+  /** The cleanups after each sequence (absent in records from before they existed). */
+  betweenSequences: z
+    .object({
+      sequences: count,
+      calls: count,
+      removed: z.array(SweptResource),
+      /** Each cleanup that left something or failed: what its sequence held, what was seen left. */
+      failures: z.array(
+        z.object({
+          lane: count,
+          sequence: count,
+          held: z.array(z.string()),
+          left: z.array(SweptResource),
+          error: z.string().optional(),
+        }),
+      ),
+    })
+    .optional(),
 });
 export type RealRunRecord = z.infer<typeof RealRunRecord>;
 

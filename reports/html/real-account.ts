@@ -26,6 +26,7 @@ ${table(
     ['most alive at once', sizes(peakLive)],
   ],
 )}
+${betweenSequences(real.betweenSequences)}
 <p>Cleanup: <b class="cleanup ${esc(cleanup.result)}">${esc(cleanup.result)}</b>, ${cleanup.removed.length} removed, ${cleanup.left.length} left, ${cleanup.calls} calls${cleanup.error ? `; ${esc(cleanup.error)}` : ''}${cleanup.again ? `. Finish it: <code>${esc(cleanup.again)}</code>` : ''}.</p>
 ${
   cleanup.removed.length + cleanup.left.length > 0
@@ -35,4 +36,17 @@ ${
       )
     : ''
 }`;
+}
+
+/** The cleanups after each sequence: totals, what each that left something left, what they removed. */
+function betweenSequences(between: NonNullable<RunRecord['real']>['betweenSequences']): string {
+  if (!between) return '';
+  const failed = between.failures.flatMap((f) => {
+    const what = `left after sequence ${f.lane}.${f.sequence}`;
+    if (f.left.length > 0) return f.left.map((r) => row(r, what));
+    return [[esc(what), '', `<code>${esc(f.held.join(', '))}</code>`, '', esc(f.error ?? '')]];
+  });
+  const rows = [...failed, ...between.removed.map((r) => row(r, 'removed after its sequence'))];
+  return `<p>After each sequence: ${between.sequences} cleaned up, ${between.removed.length} removed, ${between.calls} calls, ${between.failures.length} incomplete.</p>
+${rows.length > 0 ? table(['', 'kind', 'ID', 'region', 'status'], rows) : ''}`;
 }

@@ -118,7 +118,9 @@ describe('run --target real (endpoint overridden to an emulator with realistic t
       expect(record.real.peakLive.disks).toBeLessThanOrEqual(3);
       expect(record.real.created.disks).toBeGreaterThanOrEqual(3);
       expect(record.real.cleanup).toMatchObject({ result: 'clean', left: [] });
-      expect(record.real.cleanup.removed.map((r: { id: string }) => r.id).sort()).toEqual(journalled.sort());
+      // Removed after their sequence, or by the final sweep once the cap stopped the run.
+      const removed = [...record.real.betweenSequences.removed, ...record.real.cleanup.removed];
+      expect(removed.map((r: { id: string }) => r.id).sort()).toEqual(journalled.sort());
       const summary = readFileSync(join(dir, 'capped', 'summary.md'), 'utf8');
       expect(summary).toMatch(/### Real account/);
       expect(summary).toMatch(/\| cleanup \| \*\*clean\*\*/);
@@ -238,9 +240,13 @@ describe('run --target real (endpoint overridden to an emulator with realistic t
             e.action.startsWith('Describe') && i > 0 && call(e) === call(exchanges[i - 1] as typeof e),
         ),
       ).toBe(true);
-      // The cleanup: every resource the sweep removed was deleted through the run's events.
+      // The cleanups (after each sequence and at the end): every resource they removed was deleted
+      // through the run's events.
       const record = JSON.parse(readFileSync(join(dir, 'recorded', 'run.json'), 'utf8'));
-      const removed: { kind: string; id: string }[] = record.real.cleanup.removed;
+      const removed: { kind: string; id: string }[] = [
+        ...record.real.betweenSequences.removed,
+        ...record.real.cleanup.removed,
+      ];
       expect(removed.length).toBeGreaterThan(0);
       const deleted = new Set(
         exchanges
