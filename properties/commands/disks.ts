@@ -264,6 +264,16 @@ const deleteDisk = fc.record({ disk: fc.nat(), unknown: rarely(6), inUse: rarely
     }),
 );
 
+/** DescribeDisks filters that are switches on what a disk is: the model answers both values. */
+export const DISK_SWITCH_FILTERS = [
+  'Portable',
+  'DeleteWithInstance',
+  'DeleteAutoSnapshot',
+  'EnableAutoSnapshot',
+  'EnableShared',
+  'Encrypted',
+] as const;
+
 /**
  * Now and then a filter on what a disk is (its type, billing, whether it is portable, released
  * with its instance, multi-attach, shared, encrypted, under automatic snapshots) at either value, or DryRun
@@ -273,14 +283,7 @@ const ATTRIBUTE_FILTERS: readonly Readonly<Record<string, unknown>>[] = [
   ...['all', 'system', 'data'].map((v) => ({ DiskType: v })),
   ...['PrePaid', 'PostPaid'].map((v) => ({ DiskChargeType: v })),
   ...['Enabled', 'Disabled', 'LegacyShared'].map((v) => ({ MultiAttach: v })),
-  ...[
-    'Portable',
-    'DeleteWithInstance',
-    'DeleteAutoSnapshot',
-    'EnableAutoSnapshot',
-    'EnableShared',
-    'Encrypted',
-  ].flatMap((name) => [{ [name]: true }, { [name]: false }]),
+  ...DISK_SWITCH_FILTERS.flatMap((name) => [{ [name]: true }, { [name]: false }]),
   { DryRun: false },
 ];
 

@@ -4,7 +4,7 @@ import { samplesOf } from '../../api/rules/param-samples';
 import { type ConstraintKind, PARAM_RULES, type ParamRule } from '../../api/rules/params';
 import type { ModelState } from '../../model';
 import { CallCommand, type Plan, type PlannedCall } from '../command';
-import { DISK_BASES } from './disks';
+import { DISK_BASES, DISK_SWITCH_FILTERS } from './disks';
 import { DRILL_BASES } from './drills';
 import { GROUP_BASES } from './groups';
 import { LISTING_BASES } from './listings';
@@ -69,13 +69,8 @@ const ANSWERED_ENUMS = new Set([
 /** Switches whose both values the model answers. */
 const ANSWERED_SWITCHES = new Set(['OneShot', 'ReverseReplicate']);
 /** DescribeDisks filters on what a disk is: the model answers each value (listing all or none). */
-const ANSWERED_DISK_FILTERS = new Set([
-  'Portable',
-  'DeleteWithInstance',
-  'DeleteAutoSnapshot',
-  'EnableAutoSnapshot',
-  'EnableShared',
-  'Encrypted',
+const ANSWERED_DISK_FILTERS = new Set<string>([
+  ...DISK_SWITCH_FILTERS,
   'DiskChargeType',
   'MultiAttach',
   'DiskType',
