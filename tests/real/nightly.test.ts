@@ -16,7 +16,7 @@ let emulator: EmulatorProcess;
 let dir: string;
 
 beforeAll(async () => {
-  emulator = await spawnEmulator(['--transition-ms', '300']);
+  emulator = await spawnEmulator(['--transition-ms', '100']);
   dir = mkdtempSync(join(tmpdir(), 'ebs-nightly-'));
 }, 60_000);
 
