@@ -210,25 +210,30 @@ const REQUEST_ID_RULE = ['PROTO.SUCCESS_HAS_REQUEST_ID'];
 
 /** Every success carries a RequestId (PROTO.SUCCESS_HAS_REQUEST_ID). */
 export function succeed(input: SuccessInput): Success {
+  return success(input, (observed = {}) => input.next(observed));
+}
+
+/** A read: success with no state change. */
+export const observe = (state: ModelState, input: Omit<SuccessInput, 'next'>): Success =>
+  success(input, () => state);
+
+/** Most answers are reads (`observe`): built once, without a copy of the input to add `next`. */
+function success(input: Omit<SuccessInput, 'next'>, next: Success['next']): Success {
   return {
     kind: 'success',
     rules: distinctRules(input.rules, REQUEST_ID_RULE),
-    next: (observed = {}) => input.next(observed),
+    next,
     facts: input.facts ?? {},
-    present: ['RequestId', ...(input.present ?? [])],
-    absent: ['Code', ...(input.absent ?? [])],
+    present: input.present ? ['RequestId', ...input.present] : ['RequestId'],
+    absent: input.absent ? ['Code', ...input.absent] : ['Code'],
     ...(input.bounds ? { bounds: input.bounds } : {}),
     ...(input.listing ? { listing: input.listing } : {}),
     ...(input.tagRows ? { tagRows: input.tagRows } : {}),
     transient: input.transient ?? [],
     settlesIn: input.settlesIn ?? [],
-    also: dedupe(input.also ?? []),
+    also: input.also ? dedupe(input.also) : [],
   };
 }
-
-/** A read: success with no state change. */
-export const observe = (state: ModelState, input: Omit<SuccessInput, 'next'>): Success =>
-  succeed({ ...input, next: () => state });
 
 /**
  * Where a reading decides between accepting and refusing a call: held to the alternative fixed in
