@@ -321,7 +321,7 @@ const fiftyTagged = fc.record({ couple, go: rarely(8), variant }).map((g) => {
       ].map(withVariant(g.variant))
     : [() => undefined];
   const [start, ...then] = steps as [Plan, ...Plan[]];
-  // Fifty groups are far past what a run may hold on a billed account (adapters/real-guard.ts caps).
+  // Fifty groups are far past what a sequence may hold on a billed account (properties/live-budget.ts).
   const first: Plan = (s) => (s.world.billed ? undefined : start(s));
   return new CallCommand('FiftyTagged', g, first, ...then);
 });
