@@ -1,6 +1,9 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createEmulatorTarget } from './emulator-target';
+import { createEmulatorTarget, startTimeoutMs } from './emulator-target';
 
 const FAKE = fileURLToPath(new URL('./testing/fake-emulator.mjs', import.meta.url));
 const fake = (mode: string) => ({ file: process.execPath, args: [FAKE, '--mode', mode] });
@@ -50,12 +53,34 @@ describe('emulator target: a child process behind real sockets', () => {
     });
   });
 
-  it('times out when the child never says it listens, and does not leave it running', async () => {
+  it('times out when the child never says it listens, twice, and says the machine is the cause', async () => {
     await expect(
       createEmulatorTarget({ command: fake('silent'), startTimeoutMs: 300, stopGraceMs: 200 }),
     ).rejects.toMatchObject({
       code: 'TARGET_START_TIMEOUT',
+      message: expect.stringMatching(
+        /within 300 ms, nor within \d+ ms when tried again: this machine is too busy \(load [\d.]+ on \d+ cores\)/,
+      ),
     });
+  });
+
+  it('starts a child once more when the first did not say it listens in time', async () => {
+    const marker = join(mkdtempSync(join(tmpdir(), 'fake-emulator-')), 'started-once');
+    const slowOnce = { file: process.execPath, args: [FAKE, '--mode', 'silent-once', '--marker', marker] };
+    const target = await createEmulatorTarget({ command: slowOnce, startTimeoutMs: 300, stopGraceMs: 200 });
+    try {
+      expect(target.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    } finally {
+      await target.close?.();
+    }
+  });
+
+  it('gives a start 30 s on an idle machine and more with the runnable processes per core, to 10 minutes', () => {
+    expect(startTimeoutMs(0.5, 2)).toBe(30_000);
+    expect(startTimeoutMs(2, 2)).toBe(30_000);
+    // Session 4's load: 28 on 2 cores, where 90 s was too short for every child.
+    expect(startTimeoutMs(28, 2)).toBe(420_000);
+    expect(startTimeoutMs(200, 2)).toBe(600_000);
   });
 
   it('kills a child that ignores SIGTERM after the grace period', async () => {

@@ -5,6 +5,7 @@
  * the child with SIGTERM (it flushes its state) and SIGKILL after a grace period.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { type ReadingChoices, readingTexts } from '../api';
 import { adminClient } from './admin-client';
 import { type Credentials, EMULATOR_CREDENTIALS, ENV } from './credentials';
@@ -30,9 +31,22 @@ export interface EmulatorTargetOptions
   readonly extraArgs?: readonly string[];
   /** Replaces `node bin/ebs-conformance.mjs emulator ...` entirely (tests use a stand-in). */
   readonly command?: { readonly file: string; readonly args: readonly string[] };
+  /** How long the first start may take (default: `startTimeoutMs()`, scaled to the load); a retry gets twice that. */
   readonly startTimeoutMs?: number;
   readonly stopGraceMs?: number;
 }
+
+/**
+ * How long a child may take to print "listening on": 30 s on an idle machine, times how many
+ * runnable processes each core has (a checkout newer than its bundle compiles through tsx, and at
+ * a load of 28 on 2 cores 90 s was not enough for any child in session 4), at most 10 minutes.
+ */
+export function startTimeoutMs(load = loadavg()[0] ?? 0, cores = availableParallelism()): number {
+  const perCore = Math.max(1, load / Math.max(1, cores));
+  return Math.min(600_000, Math.round(30_000 * perCore));
+}
+
+const machineLoad = () => `load ${(loadavg()[0] ?? 0).toFixed(1)} on ${availableParallelism()} cores`;
 
 export interface EmulatorTarget extends Target {
   readonly kind: 'emulator';
@@ -114,7 +128,33 @@ function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
   });
 }
 
+/**
+ * Starts the child. One that does not say it listens in time is started once more, with twice the
+ * time (by default, or what the load asks for now if more: the one-minute average lags a burst):
+ * a slow start is the machine's, and a second timeout says so, naming the load. A child that
+ * exits or cannot be spawned is not retried: that is the emulator's or the command's fault.
+ */
 export async function createEmulatorTarget(options: EmulatorTargetOptions = {}): Promise<EmulatorTarget> {
+  const first = options.startTimeoutMs ?? startTimeoutMs();
+  try {
+    return await startEmulator(options, first);
+  } catch (err) {
+    if (!(err instanceof TargetError) || err.code !== 'TARGET_START_TIMEOUT') throw err;
+  }
+  const given = options.startTimeoutMs !== undefined;
+  const second = given ? 2 * first : Math.max(2 * first, startTimeoutMs());
+  try {
+    return await startEmulator(options, second);
+  } catch (err) {
+    if (!(err instanceof TargetError) || err.code !== 'TARGET_START_TIMEOUT') throw err;
+    throw new TargetError(
+      'TARGET_START_TIMEOUT',
+      `the emulator did not start within ${first} ms, nor within ${second} ms when tried again: this machine is too busy (${machineLoad()}), which says nothing about the target; run again when it is quieter${err.message.includes(':\n') ? err.message.slice(err.message.indexOf(':\n')) : ''}`,
+    );
+  }
+}
+
+async function startEmulator(options: EmulatorTargetOptions, timeoutMs: number): Promise<EmulatorTarget> {
   const credentials = options.credentials ?? EMULATOR_CREDENTIALS;
   const { file, args } = emulatorCommand(options);
   // Credentials travel in the environment, never on a command line other users can read.
@@ -137,7 +177,7 @@ export async function createEmulatorTarget(options: EmulatorTargetOptions = {}):
 
   let baseUrl: string;
   try {
-    baseUrl = await waitUntilListening(child, options.startTimeoutMs ?? 20_000, () => stderr.trim());
+    baseUrl = await waitUntilListening(child, timeoutMs, () => stderr.trim());
   } catch (err) {
     process.off('exit', killOnExit);
     await stopChild(child, graceMs);

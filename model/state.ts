@@ -6,6 +6,7 @@ import type {
   PairStatus,
   PerformanceLevel,
 } from '../api';
+import type { Call } from './call';
 import type { World } from './world';
 
 /**
@@ -115,6 +116,8 @@ export interface Drill {
 export interface TokenRecord {
   readonly params: string;
   readonly result: Readonly<Record<string, string>>;
+  /** The call as it bound the token: what a client retrying it sends again, token and all. */
+  readonly call: Call;
 }
 
 export interface ModelState {

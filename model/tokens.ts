@@ -85,7 +85,7 @@ export function bindToken(ctx: Ctx, expectation: Expectation): Expectation {
     next: (observed) => {
       const after = inner.next(observed);
       const result = createdIds(ctx.state, after);
-      const record = { params: canonicalParams(ctx.params), result };
+      const record = { params: canonicalParams(ctx.params), result, call: ctx.call };
       return { ...after, tokens: { ...after.tokens, [tokenKey(ctx, token)]: record } };
     },
   };

@@ -1,4 +1,3 @@
-import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createEmulatorTarget, createTarget, EMULATOR_CREDENTIALS, type EmulatorTarget } from '../adapters';
 import type { Target } from '../adapters/target';
@@ -144,16 +143,6 @@ export function attributes(profile: ProfileUnderTest, failure: Failure): boolean
   );
 }
 
-/**
- * How long a child may take to print "listening on": 30 s on an idle machine, times how many
- * runnable processes each core has (a checkout newer than its bundle compiles through tsx, and at
- * a load of 28 on 2 cores 90 s was not enough for any child in session 4), at most 10 minutes.
- */
-export function childStartTimeoutMs(load = loadavg()[0] ?? 0, cores = availableParallelism()): number {
-  const perCore = Math.max(1, load / Math.max(1, cores));
-  return Math.min(600_000, Math.round(30_000 * perCore));
-}
-
 type Resolved = Required<Omit<DetectionOptions, 'settleTimeoutMs' | 'clockRate' | 'children'>> & {
   settleTimeoutMs?: number;
   clockRate?: number;
@@ -225,7 +214,8 @@ export class EmulatorChildren {
   }
 
   async #start(profile: string, spec: ChildSpec): Promise<EmulatorTarget> {
-    // The emulator's own key on both ends: whatever the environment holds is never sent to it.
+    // The emulator's own key on both ends: whatever the environment holds is never sent to it. Its
+    // start timeout follows the load measured when this child's turn comes, not when it was queued.
     const start = () =>
       createEmulatorTarget({
         credentials: EMULATOR_CREDENTIALS,
@@ -233,8 +223,6 @@ export class EmulatorChildren {
         transitionMs: spec.transitionMs,
         clockMode: spec.clockMode,
         ...(spec.clockRate !== undefined ? { clockRate: spec.clockRate } : {}),
-        // Measured when this child's turn comes, not when it was queued.
-        startTimeoutMs: childStartTimeoutMs(),
       });
     const started = this.#starting.then(start, start);
     this.#starting = started.catch(() => undefined);
@@ -419,11 +407,14 @@ export const awaitsCheck = (profile: string, target: DetectionTarget): string | 
  * - `detected`: the deviation reported where it shows, naming its operation and rule;
  * - `stuck`: a stuck status on a real clock, inconclusive with the reason (allowed by the issue);
  * - `control`: the transient-only control, conformant as it must be;
+ * - `harness-error`: the run never judged the target (its emulator child did not start on a busy
+ *   machine): no verdict either way, so neither detected nor missed;
  * - `missed`: none of these (a deviation not reported, or a control found nonconformant).
  */
-export type DetectionOutcome = 'detected' | 'stuck' | 'control' | 'missed';
+export type DetectionOutcome = 'detected' | 'stuck' | 'control' | 'harness-error' | 'missed';
 
 export function outcomeOf(profile: ProfileUnderTest, d: Detection): DetectionOutcome {
+  if (d.verdict === 'harness-error') return 'harness-error';
   if (profile.transientOnly) return d.verdict === 'conformant' ? 'control' : 'missed';
   if (d.detected) return 'detected';
   const waited = profile.stuckIn !== undefined && d.target === 'endpoint' && d.verdict === 'inconclusive';

@@ -18,6 +18,13 @@ describe('namespacedToken', () => {
     expect(namespacedToken('tok-a', 'r1a0-')).not.toBe(namespacedToken('tok-a', 'r1a1-'));
   });
 
+  it('sends a token already in the namespace as it is: a retry replays the recorded call', () => {
+    const once = namespacedToken('tok-a', 'r1a0-');
+    expect(namespacedToken(once, 'r1a0-')).toBe(once);
+    // Another sequence's namespace is not this one's: its token is made this sequence's own.
+    expect(namespacedToken(once, 'r1a1-')).toBe('r1a1-r1a0-tok-a');
+  });
+
   it('leaves calls without a token, or without a namespace, as they are', () => {
     const call = { product: 'ebs', version: '2021-07-30', action: 'X', params: { RegionId: 'r' } } as const;
     expect(namespacedCall(call, 'ns-')).toBe(call);

@@ -7,9 +7,11 @@ const TOKEN_MAX = 64;
  * A ClientToken made one sequence's own by putting its namespace in front. A token that would
  * grow past the documented maximum keeps its length instead (the namespace replaces its first
  * characters), so a deliberately over-long token stays over-long and a valid one stays valid.
+ * Namespaces end in `-` and differ between sequences, so no generated token starts with one.
  */
 export function namespacedToken(token: string, namespace: string): string {
-  if (namespace === '') return token;
+  // Already this sequence's: a retry replays the call the model recorded, token as it was sent.
+  if (namespace === '' || token.startsWith(namespace)) return token;
   return token.length + namespace.length <= TOKEN_MAX
     ? `${namespace}${token}`
     : `${namespace}${token.slice(namespace.length)}`;

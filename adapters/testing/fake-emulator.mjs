@@ -1,9 +1,18 @@
 // A stand-in for `ebs-conformance emulator` in tests of the emulator target's process handling:
 // it starts fast, prints the same ready line, serves the admin endpoints the target calls, and
 // answers every RPC call with a JSON echo. `--mode` picks a misbehaviour to test against.
+import { existsSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
-const mode = process.argv[process.argv.indexOf('--mode') + 1] ?? 'ok';
+const arg = (name) =>
+  process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined;
+let mode = arg('--mode') ?? 'ok';
+// silent-once: silent the first time (it leaves --marker behind), ready the next: a slow machine.
+if (mode === 'silent-once') {
+  const marker = arg('--marker');
+  mode = existsSync(marker) ? 'ok' : 'silent';
+  if (mode === 'silent') writeFileSync(marker, '');
+}
 if (mode === 'exit-early') {
   process.stderr.write('fake-emulator: --port: not a number\n');
   process.exit(2);

@@ -54,6 +54,8 @@ function cell(p: FaultProfile, d: Detection): string {
           : ''
     }`;
   if (outcome === 'stuck') return `inconclusive: ${d.inconclusive ?? `stuck in ${p.stuckIn}`}`;
+  if (outcome === 'harness-error')
+    return `harness error, not a verdict: ${d.inconclusive ?? 'the run did not judge'}`;
   const waiting = awaitsCheck(p.name, d.target);
   const seen = d.failure
     ? `${d.verdict}: ${d.failure.operation} ${d.failure.rules[0] ?? ''}`.trim()
@@ -158,8 +160,10 @@ async function run(flags: DetectFlags): Promise<number> {
   process.stdout.write(
     flags.json ? `${JSON.stringify(results.map(json), null, 2)}\n` : `${detectionTable(targets, results)}\n`,
   );
-  const fine = results.every((r) => r.detections.every((d) => outcomeOf(r.profile, d) !== 'missed'));
-  return fine ? EXIT.conformant : EXIT.nonconformant;
+  const outcomes = results.flatMap((r) => r.detections.map((d) => outcomeOf(r.profile, d)));
+  // A cell the machine kept from running decides nothing: the table is incomplete, not failed.
+  if (outcomes.includes('missed')) return EXIT.nonconformant;
+  return outcomes.includes('harness-error') ? EXIT.inconclusive : EXIT.conformant;
 }
 
 /** A detection whose target would not even start is a harness error in its cell, not the end of the table. */
@@ -204,7 +208,7 @@ export const registerDetect: Register = (program, done) => {
   program
     .command('detect')
     .description(
-      'run the suite against each fault profile on each target and show whether it is detected (exit 0: every deviation detected, or on a real clock a stuck status inconclusive; the control conformant)',
+      'run the suite against each fault profile on each target and show whether it is detected (exit 0: every deviation detected, or on a real clock a stuck status inconclusive; the control conformant; 1: one missed; 3: none missed but a cell could not run, its emulator child not starting on a busy machine)',
     )
     .option('--profile <name...>', 'only these profiles (default: all; see emulator --list-fault-profiles)')
     .option(

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { findOperation, RULES } from '../../api';
 import { allowedOutcomes, type Call, type Expectation, type ModelState } from '../../model';
 import { apply, createPairParams, ebsCall, ecsCall, pairScenario, T0 } from '../../model/testkit';
-import { FIELD_RULE_IDS, fieldRules, refusalRules, refusedAcceptanceRules } from './attribution';
+import {
+  FIELD_RULE_IDS,
+  fieldRules,
+  mismatchRules,
+  refusalRules,
+  refusedAcceptanceRules,
+} from './attribution';
 import type { Answer, CheckContext, CheckFailure } from './check';
 import { runChecks } from './index';
 
@@ -163,6 +169,18 @@ describe('the attribution tables', () => {
     expect(fieldRules(named, 'ReplicaPairs.0.RPO')).toEqual(named);
     expect(fieldRules(named, 'Field')).toEqual(named);
     expect(refusalRules(['PROTO.MISSING_REQUIRED'])).toEqual(['PROTO.MISSING_REQUIRED']);
+  });
+
+  it('a reused token answered otherwise than IdempotentParameterMismatch breaks the mismatch rule, not its letter case', () => {
+    const named = ['TOKEN.CASE_SENSITIVE', 'TOKEN.OTHER_PARAMS_MISMATCH'];
+    const create = findOperation('ebs', '2021-07-30', 'CreateDiskReplicaPair');
+    if (!create) throw new Error('CreateDiskReplicaPair');
+    expect(refusalRules(named, { op: create, code: 'NoSuchResource' })).toEqual([
+      'TOKEN.OTHER_PARAMS_MISMATCH',
+    ]);
+    expect(mismatchRules(named)).toEqual(['TOKEN.OTHER_PARAMS_MISMATCH']);
+    // Any other refusal keeps its rules.
+    expect(mismatchRules(['PAIR.CREATE.ESSD_ONLY'])).toEqual(['PAIR.CREATE.ESSD_ONLY']);
   });
 
   it('name documented rules', () => {

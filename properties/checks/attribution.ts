@@ -112,6 +112,17 @@ const SIGNATURE_PARAMS_RULE = 'TOKEN.SIGNATURE_PARAMS_IGNORED';
 /** The code a service answers when it compared a token's parameters and found them different. */
 const MISMATCH_CODE = 'IdempotentParameterMismatch';
 
+/** A token already bound, with other parameters (api/rules/tokens.ts). */
+const MISMATCH_RULE = 'TOKEN.OTHER_PARAMS_MISMATCH';
+
+/**
+ * A call refused for reusing a token with other parameters, answered otherwise, breaks that rule
+ * alone: the model also names TOKEN.CASE_SENSITIVE there (the same string is the same token, the
+ * rule's other case), but the string was the very one bound, so its letter case decided nothing.
+ */
+export const mismatchRules = (named: readonly string[]): readonly string[] =>
+  named.includes(MISMATCH_RULE) ? [MISMATCH_RULE] : named;
+
 /**
  * A refusal where the documentation accepts the call. A replay refused breaks the replay rule,
  * and, when the refusal says the parameters differ, possibly the rule that the signature's
@@ -159,6 +170,7 @@ export function refusalRules(
   named: readonly string[],
   answered?: { readonly op: Pick<Operation, 'product' | 'action' | 'errors'>; readonly code: string },
 ): string[] {
+  if (named.includes(MISMATCH_RULE)) return [...mismatchRules(named)];
   const specific = named.some((r) => r.startsWith('PARAM.'));
   const conditions = specific ? narrowed(named, (r) => !GENERIC_PARAMETER_RULES.has(r)) : [...named];
   if (!answered || conditions.length < 2) return conditions;

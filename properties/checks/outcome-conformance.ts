@@ -1,4 +1,4 @@
-import { refusalRules, refusedAcceptanceRules } from './attribution';
+import { mismatchRules, refusalRules, refusedAcceptanceRules } from './attribution';
 import { allowedErrors, type Check, type CheckContext, type CheckFailure, failure } from './check';
 
 /** A wrong code or status breaks the conditions that refused the call (refusalRules). */
@@ -14,13 +14,15 @@ const refused = (f: CheckFailure, ctx: CheckContext, code: string): CheckFailure
  */
 export const outcome_conformance: Check = (ctx) => {
   const { expectation, answer } = ctx;
-  if (answer.kind === 'success' && expectation.kind === 'refusal')
-    return failure(
+  if (answer.kind === 'success' && expectation.kind === 'refusal') {
+    const found = failure(
       'outcome_conformance',
       'error-code',
       ctx,
       `${ctx.operation.action} succeeded where the documentation refuses it`,
     );
+    return { ...found, rules: [...mismatchRules(found.rules)] };
+  }
   if (answer.kind === 'error' && expectation.kind === 'success' && expectation.also.length === 0) {
     const found = failure(
       'outcome_conformance',

@@ -9,6 +9,7 @@ import { PAIR_COMMANDS, PAIR_WEIGHTS } from './pairs';
 import { PARAM_VARIANT_COMMANDS, PARAM_VARIANT_WEIGHTS } from './param-variants';
 import { PROTOCOL_COMMANDS, PROTOCOL_WEIGHTS } from './protocol';
 import { REGION_COMMANDS, REGION_WEIGHTS } from './regions';
+import { REPLAY_COMMANDS, REPLAY_WEIGHTS } from './replays';
 import { SCENARIO_COMMANDS, SCENARIO_WEIGHTS } from './scenarios';
 import { SECOND_CASE_COMMANDS, SECOND_CASE_WEIGHTS } from './second-cases';
 import { TAG_COMMANDS, TAG_WEIGHTS } from './tags';
@@ -53,6 +54,7 @@ const FAMILIES: readonly Family[] = [
   family(PARAM_VARIANT_COMMANDS, PARAM_VARIANT_WEIGHTS),
   family(PROTOCOL_COMMANDS, PROTOCOL_WEIGHTS),
   family(SECOND_CASE_COMMANDS, SECOND_CASE_WEIGHTS),
+  family(REPLAY_COMMANDS, REPLAY_WEIGHTS),
 ];
 
 export function weightedCommands(): Arb[] {

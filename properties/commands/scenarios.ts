@@ -28,7 +28,12 @@ const pairOfLastDisks =
     };
     return {
       call: { ...EBS, action: 'CreateDiskReplicaPair', params },
-      label: label('CreateDiskReplicaPair', 'the last two disks', extra.Tag !== undefined && 'tagged env=dr'),
+      label: label(
+        'CreateDiskReplicaPair',
+        'the last two disks',
+        extra.Tag !== undefined && 'tagged env=dr',
+        typeof extra.ClientToken === 'string' && extra.ClientToken,
+      ),
     };
   };
 export const createPair = pairOfLastDisks();
@@ -240,8 +245,14 @@ interface ScenarioInputs {
   readonly ending: 'none' | 'invalidate' | 'delete' | 'probe' | 'attached';
   /** Which probe goes first. */
   readonly turn: number;
+  /** A token of the scenario's own for its creates, as SDK clients send one (replays.ts retries them). */
+  readonly token: number | undefined;
   readonly variant: Partial<Variant>;
 }
+
+/** The ClientToken of a scenario's create: its own for each create, so no two collide. */
+const tokenOf = (g: ScenarioInputs, create: string) =>
+  g.token === undefined ? {} : { ClientToken: `once-${g.token}-${create}` };
 
 const inputs = fc.record({
   from: fc.nat(),
@@ -271,6 +282,7 @@ const inputs = fc.record({
     'attached',
   ),
   turn: fc.nat(),
+  token: fc.option(fc.integer({ min: 1, max: 999_999 }), { nil: undefined, freq: 2 }),
   variant,
 });
 
@@ -280,7 +292,7 @@ const pairScenario = inputs.map((g) => {
     coupleDisk(g, 0),
     coupleDisk(g, 1),
     // One pair in three is tagged env=dr, which the probes list by env="".
-    g.turn % 3 === 2 ? pairOfLastDisks({ Tag: [ENV_DR] }) : createPair,
+    pairOfLastDisks({ ...(g.turn % 3 === 2 ? { Tag: [ENV_DR] } : {}), ...tokenOf(g, 'pair') }),
     ...lifecycle('pair', g).slice(0, g.depth),
     ...(g.ending === 'invalidate'
       ? [deleteDiskOfLatestPair(g.depth % 2 ? 'primary' : 'standby'), ...probes('pair', g.turn)]
@@ -304,21 +316,20 @@ const memberCount = fc.oneof(
 
 /** A fresh group of `members` fresh pairs, driven `depth` steps through its life cycle. */
 const groupScenario = fc.record({ g: inputs, members: memberCount }).map(({ g, members }) => {
-  const pairSteps = Array.from({ length: members }, () => [
+  const pairSteps = Array.from({ length: members }, (_, i) => [
     coupleDisk(g, 0),
     coupleDisk(g, 1),
-    createPair,
+    pairOfLastDisks(tokenOf(g, `pair${i}`)),
   ]).flat();
   const addSteps = Array.from({ length: members }, (_, i) => membership('AddDiskReplicaPair', i + 1));
   const steps = [
     ...pairSteps,
     // One group in four is created with Bandwidth, not open for use (the reading bandwidth-not-open),
     // one in four tagged env=dr, which the probes list by env="".
-    g.turn % 4 === 1
-      ? groupLikeLastPair({ Bandwidth: 10240 })
-      : g.turn % 4 === 2
-        ? groupLikeLastPair({ Tag: [ENV_DR] })
-        : createGroup,
+    groupLikeLastPair({
+      ...(g.turn % 4 === 1 ? { Bandwidth: 10240 } : g.turn % 4 === 2 ? { Tag: [ENV_DR] } : {}),
+      ...tokenOf(g, 'group'),
+    }),
     ...addSteps,
     ...lifecycle('group', g).slice(0, g.depth),
     ...(g.ending === 'invalidate' ? [deleteDiskOfLatestPair('standby'), ...probes('pair', g.turn)] : []),

@@ -30,16 +30,12 @@ export const RPO_SEED = 3;
 /** Most sequences a deviation may take to show; most show within a few. */
 const DEVIATION_RUNS = 60;
 /**
- * A few deviations show only in rarer sequences (a legacy create without a required parameter, a
- * create retried with its ClientToken after the pair changed): at the common seed they take
- * 1,100-2,300 calls, at these seeds 100-400. legacy-missing-parameter is also detected at the
- * common seed within 60 runs (`ebs-conformance detect`; the README gives the figures);
- * create-pair-ignores-client-token no longer is since this session's create flaws thinned the
- * retried successful creates (the README says so): here the seed makes its detection.
+ * A deviation that shows only in rarer sequences (a legacy create without a required parameter):
+ * at the common seed it takes 1,100-2,300 calls, at this seed 100-400. It is detected at the common
+ * seed too within 60 runs (`ebs-conformance detect`; the README gives the figures).
  */
 const SEED_FOR: Readonly<Record<string, number>> = {
   'legacy-missing-parameter': 1,
-  'create-pair-ignores-client-token': 4,
 };
 const seedOf = (profile: string) => SEED_FOR[profile] ?? SEED;
 /**

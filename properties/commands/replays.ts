@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import type { ModelState } from '../../model';
+import type { TokenRecord } from '../../model/state';
+import { CallCommand } from '../command';
+import { label, nth, variant } from './toolkit';
+
+/**
+ * A client retrying an accepted call later, with its ClientToken: any call that bound one, most
+ * often a create, after whatever the sequence did since. The idempotence page gives both cases:
+ * the same parameters answer the first result again with no further effect (the same IDs, no
+ * second resource: TOKEN.SAME_PARAMS_SAME_RESULT), other parameters are IdempotentParameterMismatch
+ * (TOKEN.OTHER_PARAMS_MISMATCH). The retry goes out in a generated variant: the signature's
+ * parameters are not part of the comparison (TOKEN.SIGNATURE_PARAMS_IGNORED).
+ */
+
+/** The name a create carries: changing it (a valid name either way) is the other-parameters retry. */
+const NAME_OF: Readonly<Record<string, string>> = {
+  CreateDiskReplicaPair: 'PairName',
+  CreateDiskReplicaGroup: 'GroupName',
+  CreateDisk: 'DiskName',
+};
+const OTHER_NAME = 'renamed-on-retry';
+
+const isCreate = (r: TokenRecord) => Object.keys(r.result).length > 0;
+
+const replayCall = fc
+  .record({
+    call: fc.nat(),
+    // Creates first: a second resource is the costliest way to get idempotency wrong.
+    creates: fc.constantFrom(true, true, true, false),
+    renamed: fc.constantFrom(false, false, false, true),
+    variant,
+  })
+  .map(
+    (g) =>
+      new CallCommand('retry', g, (s: ModelState) => {
+        const all = Object.values(s.tokens);
+        const creates = all.filter(isCreate);
+        const chosen = nth(g.creates && creates.length > 0 ? creates : all, g.call);
+        if (!chosen) return undefined;
+        const { call } = chosen;
+        const name = NAME_OF[call.action];
+        const rename = g.renamed && name !== undefined;
+        const params = rename ? { ...call.params, [name]: OTHER_NAME } : call.params;
+        return {
+          call: { ...call, params },
+          variant: g.variant,
+          label: label(
+            `retry ${call.action}`,
+            // The position among the calls that bound a token: IDs differ between targets.
+            `as token#${all.indexOf(chosen)}`,
+            rename ? `${name} changed` : 'same parameters',
+          ),
+        };
+      }),
+  );
+
+export const REPLAY_COMMANDS = { replayCall };
+
+/** How often each command is drawn (properties/commands/index.ts gathers the families). */
+export const REPLAY_WEIGHTS = { replayCall: 10 } satisfies Record<keyof typeof REPLAY_COMMANDS, number>;
