@@ -34,6 +34,8 @@ export interface ListingFacts {
   readonly loose?: Readonly<Record<string, Readonly<Record<string, readonly unknown[]>>>>;
   /** Rows an open reading lets the target list here or not (OpenRows). */
   readonly open?: OpenRows;
+  /** By row ID and field, the range a listed value must be in (a recovery point's floor). */
+  readonly bounds?: Readonly<Record<string, Readonly<Record<string, Bound>>>>;
 }
 
 /**

@@ -142,6 +142,27 @@ export function progressBounds(
   };
 }
 
+/**
+ * The oldest LastRecoverPoint each listed pair or group may show: the row's time of the latest
+ * completed sync is the recovery point DescribeDiskReplicaPairProgress reports, under the same
+ * rule (PAIR.RECOVER_POINT.WITHIN_RPO). Only the rows whose replication has run long enough.
+ */
+export function listedRecoveryBounds(
+  listed: readonly Replication[],
+  now: number,
+): { rules: string[]; bounds?: Record<string, Record<string, Bound>> } {
+  let bounds: Record<string, Record<string, Bound>> | undefined;
+  for (const r of listed) {
+    const floor = recoverPointFloor(r, now);
+    if (floor === undefined) continue;
+    bounds ??= {};
+    bounds[r.id] = { LastRecoverPoint: { rule: WITHIN_RPO, min: floor, movedClock: true } };
+  }
+  return bounds ? { rules: [WITHIN_RPO], bounds } : { rules: [] };
+}
+
+const WITHIN_RPO = 'PAIR.RECOVER_POINT.WITHIN_RPO';
+
 /** Describe may catch a settled active pair in a periodic sync. */
 export function observableStatuses(status: PairStatus): PairStatus[] {
   return status === 'normal' ? ['normal', 'syncing'] : [status];

@@ -91,6 +91,35 @@ describe('recovery data', () => {
   });
 });
 
+describe('PAIR.RECOVER_POINT.WITHIN_RPO in listings', () => {
+  const listPairs = ebsCall('DescribeDiskReplicaPairs', { RegionId: 'cn-shanghai' });
+  const listGroups = ebsCall('DescribeDiskReplicaGroups', { RegionId: 'cn-shanghai' });
+  const window = 900 + SYNC_SLACK_S;
+
+  it('a replicating pair’s row holds LastRecoverPoint to the floor RecoverPoint is held to, by its ID', () => {
+    const started = T0 + MINUTE;
+    const normal = apply(pairScenario(), startPairCall(), started);
+    expect(asSuccess(allowedOutcomes(normal, listPairs, started + 60_000)).listing?.bounds).toBeUndefined();
+    const later = started + (window + 600) * 1000;
+    const listed = asSuccess(allowedOutcomes(normal, listPairs, later));
+    expect(listed.rules).toContain('PAIR.RECOVER_POINT.WITHIN_RPO');
+    expect(listed.listing?.bounds).toEqual({
+      'pair-1': { LastRecoverPoint: progress(normal, later).bounds?.RecoverPoint },
+    });
+    const stopped = apply(normal, stopPairCall(), later);
+    expect(asSuccess(allowedOutcomes(stopped, listPairs, later + 3_600_000)).listing?.bounds).toBeUndefined();
+  });
+
+  it('a started group’s row too, on the group RPO', () => {
+    const started = T0 + MINUTE;
+    const running = apply(memberScenario(), groupCall('StartDiskReplicaGroup', 'cn-shanghai'), started);
+    const later = started + 3_600_000;
+    const listed = asSuccess(allowedOutcomes(running, listGroups, later));
+    expect(listed.rules).toContain('PAIR.RECOVER_POINT.WITHIN_RPO');
+    expect(listed.listing?.bounds?.['pg-1']?.LastRecoverPoint?.min).toBe(Math.floor(later / 1000) - window);
+  });
+});
+
 describe('calls while a pair is on its way', () => {
   it('PAIR.START.FROM_CREATED_OR_STOPPED: a second Start during the initial sync is refused with OperationDenied.InvalidStatus alone', () => {
     const e = asRefusal(allowedOutcomes(initialSyncing(), startPairCall(), T0 + MINUTE));

@@ -425,9 +425,9 @@ export const PAIR_RULES: readonly Rule[] = [
   ),
   rule(
     'PAIR.RECOVER_POINT.WITHIN_RPO',
-    [PROGRESS],
-    "While a pair replicates (normal, started at least one RPO and one sync ago) a sync completes every RPO, so its RecoverPoint advances and is never older than one RPO plus the time of one sync. Judged where the harness moves the target's clock.",
+    [PROGRESS, DESCRIBE, 'DescribeDiskReplicaGroups'],
+    "While a pair or group replicates (normal, started at least one RPO and one sync ago) a sync completes every RPO, so the time of its latest completed sync advances and is never older than one RPO plus the time of one sync: the pair's RecoverPoint, and the LastRecoverPoint of its row and of a group's row. On a clock of the target's own, judged at the answer's time.",
     ebsDoc(START),
-    'Request: OneShot (false: data syncs after each RPO period); CreateDiskReplicaPair Request: RPO',
+    'Request: OneShot (false: data syncs after each RPO period); CreateDiskReplicaPair Request: RPO; DescribeDiskReplicaPairs and DescribeDiskReplicaGroups Response: LastRecoverPoint (when the latest asynchronous replication completed)',
   ),
 ];

@@ -30,36 +30,51 @@ export const progressFallsBetweenPasses: FaultProfile = {
   }),
 };
 
+/** The first recovery point each pair or group showed (Unix seconds), shown again ever after. */
+class FirstPoints {
+  readonly #first = new Map<string, number>();
+
+  frozen(id: string, point: unknown): unknown {
+    if (typeof point !== 'number') return point;
+    const first = this.#first.get(id);
+    if (first === undefined) this.#first.set(id, point);
+    return first ?? point;
+  }
+
+  clear() {
+    this.#first.clear();
+  }
+}
+
+/** Each listed row's LastRecoverPoint as the first of its ID. */
+const frozenRows = (points: FirstPoints, body: ServiceBody, rows: string, id: string) =>
+  mapRows(body, rows, (r) =>
+    r.LastRecoverPoint === undefined
+      ? r
+      : { ...r, LastRecoverPoint: points.frozen(String(r[id]), r.LastRecoverPoint) },
+  );
+
 /**
  * The periodic syncs run (a pair still shows syncing and normal in turn) but the recovery point
  * is written only by the first one: a pair's RecoverPoint and LastRecoverPoint stay where its
  * first completed sync left them.
  */
 class RecoverPointFrozen implements Deviation {
-  /** pairId -> the first recovery point it showed (Unix seconds). */
-  readonly #first = new Map<string, number>();
-
-  #frozen(pairId: string, point: unknown): unknown {
-    if (typeof point !== 'number') return point;
-    const first = this.#first.get(pairId);
-    if (first === undefined) this.#first.set(pairId, point);
-    return first ?? point;
-  }
+  readonly #points = new FirstPoints();
 
   async around(call: ServiceCall, next: NextService): Promise<ServiceBody> {
     const body = await next(call);
     if (progressCall(call) && body.RecoverPoint !== undefined)
-      return { ...body, RecoverPoint: this.#frozen(String(call.params.ReplicaPairId), body.RecoverPoint) };
+      return {
+        ...body,
+        RecoverPoint: this.#points.frozen(String(call.params.ReplicaPairId), body.RecoverPoint),
+      };
     if (!isEbs(call, 'DescribeDiskReplicaPairs')) return body;
-    return mapRows(body, 'ReplicaPairs', (r) =>
-      r.LastRecoverPoint === undefined
-        ? r
-        : { ...r, LastRecoverPoint: this.#frozen(String(r.ReplicaPairId), r.LastRecoverPoint) },
-    );
+    return frozenRows(this.#points, body, 'ReplicaPairs', 'ReplicaPairId');
   }
 
   reset() {
-    this.#first.clear();
+    this.#points.clear();
   }
 }
 
@@ -74,4 +89,33 @@ export const recoverPointFrozen: FaultProfile = {
   create: () => new RecoverPointFrozen(),
 };
 
-export const REPLICATION_PROFILES = [progressFallsBetweenPasses, recoverPointFrozen];
+/**
+ * A group's row keeps the LastRecoverPoint of its first completed sync while the group replicates
+ * on: its members' own recovery points advance (they are right), the group's listing does not.
+ * No other call shows a group's recovery point, so only its row's floor catches it.
+ */
+class GroupPointFrozen implements Deviation {
+  readonly #points = new FirstPoints();
+
+  async around(call: ServiceCall, next: NextService): Promise<ServiceBody> {
+    const body = await next(call);
+    if (!isEbs(call, 'DescribeDiskReplicaGroups')) return body;
+    return frozenRows(this.#points, body, 'ReplicaGroups', 'ReplicaGroupId');
+  }
+
+  reset() {
+    this.#points.clear();
+  }
+}
+
+export const groupRecoverPointFrozen: FaultProfile = {
+  name: 'group-recover-point-frozen',
+  description:
+    "A replicating group's DescribeDiskReplicaGroups row keeps the LastRecoverPoint of its first completed sync; its members' recovery points advance",
+  kind: 'recover-point-frozen',
+  operation: 'DescribeDiskReplicaGroups',
+  ruleIds: ['PAIR.RECOVER_POINT.WITHIN_RPO'],
+  create: () => new GroupPointFrozen(),
+};
+
+export const REPLICATION_PROFILES = [progressFallsBetweenPasses, recoverPointFrozen, groupRecoverPointFrozen];

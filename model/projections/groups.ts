@@ -3,6 +3,7 @@ import * as api from '../../api';
 import { listedAs } from '../../api/resources';
 import { decide, type Handler, list, str } from '../context';
 import { observe, refuse } from '../expectation';
+import { listedRecoveryBounds } from '../lifecycle';
 import { earRegionViolation } from '../lookup';
 import { destinationOf, type Group, type ModelState, membersOf, sourceOf } from '../state';
 import { describeFilter, EMPTY_TAG_VALUE, taggedRow } from '../tags';
@@ -66,6 +67,7 @@ export const describeGroups: Handler<typeof api.DescribeDiskReplicaGroups> = (ct
     : [];
   const loose = emptyGroupsLoose(ctx.state, [...rows, ...widened]);
   const { TotalCount: _, ...uncounted } = pageFacts(rows.length, page);
+  const recovery = listedRecoveryBounds(groups, ctx.now);
   return observe(ctx.state, {
     rules: [
       'PROTO.DESCRIBE_IS_PROJECTION',
@@ -74,6 +76,7 @@ export const describeGroups: Handler<typeof api.DescribeDiskReplicaGroups> = (ct
       ...filter.rules,
       page.mode === 'token' ? 'PAIR.DESCRIBE.TOKEN_PAGING' : 'PAIR.DESCRIBE.NUMBERED_PAGING',
       ...(page.mode === 'token' && !page.continued ? ['PAIR.DESCRIBE.NEXT_TOKEN_WHEN_MORE'] : []),
+      ...recovery.rules,
     ],
     present: nextTokenPresent(rows.length, page),
     facts: widened.length > 0 ? uncounted : pageFacts(rows.length, page),
@@ -83,6 +86,7 @@ export const describeGroups: Handler<typeof api.DescribeDiskReplicaGroups> = (ct
       page,
       ...(loose ? { loose } : {}),
       ...(widened.length > 0 ? { open: { ...EMPTY_TAG_VALUE, rows: widened } } : {}),
+      ...(recovery.bounds ? { bounds: recovery.bounds } : {}),
     },
   });
 };

@@ -3,7 +3,7 @@ import * as api from '../../api';
 import { listedAs } from '../../api/resources';
 import { decide, type Handler, list, str } from '../context';
 import { type OpenRows, observe, refuse } from '../expectation';
-import { progressBounds, reversedUnsynced } from '../lifecycle';
+import { listedRecoveryBounds, progressBounds, reversedUnsynced } from '../lifecycle';
 import { earRegionViolation, findPair } from '../lookup';
 import { destinationOf, type ModelState, type Pair, sourceOf } from '../state';
 import { describeFilter, EMPTY_TAG_VALUE, taggedRow } from '../tags';
@@ -140,6 +140,7 @@ export const describePairs: Handler<typeof api.DescribeDiskReplicaPairs> = (ctx)
       ? { ...EMPTY_TAG_VALUE, rows: widened.map((p) => row(p, listing)) }
       : open && { ...open, rows: [] };
   const twoOpen = widened.length > 0 && (open?.rows.length ?? 0) > 0;
+  const recovery = listedRecoveryBounds(pairs, ctx.now);
   const counted = pageFacts(rows.length, page);
   const { TotalCount: _, ...facts } = counted;
   return observe(ctx.state, {
@@ -154,6 +155,7 @@ export const describePairs: Handler<typeof api.DescribeDiskReplicaPairs> = (ctx)
       ...filter.rules,
       page.mode === 'token' ? 'PAIR.DESCRIBE.TOKEN_PAGING' : 'PAIR.DESCRIBE.NUMBERED_PAGING',
       ...(page.mode === 'token' && !page.continued ? ['PAIR.DESCRIBE.NEXT_TOKEN_WHEN_MORE'] : []),
+      ...recovery.rules,
     ],
     present: [
       ...nextTokenPresent(rows.length, page),
@@ -169,6 +171,7 @@ export const describePairs: Handler<typeof api.DescribeDiskReplicaPairs> = (ctx)
             page,
             ...(pairOpen ? { open: pairOpen } : {}),
             ...(Object.keys(loose).length > 0 ? { loose } : {}),
+            ...(recovery.bounds ? { bounds: recovery.bounds } : {}),
           },
         }),
   });

@@ -67,4 +67,32 @@ describe('times judged against the answer’s own Date', () => {
       recovery_bounds_conformance({ ...progress(floor - DATE_TOLERANCE_S - 1), answerTime: false }),
     ).toBeUndefined();
   });
+
+  it('judges each listed row’s LastRecoverPoint against its own floor, by its ID', () => {
+    const floor = DATE_S - 1_020;
+    const rows = (g1: number, g2: number) => ({
+      ...answered('DescribeDiskReplicaGroups', {
+        ReplicaGroups: [
+          { ReplicaGroupId: 'pg-1', LastRecoverPoint: g1 },
+          { ReplicaGroupId: 'pg-2', LastRecoverPoint: g2 },
+        ],
+      }),
+      expectation: succeed({
+        rules: [],
+        next: () => state,
+        listing: {
+          field: 'ReplicaGroups',
+          idField: 'ReplicaGroupId',
+          rows: [],
+          page: { mode: 'number', pageNumber: 1, pageSize: 10 },
+          // pg-1 replicates past its RPO; pg-2 not yet, so any point of it passes.
+          bounds: { 'pg-1': { LastRecoverPoint: { rule: WITHIN, min: floor, movedClock: true } } },
+        },
+      }),
+    });
+    expect(recovery_bounds_conformance(rows(floor, floor - 100_000))).toBeUndefined();
+    const stale = recovery_bounds_conformance(rows(floor - DATE_TOLERANCE_S - 1, floor));
+    expect(stale?.rules).toEqual([WITHIN]);
+    expect(stale?.title).toContain('pg-1 LastRecoverPoint=');
+  });
 });

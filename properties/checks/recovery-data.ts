@@ -95,32 +95,29 @@ const NOT_DECREASING = 'PAIR.PROGRESS.NOT_DECREASING_IN_INITIAL_SYNC';
 
 /**
  * Recovery data within what the model allows beyond exact values: each numeric field within its
- * bound (Progress below 100 while the initial copy runs; a recovery point no older than the RPO
- * allows, where the harness moves the clock), and a Progress that does not fall during one
+ * bound (Progress below 100 while the initial copy runs; a recovery point, or a listed row's
+ * LastRecoverPoint, no older than the RPO allows), and a Progress that does not fall during one
  * initial sync. The failure names the broken rule alone.
  */
 export const recovery_bounds_conformance: Check = (ctx) => {
   const { answer, expectation } = ctx;
   if (answer.kind !== 'success' || expectation.kind !== 'success') return undefined;
+  const subject = ctx.subject ?? ctx.operation.action;
   for (const [field, bound] of Object.entries(expectation.bounds ?? {})) {
-    // A missing or mistyped field is the schema's and the facts' business.
-    const value = at(answer.body, field.split('.'));
-    if (typeof value !== 'number') continue;
-    const { min, max } = onWallClock(bound, ctx);
-    if ((min === undefined || value >= min) && (max === undefined || value <= max)) continue;
-    const range = [min !== undefined && `at least ${min}`, max !== undefined && `at most ${max}`];
-    return {
-      ...failure(
-        'recovery_bounds_conformance',
-        'state',
-        ctx,
-        `${ctx.subject ?? ctx.operation.action} ${field}=${value} is out of range (${bound.rule})`,
-        `${field} ${range.filter(Boolean).join(' and ')}`,
-        `${field}=${show(value)}`,
-      ),
-      rules: [bound.rule],
-    };
+    const out = outOfBound(ctx, subject, field, at(answer.body, field.split('.')), bound);
+    if (out) return out;
   }
+  // A listing's rows, each by its ID (a row the model does not list is the listing check's).
+  const listing = expectation.listing;
+  const rows = listing?.bounds && at(answer.body, listing.field.split('.'));
+  if (listing?.bounds && Array.isArray(rows))
+    for (const row of rows as Row[]) {
+      const id = String(row[listing.idField]);
+      for (const [field, bound] of Object.entries(listing.bounds[id] ?? {})) {
+        const out = outOfBound(ctx, id, field, row[field], bound);
+        if (out) return out;
+      }
+    }
   const progress = answer.body.Progress;
   const before = ctx.subject === undefined ? undefined : ctx.progress?.get(ctx.subject);
   if (!expectation.rules.includes(NOT_DECREASING) || typeof progress !== 'number' || before === undefined)
@@ -138,6 +135,32 @@ export const recovery_bounds_conformance: Check = (ctx) => {
     rules: [NOT_DECREASING],
   };
 };
+
+/** A number outside its bound breaks the bound's rule alone. */
+function outOfBound(
+  ctx: CheckContext,
+  subject: string,
+  field: string,
+  value: unknown,
+  bound: Bound,
+): CheckFailure | undefined {
+  // A missing or mistyped field is the schema's and the facts' business.
+  if (typeof value !== 'number') return undefined;
+  const { min, max } = onWallClock(bound, ctx);
+  if ((min === undefined || value >= min) && (max === undefined || value <= max)) return undefined;
+  const range = [min !== undefined && `at least ${min}`, max !== undefined && `at most ${max}`];
+  return {
+    ...failure(
+      'recovery_bounds_conformance',
+      'state',
+      ctx,
+      `${subject} ${field}=${value} is out of range (${bound.rule})`,
+      `${field} ${range.filter(Boolean).join(' and ')}`,
+      `${field}=${show(value)}`,
+    ),
+    rules: [bound.rule],
+  };
+}
 
 /**
  * A bound in Unix seconds that holds on a clock the harness moves holds on a clock of its own too,

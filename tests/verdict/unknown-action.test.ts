@@ -30,7 +30,8 @@ function servingUnknownActions(target: Target): Target & { served: () => number 
   };
 }
 
-const run = (target: Target) => runAgainst({ target, seed: 31, runs: 12 });
+// A seed whose 12 sequences send an unserved action (one in a few seeds does at this size).
+const run = (target: Target) => runAgainst({ target, seed: 2, runs: 12 });
 
 describe('an action the service does not serve', () => {
   it('is sent by generated sequences and judged: the emulator refusing it is conformant', async () => {
