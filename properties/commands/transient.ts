@@ -219,30 +219,58 @@ const change = fc
 const RPO_AND_A_SYNC_MS = (900 + 2 * SYNC_SLACK_S) * 1000;
 
 /**
- * A replicating pair left alone for longer than its RPO, then asked for its progress: a sync
- * has completed meanwhile, so its recovery point has advanced (PAIR.RECOVER_POINT.WITHIN_RPO).
+ * The pair's row in its production region, or its group's: the LastRecoverPoint the listing
+ * shows is held to the same floor as the progress's RecoverPoint.
  */
-const replicate = fc.record({ pair: fc.nat(), variant }).map(
-  (g) =>
-    new CallCommand('Replicate', g, (s) => {
-      const pair = nth(
-        pairs(s).filter((p) => p.status === 'normal'),
-        g.pair,
-      );
-      if (!pair) return undefined;
-      const params = { RegionId: sourceOf(pair).regionId, ReplicaPairId: pair.id };
-      return {
-        call: { ...EBS, action: 'DescribeDiskReplicaPairProgress', params },
-        variant: g.variant,
-        idleMs: Math.max(pair.rpo * 1000 + 2 * SYNC_SLACK_S * 1000, RPO_AND_A_SYNC_MS),
-        label: label(
-          'DescribeDiskReplicaPairProgress',
-          ref('pair', pairs(s), pair.id),
-          'after an RPO of replication',
-        ),
-      };
-    }),
-);
+const listedRow =
+  (kind: 'pair' | 'group', pairId: string): Plan =>
+  (s) => {
+    const pair = s.pairs[pairId];
+    const group = pair?.groupId === undefined ? undefined : s.groups[pair.groupId];
+    const r = kind === 'pair' ? pair : group;
+    if (!pair || !r) return undefined;
+    const action = kind === 'pair' ? 'DescribeDiskReplicaPairs' : 'DescribeDiskReplicaGroups';
+    const ids = kind === 'pair' ? { PairIds: r.id } : { GroupIds: r.id };
+    return {
+      call: { ...EBS, action, params: { RegionId: r.primary.regionId, ...ids } },
+      label: label(action, kind === 'pair' ? ref('pair', pairs(s), r.id) : ref('group', groups(s), r.id)),
+    };
+  };
+
+/**
+ * A replicating pair left alone for longer than its RPO, then asked for its progress and listed
+ * with its group: a sync has completed meanwhile, so its recovery point has advanced
+ * (PAIR.RECOVER_POINT.WITHIN_RPO), in the progress and in both rows.
+ */
+const replicate = fc.record({ pair: fc.nat(), variant }).map((g) => {
+  const replicating = (s: ModelState) =>
+    nth(
+      pairs(s).filter((p) => p.status === 'normal'),
+      g.pair,
+    );
+  const progress: Plan = (s) => {
+    const pair = replicating(s);
+    if (!pair) return undefined;
+    const params = { RegionId: sourceOf(pair).regionId, ReplicaPairId: pair.id };
+    return {
+      call: { ...EBS, action: 'DescribeDiskReplicaPairProgress', params },
+      variant: g.variant,
+      idleMs: Math.max(pair.rpo * 1000 + 2 * SYNC_SLACK_S * 1000, RPO_AND_A_SYNC_MS),
+      label: label(
+        'DescribeDiskReplicaPairProgress',
+        ref('pair', pairs(s), pair.id),
+        'after an RPO of replication',
+      ),
+    };
+  };
+  const listed =
+    (kind: 'pair' | 'group'): Plan =>
+    (s) => {
+      const pair = replicating(s);
+      return pair && listedRow(kind, pair.id)(s);
+    };
+  return new CallCommand('Replicate', g, progress, listed('pair'), listed('group'));
+});
 
 export const TRANSIENT_COMMANDS = { onTheWay: change, replicate };
 
