@@ -9,6 +9,9 @@ import { findRegion } from '../world';
 import { pageFacts, pageOf } from './paging';
 import type { Row } from './pairs';
 
+/** Built field by field below: a copy of it with rows added took V8 (Node 20) its slow path, about a microsecond. */
+const DISK_LISTING = listedAs('disk');
+
 /** What DescribeDisks shows for a disk (DISK.DESCRIBE.FIELDS). */
 export function diskRow(disk: Disk): Row {
   const status = diskStatus(disk);
@@ -136,7 +139,8 @@ export const describeDisks: Handler<typeof api.DescribeDisks> = (ctx) => {
       : {
           facts: widened.length > 0 ? uncounted : pageFacts(rows.length, page),
           listing: {
-            ...listedAs('disk'),
+            field: DISK_LISTING.field,
+            idField: DISK_LISTING.idField,
             rows,
             page,
             ...(widened.length > 0 ? { open: { ...EMPTY_TAG_VALUE, rows: widened } } : {}),

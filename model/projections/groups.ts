@@ -9,6 +9,9 @@ import { describeFilter, EMPTY_TAG_VALUE, taggedRow } from '../tags';
 import { nextTokenPresent, pageFacts, pageOf } from './paging';
 import { byCreation, type Row } from './pairs';
 
+/** Built field by field below: a copy of it with rows added took V8 (Node 20) its slow path, about a microsecond. */
+const GROUP_LISTING = listedAs('group');
+
 /** What DescribeDiskReplicaGroups shows for a group (GROUP.DESCRIBE.MEMBERS). */
 export function groupRow(state: ModelState, g: Group, site: SiteName): Row {
   const source = sourceOf(g);
@@ -85,7 +88,8 @@ export const describeGroups: Handler<typeof api.DescribeDiskReplicaGroups> = (ct
     present: nextTokenPresent(rows.length, page),
     facts: widened.length > 0 ? uncounted : pageFacts(rows.length, page),
     listing: {
-      ...listedAs('group'),
+      field: GROUP_LISTING.field,
+      idField: GROUP_LISTING.idField,
       rows,
       page,
       ...(loose ? { loose } : {}),
