@@ -127,7 +127,19 @@ export interface Violation {
  */
 export function distinctRules(...lists: readonly (readonly string[])[]): string[] {
   const out: string[] = [];
-  for (const list of lists) for (const id of list) if (!out.includes(id)) out.push(id);
+  // A scan while the list is short, a set once it is not (a listing names a dozen rules and more).
+  let seen: Set<string> | undefined;
+  for (const list of lists)
+    for (const id of list) {
+      if (seen === undefined) {
+        if (out.includes(id)) continue;
+        out.push(id);
+        if (out.length === 12) seen = new Set(out);
+      } else if (!seen.has(id)) {
+        seen.add(id);
+        out.push(id);
+      }
+    }
   return out;
 }
 
@@ -168,12 +180,11 @@ export const denyUndocumented = (
 };
 
 function dedupe(errors: readonly AllowedError[]): AllowedError[] {
-  // Most successes allow no refusal at all: nothing to key.
-  if (errors.length < 2) return [...errors];
-  const seen = new Map<string, AllowedError>();
+  // The first of each code and status, in order; lists are short, so a scan rather than keys built.
+  const out: AllowedError[] = [];
   for (const e of errors)
-    if (!seen.has(`${e.code}/${e.httpStatus}`)) seen.set(`${e.code}/${e.httpStatus}`, e);
-  return [...seen.values()];
+    if (!out.some((x) => x.code === e.code && x.httpStatus === e.httpStatus)) out.push(e);
+  return out;
 }
 
 /**

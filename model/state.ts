@@ -173,14 +173,16 @@ export const destinationOf = <S extends Site>(r: { primary: S; standby: S; rever
  * most collections. The answer is shared: read it, never change it.
  */
 export function derived<C extends object, V>(compute: (collection: C) => V): (collection: C) => V {
-  const known = new WeakMap<C, V>();
+  // The last two collections asked about: a call is judged in the state before it, and a settle
+  // reads the state after; a WeakMap of every collection cost more to fill than it saved.
+  let a: { readonly collection: C; readonly v: V } | undefined;
+  let b: typeof a;
   return (collection) => {
-    let v = known.get(collection);
-    if (v === undefined) {
-      v = compute(collection);
-      known.set(collection, v);
-    }
-    return v;
+    if (a?.collection === collection) return a.v;
+    if (b?.collection === collection) return b.v;
+    b = a;
+    a = { collection, v: compute(collection) };
+    return a.v;
   };
 }
 

@@ -59,12 +59,23 @@ export function formRules(
   own?: ParamRule,
 ): string[] {
   const out: string[] = [];
-  for (const p of op.params) {
-    if (isMissing(params[p.name])) continue;
-    const rule = ruleForParam(op, p.name, [], own);
-    if (rule !== 'PROTO.INVALID_VALUE' && !out.includes(rule)) out.push(rule);
+  for (const { name, rule } of ruledParams(op, own)) {
+    if (isMissing(params[name])) continue;
+    if (!out.includes(rule)) out.push(rule);
   }
   return out;
+}
+
+/** The parameters of an operation with a written rule of their own, found once per operation. */
+const ruled = new WeakMap<Operation, { own?: ParamRule; list: { name: string; rule: string }[] }>();
+function ruledParams(op: Operation, own?: ParamRule): readonly { name: string; rule: string }[] {
+  const known = ruled.get(op);
+  if (known && known.own === own) return known.list;
+  const list = op.params
+    .map((p) => ({ name: p.name, rule: ruleForParam(op, p.name, [], own) }))
+    .filter((r) => r.rule !== 'PROTO.INVALID_VALUE');
+  ruled.set(op, own ? { own, list } : { list });
+  return list;
 }
 
 export type Validated =
