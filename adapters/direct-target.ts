@@ -41,7 +41,8 @@ export function createDirectTarget(options: DirectTargetOptions = {}): DirectTar
     const res = await gateway({
       method: req.method,
       url: start < 0 ? '/' : req.url.slice(start),
-      headers: { ...req.headers, host },
+      // Object.assign, not a spread and an added field: V8 (Node 20) adds to a spread copy slowly.
+      headers: Object.assign({}, req.headers, { host }),
       body: req.body === '' ? EMPTY : Buffer.from(req.body, 'utf8'),
     });
     return { status: res.status, headers: res.headers, body: received(res.body) };

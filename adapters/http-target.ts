@@ -152,17 +152,22 @@ export function createHttpTarget(options: HttpTargetOptions): Target {
       const { credentials, redactor } = signing;
       let request: HttpRequest;
       try {
+        const signed = signRequest({
+          action: call.action,
+          version: call.version,
+          params,
+          variant,
+          credentials,
+          origin,
+          now: clock(),
+          nonce: nonce(),
+        });
+        // Field by field: a spread copy with a field added takes V8 (Node 20) its slow path.
         request = {
-          ...signRequest({
-            action: call.action,
-            version: call.version,
-            params,
-            variant,
-            credentials,
-            origin,
-            now: clock(),
-            nonce: nonce(),
-          }),
+          method: signed.method,
+          url: signed.url,
+          headers: signed.headers,
+          body: signed.body,
           timeoutMs,
         };
       } catch (err) {

@@ -1,6 +1,6 @@
 import type { LegacyPairStatus } from '../api';
 import { settle } from './lifecycle';
-import type { Drill, Group, LegacyPair, ModelState, Pair } from './state';
+import type { ModelState } from './state';
 
 const LEGACY_SETTLED: Partial<Record<LegacyPairStatus, LegacyPairStatus>> = {
   starting: 'active',
@@ -14,26 +14,50 @@ const LEGACY_SETTLED: Partial<Record<LegacyPairStatus, LegacyPairStatus>> = {
  * the state after settling; `now` stamps the recover points it completes.
  */
 export function advance(state: ModelState, now: number): ModelState {
-  const pairs: Record<string, Pair> = {};
-  for (const p of Object.values(state.pairs)) {
-    const settled = settle(p, now);
-    if (settled) pairs[p.id] = settled;
-  }
-  const groups: Record<string, Group> = {};
-  for (const g of Object.values(state.groups)) {
-    const settled = settle(g, now);
-    if (settled) groups[g.id] = settled;
-  }
-  const legacyPairs: Record<string, LegacyPair> = {};
-  for (const p of Object.values(state.legacyPairs)) {
-    if (p.status === 'deleting') continue;
-    legacyPairs[p.id] = { ...p, status: LEGACY_SETTLED[p.status] ?? p.status };
-  }
+  const pairs = settledAll(state.pairs, (p) => settle(p, now));
+  const groups = settledAll(state.groups, (g) => settle(g, now));
+  const legacyPairs = settledAll(state.legacyPairs, (p) => {
+    if (p.status === 'deleting') return undefined;
+    const status = LEGACY_SETTLED[p.status] ?? p.status;
+    return status === p.status ? p : { ...p, status };
+  });
   // A drill finishes cloning (executed) or clearing (gone); one whose resource is gone goes too.
-  const drills: Record<string, Drill> = {};
-  for (const d of Object.values(state.drills)) {
-    if (d.status === 'clearing' || !(pairs[d.ownerId] ?? groups[d.ownerId])) continue;
-    drills[d.id] = { ...d, status: 'executed' };
-  }
+  const drills = settledAll(state.drills, (d) => {
+    if (d.status === 'clearing' || !(pairs[d.ownerId] ?? groups[d.ownerId])) return undefined;
+    return d.status === 'executed' ? d : { ...d, status: 'executed' as const };
+  });
+  if (
+    pairs === state.pairs &&
+    groups === state.groups &&
+    legacyPairs === state.legacyPairs &&
+    drills === state.drills
+  )
+    return state;
   return { ...state, pairs, groups, legacyPairs, drills };
+}
+
+/**
+ * Each record settled (undefined: gone). A collection nothing in which moves is kept as it was,
+ * the same object: most calls change nothing of most collections, and what is derived from a
+ * collection (state.ts, `derived`) is then still known.
+ */
+function settledAll<T extends { readonly id: string }>(
+  all: Readonly<Record<string, T>>,
+  settleOne: (t: T) => T | undefined,
+): Readonly<Record<string, T>> {
+  let out: Record<string, T> | undefined;
+  const ids = Object.keys(all);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as string;
+    const t = all[id] as T;
+    const settled = settleOne(t);
+    if (out === undefined) {
+      if (settled === t) continue;
+      // The first that moves: the ones before it are kept as they were.
+      out = {};
+      for (let j = 0; j < i; j++) out[ids[j] as string] = all[ids[j] as string] as T;
+    }
+    if (settled) out[t.id] = settled;
+  }
+  return out ?? all;
 }

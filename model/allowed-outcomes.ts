@@ -3,7 +3,7 @@ import type { Call } from './call';
 import type { Ctx, Decision, Handler } from './context';
 import * as disks from './disks';
 import * as drills from './drills';
-import { distinctRules, type Expectation, type Observed, observe } from './expectation';
+import { distinctRules, type Expectation, type Observed, observe, successWith } from './expectation';
 import * as groupMembers from './group-members';
 import * as groups from './groups';
 import * as legacy from './legacy';
@@ -113,7 +113,7 @@ function withGatewayRules(op: Operation, edges: readonly string[], e: Expectatio
   const idFormat = ID_FORMAT_ACTIONS.has(op.action);
   if (!idFormat && edges.length === 0) return e;
   const rules = distinctRules(e.rules, idFormat ? ID_FORMAT_RULE : [], edges);
-  return rules.length === e.rules.length ? e : { ...e, rules };
+  return rules.length === e.rules.length ? e : successWith(e, { rules });
 }
 
 /** The state after the target answered: a success binds the observed IDs, a refusal changes nothing. */

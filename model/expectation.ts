@@ -129,7 +129,19 @@ export interface Violation {
  */
 export function distinctRules(...lists: readonly (readonly string[])[]): string[] {
   const out: string[] = [];
-  for (const list of lists) for (const id of list) if (!out.includes(id)) out.push(id);
+  // A scan while the list is short, a set once it is not (a listing names a dozen rules and more).
+  let seen: Set<string> | undefined;
+  for (const list of lists)
+    for (const id of list) {
+      if (seen === undefined) {
+        if (out.includes(id)) continue;
+        out.push(id);
+        if (out.length === 12) seen = new Set(out);
+      } else if (!seen.has(id)) {
+        seen.add(id);
+        out.push(id);
+      }
+    }
   return out;
 }
 
@@ -170,12 +182,11 @@ export const denyUndocumented = (
 };
 
 function dedupe(errors: readonly AllowedError[]): AllowedError[] {
-  // Most successes allow no refusal at all: nothing to key.
-  if (errors.length < 2) return [...errors];
-  const seen = new Map<string, AllowedError>();
+  // The first of each code and status, in order; lists are short, so a scan rather than keys built.
+  const out: AllowedError[] = [];
   for (const e of errors)
-    if (!seen.has(`${e.code}/${e.httpStatus}`)) seen.set(`${e.code}/${e.httpStatus}`, e);
-  return [...seen.values()];
+    if (!out.some((x) => x.code === e.code && x.httpStatus === e.httpStatus)) out.push(e);
+  return out;
 }
 
 /**
@@ -219,21 +230,52 @@ export function succeed(input: SuccessInput): Success {
 export const observe = (state: ModelState, input: Omit<SuccessInput, 'next'>): Success =>
   success(input, () => state);
 
-/** Most answers are reads (`observe`): built once, without a copy of the input to add `next`. */
+/**
+ * Most answers are reads (`observe`): built once, without a copy of the input to add `next`.
+ * Every success has every field, those it lacks undefined: one object shape (here and in
+ * `successWith`) for every step that reads or copies it, rather than one per combination of
+ * optional fields, which V8 reads and copies on its slow paths.
+ */
 function success(input: Omit<SuccessInput, 'next'>, next: Success['next']): Success {
   return {
     kind: 'success',
+    reading: undefined,
     rules: distinctRules(input.rules, REQUEST_ID_RULE),
     next,
     facts: input.facts ?? {},
     present: input.present ? ['RequestId', ...input.present] : ['RequestId'],
     absent: input.absent ? ['Code', ...input.absent] : ['Code'],
-    ...(input.bounds ? { bounds: input.bounds } : {}),
-    ...(input.listing ? { listing: input.listing } : {}),
-    ...(input.tagRows ? { tagRows: input.tagRows } : {}),
+    bounds: input.bounds,
+    listing: input.listing,
+    tagRows: input.tagRows,
     transient: input.transient ?? [],
     settlesIn: input.settlesIn ?? [],
     also: input.also ? dedupe(input.also) : [],
+  };
+}
+
+/**
+ * A success with some of its fields replaced, built whole rather than spread: successes reach
+ * here from many handlers, and V8 copied such a mix of objects by spreading on its slow path.
+ */
+export function successWith(
+  e: Success,
+  c: Partial<Pick<Success, 'rules' | 'next' | 'also' | 'reading'>>,
+): Success {
+  return {
+    kind: 'success',
+    reading: c.reading ?? e.reading,
+    rules: c.rules ?? e.rules,
+    next: c.next ?? e.next,
+    facts: e.facts,
+    present: e.present,
+    absent: e.absent,
+    bounds: e.bounds,
+    listing: e.listing,
+    tagRows: e.tagRows,
+    transient: e.transient,
+    settlesIn: e.settlesIn,
+    also: c.also ?? e.also,
   };
 }
 
@@ -250,12 +292,11 @@ export function forkOnReading(
   const fixed = state.readings?.[fork.id];
   if (fixed === fork.onSuccess) return success;
   if (fixed === fork.onRefusal) return refusal;
-  return {
-    ...success,
+  return successWith(success, {
     rules: distinctRules(success.rules, refusal.rules),
     also: dedupe([...success.also, ...refusal.errors]),
     reading: fork,
-  };
+  });
 }
 
 /** Either refusal: the rules and codes of both. */
@@ -322,12 +363,11 @@ export function forkOnReadings(
         : undefined;
   // A refusal is allowed where it can come from a reading not shown to accept this call.
   const refusal = refuse(open.filter((v) => v === shows || shown(v) !== v.fork.onSuccess).map(plain));
-  return {
-    ...success,
+  return successWith(success, {
     rules: distinctRules(success.rules, refusal.rules),
     also: dedupe([...success.also, ...refusal.errors]),
     ...(shows ? { reading: shows.fork } : {}),
-  };
+  });
 }
 
 /** The conditions that actually fail, out of a list of checks (`undefined` = passed). */

@@ -169,8 +169,42 @@ export const sourceOf = <S extends Site>(r: { primary: S; standby: S; reversed: 
 export const destinationOf = <S extends Site>(r: { primary: S; standby: S; reversed: boolean }): S =>
   r.reversed ? r.primary : r.standby;
 
-export const membersOf = (state: ModelState, groupId: string): Pair[] =>
-  Object.values(state.pairs).filter((p) => p.groupId === groupId);
+/**
+ * What a projection derives from one collection of the state (its records in listing order, an
+ * index), computed once per collection object: the state is never mutated, so a collection is
+ * the same object exactly as long as nothing in it changed, and most calls change nothing of
+ * most collections. The answer is shared: read it, never change it.
+ */
+export function derived<C extends object, V>(compute: (collection: C) => V): (collection: C) => V {
+  // The last two collections asked about: a call is judged in the state before it, and a settle
+  // reads the state after; a WeakMap of every collection cost more to fill than it saved.
+  let a: { readonly collection: C; readonly v: V } | undefined;
+  let b: typeof a;
+  return (collection) => {
+    if (a?.collection === collection) return a.v;
+    if (b?.collection === collection) return b.v;
+    b = a;
+    a = { collection, v: compute(collection) };
+    return a.v;
+  };
+}
+
+const NO_MEMBERS: readonly Pair[] = [];
+
+/** Each group's member pairs, in the order the state holds them. */
+const membersByGroup = derived((pairs: Readonly<Record<string, Pair>>) => {
+  const index = new Map<string, Pair[]>();
+  for (const p of Object.values(pairs)) {
+    if (p.groupId === undefined) continue;
+    const members = index.get(p.groupId);
+    if (members) members.push(p);
+    else index.set(p.groupId, [p]);
+  }
+  return index;
+});
+
+export const membersOf = (state: ModelState, groupId: string): readonly Pair[] =>
+  membersByGroup(state.pairs).get(groupId) ?? NO_MEMBERS;
 
 /** The live pair (either dialect) that holds a disk, if any. */
 export function pairHolding(state: ModelState, diskId: string): Pair | LegacyPair | undefined {

@@ -1,6 +1,6 @@
 import { takesClientToken } from '../api';
 import type { Ctx } from './context';
-import { deny, type Expectation, refuse, type Success, succeed } from './expectation';
+import { deny, type Expectation, refuse, type Success, succeed, successWith } from './expectation';
 import type { ModelState } from './state';
 
 /** Tokens are remembered per operation (TOKEN.PER_ACTION) and compared case-sensitively. */
@@ -74,8 +74,7 @@ export function bindToken(ctx: Ctx, expectation: Expectation): Expectation {
   const caseVariant = Object.keys(ctx.state.tokens).some(
     (k) => k !== key && k.toLowerCase() === key.toLowerCase(),
   );
-  return {
-    ...inner,
+  return successWith(inner, {
     rules: [
       ...inner.rules,
       'TOKEN.PER_ACTION',
@@ -88,5 +87,5 @@ export function bindToken(ctx: Ctx, expectation: Expectation): Expectation {
       const record = { params: canonicalParams(ctx.params), result, call: ctx.call };
       return { ...after, tokens: { ...after.tokens, [tokenKey(ctx, token)]: record } };
     },
-  };
+  });
 }

@@ -59,12 +59,23 @@ export function formRules(
   own?: ParamRule,
 ): string[] {
   const out: string[] = [];
-  for (const p of op.params) {
-    if (isMissing(params[p.name])) continue;
-    const rule = ruleForParam(op, p.name, [], own);
-    if (rule !== 'PROTO.INVALID_VALUE' && !out.includes(rule)) out.push(rule);
+  for (const { name, rule } of ruledParams(op, own)) {
+    if (isMissing(params[name])) continue;
+    if (!out.includes(rule)) out.push(rule);
   }
   return out;
+}
+
+/** The parameters of an operation with a written rule of their own, found once per operation. */
+const ruled = new WeakMap<Operation, { own?: ParamRule; list: { name: string; rule: string }[] }>();
+function ruledParams(op: Operation, own?: ParamRule): readonly { name: string; rule: string }[] {
+  const known = ruled.get(op);
+  if (known && known.own === own) return known.list;
+  const list = op.params
+    .map((p) => ({ name: p.name, rule: ruleForParam(op, p.name, [], own) }))
+    .filter((r) => r.rule !== 'PROTO.INVALID_VALUE');
+  ruled.set(op, own ? { own, list } : { list });
+  return list;
 }
 
 export type Validated =
@@ -97,10 +108,16 @@ function requiredOf(op: Operation): readonly Param[] {
  * generated call carries none, and copying its parameters was a third of validating it.
  */
 function ownParams(params: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
-  const keys = Object.keys(params);
-  if (!keys.some((k) => COMMON_PARAMS.has(k))) return params;
+  // for-in, not Object.keys: no array of keys built for the calls (nearly all) that carry none.
+  let common = false;
+  for (const k in params)
+    if (COMMON_PARAMS.has(k)) {
+      common = true;
+      break;
+    }
+  if (!common) return params;
   const own: Record<string, unknown> = {};
-  for (const k of keys) if (!COMMON_PARAMS.has(k)) own[k] = params[k];
+  for (const k of Object.keys(params)) if (!COMMON_PARAMS.has(k)) own[k] = params[k];
   return own;
 }
 

@@ -32,16 +32,25 @@ export class ReadingBook {
    * shown of the others (ModelState.shownReadings), which keeps both answers allowed.
    */
   inform(state: ModelState): ModelState {
-    const fixed = this.modelChoices;
     // Every call is judged in it and sightings are rare: built again only after one.
     this.#shown ??= Object.fromEntries([...this.#seen].map(([id, s]) => [id, s.choice]));
     const shown = this.#shown;
-    return {
-      ...state,
-      ...(fixed ? { readings: fixed } : {}),
-      ...(this.#seen.size > 0 ? { shownReadings: shown } : {}),
-    };
+    // A settle judges several reads in one state: informed once while nothing new was shown.
+    const last = this.#informed;
+    if (last?.state === state && last.shown === shown) return last.informed;
+    const fixed = this.modelChoices;
+    // Object.assign, not a spread with fields added: V8 (Node 20) adds to a spread copy slowly.
+    const informed: ModelState = Object.assign(
+      {},
+      state,
+      fixed ? { readings: fixed } : undefined,
+      this.#seen.size > 0 ? { shownReadings: shown } : undefined,
+    );
+    this.#informed = { state, shown, informed };
+    return informed;
   }
+
+  #informed: { state: ModelState; shown: Readonly<Record<string, string>>; informed: ModelState } | undefined;
 
   /** Records what an answer showed; the failure when it contradicts an earlier answer or the fixed choice. */
   observe(id: string, choice: string, exchange: string): CheckFailure | undefined {

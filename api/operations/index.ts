@@ -45,10 +45,18 @@ export const OPERATIONS: readonly Operation[] = Object.values(OPERATIONS_BY_NAME
   byText(operationKey(a), operationKey(b)),
 );
 
-const byKey = new Map(OPERATIONS.map((op) => [operationKey(op), op]));
+/**
+ * By action, then product and version: every call of a run is looked up several times, and
+ * building and hashing its `product:version:action` key each time cost more than the lookups.
+ */
+const byAction = new Map<string, Operation[]>();
+for (const op of OPERATIONS) byAction.set(op.action, [...(byAction.get(op.action) ?? []), op]);
 
 export function findOperation(product: string, version: string, action: string): Operation | undefined {
-  return byKey.get(`${product}:${version}:${action}`);
+  const ops = byAction.get(action);
+  if (ops === undefined) return undefined;
+  for (const op of ops) if (op.product === product && op.version === version) return op;
+  return undefined;
 }
 
 export * from './ebs-drills';

@@ -17,13 +17,16 @@ const UNRESERVED_ONLY = /^[A-Za-z0-9\-_.~]*$/;
 const SUB_DELIMS = /[!'()*]/;
 const SUB_DELIMS_G = /[!'()*]/g;
 
-/** `name=value` pairs sorted by name (byte order) then value, strictly encoded, joined with `&`. */
-export function canonicalQuery(params: Readonly<Record<string, string>>): string {
+/** `name=value` pairs sorted by name (byte order) then value, strictly encoded, joined with `&` (`except`: a name left out). */
+export function canonicalQuery(params: Readonly<Record<string, string>>, except?: string): string {
   // The default sort compares UTF-16 code units, as byteOrder does, without calling back into JS.
-  return Object.keys(params)
-    .sort()
-    .map((k) => `${percentEncode(k)}=${percentEncode(params[k] ?? '')}`)
-    .join('&');
+  const keys = Object.keys(params).sort();
+  let out = '';
+  for (const k of keys) {
+    if (k === except) continue;
+    out += `${out === '' ? '' : '&'}${percentEncode(k)}=${percentEncode(params[k] ?? '')}`;
+  }
+  return out;
 }
 
 export const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -2,12 +2,15 @@ import * as api from '../../api';
 import { listedAs } from '../../api/resources';
 import { bool, decide, type Handler, int, list, str } from '../context';
 import { allowed, deny, observe, refuse } from '../expectation';
-import { type Disk, diskStatus, type ModelState } from '../state';
+import { type Disk, derived, diskStatus, type ModelState } from '../state';
 import { describeFilter, EMPTY_TAG_VALUE } from '../tags';
 import { pagingRule } from '../validate';
 import { findRegion } from '../world';
 import { pageFacts, pageOf } from './paging';
 import type { Row } from './pairs';
+
+/** Built field by field below: a copy of it with rows added took V8 (Node 20) its slow path, about a microsecond. */
+const DISK_LISTING = listedAs('disk');
 
 /** What DescribeDisks shows for a disk (DISK.DESCRIBE.FIELDS). */
 export function diskRow(disk: Disk): Row {
@@ -62,20 +65,28 @@ const CREATED_DISK: Readonly<Record<string, unknown>> = {
  */
 const UNSTATED = ['DeleteAutoSnapshot', 'EnableAutoSnapshot'] as const;
 
+/** The state's disks by ID, sorted once per collection rather than at every listing. */
+const disksInOrder = derived((disks: Readonly<Record<string, Disk>>) =>
+  Object.values(disks).sort((a, b) => a.id.localeCompare(b.id)),
+);
+
 export function listDisks(state: ModelState, q: DiskQuery): Disk[] {
-  return Object.values(state.disks)
-    .filter((d) => d.regionId === q.regionId)
-    .filter((d) => q.zoneId === undefined || d.zoneId === q.zoneId)
-    .filter((d) => q.diskIds === undefined || q.diskIds.includes(d.id))
-    .filter((d) => q.instanceId === undefined || d.instanceId === q.instanceId)
-    .filter((d) => q.status === undefined || q.status === 'All' || diskStatus(d) === q.status)
-    .filter((d) => q.category === undefined || q.category === 'all' || d.category === q.category)
-    .filter(() => q.diskType !== 'system')
-    .filter((d) => q.name === undefined || d.name === q.name)
-    .filter((d) => q.encrypted === undefined || d.encrypted === q.encrypted)
-    .filter((d) => q.tagged === undefined || q.tagged(d))
-    .filter(() => Object.entries(q.attributes ?? {}).every(([k, v]) => CREATED_DISK[k] === v))
-    .sort((a, b) => a.id.localeCompare(b.id));
+  // DiskType=system lists none, and an attribute filter every disk or none: neither asks the disk.
+  if (q.diskType === 'system') return [];
+  if (!Object.entries(q.attributes ?? {}).every(([k, v]) => CREATED_DISK[k] === v)) return [];
+  const { regionId, zoneId, diskIds, instanceId, status, category, name, encrypted, tagged } = q;
+  return disksInOrder(state.disks).filter(
+    (d) =>
+      d.regionId === regionId &&
+      (zoneId === undefined || d.zoneId === zoneId) &&
+      (diskIds === undefined || diskIds.includes(d.id)) &&
+      (instanceId === undefined || d.instanceId === instanceId) &&
+      (status === undefined || status === 'All' || diskStatus(d) === status) &&
+      (category === undefined || category === 'all' || d.category === category) &&
+      (name === undefined || d.name === name) &&
+      (encrypted === undefined || d.encrypted === encrypted) &&
+      (tagged === undefined || tagged(d)),
+  );
 }
 
 const DISKS_MIN_RESULTS = 10;
@@ -128,7 +139,8 @@ export const describeDisks: Handler<typeof api.DescribeDisks> = (ctx) => {
       : {
           facts: widened.length > 0 ? uncounted : pageFacts(rows.length, page),
           listing: {
-            ...listedAs('disk'),
+            field: DISK_LISTING.field,
+            idField: DISK_LISTING.idField,
             rows,
             page,
             ...(widened.length > 0 ? { open: { ...EMPTY_TAG_VALUE, rows: widened } } : {}),

@@ -5,10 +5,13 @@ import { decide, type Handler, list, str } from '../context';
 import { observe, refuse } from '../expectation';
 import { listedRecoveryBounds } from '../lifecycle';
 import { earRegionViolation } from '../lookup';
-import { destinationOf, type Group, type ModelState, membersOf, sourceOf } from '../state';
+import { derived, destinationOf, type Group, type ModelState, membersOf, sourceOf } from '../state';
 import { describeFilter, EMPTY_TAG_VALUE, taggedRow } from '../tags';
 import { nextTokenPresent, pageFacts, pageOf } from './paging';
-import type { Row } from './pairs';
+import { byCreation, type Row } from './pairs';
+
+/** Built field by field below: a copy of it with rows added took V8 (Node 20) its slow path, about a microsecond. */
+const GROUP_LISTING = listedAs('group');
 
 /** What DescribeDiskReplicaGroups shows for a group (GROUP.DESCRIBE.MEMBERS). */
 export function groupRow(state: ModelState, g: Group, site: SiteName): Row {
@@ -44,12 +47,19 @@ export function listGroups(
   q: { regionId: string; site?: SiteName; groupIds?: readonly string[]; keep?: (g: Group) => boolean },
 ): Group[] {
   const site = q.site ?? 'production';
-  return Object.values(state.groups)
-    .filter((g) => (site === 'production' ? g.primary.regionId : g.standby.regionId) === q.regionId)
-    .filter((g) => q.groupIds === undefined || q.groupIds.includes(g.id))
-    .filter((g) => q.keep === undefined || q.keep(g))
-    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const { regionId, groupIds, keep } = q;
+  return groupsInOrder(state.groups).filter(
+    (g) =>
+      (site === 'production' ? g.primary.regionId : g.standby.regionId) === regionId &&
+      (groupIds === undefined || groupIds.includes(g.id)) &&
+      (keep === undefined || keep(g)),
+  );
 }
+
+/** The state's groups in creation order, sorted once per collection rather than at every listing. */
+const groupsInOrder = derived((groups: Readonly<Record<string, Group>>) =>
+  Object.values(groups).sort(byCreation),
+);
 
 export const describeGroups: Handler<typeof api.DescribeDiskReplicaGroups> = (ctx) => {
   const ear = earRegionViolation(ctx);
@@ -81,7 +91,8 @@ export const describeGroups: Handler<typeof api.DescribeDiskReplicaGroups> = (ct
     present: nextTokenPresent(rows.length, page),
     facts: widened.length > 0 ? uncounted : pageFacts(rows.length, page),
     listing: {
-      ...listedAs('group'),
+      field: GROUP_LISTING.field,
+      idField: GROUP_LISTING.idField,
       rows,
       page,
       ...(loose ? { loose } : {}),

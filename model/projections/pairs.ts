@@ -5,9 +5,12 @@ import { decide, type Handler, list, str } from '../context';
 import { type OpenRows, observe, refuse } from '../expectation';
 import { listedRecoveryBounds, progressBounds, reversedUnsynced } from '../lifecycle';
 import { earRegionViolation, findPair } from '../lookup';
-import { destinationOf, type ModelState, type Pair, sourceOf } from '../state';
+import { derived, destinationOf, type ModelState, type Pair, type Replication, sourceOf } from '../state';
 import { describeFilter, EMPTY_TAG_VALUE, taggedRow } from '../tags';
 import { nextTokenPresent, pageFacts, pageOf } from './paging';
+
+/** Built field by field below: a copy of it with rows added took V8 (Node 20) its slow path, about a microsecond. */
+const PAIR_LISTING = listedAs('pair');
 
 export type Row = Readonly<Record<string, unknown>>;
 
@@ -90,16 +93,24 @@ export function listPairs(state: ModelState, q: PairQuery): Pair[] {
   return selected(state, q).filter((p) => listedAt(p, q.regionId, site, listing) !== undefined);
 }
 
+/** Pairs and groups list in creation order (ties: by ID). */
+export const byCreation = (a: Replication, b: Replication) =>
+  a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+
+/** The state's pairs in creation order, sorted once per collection rather than at every listing. */
+const pairsInOrder = derived((pairs: Readonly<Record<string, Pair>>) =>
+  Object.values(pairs).sort(byCreation),
+);
+
 /** The pairs the query's filters other than the region select, in creation order. */
 function selected(state: ModelState, q: PairQuery): Pair[] {
-  return Object.values(state.pairs)
-    .filter(
-      (p) =>
-        (q.pairIds === undefined || q.pairIds.includes(p.id)) &&
-        (q.groupId === undefined || (q.groupId === '-' ? !p.groupId : p.groupId === q.groupId)) &&
-        (q.keep === undefined || q.keep(p)),
-    )
-    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+  const { pairIds, groupId, keep } = q;
+  return pairsInOrder(state.pairs).filter(
+    (p) =>
+      (pairIds === undefined || pairIds.includes(p.id)) &&
+      (groupId === undefined || (groupId === '-' ? !p.groupId : p.groupId === groupId)) &&
+      (keep === undefined || keep(p)),
+  );
 }
 
 export const describePairs: Handler<typeof api.DescribeDiskReplicaPairs> = (ctx) => {
@@ -166,7 +177,8 @@ export const describePairs: Handler<typeof api.DescribeDiskReplicaPairs> = (ctx)
       ? {}
       : {
           listing: {
-            ...listedAs('pair'),
+            field: PAIR_LISTING.field,
+            idField: PAIR_LISTING.idField,
             rows,
             page,
             ...(pairOpen ? { open: pairOpen } : {}),
