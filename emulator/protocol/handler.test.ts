@@ -149,3 +149,17 @@ describe('encoding', () => {
     expect((await call(signV1({ ...START, now: NOW }))).res.status).toBe(200);
   });
 });
+
+describe('the Date header', () => {
+  it('follows the service clock across seconds, the same text within one', async () => {
+    const { service, call } = setup();
+    const dateAt = async (ms: number) => {
+      service.clock.advance(ms - service.clock.now());
+      return (await call(signV1({ ...START, now: NOW }))).res.headers.date;
+    };
+    expect(await dateAt(NOW)).toBe('Thu, 01 Jan 2026 00:00:00 GMT');
+    expect(await dateAt(NOW + 999)).toBe('Thu, 01 Jan 2026 00:00:00 GMT');
+    expect(await dateAt(NOW + 1_000)).toBe('Thu, 01 Jan 2026 00:00:01 GMT');
+    expect(await dateAt(NOW + 61_500)).toBe('Thu, 01 Jan 2026 00:01:01 GMT');
+  });
+});
