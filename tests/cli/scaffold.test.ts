@@ -36,7 +36,7 @@ export const DescribeScaffoldProbe = defineOperation({
 });
 `;
 
-/** Only the completeness test (the unit project's global setup installs a browser). */
+/** Only the completeness test (the tests project's global setup installs a browser). */
 const CONFIG = `import { defineConfig } from 'vitest/config';
 export default defineConfig({ test: { include: ['tests/architecture/completeness.test.ts'], testTimeout: 120000 } });
 `;

@@ -32,10 +32,12 @@ const CAUGHT_ON_THE_WAY = [
   'progress-falls-between-passes',
 ];
 
+// Every test here mostly waits on a real clock, each in a child of its own (the pool starts them
+// one at a time): they run side by side, so the file takes as long as its longest test.
 const children = new EmulatorChildren();
 afterAll(() => children.close());
 
-describe('endpoint (real clock): deviations seen only as real time passes are detected', () => {
+describe.concurrent('endpoint (real clock): deviations seen only as real time passes are detected', () => {
   it('nothing awaits a check there', () => {
     expect(Object.values(AWAITING_CHECK).filter((a) => a.targets.includes('endpoint'))).toEqual([]);
   });
@@ -98,7 +100,7 @@ describe('endpoint (real clock): deviations seen only as real time passes are de
   }, 300_000);
 });
 
-describe('endpoint (real clock): the controls are conformant', () => {
+describe.concurrent('endpoint (real clock): the controls are conformant', () => {
   let plain: Target;
   let endpoint: Target;
   beforeAll(async () => {
