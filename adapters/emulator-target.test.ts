@@ -67,7 +67,9 @@ describe('emulator target: a child process behind real sockets', () => {
   it('starts a child once more when the first did not say it listens in time', async () => {
     const marker = join(mkdtempSync(join(tmpdir(), 'fake-emulator-')), 'started-once');
     const slowOnce = { file: process.execPath, args: [FAKE, '--mode', 'silent-once', '--marker', marker] };
-    const target = await createEmulatorTarget({ command: slowOnce, startTimeoutMs: 300, stopGraceMs: 200 });
+    // The first start waits 2 s for a child that stays silent; the second gets 4 s, what a node
+    // child needs to say it listens even on a machine at a load of 15 (300 ms was too little there).
+    const target = await createEmulatorTarget({ command: slowOnce, startTimeoutMs: 2_000, stopGraceMs: 200 });
     try {
       expect(target.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     } finally {

@@ -100,7 +100,7 @@ describe('the run command as a user meets it', () => {
     async (target, signal) => {
       const reportDir = join(dir, `stopped-${target}`);
       const run = await interrupted(target, signal, reportDir);
-      expect(run.code).toBe(130);
+      expect(run.code, run.stderr).toBe(130);
       expect(run.stderr).toContain(`${signal}: stopping`);
       expect(run.stdout).toMatch(/^verdict: interrupted\n/);
       expect(run.stdout).toContain(`replay: ebs-conformance replay ${reportDir}/run.json\n`);
