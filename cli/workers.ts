@@ -125,9 +125,9 @@ let compilerTuned = false;
  * Every lane's thread compiles the harness and the emulator afresh (isolates share no code), on
  * V8's helper threads, which a second busy thread leaves no core to. Inlining makes those
  * compiles long (the session's large async functions, recompiled after each deopt) and buys this
- * code no speed: measured on 8 lanes of 10 and of 30 sequences, the helpers spent about 40% less
- * CPU per call without it and the lanes no more. V8's flags are the process's: set once, before
- * the first thread starts, so every isolate compiles alike.
+ * code no speed: measured on 8 lanes of 10 and of 30 sequences, the helpers spent 33-45% less CPU
+ * per call without it, the lanes' own threads about the same. V8's flags are the process's: set
+ * once, before the first thread starts, so every isolate compiles alike.
  */
 function tuneCompiler(): void {
   if (compilerTuned) return;
