@@ -29,9 +29,11 @@ export const SEED = 20261123;
  * On a real clock, the seed whose sequences leave a pair replicating past its RPO and then read
  * its recovery point early: at SEED the first to do so was about the 40th (4,000-7,800 calls,
  * 65-200 s, at clock rates from 600 to 3,000 alike: the sequence, not the clock, decides), at
- * this one the first few. What the real-clock files prove at it does not depend on the seed.
+ * this one the first few. What the real-clock files prove at it does not depend on the seed. It
+ * was 3 until the retry command joined the generator: at 3 six sequences then judged no point
+ * against the RPO on a correct region, at 1 seven (answer-time.test.ts's clock, ×3,000).
  */
-export const RPO_SEED = 3;
+export const RPO_SEED = 1;
 /** Most sequences a deviation may take to show; most show within a few. */
 const DEVIATION_RUNS = 60;
 /**
