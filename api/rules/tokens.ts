@@ -1,12 +1,15 @@
+import { OPERATIONS } from '../operations';
 import { type Rule, rule } from '../rule';
 import { IDEMPOTENCE_DOC } from './sources';
 
-const TOKEN_ACTIONS = [
-  'CreateDisk',
-  'CreateDiskReplicaPair',
-  'StartDiskReplicaPair',
-  'CreateDiskReplicaGroup',
-];
+/**
+ * Every state-changing operation that takes a ClientToken (the tag listing takes one too, and
+ * has nothing to repeat): the idempotence page states its rules for the
+ * parameter, not for a list of calls, and the model remembers a token on each of them.
+ */
+const TOKEN_ACTIONS = OPERATIONS.filter(
+  (op) => op.mutating && op.params.some((p) => p.name === 'ClientToken'),
+).map((op) => op.action);
 
 /** ClientToken idempotency. */
 export const TOKEN_RULES: readonly Rule[] = [

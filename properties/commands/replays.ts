@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { RESOURCES } from '../../api/resources';
 import type { ModelState } from '../../model';
 import type { TokenRecord } from '../../model/state';
 import { CallCommand } from '../command';
@@ -23,6 +24,28 @@ const OTHER_NAME = 'renamed-on-retry';
 
 const isCreate = (r: TokenRecord) => Object.keys(r.result).length > 0;
 
+/**
+ * Whether every pair, group and disk the call named or made is still there (not being deleted).
+ * How long a region keeps a token once its resource is gone the docs do not say, so a retry then
+ * would judge our guess: it is not drawn.
+ */
+function resourcesRemain(s: ModelState, r: TokenRecord): boolean {
+  const named = [...Object.values(r.result), ...Object.values(r.call.params)];
+  return named.every((id) => {
+    if (typeof id !== 'string') return true;
+    if (id.startsWith(RESOURCES.pair.prefix)) {
+      const pair = s.pairs[id];
+      return pair !== undefined && pair.status !== 'deleting';
+    }
+    if (id.startsWith(RESOURCES.group.prefix)) {
+      const group = s.groups[id];
+      return group !== undefined && group.status !== 'deleting' && group.status !== 'deleted';
+    }
+    if (id.startsWith(RESOURCES.disk.prefix)) return s.disks[id] !== undefined;
+    return true;
+  });
+}
+
 const replayCall = fc
   .record({
     call: fc.nat(),
@@ -34,7 +57,7 @@ const replayCall = fc
   .map(
     (g) =>
       new CallCommand('retry', g, (s: ModelState) => {
-        const all = Object.values(s.tokens);
+        const all = Object.values(s.tokens).filter((r) => resourcesRemain(s, r));
         const creates = all.filter(isCreate);
         const chosen = nth(g.creates && creates.length > 0 ? creates : all, g.call);
         if (!chosen) return undefined;
