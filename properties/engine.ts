@@ -146,9 +146,11 @@ export async function runEngine(options: RunOptions): Promise<RunOutcome> {
   const harnessError = results.find((r) => r.harnessError !== undefined)?.harnessError;
   const stopReason = options.stopped?.();
   if (stopReason) events.emit({ type: 'inconclusive', operation: 'run', reason: stopReason });
-  // A run that judged nothing proves nothing: it is never conformant.
+  // A run that judged nothing proves nothing: it is never conformant. A lane given no sequence
+  // (a replay of a lane a signal stopped before its first) was asked for nothing and says nothing.
   const judged = results.reduce((n, r) => n + r.steps, 0);
-  if (judged === 0 && failures.length === 0 && harnessError === undefined && !stopReason)
+  const asked = options.laneRuns?.reduce((a, b) => a + b, 0) ?? options.runs;
+  if (judged === 0 && asked > 0 && failures.length === 0 && harnessError === undefined && !stopReason)
     events.emit({ type: 'inconclusive', operation: 'run', reason: NOTHING_JUDGED(options) });
   const verdict = verdictOf({
     failures: failures.length,

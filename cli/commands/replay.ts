@@ -70,6 +70,10 @@ function wholeRun(record: RunRecord, flags: ReplayFlags): RunFlags {
   const lanes = flags.runs === undefined ? judgedLanes(record) : undefined;
   // The first N sequences of a seed are the same whatever the budget: a long run replays in part.
   const runs = lanes ? lanes.reduce((a, b) => a + b, 0) : (flags.runs ?? record.budget.runs);
+  if (lanes && runs === 0)
+    throw new UsageError(
+      `the run was ${record.verdict} before any of its sequences began: there is nothing to replay (give --runs N to run the seed afresh)`,
+    );
   const where = lanes
     ? `the ${runs} it started before it was ${record.verdict === 'interrupted' ? 'interrupted' : 'stopped'}${lanes.length > 1 ? ` (lanes: ${lanes.join(' + ')})` : ''}, of its ${record.budget.runs} sequences; the replay stops there too`
     : `${runs} of its ${record.budget.runs} sequences`;

@@ -27,4 +27,16 @@ describe('a run that judged no generated call', () => {
       } else expect(s.verdict, `seed ${s.seed}`).toBe('conformant');
     }
   }, 120_000);
+
+  it('a lane given no sequence (a replay of a lane a signal stopped before its first) makes no run inconclusive', async () => {
+    // Lane 1 of an interrupted run had started none: its replay runs lane 0's two and nothing of lane 1.
+    const { record } = await runAgainst({ seed: 3, runs: 2, laneRuns: [2, 0], maxCommands: 20 });
+    expect(record.steps).toBeGreaterThan(0);
+    expect(record.inconclusive).toEqual([]);
+    expect(record.verdict).toBe('conformant');
+    // A lane alone given nothing was asked for nothing: neither inconclusive nor a claim.
+    const { record: empty } = await runAgainst({ seed: 3, runs: 0, maxCommands: 20 });
+    expect(empty.inconclusive).toEqual([]);
+    expect(empty.steps).toBe(0);
+  }, 60_000);
 });
