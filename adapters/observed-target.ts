@@ -6,6 +6,7 @@
  * carries these events beside the engine's own. adapters/ never imports properties/: the events
  * are defined here and the listener is a plain function.
  */
+import { overlay } from './overlay';
 import type { Exchange, Target } from './target';
 
 export type TargetEvent =
@@ -40,11 +41,5 @@ export function observedTarget<T extends Target>(inner: T, listener: TargetListe
       await inner.advanceClock?.(ms);
       listener({ type: 'advance-clock', ms });
     };
-  return new Proxy(inner, {
-    get(t, key) {
-      if (typeof key === 'string' && key in own) return own[key as keyof Target];
-      const value = Reflect.get(t, key, t);
-      return typeof value === 'function' ? value.bind(t) : value;
-    },
-  });
+  return overlay(inner, own as Partial<T>);
 }

@@ -4,6 +4,7 @@
  * engine then judges what it has, and the report files are written as usual with the verdict
  * `interrupted`. A second signal abandons the run at once.
  */
+import { overlay } from '../adapters/overlay';
 import type { ApiCall, Exchange, Target } from '../adapters/target';
 
 export interface Interruptible {
@@ -29,8 +30,7 @@ const refused = (call: ApiCall, message: string): Exchange => ({
 const YIELD_EVERY_MS = 50;
 
 /**
- * Wraps a target without copying it: every member but `send` is the target's own, bound to it
- * (targets keep private fields, which a plain proxy's `this` would not reach).
+ * Wraps a target without copying it: every member but `send` is the target's own (adapters/overlay.ts).
  */
 export function interruptible(
   inner: Target,
@@ -49,21 +49,7 @@ export function interruptible(
     if (reason) return refused(call, reason);
     return inner.send(call);
   };
-  // Each method bound once: a bind on every read was a new function per member read, and the
-  // engine reads the target's members on every call (a quarter of a lane's CPU per call).
-  const bound = new Map<PropertyKey, { readonly of: unknown; readonly fn: unknown }>();
-  const target = new Proxy(inner, {
-    get(t, key) {
-      if (key === 'send') return send;
-      const value = Reflect.get(t, key, t);
-      if (typeof value !== 'function') return value;
-      const known = bound.get(key);
-      if (known !== undefined && known.of === value) return known.fn;
-      const fn = value.bind(t);
-      bound.set(key, { of: value, fn });
-      return fn;
-    },
-  });
+  const target = overlay(inner, { send });
   return {
     target,
     interrupted: () => reason,
