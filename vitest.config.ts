@@ -7,13 +7,17 @@ const conformance = 'tests/conformance.test.ts';
 
 /**
  * The files that take longest (real clocks, emulator children, a CLI run per case, every fault
- * profile), matched from the checkout's root. They start first: on a fresh clone vitest knows no
- * durations and orders files by size, and the detection files are a few lines each, so they
- * began last and ended the run alone.
+ * profile), matched from the checkout's root, longest first. They start first, in this order: on
+ * a fresh clone vitest knows no durations and orders files by size, and the detection files are
+ * a few lines each, so they began last and ended the run alone.
  */
 const LONG = [
-  /^tests\/(detection|real|cli)\//,
+  /^tests\/detection\/fault-profiles-mock\.test\.ts$/,
+  /^tests\/detection\/fault-profiles-endpoint\.test\.ts$/,
   /^tests\/reports\/fault-profile-rules\.test\.ts$/,
+  /^tests\/detection\/fault-profiles-emulator\.test\.ts$/,
+  /^tests\/real\//,
+  /^tests\/(detection|cli)\//,
   /^tests\/verdict\/transient-calls\.test\.ts$/,
   /^tests\/readings\/alternatives\.test\.ts$/,
   /^lib\/dist\.test\.ts$/,
@@ -21,12 +25,13 @@ const LONG = [
 
 class LongFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const sorted = await super.sort(files);
-    const long = (f: TestSpecification) => {
+    const rank = (f: TestSpecification) => {
       const path = relative(f.project.config.root, f.moduleId).replaceAll('\\', '/');
-      return LONG.some((re) => re.test(path));
+      const i = LONG.findIndex((re) => re.test(path));
+      return i < 0 ? LONG.length : i;
     };
-    return [...sorted.filter(long), ...sorted.filter((f) => !long(f))];
+    // Array.prototype.sort is stable: vitest's own order holds among files of one rank.
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
   }
 }
 
