@@ -1,27 +1,15 @@
 import { createHmac, hash } from 'node:crypto';
 import { byteOrder, canonicalQuery } from './encoding';
+import { keepingLast } from './last-call';
 
 export const V3_ALGORITHM = 'ACS3-HMAC-SHA256';
 export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
-/**
- * The last text hashed and the last text signed, with their digests. In one process a request is
- * hashed and signed twice over the same text: by the client, then by an in-process gateway
- * checking what it received (the direct target). A digest is a function of its input alone, so
- * the check reuses the client's only where the text it rebuilt is the very same; any difference
- * (a tampered or differently canonicalised request) is computed afresh.
- */
-let lastHash: { readonly text: string; readonly hex: string } | undefined;
-let lastHmac: { readonly secret: string; readonly text: string; readonly hex: string } | undefined;
+// crypto.hash, one call with no Hash object: a third of createHash's cost on texts this short.
+const sha256OfText = keepingLast((_, text) => hash('sha256', text, 'hex'));
 
-export function sha256Hex(data: string | Uint8Array): string {
-  // crypto.hash, one call with no Hash object: a third of createHash's cost on texts this short.
-  if (typeof data !== 'string') return hash('sha256', data, 'hex');
-  if (lastHash?.text === data) return lastHash.hex;
-  const hex = hash('sha256', data, 'hex');
-  lastHash = { text: data, hex };
-  return hex;
-}
+export const sha256Hex = (data: string | Uint8Array): string =>
+  typeof data === 'string' ? sha256OfText('', data) : hash('sha256', data, 'hex');
 
 export interface V3Request {
   readonly method: string;
@@ -58,12 +46,9 @@ export function v3CanonicalRequest(r: V3Request): string {
 
 export const v3StringToSign = (canonicalRequest: string) => `${V3_ALGORITHM}\n${sha256Hex(canonicalRequest)}`;
 
-export function v3Signature(secret: string, stringToSign: string): string {
-  if (lastHmac?.text === stringToSign && lastHmac.secret === secret) return lastHmac.hex;
-  const hex = createHmac('sha256', secret).update(stringToSign, 'utf8').digest('hex');
-  lastHmac = { secret, text: stringToSign, hex };
-  return hex;
-}
+export const v3Signature = keepingLast((secret, stringToSign) =>
+  createHmac('sha256', secret).update(stringToSign, 'utf8').digest('hex'),
+);
 
 export const v3Authorization = (accessKeyId: string, signedHeaders: readonly string[], signature: string) =>
   `${V3_ALGORITHM} Credential=${accessKeyId},SignedHeaders=${[...signedHeaders].sort(byteOrder).join(';')},Signature=${signature}`;
