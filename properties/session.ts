@@ -329,7 +329,6 @@ export class RunSession {
         startedAt: this.#wallNow(),
       }),
     );
-    const { target } = this;
     const owned = this.#movedClock;
     if (owned) {
       // Before time moves: what the change shows on its way (pairs and groups; a disk's
@@ -365,13 +364,16 @@ export class RunSession {
       }
       const pending = watches.filter((w) => !w.done);
       if (pending.length === 0) break;
-      const outOfTime = owned ? round >= OWNED_CLOCK_NUDGES : this.#wallNow() + delay > deadline;
+      // On a real clock the last read is made at the deadline itself: a resource is given the
+      // whole bound, not just the reads whose backoff happened to fit inside it.
+      const left = deadline - this.#wallNow();
+      const outOfTime = owned ? round >= OWNED_CLOCK_NUDGES : left <= 0;
       if (outOfTime) {
         this.#timedOut(pending, owned);
         return true;
       }
       if (owned) await this.#moveClock(NUDGE_MS);
-      else await (target.sleep?.(delay) ?? new Promise((r) => setTimeout(r, delay)));
+      else await this.#sleep(Math.min(delay, left));
     }
     for (const w of watches)
       this.events.emit({
