@@ -21,6 +21,8 @@ export interface ConformanceTrial {
   readonly documented: number;
   readonly verdict: string;
   readonly steps: number;
+  /** Where the report of a run that was not conformant was kept, to replay its seed. */
+  readonly kept?: string;
 }
 
 /** The script's arguments after `node`, with the report directory replaced by `reportDir`. */
@@ -55,11 +57,12 @@ function run(args: readonly string[]): Promise<{ code: number | null; stderr: st
 }
 
 /** One `npm run conformance` (without npm's own start-up), timed from spawn to exit. */
-export async function conformanceTrial(): Promise<ConformanceTrial> {
+export async function conformanceTrial(script = conformanceScript()): Promise<ConformanceTrial> {
   const dir = mkdtempSync(join(tmpdir(), 'ebs-bench-conformance-'));
+  let keep = false;
   try {
     const t0 = performance.now();
-    const { code, stderr } = await run(conformanceArgs(conformanceScript(), dir));
+    const { code, stderr } = await run(conformanceArgs(script, dir));
     const wallMs = performance.now() - t0;
     let record: RunRecord;
     try {
@@ -68,6 +71,8 @@ export async function conformanceTrial(): Promise<ConformanceTrial> {
       const why = stderr.trim() || (err instanceof Error ? err.message : String(err));
       throw new Error(`npm run conformance wrote no readable run.json (exit ${code}): ${why}`);
     }
+    // A run that is not conformant is a finding (its seed replays it): never thrown away.
+    keep = record.verdict !== 'conformant';
     const { pairs, groups } = record.coverage;
     const covered = pairs.covered + groups.covered;
     const documented = pairs.documented + groups.documented;
@@ -78,9 +83,10 @@ export async function conformanceTrial(): Promise<ConformanceTrial> {
       documented,
       verdict: record.verdict,
       steps: record.steps,
+      ...(keep ? { kept: dir } : {}),
     };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -90,11 +96,12 @@ export async function benchConformance(trials: number, log: (line: string) => vo
   for (let i = 0; i < trials; i++) {
     const t = await conformanceTrial();
     log(
-      `  npm run conformance: ${(t.wallMs / 1000).toFixed(1)} s, ${t.covered}/${t.documented} cells, ${t.verdict}`,
+      `  npm run conformance: ${(t.wallMs / 1000).toFixed(1)} s, ${t.covered}/${t.documented} cells, ${t.verdict}${t.kept ? ` (report kept in ${t.kept})` : ''}`,
     );
     runs.push(t);
   }
   const verdicts = [...new Set(runs.map((r) => r.verdict))].join(', ');
+  const kept = runs.flatMap((r) => (r.kept ? [r.kept] : []));
   return [
     figure(
       'conformance.wall',
@@ -103,7 +110,7 @@ export async function benchConformance(trials: number, log: (line: string) => vo
       runs.map((r) => r.wallMs / 1000),
       // Issue 15: at most 3 s with at least 95% of the cells.
       { op: '<=', limit: 3 },
-      `verdict ${verdicts}; ${runs[0]?.steps ?? 0} calls`,
+      `verdict ${verdicts}; ${runs[0]?.steps ?? 0} calls${kept.length ? `; reports kept: ${kept.join(', ')}` : ''}`,
     ),
     figure(
       'conformance.cells',
