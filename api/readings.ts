@@ -1,5 +1,6 @@
 import { ebsDoc } from './operations/common';
-import { CREATE_PAIR_GUIDE_DOC, REPLICATION_LIMITS_DOC } from './rules/sources';
+import { CREATE_PAIR_GUIDE_DOC, IDEMPOTENCE_DOC, REPLICATION_LIMITS_DOC } from './rules/sources';
+import { TOKEN_ACTIONS } from './rules/tokens';
 
 /**
  * Readings: points where the documentation (or the documentation and the evidence of client code
@@ -352,6 +353,28 @@ export const READINGS = [
     favoured: 'any-value',
     favouredBecause:
       'a client that sends every field of a key-only filter sends Value as an empty string on the wire, and the pages describe filtering by key',
+  },
+  {
+    id: 'client-token-scope',
+    question: 'Is a ClientToken remembered for the action it came with, or for every action of the API?',
+    operations: TOKEN_ACTIONS,
+    rules: ['TOKEN.PER_ACTION', 'TOKEN.OTHER_PARAMS_MISMATCH'],
+    alternatives: [
+      alt(
+        'per-action',
+        'For its action: the same token on another action is a new token, and that call runs as any other.',
+        doc(IDEMPOTENCE_DOC, 'Same token, same parameters (a repeat of one request)'),
+      ),
+      alt(
+        'per-api',
+        'For the whole API: another action with a token an accepted call bound is a reuse with other parameters (IdempotentParameterMismatch).',
+        doc(IDEMPOTENCE_DOC, 'ClientToken (unique among requests)'),
+        doc(IDEMPOTENCE_DOC, 'Same token, different parameters'),
+      ),
+    ],
+    favoured: 'per-action',
+    favouredBecause:
+      'the page speaks of submitting one request again, and no client code read sends one token with two actions',
   },
 ] as const satisfies readonly Reading[];
 

@@ -15,7 +15,7 @@ import * as pairViews from './projections/pairs';
 import * as regions from './projections/regions';
 import type { ModelState } from './state';
 import * as tags from './tags';
-import { bindToken, replayed } from './tokens';
+import { acrossActions, bindToken, replayed } from './tokens';
 import { formRules, validate, validateFor } from './validate';
 
 /**
@@ -88,7 +88,7 @@ export function allowedOutcomes(state: ModelState, call: Call, now: number): Exp
   const ctx: Ctx = { state, call, op, params, now };
   const replay = replayed(ctx);
   if (replay) return replay;
-  const e = bindToken(ctx, (decision?.handler ?? handlerOf(op))(ctx));
+  const e = bindToken(ctx, acrossActions(ctx, (decision?.handler ?? handlerOf(op))(ctx)));
   if (e.kind !== 'success') return e;
   const ear = EAR_ACTIONS.has(op.action) ? EAR_RULE : [];
   return withGatewayRules(op, distinctRules(validated.edges, formRules(op, params, paramRule), ear), e);

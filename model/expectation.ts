@@ -181,7 +181,7 @@ export const denyUndocumented = (
   return { rule, errors: dedupe([...allowed(op, ...likely), ...errors]), undocumented: true };
 };
 
-function dedupe(errors: readonly AllowedError[]): AllowedError[] {
+export function dedupe(errors: readonly AllowedError[]): AllowedError[] {
   // The first of each code and status, in order; lists are short, so a scan rather than keys built.
   const out: AllowedError[] = [];
   for (const e of errors)

@@ -74,6 +74,56 @@ describe('ClientToken idempotency', () => {
     expect(e.next().pairs['pair-1']?.status).toBe('initial_syncing');
   });
 
+  describe('reading client-token-scope: a token bound by another action of the same API', () => {
+    // StartDiskReplicaPair bound 'shared'; StopDiskReplicaPair comes with it.
+    const started = () => apply(pairScenario(), startPairCall({ ClientToken: 'shared' }));
+    const stop = (token = 'shared') =>
+      ebsCall('StopDiskReplicaPair', {
+        RegionId: 'cn-shanghai',
+        ReplicaPairId: 'pair-1',
+        ClientToken: token,
+      });
+    const MISMATCH = { code: 'IdempotentParameterMismatch', httpStatus: 400 };
+
+    it('is open: the stop succeeds or is a mismatch, and its answer shows the scope', () => {
+      const e = asSuccess(allowedOutcomes(started(), stop(), T0));
+      expect(e.reading).toEqual({ id: 'client-token-scope', onSuccess: 'per-action', onRefusal: 'per-api' });
+      expect(e.also).toContainEqual(MISMATCH);
+      expect(e.rules).toEqual(expect.arrayContaining(['TOKEN.PER_ACTION', 'TOKEN.OTHER_PARAMS_MISMATCH']));
+      // Another token is just another call: no reading, no mismatch.
+      const plain = asSuccess(allowedOutcomes(started(), stop('other'), T0));
+      expect(plain.reading).toBeUndefined();
+      expect(plain.also).not.toContainEqual(MISMATCH);
+    });
+
+    it('held to the alternative fixed before the run', () => {
+      const fixed = (scope: string) => ({ ...started(), readings: { 'client-token-scope': scope } });
+      expect(asRefusal(allowedOutcomes(fixed('per-api'), stop(), T0)).errors).toEqual([MISMATCH]);
+      const e = asSuccess(allowedOutcomes(fixed('per-action'), stop(), T0));
+      expect(e.reading).toBeUndefined();
+      expect(e.also).not.toContainEqual(MISMATCH);
+    });
+
+    it('a call its state refuses may be refused for the token first: either code, the mismatch showing per-api', () => {
+      const reprotect = (token: string) =>
+        ebsCall('ReprotectDiskReplicaPair', {
+          RegionId: 'cn-shanghai',
+          ReplicaPairId: 'pair-1',
+          ClientToken: token,
+        });
+      // A pair in its initial sync is not failed over: a reprotect is refused by its state.
+      const r = asRefusal(allowedOutcomes(started(), reprotect('shared'), T0));
+      expect(r.errors).toContainEqual(MISMATCH);
+      expect(r.reading).toEqual({
+        fork: expect.objectContaining({ id: 'client-token-scope' }),
+        codes: [MISMATCH.code],
+      });
+      const plain = asRefusal(allowedOutcomes(started(), reprotect('other'), T0));
+      expect(plain.errors).not.toContainEqual(MISMATCH);
+      expect(plain.reading).toBeUndefined();
+    });
+  });
+
   it('TOKEN.ONLY_SUCCESS_REMEMBERED: a refused call does not bind its token', () => {
     const s = pairScenario();
     const stop = (token: string) =>

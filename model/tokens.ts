@@ -1,11 +1,62 @@
 import { takesClientToken } from '../api';
 import type { Ctx } from './context';
-import { deny, type Expectation, refuse, type Success, succeed, successWith } from './expectation';
+import {
+  dedupe,
+  deny,
+  type Expectation,
+  forkOnReading,
+  type ReadingFork,
+  refuse,
+  type Success,
+  succeed,
+  successWith,
+} from './expectation';
 import type { ModelState } from './state';
 
 /** Tokens are remembered per operation (TOKEN.PER_ACTION) and compared case-sensitively. */
 export const tokenKey = (ctx: Pick<Ctx, 'op'>, token: string) =>
   `${ctx.op.product}:${ctx.op.version}:${ctx.op.action}\u0000${token}`;
+
+/**
+ * Reading client-token-scope: a token an accepted call of another action of the same API bound
+ * is a new token where tokens are kept per action, a reuse with other parameters where they are
+ * kept for the whole API. The call's own answer says which.
+ */
+const SCOPE: ReadingFork = { id: 'client-token-scope', onSuccess: 'per-action', onRefusal: 'per-api' };
+const MISMATCH = 'IdempotentParameterMismatch';
+
+/** Whether another action of the call's API bound `token` (an accepted call's, letter case and all). */
+function boundElsewhere(ctx: Ctx, token: string): boolean {
+  const own = tokenKey(ctx, token);
+  const api = `${ctx.op.product}:${ctx.op.version}:`;
+  const tail = `\u0000${token}`;
+  for (const k in ctx.state.tokens) if (k !== own && k.endsWith(tail) && k.startsWith(api)) return true;
+  return false;
+}
+
+/**
+ * The call's own outcome, or IdempotentParameterMismatch where its token was bound by another
+ * action and the target keeps tokens for the whole API: both allowed until the target shows one.
+ */
+export function acrossActions(ctx: Ctx, e: Expectation): Expectation {
+  const token = tokenOf(ctx);
+  if (token === undefined || !boundElsewhere(ctx, token)) return e;
+  const mismatch = refuse([deny(ctx.op, 'TOKEN.OTHER_PARAMS_MISMATCH', MISMATCH)]);
+  const fixed = ctx.state.readings?.[SCOPE.id];
+  if (fixed === SCOPE.onSuccess) return e;
+  if (fixed === SCOPE.onRefusal) return mismatch;
+  if (e.kind === 'success')
+    // Another reading already decides what this answer shows: the mismatch is allowed, unmarked.
+    return e.reading
+      ? successWith(e, { also: dedupe([...e.also, ...mismatch.errors]) })
+      : forkOnReading(ctx.state, SCOPE, e, mismatch);
+  // Which the target checks first, the token or the state, the docs do not say: either code.
+  return {
+    ...e,
+    errors: dedupe([...e.errors, ...mismatch.errors]),
+    ...(e.reading ? {} : { reading: { fork: SCOPE, codes: [MISMATCH] } }),
+  };
+}
 
 /**
  * The parameters a token is bound to: the typed values, ClientToken left out, keys sorted, so

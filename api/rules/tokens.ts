@@ -7,7 +7,7 @@ import { IDEMPOTENCE_DOC } from './sources';
  * has nothing to repeat): the idempotence page states its rules for the
  * parameter, not for a list of calls, and the model remembers a token on each of them.
  */
-const TOKEN_ACTIONS = OPERATIONS.filter(
+export const TOKEN_ACTIONS = OPERATIONS.filter(
   (op) => op.mutating && op.params.some((p) => p.name === 'ClientToken'),
 ).map((op) => op.action);
 
@@ -44,7 +44,7 @@ export const TOKEN_RULES: readonly Rule[] = [
   rule(
     'TOKEN.PER_ACTION',
     TOKEN_ACTIONS,
-    'A token is remembered per action: the same token on another action is a new token (a modelling choice; the docs do not say).',
+    'A token is remembered per action: the same token on another action is a new token (the docs do not say: reading client-token-scope).',
     IDEMPOTENCE_DOC,
     'ClientToken',
   ),

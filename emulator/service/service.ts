@@ -59,7 +59,7 @@ export function createEmulatorService(
       return route.fn(ctx, call.params);
     }
     inFlight.check(call);
-    const repeated = replay(committed, call);
+    const repeated = replay(committed, call, readings);
     if (repeated) return repeated;
     const account = committed ?? emptyAccount();
     const ids = { ...state.ids };
@@ -73,7 +73,7 @@ export function createEmulatorService(
       undo.rollback();
       throw err;
     }
-    remember(account, call, body);
+    remember(account, call, body, readings);
     state.accounts[call.accessKeyId] = account;
     state.ids = ids;
     state.savedAt = now;

@@ -1,9 +1,13 @@
+import type { ReadingChoices } from '../../api';
 import { type ServiceBody, type ServiceCall, ServiceError } from './api';
 import { optString } from './params';
+import { plays } from './readings';
 import type { AccountState } from './state';
 
 /**
- * ClientToken idempotency. A token is scoped to the account and the action. The first
+ * ClientToken idempotency. A token is scoped to the account and the action (or, playing reading
+ * client-token-scope=per-api, to the account and the API, the action then one of the parameters
+ * a repeat must match). The first
  * successful call with a token is remembered with a fingerprint of its parameters; a repeat
  * with the same parameters gets the same body back and changes nothing, a repeat with other
  * parameters is IdempotentParameterMismatch. Refused calls are not remembered: the docs advise
@@ -18,6 +22,16 @@ export const tokenOf = (call: ServiceCall): string | undefined => optString(call
 
 const tokenKey = (call: ServiceCall, token: string) =>
   `${call.product}:${call.version}:${call.action}:${token}`;
+
+/** Where a token is remembered, and what a repeat must match, as the emulator plays the scope. */
+function binding(call: ServiceCall, token: string, readings: ReadingChoices) {
+  if (!plays(readings, 'client-token-scope', 'per-api'))
+    return { key: tokenKey(call, token), fingerprint: fingerprint(call.params) };
+  return {
+    key: `${call.product}:${call.version}:*:${token}`,
+    fingerprint: `${call.action}\n${fingerprint(call.params)}`,
+  };
+}
 
 /** Parameters as canonical JSON (sorted keys), without the token itself. */
 export function fingerprint(params: Readonly<Record<string, unknown>>): string {
@@ -37,12 +51,17 @@ export function fingerprint(params: Readonly<Record<string, unknown>>): string {
 }
 
 /** The remembered body for a repeat, a mismatch refusal, or undefined for a first call. */
-export function replay(account: AccountState | undefined, call: ServiceCall): ServiceBody | undefined {
+export function replay(
+  account: AccountState | undefined,
+  call: ServiceCall,
+  readings: ReadingChoices,
+): ServiceBody | undefined {
   const token = tokenOf(call);
   if (token === undefined || !account) return undefined;
-  const seen = account.tokens[tokenKey(call, token)];
+  const bound = binding(call, token, readings);
+  const seen = account.tokens[bound.key];
   if (!seen) return undefined;
-  if (seen.fingerprint !== fingerprint(call.params)) {
+  if (seen.fingerprint !== bound.fingerprint) {
     throw new ServiceError(
       'IdempotentParameterMismatch',
       'The specified parameter has changed while using an already used clientToken.',
@@ -51,13 +70,16 @@ export function replay(account: AccountState | undefined, call: ServiceCall): Se
   return structuredClone(seen.body);
 }
 
-export function remember(account: AccountState, call: ServiceCall, body: ServiceBody): void {
+export function remember(
+  account: AccountState,
+  call: ServiceCall,
+  body: ServiceBody,
+  readings: ReadingChoices,
+): void {
   const token = tokenOf(call);
   if (token === undefined) return;
-  account.tokens[tokenKey(call, token)] = {
-    fingerprint: fingerprint(call.params),
-    body: structuredClone(body),
-  };
+  const { key, fingerprint } = binding(call, token, readings);
+  account.tokens[key] = { fingerprint, body: structuredClone(body) };
 }
 
 /** Tokens of calls under way, by account; kept in memory only (a restart ends every call). */

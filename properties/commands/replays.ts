@@ -11,7 +11,9 @@ import { label, nth, variant } from './toolkit';
  * the same parameters answer the first result again with no further effect (the same IDs, no
  * second resource: TOKEN.SAME_PARAMS_SAME_RESULT), other parameters are IdempotentParameterMismatch
  * (TOKEN.OTHER_PARAMS_MISMATCH). The retry goes out in a generated variant: the signature's
- * parameters are not part of the comparison (TOKEN.SIGNATURE_PARAMS_IGNORED).
+ * parameters are not part of the comparison (TOKEN.SIGNATURE_PARAMS_IGNORED). A retry of a call
+ * with no name to change carries the token to another action's call instead (reading
+ * client-token-scope: a new token there, or a reuse with other parameters).
  */
 
 /** The name a create carries: changing it (a valid name either way) is the other-parameters retry. */
@@ -46,6 +48,18 @@ function resourcesRemain(s: ModelState, r: TokenRecord): boolean {
   });
 }
 
+/** Another action's call of the same API that bound a token, the `n`th of them. */
+const carriedTo = (all: readonly TokenRecord[], from: TokenRecord, n: number): TokenRecord | undefined =>
+  nth(
+    all.filter(
+      (r) =>
+        r.call.action !== from.call.action &&
+        r.call.product === from.call.product &&
+        r.call.version === from.call.version,
+    ),
+    n,
+  );
+
 const replayCall = fc
   .record({
     call: fc.nat(),
@@ -64,6 +78,22 @@ const replayCall = fc
         const { call } = chosen;
         const name = NAME_OF[call.action];
         const rename = g.renamed && name !== undefined;
+        // A call with nothing to rename is sent again as another action's accepted call carrying
+        // this token instead of its own: what reading client-token-scope turns on.
+        const carried = g.renamed && !rename ? carriedTo(all, chosen, g.call) : undefined;
+        if (carried)
+          return {
+            call: {
+              ...carried.call,
+              params: { ...carried.call.params, ClientToken: call.params.ClientToken },
+            },
+            variant: g.variant,
+            label: label(
+              `retry ${carried.call.action}`,
+              `as token#${all.indexOf(carried)}`,
+              `with the token of ${call.action} (token#${all.indexOf(chosen)})`,
+            ),
+          };
         const params = rename ? { ...call.params, [name]: OTHER_NAME } : call.params;
         return {
           call: { ...call, params },

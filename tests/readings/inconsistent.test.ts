@@ -123,6 +123,39 @@ describe('a target that flips a reading mid-run is inconsistent', () => {
     },
     TIMEOUT,
   );
+
+  it(
+    'client-token-scope: the first token carried to another action served as new, the later ones a mismatch',
+    async () => {
+      // Tokens the accepted calls bound since the last reset: the action each came with.
+      const bound = new Map<string, string>();
+      let carried = 0;
+      const run = await runAgainst({
+        deviation: {
+          reset: () => bound.clear(),
+          async around(call, next) {
+            const token = call.params.ClientToken;
+            if (typeof token !== 'string') return next(call);
+            const key = `${call.product}:${token}`;
+            const first = bound.get(key);
+            if (first !== undefined && first !== call.action && carried > 0)
+              throw new ServiceError(
+                'IdempotentParameterMismatch',
+                'The specified parameter has changed while using an already used clientToken (flipped).',
+                400,
+              );
+            const body = await next(call);
+            if (first !== undefined && first !== call.action) carried += 1;
+            else bound.set(key, call.action);
+            return body;
+          },
+        },
+      });
+      expect(carried).toBe(1);
+      expectInconsistent(run, 'client-token-scope', 'per-action', 'per-api');
+    },
+    TIMEOUT,
+  );
 });
 
 const DR_ACTIONS = [
