@@ -130,18 +130,26 @@ export function undiciTransport(options: UndiciTransportOptions = {}): ClosableT
 /** The global fetch, looked up per call so an msw interceptor installed later is seen. */
 export function fetchTransport(): Transport {
   return async (req) => {
-    const signal = req.timeoutMs === undefined ? undefined : AbortSignal.timeout(req.timeoutMs);
+    // A timer cleared on the answer, not AbortSignal.timeout: that one keeps its signal, and the
+    // whole request fetch hangs on it, alive until it fires (10 s), so at a thousand calls a
+    // second the mock target spent about a sixth of its time collecting them.
+    const abort = req.timeoutMs === undefined ? undefined : new AbortController();
+    const timer =
+      abort &&
+      setTimeout(() => abort.abort(new DOMException('The request timed out', 'TimeoutError')), req.timeoutMs);
     try {
       const res = await globalThis.fetch(req.url, {
         method: req.method,
         headers: withoutHost(req.headers),
         body: req.body === '' ? undefined : req.body,
-        signal,
+        signal: abort?.signal,
       });
       const body = await res.text();
       return { status: res.status, headers: lowerCaseHeaders(res.headers.entries()), body };
     } catch (err) {
-      throw asTransportError(err, signal?.aborted === true);
+      throw asTransportError(err, abort?.signal.aborted === true);
+    } finally {
+      clearTimeout(timer);
     }
   };
 }
