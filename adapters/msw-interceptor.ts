@@ -36,25 +36,27 @@ let recycleEvery = DEFAULT_RECYCLE_EVERY;
 let generation = 0;
 
 /** An intercepted fetch Request as the gateway takes it (also used by the library's msw handlers). */
-export async function routedRequestOf(request: Request): Promise<RoutedRequest> {
-  const url = new URL(request.url);
+export async function routedRequestOf(request: Request, url = new URL(request.url)): Promise<RoutedRequest> {
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
     headers[name] = value;
   });
   // fetch may not set Host, but the V3 signature covers it: restore what the socket would carry.
   headers.host ??= url.host;
-  return { method: request.method, url: url.pathname + url.search, headers, body: await request.text() };
+  // A bodiless request (every GET, the ECS SDK's POSTs) has no stream to read.
+  const body = request.body === null ? '' : await request.text();
+  return { method: request.method, url: url.pathname + url.search, headers, body };
 }
 
 export const mswResponseOf = (res: RoutedResponse) =>
   new HttpResponse(res.body, { status: res.status, headers: res.headers });
 
 const catchAll = http.all('*', async ({ request }) => {
-  const route = routes.get(new URL(request.url).host);
+  const url = new URL(request.url);
+  const route = routes.get(url.host);
   // No route: let msw treat it as unhandled, which `onUnhandledRequest: 'error'` turns into a failure.
   if (!route) return undefined;
-  return mswResponseOf(await route(await routedRequestOf(request)));
+  return mswResponseOf(await route(await routedRequestOf(request, url)));
 });
 
 function start(): void {

@@ -22,6 +22,14 @@ beforeAll(async () => {
         body,
       });
       if (req.url?.startsWith('/?hang')) return; // never answers: for timeouts
+      if (req.url?.startsWith('/?split')) {
+        // An informational answer first, then a body with a BOM and a character cut between chunks.
+        res.writeEarlyHints({ link: '</a.css>; rel=preload' });
+        res.writeHead(200, { 'content-type': 'application/json', 'X-Custom': 'B' });
+        res.write(Buffer.from([0xef, 0xbb, 0xbf, 0x22, 0xc3]));
+        setTimeout(() => res.end(Buffer.from([0xbc, 0x22])), 5);
+        return;
+      }
       res.writeHead(req.url?.startsWith('/?teapot') ? 418 : 200, {
         'content-type': 'application/json',
         'X-Custom': 'A',
@@ -65,6 +73,14 @@ describe.each(transports)('%s over a real socket', (_name, transport) => {
     });
     // The host is the origin's, exactly what a V3 signature covers.
     expect(got?.host).toBe(new URL(origin).host);
+  });
+
+  it('answers the final status after an informational one, the body decoded whole and without its BOM', async () => {
+    const res = await transport({ method: 'GET', url: `${origin}/?split`, headers: {}, body: '' });
+    expect(res.status).toBe(200);
+    expect(res.headers['x-custom']).toBe('B');
+    expect(res.headers.link).toBeUndefined();
+    expect(res.body).toBe('"ü"');
   });
 
   it('an HTTP error status is an answer, not a throw', async () => {

@@ -92,7 +92,12 @@ export function createHandler(
   const httpDate = httpDateOfSecond();
   const dated = (out: WireResponse): WireResponse => {
     const at = inner.clock.lastRead?.() ?? inner.clock.now();
-    return { ...out, headers: { ...out.headers, date: httpDate(at) } };
+    // Built field by field: V8 (Node 20) takes its slow path for a spread copy with a field added.
+    return {
+      status: out.status,
+      headers: Object.assign({}, out.headers, { date: httpDate(at) }),
+      body: out.body,
+    };
   };
 
   async function serve(req: WireRequest): Promise<WireResponse> {
