@@ -97,7 +97,7 @@ function listSchema(maxItems: number, decode: (s: string) => unknown) {
   return z.union([list, z.string().transform(decode).pipe(list)]);
 }
 
-function decodeJsonArray(text: string): unknown {
+export function decodeJsonArray(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -105,7 +105,8 @@ function decodeJsonArray(text: string): unknown {
   }
 }
 
-const decodeCsv = (text: string): string[] => (text === '' ? [] : text.split(',').map((s) => s.trim()));
+export const decodeCsv = (text: string): string[] =>
+  text === '' ? [] : text.split(',').map((s) => s.trim());
 
 export function paramSchema(p: Param): z.ZodType {
   const k = p.kind;
