@@ -188,27 +188,39 @@ export function typedParse(p: Param): (v: unknown) => unknown {
     }
     case 'boolean':
       return (v) => (typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : UNSURE);
-    case 'tags':
-      return when(
-        (v) =>
-          Array.isArray(v) &&
-          v.length <= k.maxItems &&
-          v.every((t: unknown) => {
-            // zod answers a plain object for any other (a tag without a prototype): it decides those.
-            if (typeof t !== 'object' || t === null || Object.getPrototypeOf(t) !== Object.prototype)
-              return false;
-            const { Key, Value, ...rest } = t as Record<string, unknown>;
-            return (
-              Object.keys(rest).length === 0 &&
-              typeof Key === 'string' &&
-              Key.length >= 1 &&
-              Key.length <= 128 &&
-              matches(k.keyPattern, Key) &&
-              (!('Value' in t) ||
-                (typeof Value === 'string' && Value.length <= 128 && matches(k.valuePattern, Value)))
-            );
-          }),
-      );
+    case 'tags': {
+      // zod answers a plain object for any other (a tag without a prototype, as fast-check may
+      // draw one): those are copied as zod would, and tags of any other prototype left to it.
+      const tag = (t: unknown): unknown => {
+        if (typeof t !== 'object' || t === null) return UNSURE;
+        const proto = Object.getPrototypeOf(t);
+        if (proto !== Object.prototype && proto !== null) return UNSURE;
+        let keys = 0;
+        for (const _ in t) keys++;
+        const { Key, Value } = t as Record<string, unknown>;
+        const valued = 'Value' in t;
+        if (keys !== (valued ? 2 : 1) || typeof Key !== 'string' || Key.length < 1 || Key.length > 128)
+          return UNSURE;
+        if (!matches(k.keyPattern, Key)) return UNSURE;
+        if (valued && (typeof Value !== 'string' || Value.length > 128 || !matches(k.valuePattern, Value)))
+          return UNSURE;
+        if (proto === Object.prototype) return t;
+        return valued ? { Key, Value } : { Key };
+      };
+      return (v) => {
+        if (!Array.isArray(v) || v.length > k.maxItems) return UNSURE;
+        let copy: unknown[] | undefined;
+        for (let i = 0; i < v.length; i++) {
+          const t = tag(v[i]);
+          if (t === UNSURE) return UNSURE;
+          if (t !== v[i]) {
+            copy ??= v.slice();
+            copy[i] = t;
+          }
+        }
+        return copy ?? v;
+      };
+    }
     case 'repeated':
       // One value without `.N` is a list of one.
       return (v) => (isIdList(v, k.maxItems) ? v : typeof v === 'string' && v !== '' ? [v] : UNSURE);
