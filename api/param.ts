@@ -240,21 +240,28 @@ export function typedParse(p: Param): (v: unknown) => unknown {
 /** A request's parameters as its request schema outputs them, or undefined where only the schema can tell. */
 export type TypedRequest = (own: Readonly<Record<string, unknown>>) => Record<string, unknown> | undefined;
 
-const typedRequests = new WeakMap<readonly Param[], TypedRequest>();
+const typedRequests = new WeakMap<readonly Param[], Map<ReadonlySet<string> | undefined, TypedRequest>>();
 
 /**
  * `typedParse` over an operation's parameter list, compiled once per list: what `requestSchema`
  * answers (its keys in the schema's order, then the undocumented ones) for the parameters every
  * `typedParse` accepts, without zod; undefined when one is unsure or a required one is absent.
+ * Names in `ignored` (a protocol's common parameters, which no operation documents) are left
+ * out of the answer, as a caller leaves them out of what it hands the schema.
  */
-export function typedRequest(params: readonly Param[]): TypedRequest {
-  let parse = typedRequests.get(params);
+export function typedRequest(params: readonly Param[], ignored?: ReadonlySet<string>): TypedRequest {
+  let compiled = typedRequests.get(params);
+  if (!compiled) {
+    compiled = new Map();
+    typedRequests.set(params, compiled);
+  }
+  let parse = compiled.get(ignored);
   if (parse) return parse;
   // Parallel arrays and an index loop: this runs for nearly every call a run makes.
   const names = params.map((p) => p.name);
   const required = params.map((p) => p.required);
   const parsers = params.map(typedParse);
-  const known = new Set(names);
+  const skipped = new Set([...names, ...(ignored ?? [])]);
   parse = (input) => {
     const out: Record<string, unknown> = {};
     for (let i = 0; i < names.length; i++) {
@@ -267,10 +274,10 @@ export function typedRequest(params: readonly Param[]): TypedRequest {
       if (v === UNSURE) return undefined;
       out[name] = v;
     }
-    for (const name of Object.keys(input)) if (!known.has(name)) out[name] = input[name];
+    for (const name of Object.keys(input)) if (!skipped.has(name)) out[name] = input[name];
     return out;
   };
-  typedRequests.set(params, parse);
+  compiled.set(ignored, parse);
   return parse;
 }
 

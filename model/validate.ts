@@ -102,18 +102,11 @@ function requiredOf(op: Operation): readonly Param[] {
 }
 
 /**
- * The operation's own parameters: the call's, unless it carries common ones to leave out. A
- * generated call carries none, and copying its parameters was a third of validating it.
+ * The operation's own parameters: the call's without the common ones. Only zod's path needs
+ * them apart: every other step reads the call by the operation's parameter names, which no
+ * common parameter shares (model/validate.test.ts holds the catalogue to that).
  */
 function ownParams(params: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
-  // for-in, not Object.keys: no array of keys built for the calls (nearly all) that carry none.
-  let common = false;
-  for (const k in params)
-    if (COMMON_PARAMS.has(k)) {
-      common = true;
-      break;
-    }
-  if (!common) return params;
   const own: Record<string, unknown> = {};
   for (const k of Object.keys(params)) if (!COMMON_PARAMS.has(k)) own[k] = params[k];
   return own;
@@ -139,11 +132,10 @@ export function validate(call: Call, paramRule?: ParamRule): Validated {
 
 /** The parameters of `call` against `op`'s documented schema (the operation already found). */
 export function validateFor(op: Operation, call: Pick<Call, 'params'>, paramRule?: ParamRule): Validated {
-  const own = ownParams(call.params);
-
+  const { params } = call;
   const required = requiredOf(op);
-  if (required.some((p) => isMissing(own[p.name]))) {
-    const missing = required.filter((p) => isMissing(own[p.name]));
+  if (required.some((p) => isMissing(params[p.name]))) {
+    const missing = required.filter((p) => isMissing(params[p.name]));
     const legacy = legacyPairAction(op);
     const violations = missing.map(
       (p): Violation => ({
@@ -164,11 +156,11 @@ export function validateFor(op: Operation, call: Pick<Call, 'params'>, paramRule
   // Generated calls hold typed values the schema accepts unchanged, and most calls of a run are
   // such: `typedRequest` answers them without zod (40% of a model transition), and the compiled
   // check names what zod would find wrong with nearly all the rest (its error path was 10%).
-  const typed = typedRequest(op.params)(own);
+  const typed = typedRequest(op.params, COMMON_PARAMS)(params);
   if (typed) return { ok: true, op, params: typed, edges: edgeRules(op, typed) };
-  let problems = requestProblems(op.params, own);
+  let problems = requestProblems(op.params, params);
   if (problems.length === 0) {
-    const parsed = op.request.safeParse(own);
+    const parsed = op.request.safeParse(ownParams(params));
     if (parsed.success) return { ok: true, op, params: parsed.data, edges: edgeRules(op, parsed.data) };
     problems = problemsOf(parsed.error.issues);
   }
@@ -184,6 +176,6 @@ export function validateFor(op: Operation, call: Pick<Call, 'params'>, paramRule
     if (legacy) codes.push('InvalidParamter');
     return { rule, errors: allowed(op, ...codes), undocumented: false };
   });
-  const derived = problems.flatMap(({ name }) => brokenRules(op, name, own[name]));
+  const derived = problems.flatMap(({ name }) => brokenRules(op, name, params[name]));
   return { ok: false, refusal: refuse(violations, ['PROTO.INVALID_VALUE', ...derived]) };
 }
