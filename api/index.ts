@@ -4,6 +4,7 @@ export * from './layers';
 export * from './operation';
 export * from './operations';
 export * from './param';
+export * from './param-problems';
 export * from './readings';
 export * from './resources';
 export * from './response-judgement';

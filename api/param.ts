@@ -97,7 +97,7 @@ function listSchema(maxItems: number, decode: (s: string) => unknown) {
   return z.union([list, z.string().transform(decode).pipe(list)]);
 }
 
-function decodeJsonArray(text: string): unknown {
+export function decodeJsonArray(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
@@ -105,7 +105,8 @@ function decodeJsonArray(text: string): unknown {
   }
 }
 
-const decodeCsv = (text: string): string[] => (text === '' ? [] : text.split(',').map((s) => s.trim()));
+export const decodeCsv = (text: string): string[] =>
+  text === '' ? [] : text.split(',').map((s) => s.trim());
 
 export function paramSchema(p: Param): z.ZodType {
   const k = p.kind;
@@ -187,27 +188,39 @@ export function typedParse(p: Param): (v: unknown) => unknown {
     }
     case 'boolean':
       return (v) => (typeof v === 'boolean' ? v : v === 'true' ? true : v === 'false' ? false : UNSURE);
-    case 'tags':
-      return when(
-        (v) =>
-          Array.isArray(v) &&
-          v.length <= k.maxItems &&
-          v.every((t: unknown) => {
-            // zod answers a plain object for any other (a tag without a prototype): it decides those.
-            if (typeof t !== 'object' || t === null || Object.getPrototypeOf(t) !== Object.prototype)
-              return false;
-            const { Key, Value, ...rest } = t as Record<string, unknown>;
-            return (
-              Object.keys(rest).length === 0 &&
-              typeof Key === 'string' &&
-              Key.length >= 1 &&
-              Key.length <= 128 &&
-              matches(k.keyPattern, Key) &&
-              (!('Value' in t) ||
-                (typeof Value === 'string' && Value.length <= 128 && matches(k.valuePattern, Value)))
-            );
-          }),
-      );
+    case 'tags': {
+      // zod answers a plain object for any other (a tag without a prototype, as fast-check may
+      // draw one): those are copied as zod would, and tags of any other prototype left to it.
+      const tag = (t: unknown): unknown => {
+        if (typeof t !== 'object' || t === null) return UNSURE;
+        const proto = Object.getPrototypeOf(t);
+        if (proto !== Object.prototype && proto !== null) return UNSURE;
+        let keys = 0;
+        for (const _ in t) keys++;
+        const { Key, Value } = t as Record<string, unknown>;
+        const valued = 'Value' in t;
+        if (keys !== (valued ? 2 : 1) || typeof Key !== 'string' || Key.length < 1 || Key.length > 128)
+          return UNSURE;
+        if (!matches(k.keyPattern, Key)) return UNSURE;
+        if (valued && (typeof Value !== 'string' || Value.length > 128 || !matches(k.valuePattern, Value)))
+          return UNSURE;
+        if (proto === Object.prototype) return t;
+        return valued ? { Key, Value } : { Key };
+      };
+      return (v) => {
+        if (!Array.isArray(v) || v.length > k.maxItems) return UNSURE;
+        let copy: unknown[] | undefined;
+        for (let i = 0; i < v.length; i++) {
+          const t = tag(v[i]);
+          if (t === UNSURE) return UNSURE;
+          if (t !== v[i]) {
+            copy ??= v.slice();
+            copy[i] = t;
+          }
+        }
+        return copy ?? v;
+      };
+    }
     case 'repeated':
       // One value without `.N` is a list of one.
       return (v) => (isIdList(v, k.maxItems) ? v : typeof v === 'string' && v !== '' ? [v] : UNSURE);
@@ -227,21 +240,28 @@ export function typedParse(p: Param): (v: unknown) => unknown {
 /** A request's parameters as its request schema outputs them, or undefined where only the schema can tell. */
 export type TypedRequest = (own: Readonly<Record<string, unknown>>) => Record<string, unknown> | undefined;
 
-const typedRequests = new WeakMap<readonly Param[], TypedRequest>();
+const typedRequests = new WeakMap<readonly Param[], Map<ReadonlySet<string> | undefined, TypedRequest>>();
 
 /**
  * `typedParse` over an operation's parameter list, compiled once per list: what `requestSchema`
  * answers (its keys in the schema's order, then the undocumented ones) for the parameters every
  * `typedParse` accepts, without zod; undefined when one is unsure or a required one is absent.
+ * Names in `ignored` (a protocol's common parameters, which no operation documents) are left
+ * out of the answer, as a caller leaves them out of what it hands the schema.
  */
-export function typedRequest(params: readonly Param[]): TypedRequest {
-  let parse = typedRequests.get(params);
+export function typedRequest(params: readonly Param[], ignored?: ReadonlySet<string>): TypedRequest {
+  let compiled = typedRequests.get(params);
+  if (!compiled) {
+    compiled = new Map();
+    typedRequests.set(params, compiled);
+  }
+  let parse = compiled.get(ignored);
   if (parse) return parse;
   // Parallel arrays and an index loop: this runs for nearly every call a run makes.
   const names = params.map((p) => p.name);
   const required = params.map((p) => p.required);
   const parsers = params.map(typedParse);
-  const known = new Set(names);
+  const skipped = new Set([...names, ...(ignored ?? [])]);
   parse = (input) => {
     const out: Record<string, unknown> = {};
     for (let i = 0; i < names.length; i++) {
@@ -254,10 +274,10 @@ export function typedRequest(params: readonly Param[]): TypedRequest {
       if (v === UNSURE) return undefined;
       out[name] = v;
     }
-    for (const name of Object.keys(input)) if (!known.has(name)) out[name] = input[name];
+    for (const name of Object.keys(input)) if (!skipped.has(name)) out[name] = input[name];
     return out;
   };
-  typedRequests.set(params, parse);
+  compiled.set(ignored, parse);
   return parse;
 }
 

@@ -48,7 +48,13 @@ function nearBounds(p: Param): unknown[] {
     case 'boolean':
       return [true, false, 'true', 'false', 'TRUE', '1'];
     case 'tags':
-      return [[{ Key: 'k', Value: 'v' }], [{ Key: 'k' }], []];
+      // fast-check may draw a tag without a prototype: zod answers it as a plain object.
+      return [
+        [{ Key: 'k', Value: 'v' }],
+        [{ Key: 'k' }],
+        [],
+        [Object.assign(Object.create(null), { Key: 'k' })],
+      ];
     case 'repeated':
       return [['a', 'b'], [], Array.from({ length: k.maxItems + 1 }, (_, i) => `x${i}`), 'a', ''];
     case 'jsonArray':

@@ -1,4 +1,4 @@
-import type { Operation, ParsedRequest, RequestIssue } from '../api';
+import type { Operation, ParamProblem, ParsedRequest } from '../api';
 import type { Call } from './call';
 import type { Expectation } from './expectation';
 import type { ModelState } from './state';
@@ -31,7 +31,7 @@ export type Handler<O extends Operation = Operation> = ((ctx: Ctx<O>) => Expecta
  * The rule a malformed parameter of one operation breaks, when its family documents one of its
  * own (a tag list limit, a drill listing's paging); undefined falls back to the shared rules.
  */
-export type ParamRule = (name: string, issues: readonly RequestIssue[]) => string | undefined;
+export type ParamRule = (problem: ParamProblem) => string | undefined;
 
 /** One row of the decision table: an operation, the handler that decides it, typed together. */
 export interface Decision {

@@ -1,7 +1,18 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defineOperation, findOperation, type Operation, type Param } from '../api';
+import {
+  defineOperation,
+  findOperation,
+  isTooManyItems,
+  OPERATIONS,
+  type Operation,
+  type Param,
+  paramProblem,
+  paramSchema,
+} from '../api';
 import { samplesOf, validSample } from '../api/rules/param-samples';
-import { PARAM_RULES, type ParamRule, paramRuleId } from '../api/rules/params';
+import { constraintsOf, PARAM_RULES, type ParamRule, paramRuleId } from '../api/rules/params';
+import { constraintKind } from './param-rules';
 import { validateFor } from './validate';
 
 /** A call holding a valid value in every required parameter of `op`. */
@@ -87,5 +98,46 @@ describe('derived parameter rules (api/rules/params.ts), each refused past its e
     });
     const range = PARAM_RULES.find((r) => r.id === paramRuleId(op, 'MaxResults', 'RANGE')) as ParamRule;
     expect(problemsWith(off, range)).toEqual([expect.stringMatching(/^500 refused/)]);
+  });
+});
+
+// Which derived rules a refused value breaks is read from each constraint alone, through the
+// compiled check; it must answer as that constraint's zod schema does, on the constraints' own
+// edge samples and on values of every other kind.
+describe('each constraint alone: the compiled check answers as its schema', () => {
+  const odd = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('', 'true', '1', '-0', '1.5', 'x'.repeat(129), '[1]', 'a,b', null, {}, [], [1], ['']),
+    fc.integer({ min: -5, max: 40_000 }),
+    fc.constantFrom(1.5, Number.NaN, 2 ** 60),
+    fc.boolean(),
+  );
+  const cases = OPERATIONS.flatMap((op) =>
+    op.params.flatMap((p) =>
+      constraintsOf(p)
+        .filter((c) => c !== 'REQUIRED')
+        .map((c) => [`${op.action}.${p.name} ${c}`, p, c] as const),
+    ),
+  );
+  it.each(cases)('%s', (_, p, c) => {
+    const samples = constraintsOf(p).flatMap((k) => {
+      if (k === 'REQUIRED') return [];
+      const s = samplesOf(p, k);
+      return [...s.fits, ...s.breaks];
+    });
+    const values = fc.oneof(fc.constantFrom(...samples), odd);
+    fc.assert(
+      fc.property(values, (v) => {
+        if (c === 'MAX_ITEMS') {
+          const parsed = paramSchema(p).safeParse(v);
+          const keeps = parsed.success || !parsed.error.issues.some(isTooManyItems);
+          expect(paramProblem(p)(v)?.tooMany !== true).toBe(keeps);
+          return;
+        }
+        const alone = { ...p, kind: constraintKind(p, c) };
+        expect(paramProblem(alone)(v) === undefined).toBe(paramSchema(alone).safeParse(v).success);
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { isTooManyItems, type Operation, type Param, type ParamKind, paramSchema } from '../api';
+import { type Operation, type Param, type ParamKind, paramProblem } from '../api';
 import { type ConstraintKind, constraintsOf, paramRuleId } from '../api/rules/params';
 
 /**
@@ -7,52 +7,64 @@ import { type ConstraintKind, constraintsOf, paramRuleId } from '../api/rules/pa
  * refusal itself is the request schema's; this only names the documented constraint behind it.
  */
 
-/** One documented constraint alone, as a schema: whether a value keeps to it. */
-function keepsTo(p: Param, c: Exclude<ConstraintKind, 'REQUIRED'>): (v: unknown) => boolean {
+/** The kind that holds one documented constraint of `p` and no other. */
+export function constraintKind(p: Param, c: Exclude<ConstraintKind, 'REQUIRED' | 'MAX_ITEMS'>): ParamKind {
   const k = p.kind;
-  const alone = (kind: ParamKind) => {
-    const schema = paramSchema({ ...p, kind });
-    return (v: unknown) => schema.safeParse(v).success;
-  };
-  const isInteger = alone({ type: 'integer' });
   switch (c) {
     case 'ENUM':
-      return k.type === 'integer' && k.enum ? alone({ type: 'integer', enum: k.enum }) : alone(k);
+      return k.type === 'integer' && k.enum ? { type: 'integer', enum: k.enum } : k;
     case 'INTEGER':
-      return isInteger;
+      return { type: 'integer' };
     case 'BOOLEAN':
-      return alone({ type: 'boolean' });
+      return { type: 'boolean' };
     case 'RANGE': {
       const { min, max } = k as IntegerKind;
-      const inRange = alone({
+      return {
         type: 'integer',
         ...(min !== undefined ? { min } : {}),
         ...(max !== undefined ? { max } : {}),
-      });
-      // A value that is no integer at all breaks INTEGER, not the range.
-      return (v) => !isInteger(v) || inRange(v);
+      };
     }
     case 'LENGTH': {
       const { minLength, maxLength } = k as StringKind;
-      const fits = alone({
+      return {
         type: 'string',
         ...(minLength !== undefined ? { minLength } : {}),
         ...(maxLength !== undefined ? { maxLength } : {}),
-      });
-      return (v) => typeof v !== 'string' || fits(v);
+      };
     }
     case 'FORMAT': {
       const { pattern, ascii } = k as StringKind;
-      const fits = alone({ type: 'string', ...(pattern ? { pattern } : {}), ...(ascii ? { ascii } : {}) });
+      return { type: 'string', ...(pattern ? { pattern } : {}), ...(ascii ? { ascii } : {}) };
+    }
+  }
+}
+
+/**
+ * Whether a value keeps to one documented constraint alone: the request schema of that
+ * constraint accepts it, as the compiled check answers for it (api/param-problems.ts).
+ */
+function keepsTo(p: Param, c: Exclude<ConstraintKind, 'REQUIRED'>): (v: unknown) => boolean {
+  if (c === 'MAX_ITEMS') {
+    const check = paramProblem(p);
+    return (v) => check(v)?.tooMany !== true;
+  }
+  const accepts = (kind: ParamKind) => {
+    const check = paramProblem({ ...p, kind });
+    return (v: unknown) => check(v) === undefined;
+  };
+  const fits = accepts(constraintKind(p, c));
+  switch (c) {
+    case 'RANGE': {
+      // A value that is no integer at all breaks INTEGER, not the range.
+      const isInteger = accepts({ type: 'integer' });
+      return (v) => !isInteger(v) || fits(v);
+    }
+    case 'LENGTH':
+    case 'FORMAT':
       return (v) => typeof v !== 'string' || fits(v);
-    }
-    case 'MAX_ITEMS': {
-      const schema = paramSchema(p);
-      return (v) => {
-        const parsed = schema.safeParse(v);
-        return parsed.success || !parsed.error.issues.some(isTooManyItems);
-      };
-    }
+    default:
+      return fits;
   }
 }
 

@@ -1,5 +1,4 @@
 import * as api from '../api';
-import { isTooManyItems } from '../api';
 import type { Ctx, Handler, ParamRule } from './context';
 import { bool, decide, list, str } from './context';
 import {
@@ -263,12 +262,12 @@ export const listTagResources: Handler<typeof api.ListTagResources> = (ctx): Exp
 };
 
 /** The tag calls document their list limits and key formats as rules of their own. */
-const tagParamRule: ParamRule = (name, issues) => {
+const tagParamRule: ParamRule = ({ name, tooMany, fields }) => {
   if (name === 'ResourceId') return 'TAG.AT_MOST_50_RESOURCES';
   if (name === 'ResourceType') return 'TAG.RESOURCE_TYPE';
-  if (name === 'TagKey' || (name === 'Tag' && issues.some(isTooManyItems))) return 'TAG.AT_MOST_20_TAGS';
+  if (name === 'TagKey' || (name === 'Tag' && tooMany)) return 'TAG.AT_MOST_20_TAGS';
   if (name === 'Tag') {
-    const valuesOnly = issues.every((i) => i.path[2] === 'Value');
+    const valuesOnly = fields.every((f) => f === 'Value');
     return valuesOnly ? 'TAG.BIND.VALUE_FORMAT' : 'TAG.BIND.KEY_FORMAT';
   }
   return undefined;

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { findOperation } from '../api';
+import { findOperation, OPERATIONS } from '../api';
 import { allowedOutcomes } from './allowed-outcomes';
+import { COMMON_PARAMS } from './call';
 import { initialState } from './state';
 import { asRefusal, asSuccess, ebsCall, ecsCall, pairScenario, startPairCall, T0 } from './testkit';
+import { validateFor } from './validate';
 import { defaultWorld } from './world';
 
 const empty = () => initialState(defaultWorld());
@@ -110,6 +112,15 @@ describe('request validation and common errors', () => {
     );
     expect(e.rules).toContain('PROTO.DESCRIBE_IS_PROJECTION');
     expect(e.next()).toBe(s);
+  });
+
+  it("common parameters are no operation's own: validation reads a call by its own names, left in place", () => {
+    // validateFor reads the call's parameters without first copying the common ones out.
+    expect(OPERATIONS.flatMap((op) => op.params.filter((p) => COMMON_PARAMS.has(p.name)))).toEqual([]);
+    const call = startPairCall();
+    const signed = { ...call, params: { ...call.params, Signature: 'x', SignatureNonce: 'n' } };
+    const e = validateFor(findOperation('ebs', '2021-07-30', 'StartDiskReplicaPair')!, signed);
+    expect(e.ok && Object.keys(e.params)).toEqual(Object.keys(call.params));
   });
 });
 
