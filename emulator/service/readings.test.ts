@@ -364,6 +364,58 @@ describe('group-calls-in-dr-region', () => {
   });
 });
 
+describe('client-token-scope', () => {
+  /** A pair started with token 'shared'; then a stop with that token. */
+  function stopWithStartsToken(h: Harness) {
+    const { pairId } = createPair(h);
+    h.ebs('StartDiskReplicaPair', { RegionId: SH.region, ReplicaPairId: pairId, ClientToken: 'shared' });
+    return () =>
+      h.ebs('StopDiskReplicaPair', { RegionId: SH.region, ReplicaPairId: pairId, ClientToken: 'shared' });
+  }
+
+  it('per-action: the token is new to another action', () => {
+    expect(stopWithStartsToken(playing('client-token-scope=per-action'))()).toEqual({});
+  });
+
+  it('per-api: another action with the token is a mismatch', () => {
+    const stop = stopWithStartsToken(playing('client-token-scope=per-api'));
+    expect(refusal(stop).code).toBe('IdempotentParameterMismatch');
+  });
+});
+
+describe('refused-call-token', () => {
+  /** A stop refused (the pair never started) with token 'tk', then the pair started. */
+  function refusedThenStarted(h: Harness) {
+    const { pairId } = createPair(h);
+    const stop =
+      (extra = {}) =>
+      () =>
+        h.ebs('StopDiskReplicaPair', {
+          RegionId: SH.region,
+          ReplicaPairId: pairId,
+          ClientToken: 'tk',
+          ...extra,
+        });
+    const first = refusal(stop());
+    h.ebs('StartDiskReplicaPair', { RegionId: SH.region, ReplicaPairId: pairId });
+    return { first, stop };
+  }
+
+  it('forgotten: after the refusal the token is free, and the same stop now runs', () => {
+    const { stop } = refusedThenStarted(playing('refused-call-token=forgotten'));
+    expect(stop()()).toEqual({});
+  });
+
+  it('kept: the same stop gets the same refusal, another call with the token a mismatch', () => {
+    const { first, stop } = refusedThenStarted(playing('refused-call-token=kept'));
+    expect(first.code).toMatch(/^(OperationDenied|Incorrect)/);
+    expect(refusal(stop()).code).toBe(first.code);
+    expect(refusal(stop({ ClientToken: 'tk', RegionId: BJ.region })).code).toBe(
+      'IdempotentParameterMismatch',
+    );
+  });
+});
+
 describe('every alternative of every reading', () => {
   it('is played by a test in this file', () => {
     // A new alternative without a test here is one the emulator cannot be shown to play.

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { FAVOURED_READINGS } from '../../api';
 import { createDisk, createPair, makeService, refusal } from './test-support';
 
 const diskParams = { RegionId: 'cn-hangzhou', ZoneId: 'cn-hangzhou-g', DiskCategory: 'cloud_essd', Size: 40 };
@@ -33,23 +32,6 @@ describe('ClientToken idempotency', () => {
     const theirs = h.call('ecs', 'CreateDisk', { ...diskParams, ClientToken: 'tok' }, 'other-ak');
     expect(theirs.DiskId).not.toBe(mine.DiskId);
     expect(h.ecs('CreateDisk', { ...diskParams, ClientToken: 'TOK' }).DiskId).not.toBe(mine.DiskId);
-  });
-
-  it('playing client-token-scope=per-api, a token another action bound is a mismatch; per action it is new', () => {
-    const run = (scope: 'per-action' | 'per-api') => {
-      const h = makeService(0, { readings: { ...FAVOURED_READINGS, 'client-token-scope': scope } });
-      const { pairId } = createPair(h);
-      h.ebs('StartDiskReplicaPair', {
-        RegionId: 'cn-shanghai',
-        ReplicaPairId: pairId,
-        ClientToken: 'shared',
-      });
-      const stop = { RegionId: 'cn-shanghai', ReplicaPairId: pairId, ClientToken: 'shared' };
-      return () => h.ebs('StopDiskReplicaPair', stop);
-    };
-    expect(run('per-action')()).toEqual({});
-    const perApi = run('per-api');
-    expect(refusal(perApi).code).toBe('IdempotentParameterMismatch');
   });
 
   it('replays a state change without repeating it', () => {
