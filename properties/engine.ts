@@ -1,7 +1,7 @@
 import type { Target } from '../adapters/target';
 import type { World } from '../model';
 import { documentedCells, GROUP_OPERATIONS, GROUP_STATES, PAIR_OPERATIONS, PAIR_STATES } from './coverage';
-import { type Failure, RunEvents, type Shard, type Verdict, verdictOf } from './events';
+import { type Failure, nothingJudged, RunEvents, type Shard, type Verdict, verdictOf } from './events';
 import { type LaneResult, type LaneShared, runLane } from './lane';
 import { ReadingBook } from './readings';
 import { RunClock } from './run-clock';
@@ -151,7 +151,7 @@ export async function runEngine(options: RunOptions): Promise<RunOutcome> {
   const judged = results.reduce((n, r) => n + r.steps, 0);
   const asked = options.laneRuns?.reduce((a, b) => a + b, 0) ?? options.runs;
   if (judged === 0 && asked > 0 && failures.length === 0 && harnessError === undefined && !stopReason)
-    events.emit({ type: 'inconclusive', operation: 'run', reason: NOTHING_JUDGED(options) });
+    events.emit({ type: 'inconclusive', operation: 'run', reason: nothingJudged(options) });
   const verdict = verdictOf({
     failures: failures.length,
     inconclusive: inconclusive + (harnessError !== undefined ? 1 : 0),
@@ -171,10 +171,6 @@ export async function runEngine(options: RunOptions): Promise<RunOutcome> {
   for (const off of unsubscribe) off();
   return { world, worldNotes, verdict, failures, ...(harnessError !== undefined ? { harnessError } : {}) };
 }
-
-/** Why a run without a single generated call is inconclusive. */
-export const NOTHING_JUDGED = (o: Pick<RunOptions, 'runs' | 'maxCommands'>): string =>
-  `no generated call was made: every command drawn in ${o.runs} sequence(s) of at most ${o.maxCommands} found nothing to act on, so nothing was judged (more --runs or --max-commands)`;
 
 /** Two lanes may find the same nonconformance: it is reported once. */
 function distinctFailures(results: readonly LaneResult[]) {

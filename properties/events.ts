@@ -72,6 +72,19 @@ export interface Failure {
 }
 
 /** The verdict of one run from what it found. */
+const NOTHING_JUDGED = 'no generated call was made';
+
+/** Why a run without a single generated call is inconclusive. */
+export const nothingJudged = (o: { readonly runs: number; readonly maxCommands: number }): string =>
+  `${NOTHING_JUDGED}: every command drawn in ${o.runs} sequence(s) of at most ${o.maxCommands} found nothing to act on, so nothing was judged (more --runs or --max-commands)`;
+
+/**
+ * That inconclusive entry: the whole run's to say, so a lane or shard that judged nothing beside
+ * others that judged calls leaves no mark on their merge (reports/merge.ts).
+ */
+export const isNothingJudged = (i: { readonly operation: string; readonly reason: string }): boolean =>
+  i.operation === 'run' && i.reason.startsWith(NOTHING_JUDGED);
+
 export function verdictOf(found: {
   readonly failures: number;
   readonly inconclusive: number;

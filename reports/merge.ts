@@ -1,4 +1,5 @@
 import { readingInconsistency } from '../api/readings';
+import { isNothingJudged } from '../properties/events';
 import { type LatencyStats, mergeLatency } from './latency';
 import {
   type Failure,
@@ -68,6 +69,14 @@ export function mergeRecords(runs: readonly RunRecord[]): RunRecord {
   const all = <T>(pick: (r: RunRecord) => readonly T[]) => runs.flatMap(pick);
   const sum = (pick: (r: RunRecord) => number) => runs.reduce((n, r) => n + pick(r), 0);
   const readings = mergeReadings(runs);
+  // Whether anything was judged is the merged run's to say: a shard that judged nothing beside
+  // others that did is not inconclusive for it (as one run's lanes are not: properties/engine.ts).
+  const judged = sum((r) => r.steps) > 0;
+  const shardVerdict = (r: RunRecord) =>
+    judged && r.verdict === 'inconclusive' && r.inconclusive.every(isNothingJudged)
+      ? 'conformant'
+      : r.verdict;
+  const inconclusive = all((r) => r.inconclusive).filter((i) => !(judged && isNothingJudged(i)));
   const failures = sumBy(
     [...all((r) => r.failures), ...readings.inconsistent],
     (f) => f.key,
@@ -98,7 +107,7 @@ export function mergeRecords(runs: readonly RunRecord[]): RunRecord {
       .sort()
       .at(-1) as string,
     verdict: worstVerdict([
-      ...runs.map((r) => r.verdict),
+      ...runs.map(shardVerdict),
       ...(readings.inconsistent.length > 0 ? (['nonconformant'] as const) : []),
     ]),
     steps: sum((r) => r.steps),
@@ -136,7 +145,7 @@ export function mergeRecords(runs: readonly RunRecord[]): RunRecord {
     },
     failures,
     ...(readings.merged ? { readings: readings.merged } : {}),
-    inconclusive: all((r) => r.inconclusive),
+    inconclusive,
     ...(runs.some((r) => r.undocumentedValues)
       ? {
           undocumentedValues: sumBy(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { nothingJudged } from '../../properties/events';
 import { compareRuns } from '../../reports/compare';
 import { renderCompareHtml, renderCompareMarkdown } from '../../reports/compare-render';
 import { MergeError, mergeRecords } from '../../reports/merge';
@@ -202,6 +203,23 @@ describe('merge', () => {
       seed: 3,
     });
     expect(flipped.failures[0]?.rules.length).toBeGreaterThan(0);
+  });
+
+  it('a shard that judged nothing beside others that did leaves the merge conformant; all of them nothing, inconclusive', () => {
+    const empty = conformant({
+      verdict: 'inconclusive',
+      steps: 0,
+      inconclusive: [{ operation: 'run', reason: nothingJudged({ runs: 1, maxCommands: 40 }) }],
+    });
+    const merged = mergeRecords([conformant({ steps: 45 }), empty]);
+    expect(merged.verdict).toBe('conformant');
+    expect(merged.inconclusive).toEqual([]);
+    const none = mergeRecords([empty, empty]);
+    expect(none.verdict).toBe('inconclusive');
+    expect(none.inconclusive.length).toBeGreaterThan(0);
+    // Any other reason a shard could not decide still stands.
+    const stuck = { ...empty, inconclusive: [{ operation: 'settle', reason: 'pair still stopping' }] };
+    expect(mergeRecords([conformant({ steps: 45 }), stuck]).verdict).toBe('inconclusive');
   });
 
   it('refuses shards of different targets and an empty list', () => {
