@@ -1,5 +1,10 @@
 import { ebsDoc } from './operations/common';
-import { CREATE_PAIR_GUIDE_DOC, IDEMPOTENCE_DOC, REPLICATION_LIMITS_DOC } from './rules/sources';
+import {
+  CREATE_PAIR_GUIDE_DOC,
+  IDEMPOTENCE_DOC,
+  IDEMPOTENCE_ZH_DOC,
+  REPLICATION_LIMITS_DOC,
+} from './rules/sources';
 import { TOKEN_ACTIONS } from './rules/tokens';
 
 /**
@@ -376,7 +381,37 @@ export const READINGS = [
     favouredBecause:
       'the page speaks of submitting one request again, and no client code read sends one token with two actions',
   },
+  {
+    id: 'refused-call-token',
+    question: 'Does a call the service refused keep its ClientToken, as an accepted one does?',
+    operations: TOKEN_ACTIONS,
+    rules: ['TOKEN.ONLY_SUCCESS_REMEMBERED', 'TOKEN.OTHER_PARAMS_MISMATCH'],
+    alternatives: [
+      alt(
+        'forgotten',
+        'No: after a refusal the token is free, and a later call with it runs as a new one.',
+        doc(IDEMPOTENCE_DOC, 'Same token, same parameters (the result of a successful submission)'),
+      ),
+      alt(
+        'kept',
+        'Yes, for a refusal the state of a resource caused: the same call again gets that refusal, another call with the token IdempotentParameterMismatch.',
+        doc(IDEMPOTENCE_ZH_DOC, 'after a failed creation, change ClientToken before retrying'),
+        doc(IDEMPOTENCE_DOC, 'Same token, different parameters'),
+      ),
+    ],
+    favoured: 'forgotten',
+    favouredBecause:
+      'the page describes repeating a submission that succeeded; the advice to change the token after a failure reads as caution, not as a rule',
+  },
 ] as const satisfies readonly Reading[];
+
+/**
+ * The refusals reading refused-call-token is about: those the state of a resource caused (an
+ * operation denied, a status that does not allow it), which a repeat of the call meets again.
+ * Whether any other refusal keeps its token is left open without a reading: either answer passes.
+ */
+export const refusedForState = (code: string): boolean =>
+  code.startsWith('OperationDenied') || /^Incorrect[A-Za-z]*Status/.test(code);
 
 export type ReadingId = (typeof READINGS)[number]['id'];
 type ReadingOf<I extends ReadingId> = Extract<(typeof READINGS)[number], { id: I }>;

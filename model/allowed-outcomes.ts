@@ -13,6 +13,7 @@ import * as diskViews from './projections/disks';
 import * as groupViews from './projections/groups';
 import * as pairViews from './projections/pairs';
 import * as regions from './projections/regions';
+import { afterRefusal, keepRefused } from './refused-tokens';
 import type { ModelState } from './state';
 import * as tags from './tags';
 import { acrossActions, bindToken, replayed } from './tokens';
@@ -88,10 +89,23 @@ export function allowedOutcomes(state: ModelState, call: Call, now: number): Exp
   const ctx: Ctx = { state, call, op, params, now };
   const replay = replayed(ctx);
   if (replay) return replay;
-  const e = bindToken(ctx, acrossActions(ctx, (decision?.handler ?? handlerOf(op))(ctx)));
+  const own = (decision?.handler ?? handlerOf(op))(ctx);
+  const e = bindToken(ctx, acrossActions(ctx, afterRefusal(ctx, own)));
   if (e.kind !== 'success') return e;
   const ear = EAR_ACTIONS.has(op.action) ? EAR_RULE : [];
   return withGatewayRules(op, distinctRules(validated.edges, formRules(op, params, paramRule), ear), e);
+}
+
+/**
+ * The state after the target refused `call` with `code`: a refused call's ClientToken is held, as
+ * a target may keep it (model/refused-tokens.ts). A call the model finds malformed binds nothing.
+ */
+export function afterRefused(state: ModelState, call: Call, code: string): ModelState {
+  const found = findOperation(call.product, call.version, call.action);
+  if (!found?.mutating) return state;
+  const validated = validateFor(found, call, decisionOf(found)?.paramRule);
+  if (!validated.ok) return state;
+  return keepRefused({ state, call, op: validated.op, params: validated.params, now: 0 }, code);
 }
 
 /** The replication calls refused outside async-replication regions: an accepted one passed that check. */

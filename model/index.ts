@@ -1,5 +1,5 @@
 export { advance } from './advance';
-export { allowedOutcomes, commit, isModelled } from './allowed-outcomes';
+export { afterRefused, allowedOutcomes, commit, isModelled } from './allowed-outcomes';
 export { type Call, COMMON_PARAMS, isLegacyDialect } from './call';
 export type { AllowedError, Expectation, ListingFacts, Observed, Refusal, Success } from './expectation';
 export { observableStatuses } from './lifecycle';

@@ -118,6 +118,11 @@ export interface TokenRecord {
   readonly result: Readonly<Record<string, string>>;
   /** The call as it bound the token: what a client retrying it sends again, token and all. */
   readonly call: Call;
+  /**
+   * The code a refusal of the call was answered with, where the token is held only because the
+   * target may keep a refused call's token (reading refused-call-token); undefined for a success.
+   */
+  readonly refusedWith?: string;
 }
 
 export interface ModelState {

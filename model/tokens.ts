@@ -30,7 +30,10 @@ function boundElsewhere(ctx: Ctx, token: string): boolean {
   const own = tokenKey(ctx, token);
   const api = `${ctx.op.product}:${ctx.op.version}:`;
   const tail = `\u0000${token}`;
-  for (const k in ctx.state.tokens) if (k !== own && k.endsWith(tail) && k.startsWith(api)) return true;
+  const { tokens } = ctx.state;
+  for (const k in tokens)
+    if (k !== own && k.endsWith(tail) && k.startsWith(api) && tokens[k]?.refusedWith === undefined)
+      return true;
   return false;
 }
 
@@ -88,7 +91,7 @@ function createdIds(before: ModelState, after: ModelState): Record<string, strin
   return out;
 }
 
-const tokenOf = (ctx: Ctx): string | undefined =>
+export const tokenOf = (ctx: Pick<Ctx, 'op' | 'params'>): string | undefined =>
   ctx.op.mutating && takesClientToken(ctx.op) && typeof ctx.params.ClientToken === 'string'
     ? ctx.params.ClientToken
     : undefined;
@@ -101,7 +104,8 @@ export function replayed(ctx: Ctx): Expectation | undefined {
   const token = tokenOf(ctx);
   if (token === undefined) return undefined;
   const record = ctx.state.tokens[tokenKey(ctx, token)];
-  if (!record) return undefined;
+  // A refused call's token (model/refused-tokens.ts) leaves the call to run, both answers open.
+  if (!record || record.refusedWith !== undefined) return undefined;
   if (record.params !== canonicalParams(ctx.params)) {
     return refuse(
       [deny(ctx.op, 'TOKEN.OTHER_PARAMS_MISMATCH', 'IdempotentParameterMismatch')],

@@ -1,6 +1,6 @@
 import type { Exchange, Target } from '../adapters/target';
 import { findOperation, unservedOperation } from '../api';
-import { advance, allowedOutcomes, type Expectation, type ModelState } from '../model';
+import { advance, afterRefused, allowedOutcomes, type Expectation, type ModelState } from '../model';
 import type { Refusal, Success } from '../model/expectation';
 import { judge } from './answer';
 import { type Answer, type CheckContext, type CheckFailure, runChecks } from './checks';
@@ -139,6 +139,9 @@ export class RunSession {
       )
         this.#firstAnswers.set(tokenOf(call) as string, judged.answer.body);
     }
+    // A refused call may keep its token on the target (reading refused-call-token).
+    if (judged.answer.kind === 'error' && tokenOf(call))
+      m.state = afterRefused(m.state, call, judged.answer.code);
     if (expectation.kind === 'success' && expectation.rules.includes(REPLAY_RULE)) {
       // A replay changes nothing: what it names reads as the model holds it.
       for (const planned of readsOfSubject(m.state, call))

@@ -3,6 +3,8 @@
  */
 export const IDEMPOTENCE_DOC =
   'https://www.alibabacloud.com/help/en/ecs/developer-reference/how-to-ensure-idempotence';
+export const IDEMPOTENCE_ZH_DOC =
+  'https://help.aliyun.com/zh/ecs/developer-reference/how-to-ensure-idempotence';
 export const REPLICATION_LIMITS_DOC =
   'https://www.alibabacloud.com/help/en/cloud-backup/user-guide/restrictions-on-use';
 export const CREATE_PAIR_GUIDE_DOC =

@@ -42,7 +42,15 @@ const StateFileSchema = z.object({
       disks: record(withId('diskId')),
       pairs: record(withId('pairId')),
       groups: record(withId('groupId')),
-      tokens: record(z.object({ fingerprint: z.string(), body: z.record(z.string(), z.unknown()) })),
+      tokens: record(
+        z.object({
+          fingerprint: z.string(),
+          body: z.record(z.string(), z.unknown()),
+          error: z
+            .object({ code: z.string(), message: z.string(), httpStatus: z.number().int().optional() })
+            .optional(),
+        }),
+      ),
     }),
   ),
 });

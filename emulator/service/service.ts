@@ -14,7 +14,7 @@ import { loadState, saveState } from './persistence';
 import { DEFAULT_EMULATOR_READINGS } from './readings';
 import { pruneGone } from './replication';
 import { type AccountState, emptyState, type ServiceState } from './state';
-import { InFlightTokens, remember, replay } from './tokens';
+import { InFlightTokens, remember, rememberRefusal, replay } from './tokens';
 
 const emptyAccount = (): AccountState => ({ disks: {}, pairs: {}, groups: {}, tokens: {} });
 
@@ -71,6 +71,10 @@ export function createEmulatorService(
       body = undo.plain(route.fn(ctx, call.params));
     } catch (err) {
       undo.rollback();
+      if (err instanceof ServiceError && rememberRefusal(account, call, err, readings)) {
+        state.accounts[call.accessKeyId] = account;
+        commit(state);
+      }
       throw err;
     }
     remember(account, call, body, readings);

@@ -131,6 +131,8 @@ export interface DrillRecord {
 export interface TokenRecord {
   readonly fingerprint: string;
   readonly body: Record<string, unknown>;
+  /** The refusal a kept refused call's token answers again (reading refused-call-token=kept). */
+  readonly error?: { readonly code: string; readonly message: string; readonly httpStatus?: number };
 }
 
 /** One account (AccessKeyId): like moto's per-account backend. */

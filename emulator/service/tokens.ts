@@ -1,4 +1,4 @@
-import type { ReadingChoices } from '../../api';
+import { type ReadingChoices, refusedForState } from '../../api';
 import { type ServiceBody, type ServiceCall, ServiceError } from './api';
 import { optString } from './params';
 import { plays } from './readings';
@@ -61,6 +61,8 @@ export function replay(
   const bound = binding(call, token, readings);
   const seen = account.tokens[bound.key];
   if (!seen) return undefined;
+  if (seen.error && seen.fingerprint === bound.fingerprint)
+    throw new ServiceError(seen.error.code, seen.error.message, seen.error.httpStatus);
   if (seen.fingerprint !== bound.fingerprint) {
     throw new ServiceError(
       'IdempotentParameterMismatch',
@@ -80,6 +82,30 @@ export function remember(
   if (token === undefined) return;
   const { key, fingerprint } = binding(call, token, readings);
   account.tokens[key] = { fingerprint, body: structuredClone(body) };
+}
+
+/**
+ * Playing reading refused-call-token=kept: a call refused for the state of a resource keeps its
+ * token, so the same call again gets that refusal and another call with it a mismatch.
+ */
+export function rememberRefusal(
+  account: AccountState,
+  call: ServiceCall,
+  err: ServiceError,
+  readings: ReadingChoices,
+): boolean {
+  const token = tokenOf(call);
+  if (token === undefined || !plays(readings, 'refused-call-token', 'kept') || !refusedForState(err.code))
+    return false;
+  const { key, fingerprint } = binding(call, token, readings);
+  if (account.tokens[key]) return false;
+  const error = { code: err.code, message: err.message };
+  account.tokens[key] = {
+    fingerprint,
+    body: {},
+    error: err.httpStatus === undefined ? error : { ...error, httpStatus: err.httpStatus },
+  };
+  return true;
 }
 
 /** Tokens of calls under way, by account; kept in memory only (a restart ends every call). */

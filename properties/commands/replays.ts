@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { refusedForState } from '../../api';
 import { RESOURCES } from '../../api/resources';
 import type { ModelState } from '../../model';
 import type { TokenRecord } from '../../model/state';
@@ -71,13 +72,28 @@ const replayCall = fc
   .map(
     (g) =>
       new CallCommand('retry', g, (s: ModelState) => {
-        const all = Object.values(s.tokens).filter((r) => resourcesRemain(s, r));
+        const held = Object.values(s.tokens).filter((r) => resourcesRemain(s, r));
+        const all = held.filter((r) => r.refusedWith === undefined);
+        // A call refused for the state of a resource, retried with its token (reading
+        // refused-call-token: run as new, or answered that refusal again).
+        const refused = held.filter((r) => r.refusedWith !== undefined && refusedForState(r.refusedWith));
         const creates = all.filter(isCreate);
-        const chosen = nth(g.creates && creates.length > 0 ? creates : all, g.call);
+        const pool = g.creates && creates.length > 0 ? creates : [...all, ...refused];
+        const chosen = nth(pool, g.call);
         if (!chosen) return undefined;
         const { call } = chosen;
         const name = NAME_OF[call.action];
         const rename = g.renamed && name !== undefined;
+        if (chosen.refusedWith !== undefined)
+          return {
+            call: rename ? { ...call, params: { ...call.params, [name]: OTHER_NAME } } : call,
+            variant: g.variant,
+            label: label(
+              `retry ${call.action}`,
+              `as refused token#${refused.indexOf(chosen)}`,
+              rename ? `${name} changed` : 'same parameters',
+            ),
+          };
         // A call with nothing to rename is sent again as another action's accepted call carrying
         // this token instead of its own: what reading client-token-scope turns on.
         const carried = g.renamed && !rename ? carriedTo(all, chosen, g.call) : undefined;

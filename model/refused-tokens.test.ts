@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { afterRefused, allowedOutcomes } from './allowed-outcomes';
+import { apply, asRefusal, asSuccess, ebsCall, pairScenario, startPairCall, T0 } from './testkit';
+
+// Reading refused-call-token: a stop refused (pair-1 never started) with token 'tk', the pair
+// then started, and the same stop again: a new call where the token was forgotten, the same
+// refusal where it was kept; another call with the token, a mismatch where it was kept.
+const stop = (extra: Record<string, unknown> = {}) =>
+  ebsCall('StopDiskReplicaPair', {
+    RegionId: 'cn-shanghai',
+    ReplicaPairId: 'pair-1',
+    ClientToken: 'tk',
+    ...extra,
+  });
+
+function refusedThenStarted(code = 'OperationDenied.PairStatusConflict') {
+  const s = pairScenario();
+  expect(allowedOutcomes(s, stop(), T0).kind).toBe('refusal');
+  return apply(afterRefused(s, stop(), code), startPairCall());
+}
+
+const KEEP = { id: 'refused-call-token', onSuccess: 'forgotten', onRefusal: 'kept' };
+
+describe('reading refused-call-token', () => {
+  it('is open after a refusal for the state: the stop runs, or gets its first refusal again', () => {
+    const e = asSuccess(allowedOutcomes(refusedThenStarted(), stop(), T0));
+    expect(e.reading).toEqual(KEEP);
+    expect(e.also.map((a) => a.code)).toContain('OperationDenied.PairStatusConflict');
+    // The stop binds the token when it runs.
+    expect(Object.values(e.next().tokens).some((r) => r.refusedWith === undefined)).toBe(true);
+  });
+
+  it('other parameters with the kept token: a mismatch is allowed too', () => {
+    const e = asSuccess(allowedOutcomes(refusedThenStarted(), stop({ ClientToken: 'tk', Force: true }), T0));
+    expect(e.also.map((a) => a.code)).toContain('IdempotentParameterMismatch');
+  });
+
+  it('is held to the alternative fixed before the run', () => {
+    const fixed = (choice: string) => ({
+      ...refusedThenStarted(),
+      readings: { 'refused-call-token': choice },
+    });
+    expect(asRefusal(allowedOutcomes(fixed('kept'), stop(), T0)).errors.map((a) => a.code)).toEqual([
+      'OperationDenied.PairStatusConflict',
+    ]);
+    const e = asSuccess(allowedOutcomes(fixed('forgotten'), stop(), T0));
+    expect(e.reading).toBeUndefined();
+    expect(e.also).toEqual([]);
+  });
+
+  it('after any other refusal either answer passes, and shows nothing', () => {
+    const e = asSuccess(allowedOutcomes(refusedThenStarted('Throttling.User'), stop(), T0));
+    expect(e.reading).toBeUndefined();
+    expect(e.also.map((a) => a.code)).toContain('Throttling.User');
+  });
+
+  it('a call the model finds malformed binds nothing; a token bound by a success is kept as it was', () => {
+    const s = pairScenario();
+    expect(afterRefused(s, stop({ ReplicaPairId: 7 }), 'InvalidParameter')).toBe(s);
+    const started = apply(s, startPairCall({ ClientToken: 'tk2' }));
+    const refusedStart = ebsCall('StartDiskReplicaPair', {
+      RegionId: 'cn-shanghai',
+      ReplicaPairId: 'pair-1',
+      ClientToken: 'tk2',
+    });
+    expect(afterRefused(started, refusedStart, 'OperationDenied')).toBe(started);
+  });
+});
