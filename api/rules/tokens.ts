@@ -58,7 +58,7 @@ export const TOKEN_RULES: readonly Rule[] = [
   rule(
     'TOKEN.ONLY_SUCCESS_REMEMBERED',
     TOKEN_ACTIONS,
-    'Only an accepted call binds its token; after a refusal the same token may be used again (a modelling choice).',
+    'Only an accepted call binds its token; after a refusal the same token may be used again (the docs do not say: reading refused-call-token).',
     IDEMPOTENCE_DOC,
     'Retries',
   ),
