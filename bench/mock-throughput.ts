@@ -6,6 +6,7 @@
 import { createTarget } from '../adapters';
 import type { Captured } from './capture';
 import { runCheckedWorkload } from './checked-workload';
+import { ownCpuMs } from './cpu-time';
 import { type ThroughputOptions, verdictNote } from './emulator-throughput';
 import { type Figure, figure } from './figures';
 import { rawMswRate } from './raw-msw';
@@ -18,14 +19,22 @@ export async function benchMock(captured: Captured, o: ThroughputOptions): Promi
   const checked: number[] = [];
   const raw: number[] = [];
   const ratios: number[] = [];
+  const cpu: number[] = [];
+  const rawCpu: number[] = [];
   const verdicts = new Set<string>();
   for (let trial = 0; trial <= o.trials; trial++) {
     // Raw msw first, while no mock target holds the shared interceptor.
+    const raw0 = ownCpuMs();
     const r = await rawMswRate(traffic, RAW_REQUESTS, 1);
+    const rawMs = ownCpuMs() - raw0;
     const target = await createTarget('mock', { transitionMs: 1000, clockMode: 'manual' });
     try {
+      const checked0 = ownCpuMs();
       const w = await runCheckedWorkload(target, { seed: o.seed + trial, runs: o.sequences, concurrency: 1 });
+      const checkedMs = ownCpuMs() - checked0;
       if (trial === 0) continue; // warm-up
+      cpu.push((checkedMs * 1000) / w.steps);
+      rawCpu.push((rawMs * 1000) / RAW_REQUESTS);
       verdicts.add(w.verdict);
       checked.push(w.callsPerSecond);
       raw.push(r);
@@ -40,5 +49,8 @@ export async function benchMock(captured: Captured, o: ThroughputOptions): Promi
     figure('mock.checked', 'mock target (msw)', 'calls/s', checked, undefined, note),
     figure('mock.raw', 'raw msw (one trivial handler)', 'req/s', raw),
     figure('mock.ratio', 'mock / raw msw', 'ratio', ratios, { op: '>=', limit: 0.6 }),
+    // The ratio's floor: a checked call costs at least a raw msw request plus the direct target's call.
+    figure('mock.cpu', 'CPU per checked call, mock (harness, emulator and msw)', 'µs', cpu),
+    figure('mock.cpuRaw', 'CPU per raw msw request', 'µs', rawCpu),
   ];
 }

@@ -15,6 +15,8 @@ const SERVER = fileURLToPath(new URL('./raw-http-server.mjs', import.meta.url));
 
 export interface RawHttpServer {
   readonly origin: string;
+  /** The server's process, whose CPU the benchmark reads beside the client's. */
+  readonly pid: number | undefined;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export async function startRawServer(traffic: readonly ReplayedExchange[]): Prom
   const child = await createEmulatorTarget({ command: { file: process.execPath, args: [SERVER, file] } });
   return {
     origin: child.endpoint as string,
+    pid: child.pid,
     async close() {
       await child.close?.();
       rmSync(dir, { recursive: true, force: true });
