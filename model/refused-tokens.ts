@@ -51,10 +51,13 @@ export function afterRefusal(ctx: Ctx, e: Expectation): Expectation {
   // Only a refusal for a resource's state is the reading's; after any other, either answer passes.
   const marked = refusedForState(code);
   if (fixed === KEEP.onRefusal && marked) return kept;
-  if (e.kind === 'success')
-    return marked && !e.reading
+  if (e.kind === 'success') {
+    // A refusal the call may get anyway (its state on the way, say) shows nothing of the token.
+    const shows = marked && !e.reading && !kept.errors.some((k) => e.also.some((a) => a.code === k.code));
+    return shows
       ? forkOnReading(ctx.state, KEEP, e, kept)
       : successWith(e, { also: dedupe([...e.also, ...kept.errors]) });
+  }
   const newCodes = kept.errors.filter((k) => !e.errors.some((x) => x.code === k.code));
   if (newCodes.length === 0) return e;
   return {

@@ -49,8 +49,9 @@ export function acrossActions(ctx: Ctx, e: Expectation): Expectation {
   if (fixed === SCOPE.onSuccess) return e;
   if (fixed === SCOPE.onRefusal) return mismatch;
   if (e.kind === 'success')
-    // Another reading already decides what this answer shows: the mismatch is allowed, unmarked.
-    return e.reading
+    // Another reading already decides what this answer shows, or the call may be refused with a
+    // mismatch anyway: the mismatch is allowed, unmarked.
+    return e.reading || e.also.some((a) => a.code === MISMATCH)
       ? successWith(e, { also: dedupe([...e.also, ...mismatch.errors]) })
       : forkOnReading(ctx.state, SCOPE, e, mismatch);
   // Which the target checks first, the token or the state, the docs do not say: either code.
