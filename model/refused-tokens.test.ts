@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { findOperation } from '../api';
 import { afterRefused, allowedOutcomes } from './allowed-outcomes';
+import { allowed, succeed } from './expectation';
+import { afterRefusal } from './refused-tokens';
 import { apply, asRefusal, asSuccess, ebsCall, pairScenario, startPairCall, T0 } from './testkit';
 
 // Reading refused-call-token: a stop refused (pair-1 never started) with token 'tk', the pair
@@ -52,6 +55,23 @@ describe('reading refused-call-token', () => {
     const e = asSuccess(allowedOutcomes(refusedThenStarted('Throttling.User'), stop(), T0));
     expect(e.reading).toBeUndefined();
     expect(e.also.map((a) => a.code)).toContain('Throttling.User');
+  });
+
+  it('a refusal the call may get anyway shows nothing: both stay allowed, unmarked', () => {
+    const s = refusedThenStarted();
+    const op = findOperation('ebs', '2021-07-30', 'StopDiskReplicaPair');
+    if (!op) throw new Error('StopDiskReplicaPair is not catalogued');
+    const ctx = { state: s, call: stop(), op, params: stop().params, now: T0 };
+    const maybe = succeed({
+      rules: [],
+      also: allowed(op, 'OperationDenied.PairStatusConflict'),
+      next: () => s,
+    });
+    const e = asSuccess(afterRefusal(ctx, maybe));
+    expect(e.reading).toBeUndefined();
+    expect(e.also.map((a) => a.code)).toContain('OperationDenied.PairStatusConflict');
+    // Without that refusal open, the same answer would show the token kept.
+    expect(asSuccess(afterRefusal(ctx, succeed({ rules: [], next: () => s }))).reading).toEqual(KEEP);
   });
 
   it('a call the model finds malformed binds nothing; a token bound by a success is kept as it was', () => {
