@@ -245,9 +245,10 @@ const typedRequests = new WeakMap<readonly Param[], Map<ReadonlySet<string> | un
 /**
  * `typedParse` over an operation's parameter list, compiled once per list: what `requestSchema`
  * answers (its keys in the schema's order, then the undocumented ones) for the parameters every
- * `typedParse` accepts, without zod; undefined when one is unsure or a required one is absent.
- * Names in `ignored` (a protocol's common parameters, which no operation documents) are left
- * out of the answer, as a caller leaves them out of what it hands the schema.
+ * `typedParse` accepts, without zod; undefined when one is unsure, or a required one is absent
+ * or '' (which gateways call missing). Names in `ignored` (a protocol's common parameters, which
+ * no operation documents) are left out of the answer, as a caller leaves them out of what it
+ * hands the schema.
  */
 export function typedRequest(params: readonly Param[], ignored?: ReadonlySet<string>): TypedRequest {
   let compiled = typedRequests.get(params);
@@ -257,7 +258,8 @@ export function typedRequest(params: readonly Param[], ignored?: ReadonlySet<str
   }
   let parse = compiled.get(ignored);
   if (parse) return parse;
-  // Parallel arrays and an index loop: this runs for nearly every call a run makes.
+  // Parallel arrays and an index loop: this runs for nearly every call a run makes. (Written out
+  // as code per operation, as zod compiles its object schemas, it measured slower.)
   const names = params.map((p) => p.name);
   const required = params.map((p) => p.required);
   const parsers = params.map(typedParse);
@@ -270,7 +272,9 @@ export function typedRequest(params: readonly Param[], ignored?: ReadonlySet<str
         if (required[i]) return undefined;
         continue;
       }
-      const v = (parsers[i] as (v: unknown) => unknown)(input[name]);
+      const given = input[name];
+      if (required[i] && given === '') return undefined;
+      const v = (parsers[i] as (v: unknown) => unknown)(given);
       if (v === UNSURE) return undefined;
       out[name] = v;
     }
