@@ -282,8 +282,11 @@ function compileRequest(params: readonly Param[], ignored: ReadonlySet<string> |
   const skipped = new Set([...names, ...(ignored ?? [])]);
   // The parsed values by parameter, reused from call to call (a parse never re-enters).
   const values: unknown[] = names.map(() => ABSENT);
+  // The parameters whose typed value is not the call's (a list from its wire string), reused too.
+  const changed: number[] = [];
   const decline = () => {
     values.fill(ABSENT);
+    changed.length = 0;
     return undefined;
   };
   return (input) => {
@@ -291,14 +294,14 @@ function compileRequest(params: readonly Param[], ignored: ReadonlySet<string> |
     // Documented names a prototype holds are the schema's to read.
     if (proto !== Object.prototype && proto !== null) return undefined;
     const keys = Object.keys(input);
-    let same = proto === Object.prototype;
+    let ordered = proto === Object.prototype;
     let last = -1;
     let undocumented = false;
     let requiredSeen = 0;
     for (const key of keys) {
       const i = index.get(key);
       if (i === undefined) {
-        if (ignored?.has(key)) same = false;
+        if (ignored?.has(key)) ordered = false;
         else undocumented = true;
         continue;
       }
@@ -310,13 +313,21 @@ function compileRequest(params: readonly Param[], ignored: ReadonlySet<string> |
       const v = (parsers[i] as (v: unknown) => unknown)(given);
       if (v === UNSURE) return decline();
       values[i] = v;
-      if (v !== given || undocumented || i < last) same = false;
+      if (v !== given) changed.push(i);
+      if (undocumented || i < last) ordered = false;
       last = i;
     }
     if (requiredSeen < requiredCount) return decline();
-    if (same) {
-      values.fill(ABSENT);
-      return input as Record<string, unknown>;
+    if (ordered) {
+      // The call's keys already in the schema's order: the call itself, or a copy of it with
+      // the values its parse changed (a copy of one shape, then stores to keys it has).
+      let out = input as Record<string, unknown>;
+      if (changed.length > 0) {
+        out = { ...input };
+        for (const i of changed) out[names[i] as string] = values[i];
+      }
+      decline();
+      return out;
     }
     const out: Record<string, unknown> = {};
     for (let i = 0; i < names.length; i++)
@@ -324,6 +335,7 @@ function compileRequest(params: readonly Param[], ignored: ReadonlySet<string> |
         out[names[i] as string] = values[i];
         values[i] = ABSENT;
       }
+    changed.length = 0;
     if (undocumented) for (const key of keys) if (!skipped.has(key)) out[key] = input[key];
     return out;
   };
