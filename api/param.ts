@@ -245,9 +245,11 @@ const typedRequests = new WeakMap<readonly Param[], Map<ReadonlySet<string> | un
 /**
  * `typedParse` over an operation's parameter list, compiled once per list: what `requestSchema`
  * answers (its keys in the schema's order, then the undocumented ones) for the parameters every
- * `typedParse` accepts, without zod; undefined when one is unsure or a required one is absent.
- * Names in `ignored` (a protocol's common parameters, which no operation documents) are left
- * out of the answer, as a caller leaves them out of what it hands the schema.
+ * `typedParse` accepts, without zod (the call itself where it already is that; never to be
+ * changed); undefined when one is unsure, or a required one is absent or '' (which gateways call
+ * missing). Names in `ignored` (a protocol's common parameters, which
+ * no operation documents) are left out of the answer, as a caller leaves them out of what it
+ * hands the schema.
  */
 export function typedRequest(params: readonly Param[], ignored?: ReadonlySet<string>): TypedRequest {
   let compiled = typedRequests.get(params);
@@ -257,28 +259,86 @@ export function typedRequest(params: readonly Param[], ignored?: ReadonlySet<str
   }
   let parse = compiled.get(ignored);
   if (parse) return parse;
-  // Parallel arrays and an index loop: this runs for nearly every call a run makes.
-  const names = params.map((p) => p.name);
-  const required = params.map((p) => p.required);
-  const parsers = params.map(typedParse);
-  const skipped = new Set([...names, ...(ignored ?? [])]);
-  parse = (input) => {
-    const out: Record<string, unknown> = {};
-    for (let i = 0; i < names.length; i++) {
-      const name = names[i] as string;
-      if (!(name in input)) {
-        if (required[i]) return undefined;
-        continue;
-      }
-      const v = (parsers[i] as (v: unknown) => unknown)(input[name]);
-      if (v === UNSURE) return undefined;
-      out[name] = v;
-    }
-    for (const name of Object.keys(input)) if (!skipped.has(name)) out[name] = input[name];
-    return out;
-  };
+  parse = compileRequest(params, ignored);
   compiled.set(ignored, parse);
   return parse;
+}
+
+/** A parameter the call does not hold (a value no parser answers). */
+const ABSENT: unique symbol = Symbol('absent');
+
+/**
+ * The parser of one list. It walks the call's own keys, not the documented names (an operation
+ * documents up to thirty, a call holds a few: looking each name up in every call was a tenth of
+ * a model transition), and hands back the call itself when that is already what the schema
+ * outputs: every value as typed, keys in the schema's order, nothing to leave out.
+ */
+function compileRequest(params: readonly Param[], ignored: ReadonlySet<string> | undefined): TypedRequest {
+  const names = params.map((p) => p.name);
+  const required = params.map((p) => p.required);
+  const requiredCount = required.filter(Boolean).length;
+  const parsers = params.map(typedParse);
+  const index = new Map(names.map((name, i) => [name, i]));
+  const skipped = new Set([...names, ...(ignored ?? [])]);
+  // The parsed values by parameter, reused from call to call (a parse never re-enters).
+  const values: unknown[] = names.map(() => ABSENT);
+  // The parameters whose typed value is not the call's (a list from its wire string), reused too.
+  const changed: number[] = [];
+  const decline = () => {
+    values.fill(ABSENT);
+    changed.length = 0;
+    return undefined;
+  };
+  return (input) => {
+    const proto = Object.getPrototypeOf(input);
+    // Documented names a prototype holds are the schema's to read.
+    if (proto !== Object.prototype && proto !== null) return undefined;
+    const keys = Object.keys(input);
+    let ordered = proto === Object.prototype;
+    let last = -1;
+    let undocumented = false;
+    let requiredSeen = 0;
+    for (const key of keys) {
+      const i = index.get(key);
+      if (i === undefined) {
+        if (ignored?.has(key)) ordered = false;
+        else undocumented = true;
+        continue;
+      }
+      const given = input[key];
+      if (required[i]) {
+        if (given === '') return decline();
+        requiredSeen++;
+      }
+      const v = (parsers[i] as (v: unknown) => unknown)(given);
+      if (v === UNSURE) return decline();
+      values[i] = v;
+      if (v !== given) changed.push(i);
+      if (undocumented || i < last) ordered = false;
+      last = i;
+    }
+    if (requiredSeen < requiredCount) return decline();
+    if (ordered) {
+      // The call's keys already in the schema's order: the call itself, or a copy of it with
+      // the values its parse changed (a copy of one shape, then stores to keys it has).
+      let out = input as Record<string, unknown>;
+      if (changed.length > 0) {
+        out = { ...input };
+        for (const i of changed) out[names[i] as string] = values[i];
+      }
+      decline();
+      return out;
+    }
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < names.length; i++)
+      if (values[i] !== ABSENT) {
+        out[names[i] as string] = values[i];
+        values[i] = ABSENT;
+      }
+    changed.length = 0;
+    if (undocumented) for (const key of keys) if (!skipped.has(key)) out[key] = input[key];
+    return out;
+  };
 }
 
 /** The request schema of an operation: every documented parameter, unknown ones passed through. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OPERATIONS, type Param, paramSchema, typedRequest } from '.';
+import { OPERATIONS, type Param, param, paramSchema, required, typedRequest } from '.';
 
 // The fast path for parameters (the model's typed calls, the emulator's wire strings) must answer
 // exactly what the zod request schema answers whenever it answers at all: never accept what the
@@ -96,12 +96,20 @@ describe('typed requests', () => {
       ['Undocumented', value],
     ]);
     // Required parameters always present (validate() answers a missing one before this path).
-    const params = fc.record(arbitraries, { requiredKeys: required as never[] });
+    // In the schema's order (the fast path may hand the call back as it is), or reversed (it must
+    // then answer the schema's order).
+    const params = fc
+      .tuple(fc.record(arbitraries, { requiredKeys: required as never[] }), fc.boolean())
+      .map(([own, reversed]) => (reversed ? Object.fromEntries(Object.entries(own).reverse()) : own));
     let accepted = 0;
     fc.assert(
       fc.property(params, (own) => {
         const typed = typedRequest(op.params)(own);
         if (typed === undefined) return;
+        // A required parameter given as '' is missing to a gateway: never typed.
+        expect(op.params.some((p) => p.required && (own as Record<string, unknown>)[p.name] === '')).toBe(
+          false,
+        );
         accepted++;
         const parsed = op.request.safeParse(own);
         expect(parsed.success).toBe(true);
@@ -113,5 +121,16 @@ describe('typed requests', () => {
     );
     // The property said something: the fast path did accept.
     expect(accepted).toBeGreaterThan(0);
+  });
+});
+
+describe('a required parameter given as empty text', () => {
+  // No catalogue entry accepts '' in a required parameter today; a gateway calls it missing, so
+  // the fast path must leave it to the caller's missing check even where the kind would accept it.
+  const params = [required(param('Name', { type: 'string' }, 'free text'))];
+  it('is never typed', () => {
+    const parse = typedRequest(params);
+    expect(parse({ Name: '' })).toBeUndefined();
+    expect(parse({ Name: 'x' })).toEqual({ Name: 'x' });
   });
 });

@@ -3,7 +3,7 @@ import type { Call } from './call';
 import type { Ctx, Decision, Handler } from './context';
 import * as disks from './disks';
 import * as drills from './drills';
-import { distinctRules, type Expectation, type Observed, observe, successWith } from './expectation';
+import { type Expectation, type Observed, observe, successWith, withRules } from './expectation';
 import * as groupMembers from './group-members';
 import * as groups from './groups';
 import * as legacy from './legacy';
@@ -92,8 +92,18 @@ export function allowedOutcomes(state: ModelState, call: Call, now: number): Exp
   const own = (decision?.handler ?? handlerOf(op))(ctx);
   const e = bindToken(ctx, acrossActions(ctx, afterRefusal(ctx, own)));
   if (e.kind !== 'success') return e;
-  const ear = EAR_ACTIONS.has(op.action) ? EAR_RULE : [];
-  return withGatewayRules(op, distinctRules(validated.edges, formRules(op, params, paramRule), ear), e);
+  // An accepted call also names PROTO.ID_FORMAT where it hands out or lists IDs, then the
+  // derived parameter rules it met at their edge (api/rules/params.ts) and the written rules of
+  // its parameters and region it passed (some its decision names too): one copy of the success,
+  // and none where it names them all already.
+  const rules = withRules(
+    e.rules,
+    ID_FORMAT_ACTIONS.has(op.action) ? ID_FORMAT_RULE : NONE,
+    validated.edges,
+    formRules(op, params, paramRule),
+    EAR_ACTIONS.has(op.action) ? EAR_RULE : NONE,
+  );
+  return rules === e.rules ? e : successWith(e, { rules });
 }
 
 /**
@@ -108,6 +118,8 @@ export function afterRefused(state: ModelState, call: Call, code: string): Model
   return keepRefused({ state, call, op: validated.op, params: validated.params, now: 0 }, code);
 }
 
+const NONE: readonly string[] = [];
+
 /** The replication calls refused outside async-replication regions: an accepted one passed that check. */
 const EAR_ACTIONS = new Set(findRule('PROTO.EAR_REGION')?.operations ?? []);
 const EAR_RULE = ['PROTO.EAR_REGION'];
@@ -115,20 +127,6 @@ const EAR_RULE = ['PROTO.EAR_REGION'];
 /** The calls that hand out or list IDs answer them with their prefixes (the schema checks it). */
 const ID_FORMAT_ACTIONS = new Set(findRule('PROTO.ID_FORMAT')?.operations ?? []);
 const ID_FORMAT_RULE = ['PROTO.ID_FORMAT'];
-
-/**
- * An accepted call also names PROTO.ID_FORMAT where it hands out or lists IDs, then the derived
- * parameter rules it met at their edge (api/rules/params.ts) and the written rules of its
- * parameters and region it passed (some its decision names too): one copy of the success, and
- * none where it names them all already.
- */
-function withGatewayRules(op: Operation, edges: readonly string[], e: Expectation): Expectation {
-  if (e.kind !== 'success') return e;
-  const idFormat = ID_FORMAT_ACTIONS.has(op.action);
-  if (!idFormat && edges.length === 0) return e;
-  const rules = distinctRules(e.rules, idFormat ? ID_FORMAT_RULE : [], edges);
-  return rules.length === e.rules.length ? e : successWith(e, { rules });
-}
 
 /** The state after the target answered: a success binds the observed IDs, a refusal changes nothing. */
 export function commit(state: ModelState, call: Call, now: number, observed: Observed = {}): ModelState {

@@ -56,6 +56,19 @@ const NAMED: Readonly<Record<string, CodeMeaning>> = {
 const SPECIFIC_DENIAL = /^OperationDenied\.(?!InvalidStatus$|PairGroupStatusConflict$)/;
 
 export function meaningOf(code: string): CodeMeaning {
+  let meaning = meanings.get(code);
+  if (meaning === undefined) {
+    meaning = meaningFromName(code);
+    // A target may answer any code: the catalogue's few are kept, not every one it invents.
+    if (meanings.size < 1_000) meanings.set(code, meaning);
+  }
+  return meaning;
+}
+
+/** Codes' meanings, read once: a refusal whose code the docs do not name reads every documented code. */
+const meanings = new Map<string, CodeMeaning>();
+
+function meaningFromName(code: string): CodeMeaning {
   const named = NAMED[code];
   if (named) return named;
   const def = ERROR_CATALOGUE.get(code);

@@ -145,6 +145,25 @@ export function distinctRules(...lists: readonly (readonly string[])[]): string[
   return out;
 }
 
+/**
+ * A success's rules (distinct) with those of `more` it lacks appended, in order: the same array
+ * when it lacks none. A few added rules are looked up in the list instead of the whole list
+ * being deduplicated again, which every accepted call did.
+ */
+export function withRules(
+  rules: readonly string[],
+  ...more: readonly (readonly string[])[]
+): readonly string[] {
+  let out: string[] | undefined;
+  for (const list of more)
+    for (const id of list) {
+      if ((out ?? rules).includes(id)) continue;
+      out ??= [...rules];
+      out.push(id);
+    }
+  return out ?? rules;
+}
+
 /** A code's status: the operation's documented one first, then the catalogue's, else 400. */
 export function statusOf(op: Operation | undefined, code: string): number {
   return op?.errors.find((e) => e.code === code)?.httpStatus ?? ERROR_CATALOGUE.get(code)?.httpStatus ?? 400;

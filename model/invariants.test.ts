@@ -255,6 +255,8 @@ describe('model invariants over random call sequences', () => {
           }
           const e = allowedOutcomes(s, call, now);
           expect(e.rules.length).toBeGreaterThan(0);
+          // Each rule once: rules are added to a success by looking them up (withRules).
+          expect(new Set(e.rules).size).toBe(e.rules.length);
           for (const id of e.rules) expect(findRule(id), id).toBeDefined();
           if (e.kind === 'refusal') {
             expect(e.errors.length).toBeGreaterThan(0);

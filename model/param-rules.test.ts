@@ -141,3 +141,28 @@ describe('each constraint alone: the compiled check answers as its schema', () =
     );
   });
 });
+
+describe('edge rules', () => {
+  // The parsed call comes in the schema's order whatever order the call's keys had, and the edge
+  // rules come in the catalogue's order with it.
+  it.each(OPERATIONS.map((op) => [op.action, op] as const))(
+    '%s: in the catalogue order, whatever the key order',
+    (_, op) => {
+      const atEdges = Object.fromEntries(
+        op.params.map((p) => {
+          const fits = constraintsOf(p).flatMap((c) => (c === 'REQUIRED' ? [] : samplesOf(p, c).fits));
+          return [p.name, fits.at(-1) ?? validSample(p)];
+        }),
+      );
+      const ordered = validateFor(op, { params: atEdges });
+      const reversed = validateFor(op, { params: Object.fromEntries(Object.entries(atEdges).reverse()) });
+      expect(ordered.ok && reversed.ok).toBe(true);
+      if (!ordered.ok || !reversed.ok) return;
+      expect(reversed.edges).toEqual(ordered.edges);
+      const catalogueOrder = [...ordered.edges].sort(
+        (a, b) => PARAM_RULES.findIndex((r) => r.id === a) - PARAM_RULES.findIndex((r) => r.id === b),
+      );
+      expect(ordered.edges).toEqual(catalogueOrder);
+    },
+  );
+});

@@ -96,7 +96,8 @@ function atEdge(p: Param, c: ConstraintKind): (v: unknown) => boolean {
 interface Compiled {
   /** Per parameter: its derived rules with the test of a refused value. */
   readonly broken: ReadonlyMap<string, readonly { id: string; keeps: (v: unknown) => boolean }[]>;
-  readonly edges: readonly { name: string; id: string; at: (v: unknown) => boolean }[];
+  /** Per parameter, in the catalogue's order: its derived rules with the test of a value at their edge. */
+  readonly edges: ReadonlyMap<string, readonly { id: string; at: (v: unknown) => boolean }[]>;
   readonly required: ReadonlyMap<string, string>;
 }
 
@@ -106,12 +107,12 @@ function compile(op: Operation): Compiled {
   let c = compiled.get(op);
   if (c) return c;
   const broken = new Map<string, { id: string; keeps: (v: unknown) => boolean }[]>();
-  const edges: { name: string; id: string; at: (v: unknown) => boolean }[] = [];
+  const edges = new Map<string, { id: string; at: (v: unknown) => boolean }[]>();
   const required = new Map<string, string>();
   for (const p of op.params) {
     for (const kind of constraintsOf(p)) {
       const id = paramRuleId(op, p.name, kind);
-      edges.push({ name: p.name, id, at: atEdge(p, kind) });
+      edges.set(p.name, [...(edges.get(p.name) ?? []), { id, at: atEdge(p, kind) }]);
       if (kind === 'REQUIRED') required.set(p.name, id);
       else broken.set(p.name, [...(broken.get(p.name) ?? []), { id, keeps: keepsTo(p, kind) }]);
     }
@@ -130,12 +131,20 @@ export function brokenRules(op: Operation, name: string, value: unknown): string
   return (compile(op).broken.get(name) ?? []).filter((r) => !r.keeps(value)).map((r) => r.id);
 }
 
-/** The derived rules an accepted call (its parsed parameters) meets at their edge. */
+/**
+ * The derived rules an accepted call (its parsed parameters) meets at their edge, in the
+ * catalogue's order: parsed parameters come in the schema's order, so the call's few keys are
+ * walked rather than every documented parameter looked up in it.
+ */
 export function edgeRules(op: Operation, params: Readonly<Record<string, unknown>>): string[] {
   const out: string[] = [];
-  for (const e of compile(op).edges) {
-    const v = params[e.name];
-    if (v !== undefined && e.at(v)) out.push(e.id);
+  const { edges } = compile(op);
+  for (const name of Object.keys(params)) {
+    const own = edges.get(name);
+    if (own === undefined) continue;
+    const v = params[name];
+    if (v === undefined) continue;
+    for (const e of own) if (e.at(v)) out.push(e.id);
   }
   return out;
 }

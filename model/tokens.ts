@@ -10,6 +10,7 @@ import {
   type Success,
   succeed,
   successWith,
+  withRules,
 } from './expectation';
 import type { ModelState } from './state';
 
@@ -120,6 +121,9 @@ export function replayed(ctx: Ctx): Expectation | undefined {
   });
 }
 
+const TOKEN_RULES = ['TOKEN.PER_ACTION', 'TOKEN.ONLY_SUCCESS_REMEMBERED'];
+const TOKEN_RULES_CASE = [...TOKEN_RULES, 'TOKEN.CASE_SENSITIVE'];
+
 /** A fresh success binds its token to its parameters and the IDs it created (TOKEN.ONLY_SUCCESS_REMEMBERED). */
 export function bindToken(ctx: Ctx, expectation: Expectation): Expectation {
   const token = tokenOf(ctx);
@@ -131,12 +135,7 @@ export function bindToken(ctx: Ctx, expectation: Expectation): Expectation {
     (k) => k !== key && k.toLowerCase() === key.toLowerCase(),
   );
   return successWith(inner, {
-    rules: [
-      ...inner.rules,
-      'TOKEN.PER_ACTION',
-      'TOKEN.ONLY_SUCCESS_REMEMBERED',
-      ...(caseVariant ? ['TOKEN.CASE_SENSITIVE'] : []),
-    ],
+    rules: withRules(inner.rules, caseVariant ? TOKEN_RULES_CASE : TOKEN_RULES),
     next: (observed) => {
       const after = inner.next(observed);
       const result = createdIds(ctx.state, after);
