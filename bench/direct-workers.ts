@@ -125,7 +125,7 @@ export async function benchWorkers(
       bounds,
       undefined,
       proc(bounds) ??
-        "2 × one thread's own CPU per call / two threads' total: what two free cores would give",
+        "an estimate from CPU time, not a wall-time measurement: 2 × one thread's own CPU per call / two threads' total, what two free cores would give",
     ),
     // Why the ratio is what it is: the CPU a call costs on one thread and on two, and how much of
     // it V8's helpers spent (a second busy thread takes the core they had).
