@@ -7,7 +7,7 @@ import { createDirectTarget } from '../adapters/direct-target';
 import { mergeRecords } from '../reports/merge';
 import type { RunRecord } from '../reports/run-record';
 import { runConformance } from './run-suite';
-import { bundleIsFresh, runInWorkers } from './workers';
+import { bundleIsFresh, quotaCores, runInWorkers } from './workers';
 
 const SIZE = { runs: 6, maxCommands: 20 };
 
@@ -60,6 +60,7 @@ describe('lanes in worker threads', () => {
   });
 
   it('pooled on fewer threads, still make the merge of one shard per lane, in lane order', async () => {
+    let idle = 0;
     const whole = await runInWorkers({
       target: { kind: 'direct', transitionMs: 1000 },
       seed: 21,
@@ -68,7 +69,9 @@ describe('lanes in worker threads', () => {
       threads: 2,
       harnessVersion: 'test',
       replayCommand: () => '',
+      onThreadIdle: () => idle++,
     });
+    expect(idle).toBe(2); // each thread once, when no lane is left for it
     const merged = mergeRecords([await shard(21, 2), await shard(22, 2), await shard(23, 2)]);
     expect(whole.shards?.map((s) => s.seed)).toEqual([21, 22, 23]);
     expect(judged(whole)).toEqual(judged(merged));
@@ -102,6 +105,16 @@ describe('lanes in worker threads', () => {
         replayCommand: () => '',
       }),
     ).rejects.toThrow(/lane with seed [12]: .*no-such-profile/);
+  });
+});
+
+describe('the default lanes', () => {
+  it('are the whole cores a cgroup CPU quota allows, at least one, and no limit without a quota', () => {
+    expect(quotaCores(200_000, 100_000)).toBe(2);
+    expect(quotaCores(150_000, 100_000)).toBe(1);
+    expect(quotaCores(50_000, 100_000)).toBe(1);
+    expect(quotaCores(Number('max'), 100_000)).toBeUndefined(); // cgroup v2 without a quota
+    expect(quotaCores(-1, 100_000)).toBeUndefined(); // cgroup v1 without a quota
   });
 });
 

@@ -69,6 +69,8 @@ export interface WorkerRunOptions {
   readonly replayCommand: (failureIndex: number) => string;
   /** Sequences done, of the total, and calls sent so far over every lane. */
   readonly onProgress?: (done: number, total: number, calls: number) => void;
+  /** A thread has no lane left: the bench measures from it how long the pool's tail leaves cores idle. */
+  readonly onThreadIdle?: () => void;
   /** Aborting stops every lane before its next sequence (each lane reports what it judged). */
   readonly signal?: AbortSignal;
 }
@@ -79,8 +81,35 @@ export type LaneControl =
   | { readonly kind: 'done' }
   | LaneAssignment;
 
-/** As many lanes as the machine has cores. */
-export const defaultLanes = (): number => availableParallelism();
+/**
+ * Whole cores a CPU quota allows (`quota` of CPU time per `period`), or undefined without a
+ * quota. A container limited to 2 CPUs on a 64-core host sees 64 in availableParallelism: 64
+ * lanes there would each compile the harness again on a sixteenth of a core. A fraction of a
+ * core is not a lane's worth (each lane warms its own copy of the code), so it rounds down.
+ */
+export function quotaCores(quota: number, period: number): number | undefined {
+  if (!(quota > 0 && period > 0)) return undefined;
+  return Math.max(1, Math.floor(quota / period));
+}
+
+/** The CPU quota of this process's cgroup (v2 `cpu.max`, else v1's CFS files), in whole cores. */
+function cgroupCores(): number | undefined {
+  const read = (path: string) => {
+    try {
+      return readFileSync(path, 'utf8').trim();
+    } catch {
+      return undefined;
+    }
+  };
+  const v2 = read('/sys/fs/cgroup/cpu.max')?.split(' ');
+  if (v2) return quotaCores(Number(v2[0]), Number(v2[1]));
+  const quota = read('/sys/fs/cgroup/cpu/cpu.cfs_quota_us');
+  const period = read('/sys/fs/cgroup/cpu/cpu.cfs_period_us');
+  return quota && period ? quotaCores(Number(quota), Number(period)) : undefined;
+}
+
+/** As many lanes as the cores this process may use: the CPUs it is allowed, within its cgroup's quota. */
+export const defaultLanes = (): number => Math.min(availableParallelism(), cgroupCores() ?? Infinity);
 
 const beside = new URL('./lane-worker.mjs', import.meta.url);
 const FROM_SOURCES = import.meta.url.endsWith('.ts');
@@ -185,6 +214,7 @@ export async function runInWorkers(options: WorkerRunOptions): Promise<RunRecord
         const control = nextLane();
         lane = control.kind === 'lane' ? control : undefined;
         worker.postMessage(control);
+        if (!lane) options.onThreadIdle?.();
       };
       handOut();
       worker.on('message', (m: LaneMessage) => {
