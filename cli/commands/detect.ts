@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { FAULT_PROFILES, type FaultProfile } from '../../emulator';
 import {
@@ -14,6 +16,7 @@ import {
   outcomeOf,
   rulesOf,
 } from '../../properties/detection';
+import { failureText } from '../../reports/junit';
 import { watchSignals } from '../interrupt';
 import type { Register } from '../main';
 import { EXIT } from '../usage-error';
@@ -31,10 +34,11 @@ interface DetectFlags {
   settleSeconds: number;
   parallel: number;
   shrink: boolean;
+  reportDir: string;
   json?: boolean;
 }
 
-interface Result {
+export interface Result {
   readonly profile: FaultProfile;
   readonly detections: readonly Detection[];
 }
@@ -157,6 +161,8 @@ async function run(flags: DetectFlags): Promise<number> {
     profile,
     detections: columns.map((c) => c[i] as Detection),
   }));
+  for (const file of keepMissed(flags.reportDir, results))
+    process.stderr.write(`missed, its counterexample: ${file}\n`);
   process.stdout.write(
     flags.json ? `${JSON.stringify(results.map(json), null, 2)}\n` : `${detectionTable(targets, results)}\n`,
   );
@@ -164,6 +170,24 @@ async function run(flags: DetectFlags): Promise<number> {
   // A cell the machine kept from running decides nothing: the table is incomplete, not failed.
   if (outcomes.includes('missed')) return EXIT.nonconformant;
   return outcomes.includes('harness-error') ? EXIT.inconclusive : EXIT.conformant;
+}
+
+/**
+ * Each missed cell's counterexample, written whole (every call, request and answer, the replay
+ * command): the table names only its first rule, and a control found nonconformant on a real
+ * clock may not come back on the next run. The files written, one per missed cell with a failure.
+ */
+export function keepMissed(dir: string, results: readonly Result[]): string[] {
+  const kept: string[] = [];
+  for (const { profile, detections } of results)
+    for (const d of detections) {
+      if (outcomeOf(profile, d) !== 'missed' || !d.failure) continue;
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, `${d.target}-${profile.name}.txt`);
+      writeFileSync(file, `${failureText(d.failure)}\n`);
+      kept.push(file);
+    }
+  return kept;
 }
 
 /** A detection whose target would not even start is a harness error in its cell, not the end of the table. */
@@ -253,6 +277,11 @@ export const registerDetect: Register = (program, done) => {
     .option(
       '--no-shrink',
       'report each counterexample as found (its length unshrunk): shrinking replays it many times, most of the cost on the emulator child',
+    )
+    .option(
+      '--report-dir <dir>',
+      "where a missed cell's counterexample is written (TARGET-PROFILE.txt: every call, answer and the replay command)",
+      'reports-out/detect',
     )
     .option('--json', 'print the results as JSON')
     .action(async (flags: DetectFlags & { target?: DetectionTarget[] }) =>
