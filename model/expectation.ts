@@ -166,7 +166,20 @@ export function withRules(
 
 /** A code's status: the operation's documented one first, then the catalogue's, else 400. */
 export function statusOf(op: Operation | undefined, code: string): number {
-  return op?.errors.find((e) => e.code === code)?.httpStatus ?? ERROR_CATALOGUE.get(code)?.httpStatus ?? 400;
+  return (op && statusesOf(op).get(code)) ?? ERROR_CATALOGUE.get(code)?.httpStatus ?? 400;
+}
+
+/** Each operation's documented statuses by code (its first entry for a code), indexed once. */
+const documentedStatuses = new WeakMap<Operation, ReadonlyMap<string, number>>();
+function statusesOf(op: Operation): ReadonlyMap<string, number> {
+  let statuses = documentedStatuses.get(op);
+  if (!statuses) {
+    const byCode = new Map<string, number>();
+    for (const e of op.errors) if (!byCode.has(e.code)) byCode.set(e.code, e.httpStatus);
+    statuses = byCode;
+    documentedStatuses.set(op, statuses);
+  }
+  return statuses;
 }
 
 export const allowed = (op: Operation | undefined, ...codes: string[]): AllowedError[] =>
@@ -219,9 +232,18 @@ export function refuse(violations: readonly Violation[], extraRules: readonly st
       extraRules,
       violations.map((v) => v.rule),
     ),
-    errors: dedupe(violations.flatMap((v) => v.errors)),
+    errors: distinctErrors(violations),
     undocumented: violations.every((v) => v.undocumented),
   };
+}
+
+/** `dedupe` of every violation's codes, without the list of them all built first. */
+function distinctErrors(violations: readonly Violation[]): AllowedError[] {
+  const out: AllowedError[] = [];
+  for (const v of violations)
+    for (const e of v.errors)
+      if (!out.some((x) => x.code === e.code && x.httpStatus === e.httpStatus)) out.push(e);
+  return out;
 }
 
 export interface SuccessInput {
