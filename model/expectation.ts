@@ -262,6 +262,13 @@ export interface SuccessInput {
 
 const REQUEST_ID_RULE = ['PROTO.SUCCESS_HAS_REQUEST_ID'];
 
+// What most successes share, allocated once (frozen: a success is read, never changed).
+const NONE: readonly string[] = Object.freeze([]);
+const NO_ERRORS: readonly AllowedError[] = Object.freeze([]);
+const NO_FACTS: Readonly<Record<string, unknown>> = Object.freeze({});
+const REQUEST_ID_PRESENT: readonly string[] = Object.freeze(['RequestId']);
+const CODE_ABSENT: readonly string[] = Object.freeze(['Code']);
+
 /** Every success carries a RequestId (PROTO.SUCCESS_HAS_REQUEST_ID). */
 export function succeed(input: SuccessInput): Success {
   return success(input, (observed = {}) => input.next(observed));
@@ -283,15 +290,15 @@ function success(input: Omit<SuccessInput, 'next'>, next: Success['next']): Succ
     reading: undefined,
     rules: distinctRules(input.rules, REQUEST_ID_RULE),
     next,
-    facts: input.facts ?? {},
-    present: input.present ? ['RequestId', ...input.present] : ['RequestId'],
-    absent: input.absent ? ['Code', ...input.absent] : ['Code'],
+    facts: input.facts ?? NO_FACTS,
+    present: input.present?.length ? ['RequestId', ...input.present] : REQUEST_ID_PRESENT,
+    absent: input.absent?.length ? ['Code', ...input.absent] : CODE_ABSENT,
     bounds: input.bounds,
     listing: input.listing,
     tagRows: input.tagRows,
-    transient: input.transient ?? [],
-    settlesIn: input.settlesIn ?? [],
-    also: input.also ? dedupe(input.also) : [],
+    transient: input.transient ?? NONE,
+    settlesIn: input.settlesIn ?? NONE,
+    also: input.also?.length ? dedupe(input.also) : NO_ERRORS,
   };
 }
 
