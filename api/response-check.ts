@@ -59,7 +59,10 @@ function compile(schema: unknown): SureTest | undefined {
       const options = (def.options as readonly unknown[]).map(compile);
       if (checks.length > 0 || options.some((o) => o === undefined)) return undefined;
       const known = options as SureTest[];
-      return (v) => known.some((o) => o(v));
+      return (v) => {
+        for (const o of known) if (o(v)) return true;
+        return false;
+      };
     }
     case 'array': {
       const element = compile(def.element);
@@ -108,7 +111,12 @@ function withChecks(
     tests.push(test);
   }
   if (tests.length === 0) return base;
-  return (v) => base(v) && tests.every((t) => t(v));
+  // Loops rather than `every` with a closure: this runs for every field of every answer.
+  return (v) => {
+    if (!base(v)) return false;
+    for (const t of tests) if (!t(v)) return false;
+    return true;
+  };
 }
 
 function lengthCheck(c: Def, length: (v: unknown) => number): SureTest | undefined {
