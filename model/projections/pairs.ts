@@ -140,11 +140,12 @@ export const describePairs: Handler<typeof api.DescribeDiskReplicaPairs> = (ctx)
   // pair-listing may list too, the listing holds two open readings at once: its rows go unjudged.
   const widened = filter.widened ? listPairs(state, { ...query, listing, keep: filter.widened }) : [];
   const loose = open && looseSites(pairs, widened, query.regionId, site, open.listed as PairListing);
+  // Literals, not spread copies: while pair-listing is open (most runs) every listing builds one.
   const pairOpen: OpenRows | undefined = open?.rows.length
-    ? { ...open, rows: pairRows(state, open.rows, query.regionId, site, 'either-disk') }
+    ? openRows(open, pairRows(state, open.rows, query.regionId, site, 'either-disk'))
     : widened.length > 0
-      ? { ...EMPTY_TAG_VALUE, rows: pairRows(state, widened, query.regionId, site, listing) }
-      : open && { ...open, rows: [] };
+      ? openRows(EMPTY_TAG_VALUE, pairRows(state, widened, query.regionId, site, listing))
+      : open && openRows(open, []);
   const twoOpen = widened.length > 0 && (open?.rows.length ?? 0) > 0;
   const recovery = listedRecoveryBounds(pairs, ctx.now);
   const counted = pageFacts(rows.length, page);
@@ -215,6 +216,13 @@ function looseSites(
     }
   return loose;
 }
+
+const openRows = (o: Omit<OpenRows, 'rows'>, rows: OpenRows['rows']): OpenRows => ({
+  reading: o.reading,
+  listed: o.listed,
+  unlisted: o.unlisted,
+  rows,
+});
 
 /** A numbered page's facts without TotalCount, which an open reading leaves undecided. */
 export const withoutTotal = ({ TotalCount: _, ...facts }: Record<string, unknown>) => facts;
