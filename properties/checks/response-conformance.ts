@@ -85,7 +85,7 @@ export const response_facts_conformance: Check = (ctx) => {
     rules: value && replay && field !== 'RequestId' ? [REPLAY_RULE] : fieldRules(f.rules, field),
   });
   for (const field of expectation.present)
-    if (at(answer.body, field.split('.')) === undefined)
+    if (atField(answer.body, field) === undefined)
       return naming(
         field,
         failure(
@@ -98,7 +98,7 @@ export const response_facts_conformance: Check = (ctx) => {
         ),
       );
   for (const field of expectation.absent)
-    if (at(answer.body, field.split('.')) !== undefined)
+    if (atField(answer.body, field) !== undefined)
       return naming(
         field,
         failure(
@@ -107,14 +107,14 @@ export const response_facts_conformance: Check = (ctx) => {
           ctx,
           `the ${ctx.operation.action} response carries ${field}`,
           `no ${field}`,
-          show(at(answer.body, field.split('.'))),
+          show(atField(answer.body, field)),
         ),
       );
   for (const [field, value] of Object.entries(expectation.facts)) {
     // On a shared target, counts include resources other runs own.
     if (field === 'TotalCount' && !ctx.isolated) continue;
-    const got = at(answer.body, field.split('.'));
-    if (show(got) !== show(value))
+    const got = atField(answer.body, field);
+    if (got !== value && show(got) !== show(value))
       return naming(
         field,
         failure(
@@ -130,6 +130,12 @@ export const response_facts_conformance: Check = (ctx) => {
   }
   return undefined;
 };
+
+/** The value at a dotted field path (`Disks.Disk`); a plain name (most of them) is read without splitting it. */
+function atField(body: unknown, field: string): unknown {
+  if (field.includes('.')) return at(body, field.split('.'));
+  return body && typeof body === 'object' ? (body as Record<string, unknown>)[field] : undefined;
+}
 
 export function at(body: unknown, path: readonly PropertyKey[]): unknown {
   let here: unknown = body;
