@@ -369,20 +369,26 @@ export function refusalDespiteReadings(
   decided: readonly Violation[],
   forked: readonly ForkedViolation[],
 ): Refusal | undefined {
-  const fixed = (v: ForkedViolation) => state.readings?.[v.fork.id];
-  const because = [...decided, ...forked.filter((v) => fixed(v) === v.fork.onRefusal).map(plain)];
+  const because = [...decided, ...forked.filter((v) => fixedOf(state, v) === v.fork.onRefusal).map(plain)];
   if (because.length === 0) return undefined;
   const maybe = forked
-    .filter((v) => fixed(v) === undefined && state.shownReadings?.[v.fork.id] !== v.fork.onSuccess)
+    .filter((v) => fixedOf(state, v) === undefined && shownOf(state, v) !== v.fork.onSuccess)
     .map(plain);
   // One the target has shown it reads the refusing way is a reason too: its rule is named.
   const shownRefusing = forked
-    .filter((v) => fixed(v) === undefined && state.shownReadings?.[v.fork.id] === v.fork.onRefusal)
+    .filter((v) => fixedOf(state, v) === undefined && shownOf(state, v) === v.fork.onRefusal)
     .map(plain);
   return { ...refuse([...because, ...maybe]), rules: refuse([...because, ...shownRefusing]).rules };
 }
 
 const plain = (v: Violation): Violation => ({ rule: v.rule, errors: v.errors, undocumented: v.undocumented });
+
+// Module-level rather than a closure per call: under a loader that keeps function names (tsx,
+// which runs the bench), every named closure also costs a property definition.
+/** The alternative of the violation's reading fixed for the run, if any. */
+const fixedOf = (state: ModelState, v: ForkedViolation) => state.readings?.[v.fork.id];
+/** The alternative the target has shown of the violation's reading, if any. */
+const shownOf = (state: ModelState, v: ForkedViolation) => state.shownReadings?.[v.fork.id];
 
 /**
  * A call refused by `decided` conditions, or else by each forked one only under the reading that
@@ -398,11 +404,10 @@ export function forkOnReadings(
 ): Expectation {
   const refused = refusalDespiteReadings(state, decided, forked);
   if (refused) return refused;
-  const open = forked.filter((v) => state.readings?.[v.fork.id] === undefined);
+  const open = forked.filter((v) => fixedOf(state, v) === undefined);
   if (open.length === 0) return success;
-  const shown = (v: ForkedViolation) => state.shownReadings?.[v.fork.id];
-  const unseen = open.filter((v) => shown(v) === undefined);
-  const leaningNo = open.filter((v) => shown(v) === v.fork.onRefusal);
+  const unseen = open.filter((v) => shownOf(state, v) === undefined);
+  const leaningNo = open.filter((v) => shownOf(state, v) === v.fork.onRefusal);
   const shows =
     unseen.length === 1 && leaningNo.length === 0
       ? unseen[0]
@@ -410,7 +415,9 @@ export function forkOnReadings(
         ? (leaningNo[0] ?? open[0])
         : undefined;
   // A refusal is allowed where it can come from a reading not shown to accept this call.
-  const refusal = refuse(open.filter((v) => v === shows || shown(v) !== v.fork.onSuccess).map(plain));
+  const refusal = refuse(
+    open.filter((v) => v === shows || shownOf(state, v) !== v.fork.onSuccess).map(plain),
+  );
   return successWith(success, {
     rules: distinctRules(success.rules, refusal.rules),
     also: dedupe([...success.also, ...refusal.errors]),
