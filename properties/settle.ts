@@ -14,11 +14,12 @@ const ecs = { product: 'ecs', version: '2014-05-26' } as const;
 function changed<T>(a: Readonly<Record<string, T>>, b: Readonly<Record<string, T>>): string[] {
   const out: string[] = [];
   if (a === b) return out;
-  const differs = (id: string) => a[id] !== b[id] && JSON.stringify(a[id]) !== JSON.stringify(b[id]);
-  for (const id of Object.keys(a)) if (differs(id)) out.push(id);
-  for (const id of Object.keys(b)) if (!Object.hasOwn(a, id) && differs(id)) out.push(id);
+  for (const id of Object.keys(a)) if (differs(a[id], b[id])) out.push(id);
+  for (const id of Object.keys(b)) if (!Object.hasOwn(a, id) && differs(a[id], b[id])) out.push(id);
   return out;
 }
+
+const differs = (x: unknown, y: unknown) => x !== y && JSON.stringify(x) !== JSON.stringify(y);
 
 /** One listing that shows whether a change has settled, and the resource it is read for. */
 export interface SettleRead {

@@ -63,6 +63,15 @@ function rowMismatch(
   return undefined;
 }
 
+// Module-level rather than closures per call: this check runs on every listing answer.
+const named = (f: CheckFailure, rules: (named: readonly string[]) => string[]): CheckFailure => ({
+  ...f,
+  rules: rules(f.rules),
+});
+
+const pagingFailure = (ctx: CheckContext, title: string, expected: string, received: string) =>
+  named(failure('listing_conformance', 'pagination', ctx, title, expected, received), pagingRules);
+
 function pageLimit(page: ListingFacts['page']): number {
   return page.mode === 'token' ? page.maxResults : page.pageSize;
 }
@@ -82,28 +91,30 @@ export const listing_conformance: Check = (ctx: CheckContext) => {
   const { field, idField, rows, page } = expectation.listing;
   const got = at(answer.body, field.split('.'));
   const list = Array.isArray(got) ? (got as Row[]) : [];
-  const named = (f: CheckFailure, rules: (named: readonly string[]) => string[]): CheckFailure => ({
-    ...f,
-    rules: rules(f.rules),
-  });
-  const fail = (title: string, expected: string, received: string) =>
-    named(failure('listing_conformance', 'pagination', ctx, title, expected, received), pagingRules);
   if (list.length > pageLimit(page))
-    return fail(
+    return pagingFailure(
+      ctx,
       `a page of ${field} holds more rows than asked`,
       `at most ${pageLimit(page)}`,
       String(list.length),
     );
   const counted = countedRows(answer.body, page);
   if (counted !== undefined && list.length !== counted)
-    return fail(
+    return pagingFailure(
+      ctx,
       `page ${page.mode === 'number' ? page.pageNumber : 1} of ${field} holds ${list.length} rows where its TotalCount says ${counted}`,
       `${counted} rows (TotalCount ${String(answer.body.TotalCount)}, ${pageLimit(page)} a page)`,
       String(list.length),
     );
   const ids = list.map((r) => String(r[idField]));
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (dup) return fail(`${dup} appears twice on one page of ${field}`, 'each row once', `${dup} twice`);
+  if (dup)
+    return pagingFailure(
+      ctx,
+      `${dup} appears twice on one page of ${field}`,
+      'each row once',
+      `${dup} twice`,
+    );
   // Rows an open reading may list here are judged like the model's own when listed.
   const byId = new Map(
     [...(expectation.listing.open?.rows ?? []), ...rows].map((r) => [String(r[idField]), r]),
