@@ -7,6 +7,7 @@ export * from './param';
 export * from './param-problems';
 export * from './readings';
 export * from './resources';
+export * from './response-check';
 export * from './response-judgement';
 export * from './rule';
 export { findRule, RULES } from './rules';

@@ -106,7 +106,7 @@ export function decodeJsonArray(text: string): unknown {
 }
 
 export const decodeCsv = (text: string): string[] =>
-  text === '' ? [] : text.split(',').map((s) => s.trim());
+  text === '' ? [] : text.includes(',') ? text.split(',').map((s) => s.trim()) : [text.trim()];
 
 export function paramSchema(p: Param): z.ZodType {
   const k = p.kind;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { surelyAccepts } from './response-check';
 
 /**
  * Judging a success body against its documented schema, field by field. Two kinds of finding:
@@ -73,6 +74,8 @@ export function judgeResponse(schema: z.ZodType, body: unknown): ResponseJudgeme
 }
 
 function judgeAfresh(schema: z.ZodType, body: unknown): ResponseJudgement {
+  // Nearly every answer conforms: the compiled test says so without zod, which then judges the rest.
+  if (surelyAccepts(schema, body)) return { issues: [], undocumented: [] };
   const parsed = schema.safeParse(body);
   if (parsed.success) return { issues: [], undocumented: [] };
   const issues: SchemaIssue[] = [];

@@ -166,7 +166,20 @@ export function withRules(
 
 /** A code's status: the operation's documented one first, then the catalogue's, else 400. */
 export function statusOf(op: Operation | undefined, code: string): number {
-  return op?.errors.find((e) => e.code === code)?.httpStatus ?? ERROR_CATALOGUE.get(code)?.httpStatus ?? 400;
+  return (op && statusesOf(op).get(code)) ?? ERROR_CATALOGUE.get(code)?.httpStatus ?? 400;
+}
+
+/** Each operation's documented statuses by code (its first entry for a code), indexed once. */
+const documentedStatuses = new WeakMap<Operation, ReadonlyMap<string, number>>();
+function statusesOf(op: Operation): ReadonlyMap<string, number> {
+  let statuses = documentedStatuses.get(op);
+  if (!statuses) {
+    const byCode = new Map<string, number>();
+    for (const e of op.errors) if (!byCode.has(e.code)) byCode.set(e.code, e.httpStatus);
+    statuses = byCode;
+    documentedStatuses.set(op, statuses);
+  }
+  return statuses;
 }
 
 export const allowed = (op: Operation | undefined, ...codes: string[]): AllowedError[] =>
@@ -219,9 +232,18 @@ export function refuse(violations: readonly Violation[], extraRules: readonly st
       extraRules,
       violations.map((v) => v.rule),
     ),
-    errors: dedupe(violations.flatMap((v) => v.errors)),
+    errors: distinctErrors(violations),
     undocumented: violations.every((v) => v.undocumented),
   };
+}
+
+/** `dedupe` of every violation's codes, without the list of them all built first. */
+function distinctErrors(violations: readonly Violation[]): AllowedError[] {
+  const out: AllowedError[] = [];
+  for (const v of violations)
+    for (const e of v.errors)
+      if (!out.some((x) => x.code === e.code && x.httpStatus === e.httpStatus)) out.push(e);
+  return out;
 }
 
 export interface SuccessInput {
@@ -239,6 +261,13 @@ export interface SuccessInput {
 }
 
 const REQUEST_ID_RULE = ['PROTO.SUCCESS_HAS_REQUEST_ID'];
+
+// What most successes share, allocated once (frozen: a success is read, never changed).
+const NONE: readonly string[] = Object.freeze([]);
+const NO_ERRORS: readonly AllowedError[] = Object.freeze([]);
+const NO_FACTS: Readonly<Record<string, unknown>> = Object.freeze({});
+const REQUEST_ID_PRESENT: readonly string[] = Object.freeze(['RequestId']);
+const CODE_ABSENT: readonly string[] = Object.freeze(['Code']);
 
 /** Every success carries a RequestId (PROTO.SUCCESS_HAS_REQUEST_ID). */
 export function succeed(input: SuccessInput): Success {
@@ -261,15 +290,15 @@ function success(input: Omit<SuccessInput, 'next'>, next: Success['next']): Succ
     reading: undefined,
     rules: distinctRules(input.rules, REQUEST_ID_RULE),
     next,
-    facts: input.facts ?? {},
-    present: input.present ? ['RequestId', ...input.present] : ['RequestId'],
-    absent: input.absent ? ['Code', ...input.absent] : ['Code'],
+    facts: input.facts ?? NO_FACTS,
+    present: input.present?.length ? ['RequestId', ...input.present] : REQUEST_ID_PRESENT,
+    absent: input.absent?.length ? ['Code', ...input.absent] : CODE_ABSENT,
     bounds: input.bounds,
     listing: input.listing,
     tagRows: input.tagRows,
-    transient: input.transient ?? [],
-    settlesIn: input.settlesIn ?? [],
-    also: input.also ? dedupe(input.also) : [],
+    transient: input.transient ?? NONE,
+    settlesIn: input.settlesIn ?? NONE,
+    also: input.also?.length ? dedupe(input.also) : NO_ERRORS,
   };
 }
 
@@ -340,20 +369,26 @@ export function refusalDespiteReadings(
   decided: readonly Violation[],
   forked: readonly ForkedViolation[],
 ): Refusal | undefined {
-  const fixed = (v: ForkedViolation) => state.readings?.[v.fork.id];
-  const because = [...decided, ...forked.filter((v) => fixed(v) === v.fork.onRefusal).map(plain)];
+  const because = [...decided, ...forked.filter((v) => fixedOf(state, v) === v.fork.onRefusal).map(plain)];
   if (because.length === 0) return undefined;
   const maybe = forked
-    .filter((v) => fixed(v) === undefined && state.shownReadings?.[v.fork.id] !== v.fork.onSuccess)
+    .filter((v) => fixedOf(state, v) === undefined && shownOf(state, v) !== v.fork.onSuccess)
     .map(plain);
   // One the target has shown it reads the refusing way is a reason too: its rule is named.
   const shownRefusing = forked
-    .filter((v) => fixed(v) === undefined && state.shownReadings?.[v.fork.id] === v.fork.onRefusal)
+    .filter((v) => fixedOf(state, v) === undefined && shownOf(state, v) === v.fork.onRefusal)
     .map(plain);
   return { ...refuse([...because, ...maybe]), rules: refuse([...because, ...shownRefusing]).rules };
 }
 
 const plain = (v: Violation): Violation => ({ rule: v.rule, errors: v.errors, undocumented: v.undocumented });
+
+// Module-level rather than a closure per call: under a loader that keeps function names (tsx,
+// which runs the bench), every named closure also costs a property definition.
+/** The alternative of the violation's reading fixed for the run, if any. */
+const fixedOf = (state: ModelState, v: ForkedViolation) => state.readings?.[v.fork.id];
+/** The alternative the target has shown of the violation's reading, if any. */
+const shownOf = (state: ModelState, v: ForkedViolation) => state.shownReadings?.[v.fork.id];
 
 /**
  * A call refused by `decided` conditions, or else by each forked one only under the reading that
@@ -369,11 +404,10 @@ export function forkOnReadings(
 ): Expectation {
   const refused = refusalDespiteReadings(state, decided, forked);
   if (refused) return refused;
-  const open = forked.filter((v) => state.readings?.[v.fork.id] === undefined);
+  const open = forked.filter((v) => fixedOf(state, v) === undefined);
   if (open.length === 0) return success;
-  const shown = (v: ForkedViolation) => state.shownReadings?.[v.fork.id];
-  const unseen = open.filter((v) => shown(v) === undefined);
-  const leaningNo = open.filter((v) => shown(v) === v.fork.onRefusal);
+  const unseen = open.filter((v) => shownOf(state, v) === undefined);
+  const leaningNo = open.filter((v) => shownOf(state, v) === v.fork.onRefusal);
   const shows =
     unseen.length === 1 && leaningNo.length === 0
       ? unseen[0]
@@ -381,7 +415,9 @@ export function forkOnReadings(
         ? (leaningNo[0] ?? open[0])
         : undefined;
   // A refusal is allowed where it can come from a reading not shown to accept this call.
-  const refusal = refuse(open.filter((v) => v === shows || shown(v) !== v.fork.onSuccess).map(plain));
+  const refusal = refuse(
+    open.filter((v) => v === shows || shownOf(state, v) !== v.fork.onSuccess).map(plain),
+  );
   return successWith(success, {
     rules: distinctRules(success.rules, refusal.rules),
     also: dedupe([...success.also, ...refusal.errors]),

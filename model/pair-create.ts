@@ -68,28 +68,38 @@ const misplaced = (ctx: Ctx) =>
     'OperationDenied',
   );
 
+// The helpers of diskViolations sit at module level, not as closures made per call: under a
+// loader that keeps function names (tsx, which runs the bench) each named closure also costs a
+// property definition.
+
+/** The refusal of a condition that does not hold, its code left to the docs (denyUndocumented). */
+const unless = (op: Ctx['op'], ok: boolean, rule: string, condition: Condition, ...likely: string[]) =>
+  ok ? undefined : denyUndocumented(op, rule, condition, ...likely);
+
+/** ESSD AutoPL is left to the reading essd-autopl-pairs (autoPlViolation). */
+const essd = (d: Disk) => d.category === 'cloud_essd' || d.category === 'cloud_auto';
+
+const elsewhere = (op: Ctx['op'], ok: boolean) =>
+  unless(op, ok, 'PAIR.CREATE.SECONDARY_ELSEWHERE', 'placement', 'OperationDenied');
+
 function diskViolations(ctx: Ctx, primary: Disk, secondary: Disk): Checked[] {
   const { state, op } = ctx;
   const world = state.world;
-  const why = (ok: boolean, rule: string, condition: Condition, ...likely: string[]) =>
-    ok ? undefined : denyUndocumented(op, rule, condition, ...likely);
-  // ESSD AutoPL is left to the reading essd-autopl-pairs (autoPlViolation).
-  const essd = (d: Disk) => d.category === 'cloud_essd' || d.category === 'cloud_auto';
   const sameRegion = primary.regionId === secondary.regionId;
-  const elsewhere = (ok: boolean) =>
-    why(ok, 'PAIR.CREATE.SECONDARY_ELSEWHERE', 'placement', 'OperationDenied');
   return collect(
     locationViolation(ctx, primary, secondary),
-    why(
+    unless(
+      op,
       replicates(world, primary.regionId, primary.zoneId) &&
         replicates(world, secondary.regionId, secondary.zoneId),
       'PAIR.CREATE.REGIONS_SUPPORT_EAR',
       'placement',
       'OperationDenied',
     ),
-    why(essd(primary) && essd(secondary), 'PAIR.CREATE.ESSD_ONLY', 'parameter', 'OperationDenied'),
+    unless(op, essd(primary) && essd(secondary), 'PAIR.CREATE.ESSD_ONLY', 'parameter', 'OperationDenied'),
     open(
-      why(
+      unless(
+        op,
         !primary.encrypted && !secondary.encrypted,
         'PAIR.CREATE.UNENCRYPTED',
         'parameter',
@@ -97,7 +107,8 @@ function diskViolations(ctx: Ctx, primary: Disk, secondary: Disk): Checked[] {
       ),
       { id: 'encrypted-disks', onSuccess: 'allowed', onRefusal: 'refused' },
     ),
-    why(
+    unless(
+      op,
       primary.category === secondary.category &&
         primary.performanceLevel === secondary.performanceLevel &&
         primary.size === secondary.size,
@@ -105,7 +116,8 @@ function diskViolations(ctx: Ctx, primary: Disk, secondary: Disk): Checked[] {
       'parameter',
       'OperationDenied',
     ),
-    why(
+    unless(
+      op,
       !pairHolding(state, primary.id) && !pairHolding(state, secondary.id),
       'PAIR.CREATE.ONE_PAIR_PER_DISK',
       'state',
@@ -114,8 +126,8 @@ function diskViolations(ctx: Ctx, primary: Disk, secondary: Disk): Checked[] {
     ),
     // Another zone of the same region: the reading same-region-cross-zone.
     sameRegion && primary.zoneId !== secondary.zoneId
-      ? open(elsewhere(false), SAME_REGION_CROSS_ZONE)
-      : elsewhere(!sameRegion),
+      ? open(elsewhere(op, false), SAME_REGION_CROSS_ZONE)
+      : elsewhere(op, !sameRegion),
   ) as Checked[];
 }
 

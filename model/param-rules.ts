@@ -136,15 +136,21 @@ export function brokenRules(op: Operation, name: string, value: unknown): string
  * catalogue's order: parsed parameters come in the schema's order, so the call's few keys are
  * walked rather than every documented parameter looked up in it.
  */
-export function edgeRules(op: Operation, params: Readonly<Record<string, unknown>>): string[] {
-  const out: string[] = [];
+export function edgeRules(op: Operation, params: Readonly<Record<string, unknown>>): readonly string[] {
+  let out: string[] | undefined;
   const { edges } = compile(op);
   for (const name of Object.keys(params)) {
     const own = edges.get(name);
     if (own === undefined) continue;
     const v = params[name];
     if (v === undefined) continue;
-    for (const e of own) if (e.at(v)) out.push(e.id);
+    for (const e of own) {
+      if (!e.at(v)) continue;
+      out ??= [];
+      out.push(e.id);
+    }
   }
-  return out;
+  return out ?? NO_EDGES;
 }
+
+const NO_EDGES: readonly string[] = [];

@@ -61,6 +61,15 @@ export const EMPTY_TAG_VALUE = {
   unlisted: 'empty-only',
 };
 
+/** What a listing's Tag and ResourceGroupId filters keep; `keep` undefined: every row. */
+export interface DescribeFilter {
+  readonly keep?: (r: Tagged) => boolean;
+  readonly widened?: (r: Tagged) => boolean;
+  readonly rules: readonly string[];
+}
+
+const NO_FILTER: DescribeFilter = { rules: [] };
+
 /**
  * The Tag and ResourceGroupId filters of the Describe calls (TAG.DESCRIBE.*). While the reading
  * tag-filter-empty-value is open, `keep` holds what both alternatives list and `widened` what
@@ -69,9 +78,11 @@ export const EMPTY_TAG_VALUE = {
 export function describeFilter(
   params: Readonly<Record<string, unknown>>,
   state?: Pick<ModelState, 'readings'>,
-) {
+): DescribeFilter {
   const wanted = tagParam(params.Tag);
   const resourceGroupId = str(params.ResourceGroupId);
+  // Most listings (every settle read) filter on neither: nothing to build, every row kept.
+  if (wanted.length === 0 && resourceGroupId === undefined) return NO_FILTER;
   const inGroup = (r: Tagged) => resourceGroupId === undefined || r.resourceGroupId === resourceGroupId;
   const fixed = state?.readings?.[EMPTY_TAG_VALUE.reading];
   const asksEmpty = wanted.some((t) => t.Value === '');

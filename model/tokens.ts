@@ -93,8 +93,9 @@ function createdIds(before: ModelState, after: ModelState): Record<string, strin
   return out;
 }
 
+// The call's own value first: most calls carry no token, and the catalogue's list is then never scanned.
 export const tokenOf = (ctx: Pick<Ctx, 'op' | 'params'>): string | undefined =>
-  ctx.op.mutating && takesClientToken(ctx.op) && typeof ctx.params.ClientToken === 'string'
+  typeof ctx.params.ClientToken === 'string' && ctx.op.mutating && takesClientToken(ctx.op)
     ? ctx.params.ClientToken
     : undefined;
 

@@ -54,14 +54,18 @@ export function formRules(
   op: Operation,
   params: Readonly<Record<string, unknown>>,
   own?: ParamRule,
-): string[] {
-  const out: string[] = [];
+): readonly string[] {
+  // Most calls give no such parameter: nothing allocated for them.
+  let out: string[] | undefined;
   for (const { name, rule } of ruledParams(op, own)) {
     if (isMissing(params[name])) continue;
-    if (!out.includes(rule)) out.push(rule);
+    if (!out) out = [rule];
+    else if (!out.includes(rule)) out.push(rule);
   }
-  return out;
+  return out ?? NO_RULES;
 }
+
+const NO_RULES: readonly string[] = [];
 
 /** The parameters of an operation with a written rule of their own, found once per operation. */
 const ruled = new WeakMap<Operation, { own?: ParamRule; list: { name: string; rule: string }[] }>();

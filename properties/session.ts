@@ -180,11 +180,17 @@ export class RunSession {
       const judged = owned ? expect(state, planned.call, now) : undefined;
       const { product, version, action } = planned.call;
       this.events.emit({ type: 'call-sent', operation: { product, version, action }, label: planned.label });
-      const exchange = await this.target.send({
-        ...planned.call,
-        ...(planned.region !== undefined ? { region: planned.region } : {}),
-        ...(planned.variant !== undefined ? { variant: planned.variant } : {}),
-      });
+      // Most calls name neither: sent as planned, without a copy.
+      const { region, variant } = planned;
+      const exchange = await this.target.send(
+        region === undefined && variant === undefined
+          ? planned.call
+          : {
+              ...planned.call,
+              ...(region !== undefined ? { region } : {}),
+              ...(variant !== undefined ? { variant } : {}),
+            },
+      );
       if (judged) return { expectation: judged, exchange, servedAt: now };
       const dated = answerTime(exchange.response?.headers);
       this.clock.follow(this.#wallNow(), dated);

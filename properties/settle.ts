@@ -9,11 +9,17 @@ import type { PlannedCall } from './command';
 const ebs = { product: 'ebs', version: '2021-07-30' } as const;
 const ecs = { product: 'ecs', version: '2014-05-26' } as const;
 
-// Model states share what a call left alone: the same object is unchanged without serialising it.
-const changed = <T>(a: Readonly<Record<string, T>>, b: Readonly<Record<string, T>>) =>
-  [...new Set([...Object.keys(a), ...Object.keys(b)])].filter(
-    (id) => a[id] !== b[id] && JSON.stringify(a[id]) !== JSON.stringify(b[id]),
-  );
+// Model states share what a call left alone: the same object is unchanged without serialising
+// it, and a collection the call left alone has no record to look at.
+function changed<T>(a: Readonly<Record<string, T>>, b: Readonly<Record<string, T>>): string[] {
+  const out: string[] = [];
+  if (a === b) return out;
+  for (const id of Object.keys(a)) if (differs(a[id], b[id])) out.push(id);
+  for (const id of Object.keys(b)) if (!Object.hasOwn(a, id) && differs(a[id], b[id])) out.push(id);
+  return out;
+}
+
+const differs = (x: unknown, y: unknown) => x !== y && JSON.stringify(x) !== JSON.stringify(y);
 
 /** One listing that shows whether a change has settled, and the resource it is read for. */
 export interface SettleRead {

@@ -2,7 +2,7 @@ import type { Site as SiteName } from '../../api';
 import * as api from '../../api';
 import { listedAs } from '../../api/resources';
 import { decide, type Handler, list, str } from '../context';
-import { type OpenRows, observe, refuse } from '../expectation';
+import { type ListingFacts, type OpenRows, observe, refuse } from '../expectation';
 import { listedRecoveryBounds, progressBounds, reversedUnsynced } from '../lifecycle';
 import { earRegionViolation, findPair } from '../lookup';
 import { derived, destinationOf, type ModelState, type Pair, type Replication, sourceOf } from '../state';
@@ -116,12 +116,13 @@ function selected(state: ModelState, q: PairQuery): Pair[] {
 export const describePairs: Handler<typeof api.DescribeDiskReplicaPairs> = (ctx) => {
   const ear = earRegionViolation(ctx);
   if (ear) return refuse([ear]);
+  const { state } = ctx;
   const site = (str(ctx.params.Site) ?? 'production') as SiteName;
   // An empty PairIds means all pairs (PAIR.DESCRIBE.EMPTY_PAIR_IDS_ALL).
   const listed = list(ctx.params.PairIds);
   const pairIds = listed?.length ? listed : undefined;
   const groupId = str(ctx.params.ReplicaGroupId);
-  const filter = describeFilter(ctx.params, ctx.state);
+  const filter = describeFilter(ctx.params, state);
   // One literal, absent filters undefined: conditional spreads copied it on V8's slow path.
   const query: PairQuery = {
     regionId: String(ctx.params.RegionId),
@@ -130,65 +131,101 @@ export const describePairs: Handler<typeof api.DescribeDiskReplicaPairs> = (ctx)
     groupId,
     keep: filter.keep,
   };
-  const { pairs, open, listing } = pairListing(ctx.state, query);
+  const { pairs, open, listing } = pairListing(state, query);
   const page = pageOf(ctx.params, { maxResults: 10, pageSize: 10 });
-  const row = (p: Pair, as: PairListing) =>
-    pairRow(ctx.state, p, listedAt(p, query.regionId, site, as) ?? site);
-  const rows = pairs.map((p) => row(p, listing));
+  const rows = pairRows(state, pairs, query.regionId, site, listing);
   // While the reading is open: a pair both alternatives list may be shown under the Site its
   // disks give it (a same-region pair), and TotalCount counts the pairs either way.
   // Rows only the reading tag-filter-empty-value=any-value lists. Beside rows the open
   // pair-listing may list too, the listing holds two open readings at once: its rows go unjudged.
-  const widened = filter.widened ? listPairs(ctx.state, { ...query, listing, keep: filter.widened }) : [];
-  const loose: Record<string, Record<string, unknown[]>> = {};
-  if (open !== undefined)
-    for (const p of [...pairs, ...widened]) {
-      const other = listedAt(p, query.regionId, site, open.listed as PairListing);
-      if (other !== site) loose[p.id] = { Site: [other] };
-    }
-  const pairOpen = open?.rows.length
-    ? { ...open, rows: open.rows.map((p) => row(p, 'either-disk')) }
+  const widened = filter.widened ? listPairs(state, { ...query, listing, keep: filter.widened }) : [];
+  const loose = open && looseSites(pairs, widened, query.regionId, site, open.listed as PairListing);
+  // Literals, not spread copies: while pair-listing is open (most runs) every listing builds one.
+  const pairOpen: OpenRows | undefined = open?.rows.length
+    ? openRows(open, pairRows(state, open.rows, query.regionId, site, 'either-disk'))
     : widened.length > 0
-      ? { ...EMPTY_TAG_VALUE, rows: widened.map((p) => row(p, listing)) }
-      : open && { ...open, rows: [] };
+      ? openRows(EMPTY_TAG_VALUE, pairRows(state, widened, query.regionId, site, listing))
+      : open && openRows(open, []);
   const twoOpen = widened.length > 0 && (open?.rows.length ?? 0) > 0;
   const recovery = listedRecoveryBounds(pairs, ctx.now);
   const counted = pageFacts(rows.length, page);
-  const { TotalCount: _, ...facts } = counted;
-  return observe(ctx.state, {
-    rules: [
-      'PROTO.DESCRIBE_IS_PROJECTION',
-      'PAIR.DESCRIBE.FIELDS',
-      'PAIR.STATUS_MESSAGE_SCOPE',
-      site === 'production' ? 'PAIR.DESCRIBE.SITE_PRODUCTION_DEFAULT' : 'PAIR.DESCRIBE.SITE_BACKUP',
-      ...(pairIds ? ['PAIR.DESCRIBE.PAIR_IDS'] : []),
-      ...(listed && !pairIds ? ['PAIR.DESCRIBE.EMPTY_PAIR_IDS_ALL'] : []),
-      ...(groupId ? ['PAIR.DESCRIBE.GROUP_FILTER'] : []),
-      ...filter.rules,
-      page.mode === 'token' ? 'PAIR.DESCRIBE.TOKEN_PAGING' : 'PAIR.DESCRIBE.NUMBERED_PAGING',
-      ...(page.mode === 'token' && !page.continued ? ['PAIR.DESCRIBE.NEXT_TOKEN_WHEN_MORE'] : []),
-      ...recovery.rules,
-    ],
-    present: [
-      ...nextTokenPresent(rows.length, page),
-      ...(pairOpen && 'TotalCount' in counted ? ['TotalCount'] : []),
-    ],
-    facts: pairOpen?.rows.length ? facts : counted,
-    ...(twoOpen
-      ? {}
+  // Pushed in order rather than spread from pieces: every settle read of a pair builds this.
+  const rules = [
+    'PROTO.DESCRIBE_IS_PROJECTION',
+    'PAIR.DESCRIBE.FIELDS',
+    'PAIR.STATUS_MESSAGE_SCOPE',
+    site === 'production' ? 'PAIR.DESCRIBE.SITE_PRODUCTION_DEFAULT' : 'PAIR.DESCRIBE.SITE_BACKUP',
+  ];
+  if (pairIds) rules.push('PAIR.DESCRIBE.PAIR_IDS');
+  else if (listed) rules.push('PAIR.DESCRIBE.EMPTY_PAIR_IDS_ALL');
+  if (groupId) rules.push('PAIR.DESCRIBE.GROUP_FILTER');
+  rules.push(...filter.rules);
+  if (page.mode === 'token') {
+    rules.push('PAIR.DESCRIBE.TOKEN_PAGING');
+    if (!page.continued) rules.push('PAIR.DESCRIBE.NEXT_TOKEN_WHEN_MORE');
+  } else rules.push('PAIR.DESCRIBE.NUMBERED_PAGING');
+  rules.push(...recovery.rules);
+  const present = nextTokenPresent(rows.length, page);
+  if (pairOpen && 'TotalCount' in counted) present.push('TotalCount');
+  return observe(state, {
+    rules,
+    present,
+    facts: pairOpen?.rows.length ? withoutTotal(counted) : counted,
+    listing: twoOpen
+      ? undefined
       : {
-          listing: {
-            field: PAIR_LISTING.field,
-            idField: PAIR_LISTING.idField,
-            rows,
-            page,
-            ...(pairOpen ? { open: pairOpen } : {}),
-            ...(Object.keys(loose).length > 0 ? { loose } : {}),
-            ...(recovery.bounds ? { bounds: recovery.bounds } : {}),
-          },
-        }),
+          field: PAIR_LISTING.field,
+          idField: PAIR_LISTING.idField,
+          rows,
+          page,
+          open: pairOpen,
+          loose,
+          bounds: recovery.bounds,
+        },
   });
 };
+
+/** The rows of `pairs` as the region lists them under the reading's alternative `as`. */
+function pairRows(
+  state: ModelState,
+  pairs: readonly Pair[],
+  regionId: string,
+  site: SiteName,
+  as: PairListing,
+): Row[] {
+  const rows: Row[] = [];
+  for (const p of pairs) rows.push(pairRow(state, p, listedAt(p, regionId, site, as) ?? site));
+  return rows;
+}
+
+/** The Site each listed pair may show under the other alternative of pair-listing, where it differs. */
+function looseSites(
+  pairs: readonly Pair[],
+  widened: readonly Pair[],
+  regionId: string,
+  site: SiteName,
+  other: PairListing,
+): ListingFacts['loose'] {
+  let loose: Record<string, Record<string, unknown[]>> | undefined;
+  for (const some of [pairs, widened])
+    for (const p of some) {
+      const shown = listedAt(p, regionId, site, other);
+      if (shown === site) continue;
+      loose ??= {};
+      loose[p.id] = { Site: [shown] };
+    }
+  return loose;
+}
+
+const openRows = (o: Omit<OpenRows, 'rows'>, rows: OpenRows['rows']): OpenRows => ({
+  reading: o.reading,
+  listed: o.listed,
+  unlisted: o.unlisted,
+  rows,
+});
+
+/** A numbered page's facts without TotalCount, which an open reading leaves undecided. */
+export const withoutTotal = ({ TotalCount: _, ...facts }: Record<string, unknown>) => facts;
 
 /**
  * The pairs a query lists under the reading pair-listing: the alternative fixed for the run, or

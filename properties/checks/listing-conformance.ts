@@ -31,6 +31,8 @@ function shaped(want: unknown, got: unknown): unknown {
 }
 
 function sameValue(field: string, want: unknown, got: unknown): boolean {
+  // Most fields of most rows: the very value, which every comparison below would find equal.
+  if (want === got) return true;
   if (field === 'Status' && typeof want === 'string')
     return (OBSERVABLE[want] ?? [want]).includes(String(got));
   return show(asSet(want)) === show(asSet(shaped(want, got)));
@@ -44,13 +46,14 @@ function sameValue(field: string, want: unknown, got: unknown): boolean {
 function rowMismatch(
   want: Row,
   got: Row,
-  loose: Readonly<Record<string, readonly unknown[]>> = {},
-  malformed: (field: string) => boolean = () => false,
+  loose: Readonly<Record<string, readonly unknown[]>> | undefined,
+  malformed: (field: string) => boolean,
 ): string | undefined {
-  for (const [field, value] of Object.entries(want)) {
+  for (const field in want) {
+    const value = want[field];
     if (sameValue(field, value, got[field]) || malformed(field)) continue;
     if (
-      loose[field]?.some((v) =>
+      loose?.[field]?.some((v) =>
         v === undefined ? got[field] === undefined : sameValue(field, v, got[field]),
       )
     )
@@ -59,6 +62,15 @@ function rowMismatch(
   }
   return undefined;
 }
+
+// Module-level rather than closures per call: this check runs on every listing answer.
+const named = (f: CheckFailure, rules: (named: readonly string[]) => string[]): CheckFailure => ({
+  ...f,
+  rules: rules(f.rules),
+});
+
+const pagingFailure = (ctx: CheckContext, title: string, expected: string, received: string) =>
+  named(failure('listing_conformance', 'pagination', ctx, title, expected, received), pagingRules);
 
 function pageLimit(page: ListingFacts['page']): number {
   return page.mode === 'token' ? page.maxResults : page.pageSize;
@@ -79,28 +91,30 @@ export const listing_conformance: Check = (ctx: CheckContext) => {
   const { field, idField, rows, page } = expectation.listing;
   const got = at(answer.body, field.split('.'));
   const list = Array.isArray(got) ? (got as Row[]) : [];
-  const named = (f: CheckFailure, rules: (named: readonly string[]) => string[]): CheckFailure => ({
-    ...f,
-    rules: rules(f.rules),
-  });
-  const fail = (title: string, expected: string, received: string) =>
-    named(failure('listing_conformance', 'pagination', ctx, title, expected, received), pagingRules);
   if (list.length > pageLimit(page))
-    return fail(
+    return pagingFailure(
+      ctx,
       `a page of ${field} holds more rows than asked`,
       `at most ${pageLimit(page)}`,
       String(list.length),
     );
   const counted = countedRows(answer.body, page);
   if (counted !== undefined && list.length !== counted)
-    return fail(
+    return pagingFailure(
+      ctx,
       `page ${page.mode === 'number' ? page.pageNumber : 1} of ${field} holds ${list.length} rows where its TotalCount says ${counted}`,
       `${counted} rows (TotalCount ${String(answer.body.TotalCount)}, ${pageLimit(page)} a page)`,
       String(list.length),
     );
   const ids = list.map((r) => String(r[idField]));
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (dup) return fail(`${dup} appears twice on one page of ${field}`, 'each row once', `${dup} twice`);
+  if (dup)
+    return pagingFailure(
+      ctx,
+      `${dup} appears twice on one page of ${field}`,
+      'each row once',
+      `${dup} twice`,
+    );
   // Rows an open reading may list here are judged like the model's own when listed.
   const byId = new Map(
     [...(expectation.listing.open?.rows ?? []), ...rows].map((r) => [String(r[idField]), r]),

@@ -79,14 +79,9 @@ export const REPLAY_RULE = 'TOKEN.SAME_PARAMS_SAME_RESULT';
 export const response_facts_conformance: Check = (ctx) => {
   const { answer, expectation } = ctx;
   if (answer.kind !== 'success' || expectation.kind !== 'success') return undefined;
-  const replay = expectation.rules.includes(REPLAY_RULE);
-  const naming = (field: string, f: CheckFailure, value = false): CheckFailure => ({
-    ...f,
-    rules: value && replay && field !== 'RequestId' ? [REPLAY_RULE] : fieldRules(f.rules, field),
-  });
   for (const field of expectation.present)
-    if (at(answer.body, field.split('.')) === undefined)
-      return naming(
+    if (atField(answer.body, field) === undefined)
+      return namedFor(
         field,
         failure(
           'response_facts_conformance',
@@ -98,8 +93,8 @@ export const response_facts_conformance: Check = (ctx) => {
         ),
       );
   for (const field of expectation.absent)
-    if (at(answer.body, field.split('.')) !== undefined)
-      return naming(
+    if (atField(answer.body, field) !== undefined)
+      return namedFor(
         field,
         failure(
           'response_facts_conformance',
@@ -107,15 +102,15 @@ export const response_facts_conformance: Check = (ctx) => {
           ctx,
           `the ${ctx.operation.action} response carries ${field}`,
           `no ${field}`,
-          show(at(answer.body, field.split('.'))),
+          show(atField(answer.body, field)),
         ),
       );
   for (const [field, value] of Object.entries(expectation.facts)) {
     // On a shared target, counts include resources other runs own.
     if (field === 'TotalCount' && !ctx.isolated) continue;
-    const got = at(answer.body, field.split('.'));
-    if (show(got) !== show(value))
-      return naming(
+    const got = atField(answer.body, field);
+    if (got !== value && show(got) !== show(value))
+      return namedFor(
         field,
         failure(
           'response_facts_conformance',
@@ -125,11 +120,27 @@ export const response_facts_conformance: Check = (ctx) => {
           `${field}=${show(value)}`,
           `${field}=${show(got)}`,
         ),
-        true,
+        expectation.rules.includes(REPLAY_RULE),
       );
   }
   return undefined;
 };
+
+/**
+ * A facts failure named by the rule that promises its field; a replay's values are the first
+ * call's, so another value there (`replayValue`) breaks the replay rule. Module-level rather than
+ * a closure per call: the check runs on every success.
+ */
+const namedFor = (field: string, f: CheckFailure, replayValue = false): CheckFailure => ({
+  ...f,
+  rules: replayValue && field !== 'RequestId' ? [REPLAY_RULE] : fieldRules(f.rules, field),
+});
+
+/** The value at a dotted field path (`Disks.Disk`); a plain name (most of them) is read without splitting it. */
+function atField(body: unknown, field: string): unknown {
+  if (field.includes('.')) return at(body, field.split('.'));
+  return body && typeof body === 'object' ? (body as Record<string, unknown>)[field] : undefined;
+}
 
 export function at(body: unknown, path: readonly PropertyKey[]): unknown {
   let here: unknown = body;
