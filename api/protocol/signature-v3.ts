@@ -1,5 +1,5 @@
 import { createHmac, hash } from 'node:crypto';
-import { byteOrder, canonicalQuery } from './encoding';
+import { canonicalQuery, inByteOrder, sortNames } from './encoding';
 import { keepingLast } from './last-call';
 
 export const V3_ALGORITHM = 'ACS3-HMAC-SHA256';
@@ -25,23 +25,30 @@ export interface V3Request {
 
 /** The headers a client must sign: every `x-acs-*`, plus `host` and `content-type` when present. */
 export function headersToSign(headers: Readonly<Record<string, string>>): string[] {
-  return Object.keys(headers)
-    .map((h) => h.toLowerCase())
-    .filter((h) => h.startsWith('x-acs-') || h === 'host' || h === 'content-type')
-    .sort(byteOrder);
+  const names: string[] = [];
+  for (const name of Object.keys(headers)) {
+    const h = name.toLowerCase();
+    if (h.startsWith('x-acs-') || h === 'host' || h === 'content-type') names.push(h);
+  }
+  return sortNames(names);
 }
 
+/** The names in byte order: the list itself when it already is (a client's always is). */
+const ordered = (names: readonly string[]): readonly string[] =>
+  inByteOrder(names) ? names : sortNames([...names]);
+
 export function v3CanonicalRequest(r: V3Request): string {
-  const names = [...r.signedHeaders].sort(byteOrder);
-  const canonicalHeaders = names.map((h) => `${h}:${(r.headers[h] ?? '').trim()}\n`).join('');
-  return [
-    r.method.toUpperCase(),
-    '/',
-    canonicalQuery(r.query),
-    canonicalHeaders,
-    names.join(';'),
-    r.payloadHash,
-  ].join('\n');
+  // Concatenated, not joined from arrays: this runs twice a call (client and gateway), and the
+  // text is flattened once, when it is hashed.
+  const names = ordered(r.signedHeaders);
+  let headers = '';
+  let signed = '';
+  for (let i = 0; i < names.length; i++) {
+    const h = names[i] as string;
+    headers += `${h}:${(r.headers[h] ?? '').trim()}\n`;
+    signed += i === 0 ? h : `;${h}`;
+  }
+  return `${r.method.toUpperCase()}\n/\n${canonicalQuery(r.query)}\n${headers}\n${signed}\n${r.payloadHash}`;
 }
 
 export const v3StringToSign = (canonicalRequest: string) => `${V3_ALGORITHM}\n${sha256Hex(canonicalRequest)}`;
@@ -51,7 +58,7 @@ export const v3Signature = keepingLast((secret, stringToSign) =>
 );
 
 export const v3Authorization = (accessKeyId: string, signedHeaders: readonly string[], signature: string) =>
-  `${V3_ALGORITHM} Credential=${accessKeyId},SignedHeaders=${[...signedHeaders].sort(byteOrder).join(';')},Signature=${signature}`;
+  `${V3_ALGORITHM} Credential=${accessKeyId},SignedHeaders=${ordered(signedHeaders).join(';')},Signature=${signature}`;
 
 /** Parses `ACS3-HMAC-SHA256 Credential=..,SignedHeaders=..,Signature=..`; undefined when malformed. */
 export function parseV3Authorization(
