@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Operation } from '../../api/operation';
+import { randomUpperUuid } from '../../api/protocol/uuid';
 import {
   type ClientTokenGate,
   type EmulatorControl,
@@ -101,7 +101,7 @@ export function createHandler(
   };
 
   async function serve(req: WireRequest): Promise<WireResponse> {
-    const requestId = randomUUID().toUpperCase();
+    const requestId = randomUpperUuid();
     let format: Format | undefined;
     let op: Operation | undefined;
     try {
