@@ -60,19 +60,34 @@ export const v3Signature = keepingLast((secret, stringToSign) =>
 export const v3Authorization = (accessKeyId: string, signedHeaders: readonly string[], signature: string) =>
   `${V3_ALGORITHM} Credential=${accessKeyId},SignedHeaders=${ordered(signedHeaders).join(';')},Signature=${signature}`;
 
+const AUTHORIZATION_PREFIX = `${V3_ALGORITHM} `;
+
 /** Parses `ACS3-HMAC-SHA256 Credential=..,SignedHeaders=..,Signature=..`; undefined when malformed. */
 export function parseV3Authorization(
   value: string,
 ): { accessKeyId: string; signedHeaders: string[]; signature: string } | undefined {
-  if (!value.startsWith(`${V3_ALGORITHM} `)) return undefined;
-  const fields = new Map<string, string>();
-  for (const part of value.slice(V3_ALGORITHM.length + 1).split(',')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  if (!value.startsWith(AUTHORIZATION_PREFIX)) return undefined;
+  // Walked in place, not split into parts and a Map: the gateway parses one on every V3 call.
+  // A part without `=` (or starting with it) is ignored; of a name given twice, the last counts.
+  let accessKeyId: string | undefined;
+  let signed: string | undefined;
+  let signature: string | undefined;
+  for (let start = AUTHORIZATION_PREFIX.length; start <= value.length; ) {
+    let end = value.indexOf(',', start);
+    if (end < 0) end = value.length;
+    const eq = value.indexOf('=', start);
+    if (eq > start && eq < end) {
+      const name = value.slice(start, eq).trim();
+      const field = value.slice(eq + 1, end).trim();
+      if (name === 'Credential') accessKeyId = field;
+      else if (name === 'SignedHeaders') signed = field;
+      else if (name === 'Signature') signature = field;
+    }
+    start = end + 1;
   }
-  const accessKeyId = fields.get('Credential');
-  const signed = fields.get('SignedHeaders');
-  const signature = fields.get('Signature');
   if (!accessKeyId || !signed || !signature) return undefined;
-  return { accessKeyId, signedHeaders: signed.split(';').map((h) => h.toLowerCase()), signature };
+  const signedHeaders = signed.split(';');
+  for (let i = 0; i < signedHeaders.length; i++)
+    signedHeaders[i] = (signedHeaders[i] as string).toLowerCase();
+  return { accessKeyId, signedHeaders, signature };
 }

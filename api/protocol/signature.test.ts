@@ -3,6 +3,7 @@ import { canonicalQuery, percentEncode, sortNames } from './encoding';
 import { v1Signature, v1StringToSign } from './signature-v1';
 import {
   EMPTY_BODY_SHA256,
+  parseV3Authorization,
   sha256Hex,
   v3CanonicalRequest,
   v3Signature,
@@ -91,6 +92,32 @@ describe('signature V3 (ACS3-HMAC-SHA256)', () => {
 describe('percent-encoding', () => {
   it('keeps unreserved characters and encodes the rest strictly', () => {
     expect(percentEncode("a b*c'!()~-_.é")).toBe('a%20b%2Ac%27%21%28%29~-_.%C3%A9');
+  });
+});
+
+describe('parsing a V3 Authorization header', () => {
+  const A = 'ACS3-HMAC-SHA256';
+  it('reads the three fields in any order, trimmed, with the signed header names in lower case', () => {
+    expect(
+      parseV3Authorization(`${A} SignedHeaders=Host;X-Acs-Date , Signature=ab12,Credential= key1 `),
+    ).toEqual({
+      accessKeyId: 'key1',
+      signedHeaders: ['host', 'x-acs-date'],
+      signature: 'ab12',
+    });
+  });
+
+  it('ignores unknown fields, parts without a name and empty parts; of a field given twice, the last', () => {
+    expect(
+      parseV3Authorization(`${A} Credential=k,=x,junk,Other=1,SignedHeaders=host,Signature=s1,Signature=s2,`),
+    ).toEqual({ accessKeyId: 'k', signedHeaders: ['host'], signature: 's2' });
+  });
+
+  it('refuses another algorithm and a header missing or emptying a field', () => {
+    expect(parseV3Authorization('ACS3-HMAC-SM3 Credential=k,SignedHeaders=host,Signature=s')).toBeUndefined();
+    expect(parseV3Authorization(`${A}Credential=k,SignedHeaders=host,Signature=s`)).toBeUndefined();
+    expect(parseV3Authorization(`${A} Credential=k,SignedHeaders=host`)).toBeUndefined();
+    expect(parseV3Authorization(`${A} Credential=k,SignedHeaders=host,Signature= `)).toBeUndefined();
   });
 });
 
