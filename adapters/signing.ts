@@ -51,8 +51,9 @@ function hostOf(origin: string): string {
   return host;
 }
 
+const TRAILING_SLASHES = /\/+$/;
 const urlWith = (origin: string, query: string) =>
-  `${origin.replace(/\/+$/, '')}/${query ? `?${query}` : ''}`;
+  `${origin.endsWith('/') ? origin.replace(TRAILING_SLASHES, '') : origin}/${query ? `?${query}` : ''}`;
 
 export function signRequest(input: SigningInput): HttpRequest {
   return input.variant.signature === 'v1' ? signV1(input) : signV3(input);
@@ -109,6 +110,8 @@ function signV3(input: SigningInput): HttpRequest {
   const { credentials: c } = input;
   const inQuery = variant.paramsIn === 'query';
   const query = inQuery ? input.params : {};
+  // Encoded once: the same text is signed and sent.
+  const encodedQuery = inQuery ? canonicalQuery(query) : '';
   const body = inQuery ? '' : canonicalQuery(input.params);
   const headers: Record<string, string> = {
     host: hostOf(input.origin),
@@ -130,6 +133,7 @@ function signV3(input: SigningInput): HttpRequest {
     headers,
     signedHeaders,
     payloadHash: headers['x-acs-content-sha256'] as string,
+    encodedQuery,
   });
   const signature = v3Signature(c.accessKeySecret, v3StringToSign(canonical));
   // Added to a copy made by Object.assign, not a spread: V8 (Node 20) adds to a spread copy on a
@@ -137,5 +141,5 @@ function signV3(input: SigningInput): HttpRequest {
   const sent: Record<string, string> = Object.assign({}, headers);
   sent.accept = acceptHeader(variant);
   sent.authorization = v3Authorization(c.accessKeyId, signedHeaders, signature);
-  return { method: variant.method, url: urlWith(input.origin, canonicalQuery(query)), headers: sent, body };
+  return { method: variant.method, url: urlWith(input.origin, encodedQuery), headers: sent, body };
 }

@@ -21,6 +21,8 @@ export interface V3Request {
   readonly signedHeaders: readonly string[];
   /** Lower-case hex SHA-256 of the body bytes as sent. */
   readonly payloadHash: string;
+  /** `canonicalQuery(query)`, when the caller has it already: a client sends that very text. */
+  readonly encodedQuery?: string;
 }
 
 /** The headers a client must sign: every `x-acs-*`, plus `host` and `content-type` when present. */
@@ -48,7 +50,7 @@ export function v3CanonicalRequest(r: V3Request): string {
     headers += `${h}:${(r.headers[h] ?? '').trim()}\n`;
     signed += i === 0 ? h : `;${h}`;
   }
-  return `${r.method.toUpperCase()}\n/\n${canonicalQuery(r.query)}\n${headers}\n${signed}\n${r.payloadHash}`;
+  return `${r.method.toUpperCase()}\n/\n${r.encodedQuery ?? canonicalQuery(r.query)}\n${headers}\n${signed}\n${r.payloadHash}`;
 }
 
 export const v3StringToSign = (canonicalRequest: string) => `${V3_ALGORITHM}\n${sha256Hex(canonicalRequest)}`;
