@@ -38,11 +38,14 @@ export function createDirectTarget(options: DirectTargetOptions = {}): DirectTar
   const transport: Transport = async (req): Promise<HttpResponse> => {
     // The part of the URL a request line carries; a socket also carries Host, which V3 signs.
     const start = req.url.indexOf('/', req.url.indexOf('//') + 2);
+    // Copied by Object.assign, then set: V8 (Node 20) adds to a spread copy slowly, and a second
+    // source object would be one more allocation per call.
+    const headers: Record<string, string> = Object.assign({}, req.headers);
+    headers.host = host;
     const res = await gateway({
       method: req.method,
       url: start < 0 ? '/' : req.url.slice(start),
-      // Object.assign, not a spread and an added field: V8 (Node 20) adds to a spread copy slowly.
-      headers: Object.assign({}, req.headers, { host }),
+      headers,
       body: req.body === '' ? EMPTY : Buffer.from(req.body, 'utf8'),
     });
     return { status: res.status, headers: res.headers, body: received(res.body) };

@@ -55,15 +55,10 @@ function secretForms(values: readonly (string | undefined)[]): string[] {
   // Each form once, first seen first: a hex signature or a plain secret encodes to itself, and
   // every form is searched for in every body. A list, not a Set: there are one to six.
   const forms: string[] = [];
-  const add = (form: string) => {
-    if (!forms.includes(form)) forms.push(form);
-  };
   for (const s of values)
     if (typeof s === 'string' && s.length > 0) {
       const once = percentEncode(s);
-      add(s);
-      add(once);
-      add(percentEncode(once));
+      for (const form of [s, once, percentEncode(once)]) if (!forms.includes(form)) forms.push(form);
     }
   return forms;
 }

@@ -93,11 +93,9 @@ export function createHandler(
   const dated = (out: WireResponse): WireResponse => {
     const at = inner.clock.lastRead?.() ?? inner.clock.now();
     // Built field by field: V8 (Node 20) takes its slow path for a spread copy with a field added.
-    return {
-      status: out.status,
-      headers: Object.assign({}, out.headers, { date: httpDate(at) }),
-      body: out.body,
-    };
+    const headers: Record<string, string> = Object.assign({}, out.headers);
+    headers.date = httpDate(at);
+    return { status: out.status, headers, body: out.body };
   };
 
   async function serve(req: WireRequest): Promise<WireResponse> {
