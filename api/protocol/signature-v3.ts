@@ -1,4 +1,5 @@
 import { createHmac, hash } from 'node:crypto';
+import { isCanonicalRequest } from './canonical-match';
 import { canonicalQuery, inByteOrder, sortNames } from './encoding';
 import { keepingLast } from './last-call';
 
@@ -39,10 +40,13 @@ export function headersToSign(headers: Readonly<Record<string, string>>): string
 const ordered = (names: readonly string[]): readonly string[] =>
   inByteOrder(names) ? names : sortNames([...names]);
 
+/** The canonical request built last: the direct target's gateway checks the very request. */
+let lastCanonical = '';
+
 export function v3CanonicalRequest(r: V3Request): string {
-  // Concatenated, not joined from arrays: this runs twice a call (client and gateway), and the
-  // text is flattened once, when it is hashed.
   const names = ordered(r.signedHeaders);
+  if (lastCanonical !== '' && isCanonicalRequest(lastCanonical, r, names)) return lastCanonical;
+  // Concatenated, not joined from arrays: the text is flattened once, when it is hashed.
   let headers = '';
   let signed = '';
   for (let i = 0; i < names.length; i++) {
@@ -50,7 +54,8 @@ export function v3CanonicalRequest(r: V3Request): string {
     headers += `${h}:${(r.headers[h] ?? '').trim()}\n`;
     signed += i === 0 ? h : `;${h}`;
   }
-  return `${r.method.toUpperCase()}\n/\n${r.encodedQuery ?? canonicalQuery(r.query)}\n${headers}\n${signed}\n${r.payloadHash}`;
+  lastCanonical = `${r.method.toUpperCase()}\n/\n${r.encodedQuery ?? canonicalQuery(r.query)}\n${headers}\n${signed}\n${r.payloadHash}`;
+  return lastCanonical;
 }
 
 export const v3StringToSign = (canonicalRequest: string) => `${V3_ALGORITHM}\n${sha256Hex(canonicalRequest)}`;
