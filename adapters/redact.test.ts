@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { percentEncode } from '../api/protocol/encoding';
 import { createHttpTarget } from './http-target';
-import { maskAccessKeyId } from './redact';
+import { createRedactor, maskAccessKeyId, REDACTED } from './redact';
 import type { Exchange, Variant } from './target';
 import { json, scriptedTransport, TransportError } from './testing/scripted-transport';
 import type { HttpRequest } from './transport';
@@ -89,5 +89,36 @@ describe('no secret reaches an Exchange', () => {
   it('masks key ids in the test****Id style and hides short ones entirely', () => {
     expect(maskAccessKeyId('testAccessKeyId')).toBe('test****Id');
     expect(maskAccessKeyId('short')).toBe('****');
+  });
+});
+
+describe('redacting headers', () => {
+  const redactor = createRedactor(credentials);
+
+  it('keeps the names, their order and the values that hold nothing secret', () => {
+    const headers = { 'Content-Type': 'application/json', 'x-echo': `a ${SECRET} b`, date: 'today' };
+    const recorded = redactor.response({ status: 200, headers, body: '' }).headers;
+    expect(Object.entries(recorded)).toEqual([
+      ['Content-Type', 'application/json'],
+      ['x-echo', `a ${REDACTED} b`],
+      ['date', 'today'],
+    ]);
+    expect(headers['x-echo']).toBe(`a ${SECRET} b`);
+  });
+
+  it('masks the key and hides the token and signature of a request', () => {
+    const headers = {
+      host: 'h',
+      authorization: `ACS3-HMAC-SHA256 Credential=${KEY_ID},SignedHeaders=host,Signature=abc123`,
+      'x-acs-security-token': TOKEN,
+      'x-acs-accesskey-id': KEY_ID,
+    };
+    const recorded = redactor.request({ method: 'POST', url: 'http://h/', headers, body: '' }).headers;
+    expect(recorded).toEqual({
+      host: 'h',
+      authorization: `ACS3-HMAC-SHA256 Credential=${maskAccessKeyId(KEY_ID)},SignedHeaders=host,Signature=${REDACTED}`,
+      'x-acs-security-token': REDACTED,
+      'x-acs-accesskey-id': maskAccessKeyId(KEY_ID),
+    });
   });
 });

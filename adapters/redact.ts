@@ -131,11 +131,29 @@ class SecretScrubber implements Redactor {
     return this.text(value);
   }
 
-  #headers(h: Readonly<Record<string, string>>): Record<string, string> {
-    const out: Record<string, string> = {};
-    // for-in, not Object.keys: the same own names in the same order, without a list per call.
-    for (const k in h) if (Object.hasOwn(h, k)) out[k] = this.#header(k.toLowerCase(), h[k] as string);
-    return out;
+  /**
+   * The headers with every value redacted; the very object when nothing changes (an answer's
+   * headers mostly), so a recorded response costs no copy. for-in, not Object.keys: the same own
+   * names in the same order, without a list per call.
+   */
+  #headers(h: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+    let out: Record<string, string> | undefined;
+    for (const k in h) {
+      if (!Object.hasOwn(h, k)) continue;
+      const value = h[k] as string;
+      const redacted = this.#header(k.toLowerCase(), value);
+      if (out === undefined && redacted === value) continue;
+      if (out === undefined) {
+        out = {};
+        // Every name before this one kept its value.
+        for (const before in h) {
+          if (before === k) break;
+          if (Object.hasOwn(h, before)) out[before] = h[before] as string;
+        }
+      }
+      out[k] = redacted;
+    }
+    return out ?? h;
   }
 }
 
