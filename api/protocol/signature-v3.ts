@@ -58,7 +58,10 @@ export function v3CanonicalRequest(r: V3Request): string {
   return lastCanonical;
 }
 
-export const v3StringToSign = (canonicalRequest: string) => `${V3_ALGORITHM}\n${sha256Hex(canonicalRequest)}`;
+// Kept like the digest: the gateway's check of the client's request asks for the same text.
+const stringToSignOf = keepingLast((_, canonical) => `${V3_ALGORITHM}\n${sha256Hex(canonical)}`);
+
+export const v3StringToSign = (canonicalRequest: string): string => stringToSignOf('', canonicalRequest);
 
 export const v3Signature = keepingLast((secret, stringToSign) =>
   createHmac('sha256', secret).update(stringToSign, 'utf8').digest('hex'),
