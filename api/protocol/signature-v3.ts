@@ -42,10 +42,16 @@ const ordered = (names: readonly string[]): readonly string[] =>
 
 /** The canonical request built last: the direct target's gateway checks the very request. */
 let lastCanonical = '';
+let lastNonce: string | undefined;
 
 export function v3CanonicalRequest(r: V3Request): string {
   const names = ordered(r.signedHeaders);
-  if (lastCanonical !== '' && isCanonicalRequest(lastCanonical, r, names)) return lastCanonical;
+  // Read only when the nonce is the last one's: a client's next request carries a new one, which
+  // the text could not match (were the nonce not signed, skipping the reading costs a build).
+  const nonce = r.headers['x-acs-signature-nonce'];
+  if (lastCanonical !== '' && nonce === lastNonce && isCanonicalRequest(lastCanonical, r, names))
+    return lastCanonical;
+  lastNonce = nonce;
   // Concatenated, not joined from arrays: the text is flattened once, when it is hashed.
   let headers = '';
   let signed = '';
