@@ -4,7 +4,7 @@
  * with the same strict encoding the signature uses, so what is signed is exactly what is sent.
  */
 import { canonicalQuery, isoSeconds, percentEncode } from '../api/protocol/encoding';
-import { v1Signature, v1StringToSign } from '../api/protocol/signature-v1';
+import { v1Signature, v1StringToSign, v1StringToSignOfQuery } from '../api/protocol/signature-v1';
 import {
   EMPTY_BODY_SHA256,
   headersToSign,
@@ -75,14 +75,21 @@ function signV1(input: SigningInput): HttpRequest {
   if (c.securityToken) common.SecurityToken = c.securityToken;
   // The signature covers the union of query and body, wherever each parameter travels.
   const all = { ...input.params, ...common };
-  const signature = `Signature=${percentEncode(v1Signature(c.accessKeySecret, v1StringToSign(variant.method, all)))}`;
+  // Encoded once for signing and sending, unless a parameter named Signature (which the
+  // signature leaves out) makes the two texts differ.
+  const allQuery = canonicalQuery(all);
+  const stringToSign =
+    'Signature' in all
+      ? v1StringToSign(variant.method, all)
+      : v1StringToSignOfQuery(variant.method, allQuery);
+  const signature = `Signature=${percentEncode(v1Signature(c.accessKeySecret, stringToSign))}`;
   const headers: Record<string, string> = { accept: acceptHeader(variant) };
   const join = (a: string, b: string) => (a && b ? `${a}&${b}` : a || b);
   switch (variant.paramsIn) {
     case 'query':
       return {
         method: variant.method,
-        url: urlWith(input.origin, join(canonicalQuery(all), signature)),
+        url: urlWith(input.origin, join(allQuery, signature)),
         headers,
         body: '',
       };
@@ -91,7 +98,7 @@ function signV1(input: SigningInput): HttpRequest {
         method: variant.method,
         url: urlWith(input.origin, ''),
         headers: { ...headers, 'content-type': FORM },
-        body: join(canonicalQuery(all), signature),
+        body: join(allQuery, signature),
       };
     case 'split': {
       const body = canonicalQuery(input.params);
