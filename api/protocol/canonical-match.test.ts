@@ -68,7 +68,20 @@ describe('reading a canonical request off a text', () => {
 
   it('leaves v3CanonicalRequest building each request right, one after another and twice over', () => {
     const second = { ...base, headers: { ...base.headers, 'x-acs-signature-nonce': 'n-2' } };
-    for (const r of [base, base, second, second, base, { ...second, query: {} }])
+    const otherHost = { ...base, headers: { ...base.headers, host: 'other.example.test' } };
+    const fewer = { ...base, signedHeaders: base.signedHeaders.filter((h) => h !== 'x-acs-date') };
+    for (const r of [
+      base,
+      base,
+      second,
+      second,
+      base,
+      { ...second, query: {} },
+      otherHost,
+      fewer,
+      base,
+      fewer,
+    ])
       expect(v3CanonicalRequest(r)).toBe(reference(r));
   });
 });

@@ -54,14 +54,42 @@ export function v3CanonicalRequest(r: V3Request): string {
   lastNonce = nonce;
   // Concatenated, not joined from arrays: the text is flattened once, when it is hashed.
   let headers = '';
-  let signed = '';
-  for (let i = 0; i < names.length; i++) {
-    const h = names[i] as string;
-    headers += `${h}:${(r.headers[h] ?? '').trim()}\n`;
-    signed += i === 0 ? h : `;${h}`;
-  }
-  lastCanonical = `${r.method.toUpperCase()}\n/\n${r.encodedQuery ?? canonicalQuery(r.query)}\n${headers}\n${signed}\n${r.payloadHash}`;
+  for (const h of names) headers += headerLine(h, (r.headers[h] ?? '').trim());
+  lastCanonical = `${r.method.toUpperCase()}\n/\n${r.encodedQuery ?? canonicalQuery(r.query)}\n${headers}\n${signedList(names)}\n${r.payloadHash}`;
   return lastCanonical;
+}
+
+/*
+ * Pieces a client signs again and again, kept while they stay the same: a header's line (the
+ * host, action, version, body hash, and the date within a second) and the list of signed names.
+ * Each built afresh was a few more strings on every call. At most 64 names are kept: a request
+ * to a gateway may sign any headers it likes.
+ */
+const lineValues = new Map<string, string>();
+const lines = new Map<string, string>();
+
+function headerLine(name: string, value: string): string {
+  if (lineValues.get(name) === value) return lines.get(name) as string;
+  const line = `${name}:${value}\n`;
+  if (lineValues.size < 64 || lineValues.has(name)) {
+    lineValues.set(name, value);
+    lines.set(name, line);
+  }
+  return line;
+}
+
+let lastNames: readonly string[] = [];
+let lastSigned = '';
+
+/** The names joined with `;`. */
+function signedList(names: readonly string[]): string {
+  let same = names.length === lastNames.length;
+  for (let i = 0; same && i < names.length; i++) same = names[i] === lastNames[i];
+  if (!same) {
+    lastNames = [...names];
+    lastSigned = names.join(';');
+  }
+  return lastSigned;
 }
 
 // Kept like the digest: the gateway's check of the client's request asks for the same text.
@@ -74,7 +102,7 @@ export const v3Signature = keepingLast((secret, stringToSign) =>
 );
 
 export const v3Authorization = (accessKeyId: string, signedHeaders: readonly string[], signature: string) =>
-  `${V3_ALGORITHM} Credential=${accessKeyId},SignedHeaders=${ordered(signedHeaders).join(';')},Signature=${signature}`;
+  `${V3_ALGORITHM} Credential=${accessKeyId},SignedHeaders=${signedList(ordered(signedHeaders))},Signature=${signature}`;
 
 const AUTHORIZATION_PREFIX = `${V3_ALGORITHM} `;
 
