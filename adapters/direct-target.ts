@@ -30,6 +30,18 @@ const wellFormed = (text: string): boolean => (text as unknown as { isWellFormed
 const received = (text: string): string =>
   text === '' || wellFormed(text) ? text : Buffer.from(text, 'utf8').toString('utf8');
 
+/**
+ * The headers as a socket carries them, Host included. A V3 request signed its Host already (the
+ * same text, from the same origin) and goes as it is; a V1 request gets a copy with Host set, by
+ * Object.assign then set (V8, Node 20, adds to a spread copy slowly).
+ */
+function withHost(headers: Readonly<Record<string, string>>, host: string): Readonly<Record<string, string>> {
+  if (headers.host === host) return headers;
+  const copy: Record<string, string> = Object.assign({}, headers);
+  copy.host = host;
+  return copy;
+}
+
 export function createDirectTarget(options: DirectTargetOptions = {}): DirectTarget {
   const emulator = inProcessEmulator(options);
   const { service, gateway } = emulator;
@@ -41,8 +53,7 @@ export function createDirectTarget(options: DirectTargetOptions = {}): DirectTar
     const res = await gateway({
       method: req.method,
       url: start < 0 ? '/' : req.url.slice(start),
-      // Object.assign, not a spread and an added field: V8 (Node 20) adds to a spread copy slowly.
-      headers: Object.assign({}, req.headers, { host }),
+      headers: withHost(req.headers, host),
       body: req.body === '' ? EMPTY : Buffer.from(req.body, 'utf8'),
     });
     return { status: res.status, headers: res.headers, body: received(res.body) };

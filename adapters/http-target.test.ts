@@ -204,4 +204,10 @@ describe('wire parameters', () => {
     });
     expect(toWireParams(op, { DiskIds: '["d-1"]' })).toEqual({ DiskIds: '["d-1"]' });
   });
+
+  it('leaves the caller’s parameters as they were', () => {
+    const params = { DiskIds: ['d-1'], PairIds: ['pair-1'], RegionId: 'cn-hangzhou' };
+    toWireParams(op, params);
+    expect(params).toEqual({ DiskIds: ['d-1'], PairIds: ['pair-1'], RegionId: 'cn-hangzhou' });
+  });
 });

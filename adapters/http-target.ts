@@ -4,8 +4,8 @@
  * exponential backoff and full jitter. A retry re-signs (fresh nonce and timestamp) but reuses
  * the SAME parameters, so a ClientToken stays the same and a retry can never create twice.
  */
-import { randomUUID } from 'node:crypto';
 import { type Operation, findOperation as specFindOperation } from '../api';
+import { randomUuid } from '../api/protocol/uuid';
 import { type Credentials, type CredentialsInput, isCredentialSource } from './credentials';
 import { type Decoded, decodeResponse } from './decode';
 import {
@@ -69,8 +69,6 @@ export const NO_CAPABILITIES: TargetCapabilities = {
 };
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-// randomUUID draws from a cached entropy pool: about twenty times cheaper than randomBytes(16).
-const randomNonce = () => randomUUID();
 
 type Signing =
   | { readonly credentials: Credentials; readonly redactor: Redactor }
@@ -120,7 +118,7 @@ export function createHttpTarget(options: HttpTargetOptions): Target {
   const defaultVariant: Variant = resolveVariant(DEFAULT_VARIANT, options.defaultVariant);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const clock = options.clock ?? Date.now;
-  const nonce = options.nonce ?? randomNonce;
+  const nonce = options.nonce ?? randomUuid;
   const sleep = options.sleep ?? realSleep;
   const random = options.random ?? Math.random;
   const lookup = options.findOperation ?? specFindOperation;

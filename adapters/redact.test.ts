@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { percentEncode } from '../api/protocol/encoding';
 import { createHttpTarget } from './http-target';
-import { maskAccessKeyId } from './redact';
+import { createRedactor, maskAccessKeyId, REDACTED, signaturesOf as signaturesFound } from './redact';
 import type { Exchange, Variant } from './target';
 import { json, scriptedTransport, TransportError } from './testing/scripted-transport';
 import type { HttpRequest } from './transport';
@@ -89,5 +89,67 @@ describe('no secret reaches an Exchange', () => {
   it('masks key ids in the test****Id style and hides short ones entirely', () => {
     expect(maskAccessKeyId('testAccessKeyId')).toBe('test****Id');
     expect(maskAccessKeyId('short')).toBe('****');
+  });
+});
+
+describe('redacting headers', () => {
+  const redactor = createRedactor(credentials);
+
+  it('keeps the names, their order and the values that hold nothing secret', () => {
+    const headers = { 'Content-Type': 'application/json', 'x-echo': `a ${SECRET} b`, date: 'today' };
+    const recorded = redactor.response({ status: 200, headers, body: '' }).headers;
+    expect(Object.entries(recorded)).toEqual([
+      ['Content-Type', 'application/json'],
+      ['x-echo', `a ${REDACTED} b`],
+      ['date', 'today'],
+    ]);
+    expect(headers['x-echo']).toBe(`a ${SECRET} b`);
+  });
+
+  it('masks the key and hides the token and signature of a request', () => {
+    const headers = {
+      host: 'h',
+      authorization: `ACS3-HMAC-SHA256 Credential=${KEY_ID},SignedHeaders=host,Signature=abc123`,
+      'x-acs-security-token': TOKEN,
+      'x-acs-accesskey-id': KEY_ID,
+    };
+    const recorded = redactor.request({ method: 'POST', url: 'http://h/', headers, body: '' }).headers;
+    expect(recorded).toEqual({
+      host: 'h',
+      authorization: `ACS3-HMAC-SHA256 Credential=${maskAccessKeyId(KEY_ID)},SignedHeaders=host,Signature=${REDACTED}`,
+      'x-acs-security-token': REDACTED,
+      'x-acs-accesskey-id': maskAccessKeyId(KEY_ID),
+    });
+  });
+});
+
+describe('finding the signatures a request carries', () => {
+  const v3 = (authorization: string) =>
+    signaturesFound({ method: 'POST', url: 'http://h/', headers: { authorization }, body: '' });
+
+  it('takes the first Signature= followed by lower-case hex, as /Signature=([0-9a-f]+)/ does', () => {
+    const cases = [
+      'ACS3-HMAC-SHA256 Credential=k,SignedHeaders=host,Signature=0a1b2c',
+      'ACS3-HMAC-SHA256 Credential=Signature=,SignedHeaders=host,Signature=ff,Signature=ee',
+      'x Signature=XYZ,Signature=9f',
+      'x Signature=abcG',
+      'x Signature=,SignedHeaders=h',
+      '',
+    ];
+    for (const c of cases) {
+      const found = /Signature=([0-9a-f]+)/.exec(c)?.[1];
+      expect(v3(c), c).toEqual(found ? [found] : []);
+    }
+  });
+
+  it('finds a V1 signature in the query and in the body, decoded', () => {
+    expect(
+      signaturesFound({
+        method: 'POST',
+        url: 'http://h/?A=1&Signature=a%2Bb%3D',
+        headers: {},
+        body: 'Signature=c%2Fd',
+      }),
+    ).toEqual(['a+b=', 'c/d']);
   });
 });

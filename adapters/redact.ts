@@ -29,31 +29,45 @@ export interface Redactor {
   forRequest(req: HttpRequest): Redactor;
 }
 
+const V3_SIGNATURE = /Signature=([0-9a-f]+)/;
+const V1_SIGNATURE = /(?:^|&)Signature=([^&]*)/;
+
 /** The signature values a request carries (V1 `Signature` parameter, V3 Authorization). */
 export function signaturesOf(req: HttpRequest): string[] {
   const out: string[] = [];
-  const v3 = /Signature=([0-9a-f]+)/.exec(req.headers.authorization ?? '')?.[1];
+  const v3 = V3_SIGNATURE.exec(req.headers.authorization ?? '')?.[1];
   if (v3) out.push(v3);
   const q = req.url.indexOf('?');
-  for (const text of [q < 0 ? '' : req.url.slice(q + 1), req.body]) {
-    const v1 = /(?:^|&)Signature=([^&]*)/.exec(text)?.[1];
-    if (v1) out.push(decodeURIComponent(v1));
-  }
+  if (q >= 0) v1Signature(req.url.slice(q + 1), out);
+  v1Signature(req.body, out);
   return out;
+}
+
+function v1Signature(text: string, out: string[]): void {
+  // A V3 request carries none: one scan for the name before the pattern.
+  if (!text.includes('Signature=')) return;
+  const v1 = V1_SIGNATURE.exec(text)?.[1];
+  if (v1) out.push(decodeURIComponent(v1));
 }
 
 /** A secret as it may appear in text: raw, percent-encoded, and encoded twice (a V1 string to sign). */
 function secretForms(values: readonly (string | undefined)[]): string[] {
-  // Each form once: a hex signature or a plain secret encodes to itself, and every form is
-  // searched for in every body.
-  const forms = new Set<string>();
+  // Each form once, first seen first: a hex signature or a plain secret encodes to itself, and
+  // every form is searched for in every body. A list, not a Set: there are one to six.
+  const forms: string[] = [];
   for (const s of values)
     if (typeof s === 'string' && s.length > 0) {
       const once = percentEncode(s);
-      forms.add(s).add(once).add(percentEncode(once));
+      for (const form of [s, once, percentEncode(once)]) if (!forms.includes(form)) forms.push(form);
     }
-  return [...forms];
+  return forms;
 }
+
+/** Whether `encoded` (a query or form) may hold a parameter that #params rewrites. */
+const mayHoldHidden = (encoded: string) =>
+  encoded.includes('Signature=') ||
+  encoded.includes('SecurityToken=') ||
+  encoded.includes('AccessKeySecret=');
 
 /**
  * A class, not closures: `forRequest` runs on every request, so deriving a redactor must cost no
@@ -74,12 +88,17 @@ class SecretScrubber implements Redactor {
   }
 
   forRequest(req: HttpRequest): Redactor {
-    return new SecretScrubber(this.masked, this.ids, [...this.secrets, ...secretForms(signaturesOf(req))]);
+    const signatures = signaturesOf(req);
+    return signatures.length === 0
+      ? this
+      : new SecretScrubber(this.masked, this.ids, this.secrets.concat(secretForms(signatures)));
   }
 
   request(req: HttpRequest): RecordedRequest {
     const q = req.url.indexOf('?');
-    const url = q < 0 ? req.url : `${req.url.slice(0, q + 1)}${this.#params(req.url.slice(q + 1))}`;
+    const query = q < 0 ? '' : req.url.slice(q + 1);
+    const params = this.#params(query);
+    const url = params === query ? req.url : `${req.url.slice(0, q + 1)}${params}`;
     return {
       method: req.method,
       url: this.text(url),
@@ -92,10 +111,14 @@ class SecretScrubber implements Redactor {
     return { status: res.status, headers: this.#headers(res.headers), body: this.text(res.body) };
   }
 
+  /** `encoded` itself when nothing in it is rewritten (a V3 request's query and body). */
   #params(encoded: string): string {
-    return encoded
-      .replace(HIDDEN_PARAMS, (_m, sep: string, name: string) => `${sep}${name}=${REDACTED}`)
-      .replace(KEY_PARAM, (_m, sep: string) => `${sep}AccessKeyId=${this.masked}`);
+    const hidden = mayHoldHidden(encoded)
+      ? encoded.replace(HIDDEN_PARAMS, (_m, sep: string, name: string) => `${sep}${name}=${REDACTED}`)
+      : encoded;
+    return hidden.includes('AccessKeyId=')
+      ? hidden.replace(KEY_PARAM, (_m, sep: string) => `${sep}AccessKeyId=${this.masked}`)
+      : hidden;
   }
 
   #header(name: string, value: string): string {
@@ -108,10 +131,29 @@ class SecretScrubber implements Redactor {
     return this.text(value);
   }
 
-  #headers(h: Readonly<Record<string, string>>): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const k of Object.keys(h)) out[k] = this.#header(k.toLowerCase(), h[k] as string);
-    return out;
+  /**
+   * The headers with every value redacted; the very object when nothing changes (an answer's
+   * headers mostly), so a recorded response costs no copy. for-in, not Object.keys: the same own
+   * names in the same order, without a list per call.
+   */
+  #headers(h: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+    let out: Record<string, string> | undefined;
+    for (const k in h) {
+      if (!Object.hasOwn(h, k)) continue;
+      const value = h[k] as string;
+      const redacted = this.#header(k.toLowerCase(), value);
+      if (out === undefined && redacted === value) continue;
+      if (out === undefined) {
+        out = {};
+        // Every name before this one kept its value.
+        for (const before in h) {
+          if (before === k) break;
+          if (Object.hasOwn(h, before)) out[before] = h[before] as string;
+        }
+      }
+      out[k] = redacted;
+    }
+    return out ?? h;
   }
 }
 

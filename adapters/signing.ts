@@ -4,7 +4,7 @@
  * with the same strict encoding the signature uses, so what is signed is exactly what is sent.
  */
 import { canonicalQuery, isoSeconds, percentEncode } from '../api/protocol/encoding';
-import { v1Signature, v1StringToSign } from '../api/protocol/signature-v1';
+import { v1Signature, v1StringToSign, v1StringToSignOfQuery } from '../api/protocol/signature-v1';
 import {
   EMPTY_BODY_SHA256,
   headersToSign,
@@ -51,8 +51,9 @@ function hostOf(origin: string): string {
   return host;
 }
 
+const TRAILING_SLASHES = /\/+$/;
 const urlWith = (origin: string, query: string) =>
-  `${origin.replace(/\/+$/, '')}/${query ? `?${query}` : ''}`;
+  `${origin.endsWith('/') ? origin.replace(TRAILING_SLASHES, '') : origin}/${query ? `?${query}` : ''}`;
 
 export function signRequest(input: SigningInput): HttpRequest {
   return input.variant.signature === 'v1' ? signV1(input) : signV3(input);
@@ -74,14 +75,21 @@ function signV1(input: SigningInput): HttpRequest {
   if (c.securityToken) common.SecurityToken = c.securityToken;
   // The signature covers the union of query and body, wherever each parameter travels.
   const all = { ...input.params, ...common };
-  const signature = `Signature=${percentEncode(v1Signature(c.accessKeySecret, v1StringToSign(variant.method, all)))}`;
+  // Encoded once for signing and sending, unless a parameter named Signature (which the
+  // signature leaves out) makes the two texts differ.
+  const allQuery = canonicalQuery(all);
+  const stringToSign =
+    'Signature' in all
+      ? v1StringToSign(variant.method, all)
+      : v1StringToSignOfQuery(variant.method, allQuery);
+  const signature = `Signature=${percentEncode(v1Signature(c.accessKeySecret, stringToSign))}`;
   const headers: Record<string, string> = { accept: acceptHeader(variant) };
   const join = (a: string, b: string) => (a && b ? `${a}&${b}` : a || b);
   switch (variant.paramsIn) {
     case 'query':
       return {
         method: variant.method,
-        url: urlWith(input.origin, join(canonicalQuery(all), signature)),
+        url: urlWith(input.origin, join(allQuery, signature)),
         headers,
         body: '',
       };
@@ -90,7 +98,7 @@ function signV1(input: SigningInput): HttpRequest {
         method: variant.method,
         url: urlWith(input.origin, ''),
         headers: { ...headers, 'content-type': FORM },
-        body: join(canonicalQuery(all), signature),
+        body: join(allQuery, signature),
       };
     case 'split': {
       const body = canonicalQuery(input.params);
@@ -109,6 +117,8 @@ function signV3(input: SigningInput): HttpRequest {
   const { credentials: c } = input;
   const inQuery = variant.paramsIn === 'query';
   const query = inQuery ? input.params : {};
+  // Encoded once: the same text is signed and sent.
+  const encodedQuery = inQuery ? canonicalQuery(query) : '';
   const body = inQuery ? '' : canonicalQuery(input.params);
   const headers: Record<string, string> = {
     host: hostOf(input.origin),
@@ -130,6 +140,7 @@ function signV3(input: SigningInput): HttpRequest {
     headers,
     signedHeaders,
     payloadHash: headers['x-acs-content-sha256'] as string,
+    encodedQuery,
   });
   const signature = v3Signature(c.accessKeySecret, v3StringToSign(canonical));
   // Added to a copy made by Object.assign, not a spread: V8 (Node 20) adds to a spread copy on a
@@ -137,5 +148,5 @@ function signV3(input: SigningInput): HttpRequest {
   const sent: Record<string, string> = Object.assign({}, headers);
   sent.accept = acceptHeader(variant);
   sent.authorization = v3Authorization(c.accessKeyId, signedHeaders, signature);
-  return { method: variant.method, url: urlWith(input.origin, canonicalQuery(query)), headers: sent, body };
+  return { method: variant.method, url: urlWith(input.origin, encodedQuery), headers: sent, body };
 }

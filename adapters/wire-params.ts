@@ -12,12 +12,13 @@ export function toWireParams(
   params: Readonly<Record<string, unknown>>,
 ): Record<string, string> {
   if (!op) return flattenParams(params);
-  const prepared: Record<string, unknown> = { ...params };
+  // Copied only when a list is rewritten: most calls carry none.
+  let prepared: Record<string, unknown> | undefined;
   for (const p of op.params) {
-    const value = prepared[p.name];
-    if (!Array.isArray(value)) continue;
-    if (p.kind.type === 'jsonArray') prepared[p.name] = JSON.stringify(value);
-    else if (p.kind.type === 'csv') prepared[p.name] = value.join(',');
+    const value = (prepared ?? params)[p.name];
+    if (!Array.isArray(value) || (p.kind.type !== 'jsonArray' && p.kind.type !== 'csv')) continue;
+    prepared ??= { ...params };
+    prepared[p.name] = p.kind.type === 'jsonArray' ? JSON.stringify(value) : value.join(',');
   }
-  return flattenParams(prepared);
+  return flattenParams(prepared ?? params);
 }

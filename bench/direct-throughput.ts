@@ -10,23 +10,28 @@ import { ownCpuMs } from './cpu-time';
 import { benchWorkers, type WorkerSeries } from './direct-workers';
 import { type ThroughputOptions, verdictNote } from './emulator-throughput';
 import { type Figure, figure } from './figures';
+import { allocatedDuring } from './heap-allocated';
 
 export async function benchDirect(
   o: ThroughputOptions & { readonly workers: readonly WorkerSeries[] },
 ): Promise<Figure[]> {
   const checked: number[] = [];
   const cpu: number[] = [];
+  const allocated: number[] = [];
   const verdicts = new Set<string>();
   for (let trial = 0; trial <= o.trials; trial++) {
     const target = createDirectTarget({ transitionMs: 1000, clockMode: 'manual' });
     try {
       const cpu0 = ownCpuMs();
-      const w = await runCheckedWorkload(target, { seed: o.seed + trial, runs: o.sequences, concurrency: 1 });
+      const { result: w, bytes } = await allocatedDuring(() =>
+        runCheckedWorkload(target, { seed: o.seed + trial, runs: o.sequences, concurrency: 1 }),
+      );
       const cpuMs = ownCpuMs() - cpu0;
       if (trial === 0) continue; // warm-up
       verdicts.add(w.verdict);
       checked.push(w.callsPerSecond);
       cpu.push((cpuMs * 1000) / w.steps);
+      allocated.push(bytes / 1024 / w.steps);
       o.log(`  direct, one lane: ${Math.round(w.callsPerSecond)} checked/s`);
     } finally {
       await target.close?.();
@@ -47,6 +52,14 @@ export async function benchDirect(
       note,
     ),
     figure('direct.lane1.cpu', 'CPU per checked call, direct (harness + emulator)', 'µs', cpu),
+    figure(
+      'direct.lane1.allocated',
+      'heap allocated per checked call, direct (harness + emulator)',
+      'KB',
+      allocated,
+      undefined,
+      'garbage included: what two lanes on one machine compete to allocate and collect',
+    ),
     ...workers,
   ];
 }

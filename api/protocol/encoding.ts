@@ -19,8 +19,7 @@ const SUB_DELIMS_G = /[!'()*]/g;
 
 /** `name=value` pairs sorted by name (byte order) then value, strictly encoded, joined with `&` (`except`: a name left out). */
 export function canonicalQuery(params: Readonly<Record<string, string>>, except?: string): string {
-  // The default sort compares UTF-16 code units, as byteOrder does, without calling back into JS.
-  const keys = Object.keys(params).sort();
+  const keys = sortNames(Object.keys(params));
   let out = '';
   for (const k of keys) {
     if (k === except) continue;
@@ -29,7 +28,29 @@ export function canonicalQuery(params: Readonly<Record<string, string>>, except?
   return out;
 }
 
-export const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/**
+ * `names` sorted in place by UTF-16 code units (the byte order of ASCII names). Both signatures sort a
+ * request's few parameter and header names on both ends of every call: Array.prototype.sort
+ * allocates its merge state each time (about a kilobyte), an insertion sort of a short list
+ * nothing. A long list (a hostile request's headers) still gets the O(n log n) sort.
+ */
+export function sortNames(names: string[]): string[] {
+  // The default sort compares UTF-16 code units, as `<` does, without calling back into JS.
+  if (names.length > 24) return names.sort();
+  for (let i = 1; i < names.length; i++) {
+    const name = names[i] as string;
+    let j = i - 1;
+    for (; j >= 0 && (names[j] as string) > name; j--) names[j + 1] = names[j] as string;
+    names[j + 1] = name;
+  }
+  return names;
+}
+
+/** Whether `names` is already in byte order, so that it needs no sorted copy. */
+export function inByteOrder(names: readonly string[]): boolean {
+  for (let i = 1; i < names.length; i++) if ((names[i - 1] as string) > (names[i] as string)) return false;
+  return true;
+}
 
 /** UTC `yyyy-MM-ddTHH:mm:ssZ`, the timestamp format of both signature versions. */
 export function isoSeconds(epochMs: number): string {

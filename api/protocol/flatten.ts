@@ -4,16 +4,20 @@
  */
 export function flattenParams(params: Readonly<Record<string, unknown>>): Record<string, string> {
   const out: Record<string, string> = {};
-  const walk = (prefix: string, value: unknown) => {
-    if (value === undefined || value === null) return;
-    if (Array.isArray(value)) {
-      for (const [i, v] of value.entries()) walk(`${prefix}.${i + 1}`, v);
-    } else if (typeof value === 'object')
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) walk(`${prefix}.${k}`, v);
-    else out[prefix] = String(value);
-  };
-  for (const [k, v] of Object.entries(params)) walk(k, v);
+  for (const k in params) if (Object.hasOwn(params, k)) flattenInto(out, k, params[k]);
   return out;
+}
+
+// Every call's parameters pass here: for-in and index loops, not entries() lists of pairs and a
+// closure per call; the same own keys in the same order.
+function flattenInto(out: Record<string, string>, prefix: string, value: unknown): void {
+  if (value === undefined || value === null) return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) flattenInto(out, `${prefix}.${i + 1}`, value[i]);
+  } else if (typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    for (const k in record) if (Object.hasOwn(record, k)) flattenInto(out, `${prefix}.${k}`, record[k]);
+  } else out[prefix] = String(value);
 }
 
 /** The inverse for `Name.N.Sub` keys: rebuilds arrays of objects (Tag.1.Key -> Tag[0].Key). */

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { percentEncode } from './encoding';
+import { canonicalQuery, percentEncode, sortNames } from './encoding';
 import { v1Signature, v1StringToSign } from './signature-v1';
 import {
   EMPTY_BODY_SHA256,
+  parseV3Authorization,
   sha256Hex,
   v3CanonicalRequest,
   v3Signature,
@@ -68,6 +69,13 @@ describe('signature V3 (ACS3-HMAC-SHA256)', () => {
     );
   });
 
+  it('sorts signed headers named out of order, in the canonical request and nowhere else', () => {
+    const names = [...request.signedHeaders];
+    const reversed = [...names].reverse();
+    expect(v3CanonicalRequest({ ...request, signedHeaders: reversed })).toBe(v3CanonicalRequest(request));
+    expect(reversed).toEqual([...names].reverse());
+  });
+
   it('matches the second documented vector', () => {
     const h = {
       ...headers,
@@ -84,5 +92,46 @@ describe('signature V3 (ACS3-HMAC-SHA256)', () => {
 describe('percent-encoding', () => {
   it('keeps unreserved characters and encodes the rest strictly', () => {
     expect(percentEncode("a b*c'!()~-_.é")).toBe('a%20b%2Ac%27%21%28%29~-_.%C3%A9');
+  });
+});
+
+describe('parsing a V3 Authorization header', () => {
+  const A = 'ACS3-HMAC-SHA256';
+  it('reads the three fields in any order, trimmed, with the signed header names in lower case', () => {
+    expect(
+      parseV3Authorization(`${A} SignedHeaders=Host;X-Acs-Date , Signature=ab12,Credential= key1 `),
+    ).toEqual({
+      accessKeyId: 'key1',
+      signedHeaders: ['host', 'x-acs-date'],
+      signature: 'ab12',
+    });
+  });
+
+  it('ignores unknown fields, parts without a name and empty parts; of a field given twice, the last', () => {
+    expect(
+      parseV3Authorization(`${A} Credential=k,=x,junk,Other=1,SignedHeaders=host,Signature=s1,Signature=s2,`),
+    ).toEqual({ accessKeyId: 'k', signedHeaders: ['host'], signature: 's2' });
+  });
+
+  it('refuses another algorithm and a header missing or emptying a field', () => {
+    expect(parseV3Authorization('ACS3-HMAC-SM3 Credential=k,SignedHeaders=host,Signature=s')).toBeUndefined();
+    expect(parseV3Authorization(`${A}Credential=k,SignedHeaders=host,Signature=s`)).toBeUndefined();
+    expect(parseV3Authorization(`${A} Credential=k,SignedHeaders=host`)).toBeUndefined();
+    expect(parseV3Authorization(`${A} Credential=k,SignedHeaders=host,Signature= `)).toBeUndefined();
+  });
+});
+
+describe('sorting names', () => {
+  // Upper case before lower, digits and punctuation by code unit, non-ASCII last: what the
+  // default sort does, for a short list (sorted by hand) and a long one (by the built-in sort).
+  const names = ['b', 'B', 'a.10', 'a.2', 'a_1', 'a-1', 'é', 'Z', 'a', '', 'x-acs-date', 'x-acs-action'];
+  it('orders short and long lists by UTF-16 code units, as the default sort does', () => {
+    expect(sortNames([...names])).toEqual([...names].sort());
+    const long = Array.from({ length: 40 }, (_, i) => `${names[i % names.length]}${(i * 7) % 13}`);
+    expect(sortNames([...long])).toEqual([...long].sort());
+  });
+
+  it('puts the query in that order whatever order the parameters came in', () => {
+    expect(canonicalQuery({ b: '2', A: '1', a: '3' })).toBe('A=1&a=3&b=2');
   });
 });

@@ -154,21 +154,42 @@ export interface JudgedField extends ResponseField {
   readonly segments: readonly string[];
 }
 
-const fieldsByOp = new Map<string, readonly JudgedField[]>();
+/** A judged field as its presence is looked for: each segment's name, and whether it is a list. */
+interface FieldProbe {
+  readonly rule: string;
+  readonly path: readonly { readonly name: string; readonly list: boolean }[];
+}
+
+// By the operation object, not a name built per call: judging an answer looks its fields up.
+const fieldsByOp = new WeakMap<Operation, readonly JudgedField[]>();
+const probesByOp = new WeakMap<Operation, readonly FieldProbe[]>();
 
 /** The judged fields of an operation's success body. */
 export function judgedFields(op: Operation): readonly JudgedField[] {
-  const key = `${op.product}:${op.version}:${op.action}`;
-  let fields = fieldsByOp.get(key);
+  let fields = fieldsByOp.get(op);
   if (!fields) {
     fields = responseFields(op.response).map((f) => ({
       ...f,
       rule: coveringRule(op.action, f) ?? responseRuleId(op, f.field, f.constraint),
       segments: f.field.split('.'),
     }));
-    fieldsByOp.set(key, fields);
+    fieldsByOp.set(op, fields);
   }
   return fields;
+}
+
+function probesOf(op: Operation): readonly FieldProbe[] {
+  let probes = probesByOp.get(op);
+  if (!probes) {
+    probes = judgedFields(op).map((f) => ({
+      rule: f.rule,
+      path: f.segments.map((seg) =>
+        seg.endsWith('[]') ? { name: seg.slice(0, -2), list: true } : { name: seg, list: false },
+      ),
+    }));
+    probesByOp.set(op, probes);
+  }
+  return probes;
 }
 
 /** `ReplicaPairs.3.Status` (a judgement's issue path) → `ReplicaPairs[].Status`. */
@@ -180,21 +201,39 @@ export function ruleAtPath(op: Operation, path: string): string | undefined {
   return judgedFields(op).find((f) => f.field === field)?.rule;
 }
 
-function present(body: unknown, segments: readonly string[], i = 0): boolean {
-  if (i === segments.length) return body !== undefined && body !== null;
+function present(body: unknown, path: FieldProbe['path'], i = 0): boolean {
+  if (i === path.length) return body !== undefined && body !== null;
   if (!body || typeof body !== 'object') return false;
-  const seg = segments[i] as string;
-  const list = seg.endsWith('[]');
-  const here = (body as Record<string, unknown>)[list ? seg.slice(0, -2) : seg];
-  if (!list) return present(here, segments, i + 1);
-  return Array.isArray(here) && here.some((row) => present(row, segments, i + 1));
+  const { name, list } = path[i] as FieldProbe['path'][number];
+  const here = (body as Record<string, unknown>)[name];
+  if (!list) return present(here, path, i + 1);
+  if (!Array.isArray(here)) return false;
+  for (const row of here) if (present(row, path, i + 1)) return true;
+  return false;
+}
+
+/**
+ * `rules`, then the rule of each field the body carries, each once, in the order of the fields;
+ * undefined when the body carries none. Lists and `includes`, not Sets: this runs on every
+ * judged success, and the lists are a few names long.
+ */
+function withJudged(op: Operation, body: unknown, rules: readonly string[]): string[] | undefined {
+  let out: string[] | undefined;
+  for (const probe of probesOf(op)) {
+    if (out?.includes(probe.rule) || !present(body, probe.path)) continue;
+    if (!out) {
+      out = [];
+      for (const rule of rules) if (!out.includes(rule)) out.push(rule);
+      if (out.includes(probe.rule)) continue;
+    }
+    out.push(probe.rule);
+  }
+  return out;
 }
 
 /** The rules whose field this success body carries somewhere: each was judged on this answer. */
 export function rulesJudgedIn(op: Operation, body: unknown): string[] {
-  const out = new Set<string>();
-  for (const f of judgedFields(op)) if (!out.has(f.rule) && present(body, f.segments)) out.add(f.rule);
-  return [...out];
+  return withJudged(op, body, []) ?? [];
 }
 
 /**
@@ -208,8 +247,7 @@ export function rulesOfAnswer(
 ): readonly string[] {
   if (expected.kind !== 'success' || outcome.kind !== 'success') return expected.rules;
   const op = findOperation(call.product, call.version, call.action);
-  const judged = op ? rulesJudgedIn(op, outcome.body) : [];
-  return judged.length === 0 ? expected.rules : [...new Set([...expected.rules, ...judged])];
+  return (op && withJudged(op, outcome.body, expected.rules)) ?? expected.rules;
 }
 
 function statement(op: Operation, f: ResponseField): string {

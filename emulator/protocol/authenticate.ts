@@ -88,10 +88,11 @@ export class Authenticator {
     if (headerValue(headers, 'x-acs-content-sha256') === undefined) {
       throw missingParameter('x-acs-content-sha256');
     }
-    const signed = new Set(auth.signedHeaders);
-    for (const h of V3_MUST_SIGN) if (!signed.has(h)) throw new ServiceError('IncompleteSignature');
+    // A list of about seven: `includes` costs less than building a Set on every call.
+    const signed = auth.signedHeaders;
+    for (const h of V3_MUST_SIGN) if (!signed.includes(h)) throw new ServiceError('IncompleteSignature');
     for (const h of V3_MUST_SIGN_IF_SENT) {
-      if (headers[h] !== undefined && !signed.has(h)) throw new ServiceError('IncompleteSignature');
+      if (headers[h] !== undefined && !signed.includes(h)) throw new ServiceError('IncompleteSignature');
     }
     const now = this.config.now();
     checkTimestamp(date, now, this.config.timestampWindowMs);

@@ -20,10 +20,16 @@ export function checkTimestamp(text: string, nowMs: number, windowMs: number): n
  * could still pass the timestamp check, i.e. up to twice the window after it was first seen
  * (its timestamp may lie a full window in the future). Entries expire in arrival order, so a
  * queue prunes them in O(1) amortised; a size cap bounds memory under sustained load.
+ *
+ * One map of nonces per key, and the queue in parallel lists: every signed call is recorded, and
+ * a key text joined per call and an object per queue entry were its garbage.
  */
 export class NonceMemory {
-  readonly #seen = new Map<string, number>();
-  #queue: { key: string; expires: number }[] = [];
+  readonly #seen = new Map<string, Map<string, number>>();
+  #size = 0;
+  #ids: string[] = [];
+  #nonces: string[] = [];
+  #expiries: number[] = [];
   #head = 0;
 
   constructor(
@@ -34,36 +40,50 @@ export class NonceMemory {
   /** Records the nonce; throws SignatureNonceUsed when it was seen before and has not expired. */
   use(accessKeyId: string, nonce: string, nowMs: number): void {
     this.#prune(nowMs);
-    const key = `${accessKeyId}\n${nonce}`;
-    if (this.#seen.has(key)) throw new ServiceError('SignatureNonceUsed');
+    let nonces = this.#seen.get(accessKeyId);
+    if (nonces === undefined) {
+      nonces = new Map();
+      this.#seen.set(accessKeyId, nonces);
+    }
+    if (nonces.has(nonce)) throw new ServiceError('SignatureNonceUsed');
     const expires = nowMs + this.lifetimeMs;
-    this.#seen.set(key, expires);
-    this.#queue.push({ key, expires });
-    if (this.#seen.size > this.maxEntries) this.#forgetOldest();
+    nonces.set(nonce, expires);
+    this.#size++;
+    this.#ids.push(accessKeyId);
+    this.#nonces.push(nonce);
+    this.#expiries.push(expires);
+    if (this.#size > this.maxEntries) this.#forgetOldest();
   }
 
   get size(): number {
-    return this.#seen.size;
+    return this.#size;
   }
 
   clear(): void {
     this.#seen.clear();
-    this.#queue = [];
+    this.#size = 0;
+    this.#ids = [];
+    this.#nonces = [];
+    this.#expiries = [];
     this.#head = 0;
   }
 
   #prune(nowMs: number): void {
-    while (this.#head < this.#queue.length && (this.#queue[this.#head]?.expires ?? 0) <= nowMs) {
+    while (this.#head < this.#expiries.length && (this.#expiries[this.#head] as number) <= nowMs) {
       this.#forgetOldest();
     }
   }
 
   #forgetOldest(): void {
-    const entry = this.#queue[this.#head++];
-    if (entry) this.#seen.delete(entry.key);
-    // Compact now and then so the array does not grow without bound.
-    if (this.#head > 1024 && this.#head * 2 > this.#queue.length) {
-      this.#queue = this.#queue.slice(this.#head);
+    const i = this.#head++;
+    if (i >= this.#ids.length) return;
+    const nonces = this.#seen.get(this.#ids[i] as string);
+    if (nonces?.delete(this.#nonces[i] as string)) this.#size--;
+    // Compact now and then so the lists do not grow without bound.
+    if (this.#head > 1024 && this.#head * 2 > this.#ids.length) {
+      this.#ids = this.#ids.slice(this.#head);
+      this.#nonces = this.#nonces.slice(this.#head);
+      this.#expiries = this.#expiries.slice(this.#head);
       this.#head = 0;
     }
   }

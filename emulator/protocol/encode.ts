@@ -30,13 +30,12 @@ export function encodeSuccess(
     const doc = xmlDocument(`${action}Response`, { RequestId: requestId, ...fields });
     return { status: 200, headers: responseHeaders(XML_CONTENT_TYPE, requestId), body: doc };
   }
-  // Splice RequestId in front of the serialised body rather than copying the body object.
-  const json = JSON.stringify(fields);
-  const head = `{"RequestId":${JSON.stringify(requestId)}`;
+  // One text, as JSON.stringify writes it: spliced from two (RequestId's and the body's), it was
+  // copied whole again the first time it was read. The copied object is the few top-level fields.
   return {
     status: 200,
     headers: responseHeaders(JSON_CONTENT_TYPE, requestId),
-    body: json === '{}' ? `${head}}` : `${head},${json.slice(1)}`,
+    body: JSON.stringify({ RequestId: requestId, ...fields }),
   };
 }
 

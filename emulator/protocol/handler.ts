@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Operation } from '../../api/operation';
+import { randomUpperUuid } from '../../api/protocol/uuid';
 import {
   type ClientTokenGate,
   type EmulatorControl,
@@ -93,15 +93,13 @@ export function createHandler(
   const dated = (out: WireResponse): WireResponse => {
     const at = inner.clock.lastRead?.() ?? inner.clock.now();
     // Built field by field: V8 (Node 20) takes its slow path for a spread copy with a field added.
-    return {
-      status: out.status,
-      headers: Object.assign({}, out.headers, { date: httpDate(at) }),
-      body: out.body,
-    };
+    const headers: Record<string, string> = Object.assign({}, out.headers);
+    headers.date = httpDate(at);
+    return { status: out.status, headers, body: out.body };
   };
 
   async function serve(req: WireRequest): Promise<WireResponse> {
-    const requestId = randomUUID().toUpperCase();
+    const requestId = randomUpperUuid();
     let format: Format | undefined;
     let op: Operation | undefined;
     try {

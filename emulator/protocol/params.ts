@@ -36,7 +36,7 @@ const PLUS = /\+/g;
  * does not add up, with a readable error). A repeated name keeps its last value.
  */
 function decodeForm(text: string): Params {
-  const out: Params = Object.create(null);
+  const out: Params = {};
   if (text === '') return out;
   let start = 0;
   while (start <= text.length) {
@@ -45,12 +45,26 @@ function decodeForm(text: string): Params {
     if (end > start) {
       const eq = text.indexOf('=', start);
       const split = eq < 0 || eq > end ? end : eq;
-      out[decodeComponent(text.slice(start, split))] =
-        split === end ? '' : decodeComponent(text.slice(split + 1, end));
+      setParam(
+        out,
+        decodeComponent(text.slice(start, split)),
+        split === end ? '' : decodeComponent(text.slice(split + 1, end)),
+      );
     }
     start = end + 1;
   }
   return out;
+}
+
+/**
+ * A plain object, not one without a prototype: V8 keeps those as hash tables, dearer to build,
+ * read and list on every request. A parameter named `__proto__` is defined, not assigned, so it
+ * stays a parameter like any other (assigning it would try to replace the prototype).
+ */
+function setParam(out: Params, name: string, value: string): void {
+  if (name === '__proto__')
+    Object.defineProperty(out, name, { value, enumerable: true, writable: true, configurable: true });
+  else out[name] = value;
 }
 
 /** Splits `/path?query` (or an absolute URL) into its path and query text. */
@@ -81,11 +95,18 @@ function bodyText(body: Uint8Array | string): string {
   return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
 }
 
+/** The query's parameters, then the body's over them. */
+function mergeParams(query: Params, body: Params): Params {
+  const out: Params = {};
+  for (const from of [query, body]) for (const k of Object.keys(from)) setParam(out, k, from[k] as string);
+  return out;
+}
+
 export function parseRequest(req: WireRequest): ParsedRequest {
   const { path, queryText } = splitUrl(req.url);
   const query = decodeForm(queryText);
   const contentType = headerValue(req.headers, 'content-type');
   const hasForm = req.body.length > 0 && contentType?.toLowerCase().startsWith(FORM_CONTENT_TYPE) === true;
-  const params = hasForm ? Object.assign(Object.create(null), query, decodeForm(bodyText(req.body))) : query;
+  const params = hasForm ? mergeParams(query, decodeForm(bodyText(req.body))) : query;
   return { method: req.method.toUpperCase(), path, query, params, body: req.body };
 }
