@@ -192,9 +192,12 @@ export function membership(
  * that never change the status come first (renaming, listing progress, adding a pair already in
  * or out of place, removing, deleting a group that still has members), so each meets that status;
  * then the life-cycle calls, rotated by `turn` so that each is sometimes the first to meet it.
- * Deleting a pair, which ends the probe, comes last.
+ * With a scenario token, the first of them carries it and goes again once the others have moved
+ * the status: a call refused for its status retried with its token shows whether the target
+ * kept it (the reading refused-call-token), an accepted one is a replay. Deleting a pair, which
+ * ends the probe, comes last.
  */
-function probes(subject: Subject, turn: number): Plan[] {
+function probes(subject: Subject, turn: number, token?: number): Plan[] {
   const name = cap(subject);
   // Every other probe renames with Bandwidth, not open for use (the reading bandwidth-not-open).
   const rename = {
@@ -210,20 +213,28 @@ function probes(subject: Subject, turn: number): Plan[] {
     membership('RemoveDiskReplicaPair'),
     ...(subject === 'group' ? [del] : []),
   ];
-  const lifecycleCalls = [
-    onLatest(subject, `StartDiskReplica${name}`, 'source'),
-    onLatest(subject, `ReprotectDiskReplica${name}`, 'destination'),
-    onLatest(subject, `FailoverDiskReplica${name}`, 'destination'),
-    onLatest(subject, `StopDiskReplica${name}`, 'source'),
-  ];
-  const k = turn % lifecycleCalls.length;
+  const k = turn % LIFECYCLE_VERBS.length;
+  const rotated = [...LIFECYCLE_VERBS.slice(k), ...LIFECYCLE_VERBS.slice(0, k)];
+  const tokened = token === undefined ? {} : { ClientToken: `once-${token}-probe-${subject}` };
+  const [first, ...others] = rotated.map(([verb, where], i) =>
+    onLatest(subject, `${verb}DiskReplica${name}`, where, i === 0 ? tokened : {}),
+  ) as [Plan, ...Plan[]];
   return [
     ...keepStatus,
-    ...lifecycleCalls.slice(k),
-    ...lifecycleCalls.slice(0, k),
+    first,
+    ...others,
+    ...(token === undefined ? [] : [first]),
     ...(subject === 'pair' ? [del] : []),
   ];
 }
+
+/** The life-cycle calls a probe makes, each from the site the docs name for it. */
+const LIFECYCLE_VERBS: readonly (readonly [string, Side])[] = [
+  ['Start', 'source'],
+  ['Reprotect', 'destination'],
+  ['Failover', 'destination'],
+  ['Stop', 'source'],
+];
 
 export const cap = (s: string) => `${s[0]?.toUpperCase()}${s.slice(1)}`;
 
@@ -295,10 +306,10 @@ const pairScenario = inputs.map((g) => {
     pairOfLastDisks({ ...(g.turn % 3 === 2 ? { Tag: [ENV_DR] } : {}), ...tokenOf(g, 'pair') }),
     ...lifecycle('pair', g).slice(0, g.depth),
     ...(g.ending === 'invalidate'
-      ? [deleteDiskOfLatestPair(g.depth % 2 ? 'primary' : 'standby'), ...probes('pair', g.turn)]
+      ? [deleteDiskOfLatestPair(g.depth % 2 ? 'primary' : 'standby'), ...probes('pair', g.turn, g.token)]
       : []),
     ...(g.ending === 'delete' ? [onLatest('pair', 'DeleteDiskReplicaPair', 'source')] : []),
-    ...(g.ending === 'probe' ? probes('pair', g.turn) : []),
+    ...(g.ending === 'probe' ? probes('pair', g.turn, g.token) : []),
     ...(g.ending === 'attached' ? attachedStandby('pair') : []),
   ].map(withVariant(g.variant));
   const [first, ...then] = steps as [Plan, ...Plan[]];
@@ -332,8 +343,10 @@ const groupScenario = fc.record({ g: inputs, members: memberCount }).map(({ g, m
     }),
     ...addSteps,
     ...lifecycle('group', g).slice(0, g.depth),
-    ...(g.ending === 'invalidate' ? [deleteDiskOfLatestPair('standby'), ...probes('pair', g.turn)] : []),
-    ...(g.ending === 'probe' ? probes('group', g.turn) : []),
+    ...(g.ending === 'invalidate'
+      ? [deleteDiskOfLatestPair('standby'), ...probes('pair', g.turn, g.token)]
+      : []),
+    ...(g.ending === 'probe' ? probes('group', g.turn, g.token) : []),
     ...(g.ending === 'attached' ? attachedStandby('group') : []),
   ].map(withVariant(g.variant));
   const [first, ...then] = steps as [Plan, ...Plan[]];

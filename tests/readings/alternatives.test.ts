@@ -6,7 +6,8 @@ import { expectConformant, runAgainst } from './support';
 // Issue 13, done when: a run against the emulator in each alternative of each reading is
 // conformant. Each alternative gets a small run (the same seed) and must be found conformant,
 // having exercised a rule the reading qualifies. Whether the random run meets the reading is up
-// to its generators: scripted.test.ts meets every reading in each alternative on purpose.
+// to its generators: emulator/service/readings.test.ts plays every alternative of every reading
+// on purpose, call by call.
 
 const choices = READINGS.flatMap((r) => r.alternatives.map((a) => [`${r.id}=${a.id}`, r, a.id] as const));
 
