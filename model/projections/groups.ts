@@ -7,7 +7,7 @@ import { listedRecoveryBounds } from '../lifecycle';
 import { earRegionViolation } from '../lookup';
 import { derived, destinationOf, type Group, type ModelState, membersOf, sourceOf } from '../state';
 import { describeFilter, EMPTY_TAG_VALUE, taggedRow } from '../tags';
-import { nextTokenPresent, pageFacts, pageOf } from './paging';
+import { nextTokenPresent, pageFacts, pageOf, pushPagingRules } from './paging';
 import { byCreation, type Row, withoutTotal } from './pairs';
 
 /** Built field by field below: a copy of it with rows added took V8 (Node 20) its slow path, about a microsecond. */
@@ -85,10 +85,7 @@ export const describeGroups: Handler<typeof api.DescribeDiskReplicaGroups> = (ct
   // Pushed in order rather than spread from pieces: every settle read of a group builds this.
   const rules = ['PROTO.DESCRIBE_IS_PROJECTION', 'GROUP.DESCRIBE.FILTERS', 'GROUP.DESCRIBE.MEMBERS'];
   rules.push(...filter.rules);
-  if (page.mode === 'token') {
-    rules.push('PAIR.DESCRIBE.TOKEN_PAGING');
-    if (!page.continued) rules.push('PAIR.DESCRIBE.NEXT_TOKEN_WHEN_MORE');
-  } else rules.push('PAIR.DESCRIBE.NUMBERED_PAGING');
+  pushPagingRules(rules, page);
   rules.push(...recovery.rules);
   return observe(state, {
     rules,

@@ -48,3 +48,14 @@ export function pageFacts(total: number, page: ListingFacts['page']): Record<str
     ? { TotalCount: total, PageNumber: page.pageNumber, PageSize: page.pageSize }
     : {};
 }
+
+/**
+ * The paging rules a pair or group listing's page is judged by (the two listings share them),
+ * pushed onto the rules being built: a token page, and the first one's NextToken, or a numbered one.
+ */
+export function pushPagingRules(rules: string[], page: ListingFacts['page']): void {
+  if (page.mode === 'token') {
+    rules.push('PAIR.DESCRIBE.TOKEN_PAGING');
+    if (!page.continued) rules.push('PAIR.DESCRIBE.NEXT_TOKEN_WHEN_MORE');
+  } else rules.push('PAIR.DESCRIBE.NUMBERED_PAGING');
+}

@@ -7,7 +7,7 @@ import { listedRecoveryBounds, progressBounds, reversedUnsynced } from '../lifec
 import { earRegionViolation, findPair } from '../lookup';
 import { derived, destinationOf, type ModelState, type Pair, type Replication, sourceOf } from '../state';
 import { describeFilter, EMPTY_TAG_VALUE, taggedRow } from '../tags';
-import { nextTokenPresent, pageFacts, pageOf } from './paging';
+import { nextTokenPresent, pageFacts, pageOf, pushPagingRules } from './paging';
 
 /** Built field by field below: a copy of it with rows added took V8 (Node 20) its slow path, about a microsecond. */
 const PAIR_LISTING = listedAs('pair');
@@ -160,10 +160,7 @@ export const describePairs: Handler<typeof api.DescribeDiskReplicaPairs> = (ctx)
   else if (listed) rules.push('PAIR.DESCRIBE.EMPTY_PAIR_IDS_ALL');
   if (groupId) rules.push('PAIR.DESCRIBE.GROUP_FILTER');
   rules.push(...filter.rules);
-  if (page.mode === 'token') {
-    rules.push('PAIR.DESCRIBE.TOKEN_PAGING');
-    if (!page.continued) rules.push('PAIR.DESCRIBE.NEXT_TOKEN_WHEN_MORE');
-  } else rules.push('PAIR.DESCRIBE.NUMBERED_PAGING');
+  pushPagingRules(rules, page);
   rules.push(...recovery.rules);
   const present = nextTokenPresent(rows.length, page);
   if (pairOpen && 'TotalCount' in counted) present.push('TotalCount');
