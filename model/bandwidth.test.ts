@@ -28,7 +28,7 @@ const FORK = { id: 'bandwidth-not-open', onSuccess: 'preset', onRefusal: 'refuse
 describe('Bandwidth, not open for use', () => {
   it('GROUP.CREATE.BANDWIDTH_NOT_OPEN: open, accepted with the preset 0 shown or refused; a group without it names no such rule', () => {
     const open = asSuccess(allowedOutcomes(pairScenario(), createWith(), T0));
-    expect(open.reading).toEqual(FORK);
+    expect(open.reading).toMatchObject(FORK);
     expect(open.rules).toContain('GROUP.CREATE.BANDWIDTH_NOT_OPEN');
     expect(open.also.map((e) => e.code)).toContain('InvalidParameter');
     const s = open.next({ ReplicaGroupId: 'pg-9' });

@@ -67,10 +67,18 @@ export interface TagRow {
   readonly TagValue: string;
 }
 
+/**
+ * The reading a success decides: a refusal shows the refusing alternative only with one of
+ * `codes`; the call may get its other allowed refusals (`also`) whichever way the target reads.
+ */
+export interface SuccessFork extends ReadingFork {
+  readonly codes: readonly string[];
+}
+
 export interface Success {
   readonly kind: 'success';
   /** The reading this call decides, when both answers are still open. */
-  readonly reading?: ReadingFork;
+  readonly reading?: SuccessFork;
   readonly rules: readonly string[];
   /** The state after the call, with the IDs the target returned bound in. */
   readonly next: (observed?: Observed) => ModelState;
@@ -343,9 +351,19 @@ export function forkOnReading(
   return successWith(success, {
     rules: distinctRules(success.rules, refusal.rules),
     also: dedupe([...success.also, ...refusal.errors]),
-    reading: fork,
+    reading: showing(fork, refusal.errors, success.also),
   });
 }
+
+/** The fork with the refusal codes that show it: those only its refusing alternative gives. */
+const showing = (
+  fork: ReadingFork,
+  codes: readonly AllowedError[],
+  anyway: readonly AllowedError[],
+): SuccessFork => ({
+  ...fork,
+  codes: codes.filter((c) => !anyway.some((a) => a.code === c.code)).map((c) => c.code),
+});
 
 /** Either refusal: the rules and codes of both. */
 export const eitherRefusal = (a: Refusal, b: Refusal): Refusal => ({
@@ -418,10 +436,15 @@ export function forkOnReadings(
   const refusal = refuse(
     open.filter((v) => v === shows || shownOf(state, v) !== v.fork.onSuccess).map(plain),
   );
+  // A code another open reading may refuse with shows nothing of this one.
+  const anyway = () => [
+    ...success.also,
+    ...open.filter((v) => v !== shows && shownOf(state, v) !== v.fork.onSuccess).flatMap((v) => v.errors),
+  ];
   return successWith(success, {
     rules: distinctRules(success.rules, refusal.rules),
     also: dedupe([...success.also, ...refusal.errors]),
-    ...(shows ? { reading: shows.fork } : {}),
+    ...(shows ? { reading: showing(shows.fork, shows.errors, anyway()) } : {}),
   });
 }
 

@@ -109,14 +109,14 @@ describe('CreateDiskReplicaPair', () => {
 
   it("PAIR.CREATE.LOCATION_MATCHES_DISKS (reading create-pair-region): RegionId as the primary's or the secondary's region, either until the target shows which", () => {
     const asPrimary = asSuccess(allowedOutcomes(plain(), createCall(), T0));
-    expect(asPrimary.reading).toEqual({
+    expect(asPrimary.reading).toMatchObject({
       id: 'create-pair-region',
       onSuccess: 'primary',
       onRefusal: 'destination',
     });
     const destinationCall = createCall({ RegionId: 'cn-beijing' });
     const asDestination = asSuccess(allowedOutcomes(plain(), destinationCall, T0));
-    expect(asDestination.reading).toEqual({
+    expect(asDestination.reading).toMatchObject({
       id: 'create-pair-region',
       onSuccess: 'destination',
       onRefusal: 'primary',
@@ -190,7 +190,7 @@ describe('CreateDiskReplicaPair', () => {
     // The reading same-region-cross-zone: either answer until the target shows one.
     const open = asSuccess(allowedOutcomes(crossZone, crossZoneCall, T0));
     expect(open.rules).toContain('PAIR.CREATE.SECONDARY_ELSEWHERE');
-    expect(open.reading).toEqual({
+    expect(open.reading).toMatchObject({
       id: 'same-region-cross-zone',
       onSuccess: 'allowed',
       onRefusal: 'refused',
@@ -231,7 +231,7 @@ describe('CreateDiskReplicaPair', () => {
       'PAIR.CREATE.POSTPAY_BANDWIDTH',
     ]);
     const open = asSuccess(allowedOutcomes(regionShown(plain()), createCall({ Bandwidth: 10240 }), T0));
-    expect(open.reading).toEqual({ id: 'postpay-bandwidth', onSuccess: 'zero', onRefusal: 'refused' });
+    expect(open.reading).toMatchObject({ id: 'postpay-bandwidth', onSuccess: 'zero', onRefusal: 'refused' });
     expect(open.next({ ReplicaPairId: 'pair-z' }).pairs['pair-z']?.bandwidth).toBe(0);
     const post = apply(plain(), createCall(), T0, { ReplicaPairId: 'pair-a' });
     expect(post.pairs['pair-a']?.bandwidth).toBe(0);

@@ -87,7 +87,12 @@ describe('ClientToken idempotency', () => {
 
     it('is open: the stop succeeds or is a mismatch, and its answer shows the scope', () => {
       const e = asSuccess(allowedOutcomes(started(), stop(), T0));
-      expect(e.reading).toEqual({ id: 'client-token-scope', onSuccess: 'per-action', onRefusal: 'per-api' });
+      expect(e.reading).toEqual({
+        id: 'client-token-scope',
+        onSuccess: 'per-action',
+        onRefusal: 'per-api',
+        codes: ['IdempotentParameterMismatch'],
+      });
       expect(e.also).toContainEqual(MISMATCH);
       expect(e.rules).toEqual(expect.arrayContaining(['TOKEN.PER_ACTION', 'TOKEN.OTHER_PARAMS_MISMATCH']));
       // Another token is just another call: no reading, no mismatch.

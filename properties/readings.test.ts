@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ListingFacts } from '../model/expectation';
-import { listingChoices, ReadingBook, refusalChoices, shapeChoices } from './readings';
+import { allowed, forkOnReading, type ListingFacts, refuse, succeed } from '../model/expectation';
+import { pairScenario } from '../model/testkit';
+import { forkChoices, listingChoices, ReadingBook, refusalChoices, shapeChoices } from './readings';
 
 describe('ReadingBook', () => {
   it('records the first answer that shows a reading, and "not observed" for the rest', () => {
@@ -109,5 +110,36 @@ describe('listingChoices and refusalChoices', () => {
     } as const;
     expect(refusalChoices(refusal, 'NoSuchResource')).toEqual([{ id: fork.id, choice: 'refused' }]);
     expect(refusalChoices(refusal, 'OperationDenied.NoPairInGroup')).toEqual([]);
+  });
+});
+
+describe('forkChoices', () => {
+  // Seeds 315 and 327: a call forked on a reading was refused with a code it could get for
+  // another reason (no recovery point yet, a status on its way), and that was read as the
+  // refusing alternative; the target then looked inconsistent when it later accepted one.
+  const fork = { id: 'refused-call-token', onSuccess: 'forgotten', onRefusal: 'kept' };
+  const state = pairScenario();
+  const maybe = succeed({
+    rules: [],
+    also: allowed(undefined, 'OperationDenied.RecoverPointNotFound'),
+    next: () => state,
+  });
+  const kept = refuse([
+    {
+      rule: 'TOKEN.ONLY_SUCCESS_REMEMBERED',
+      errors: allowed(undefined, 'OperationDenied.StartDrillShouldOnDestRegion'),
+      undocumented: false,
+    },
+  ]);
+  const e = forkOnReading(state, fork, maybe, kept);
+  it("reads a success as the accepting alternative and the fork's own refusal as the refusing one", () => {
+    expect(forkChoices(e, undefined)).toEqual([{ id: fork.id, choice: 'forgotten' }]);
+    expect(forkChoices(e, 'OperationDenied.StartDrillShouldOnDestRegion')).toEqual([
+      { id: fork.id, choice: 'kept' },
+    ]);
+  });
+  it('reads nothing from a refusal the call may get whichever way the target reads', () => {
+    expect(forkChoices(e, 'OperationDenied.RecoverPointNotFound')).toEqual([]);
+    expect(forkChoices(maybe, 'OperationDenied.RecoverPointNotFound')).toEqual([]);
   });
 });

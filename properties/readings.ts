@@ -1,5 +1,5 @@
 import { READINGS, readingInconsistency } from '../api/readings';
-import type { Expectation, ListingFacts, ReadingFork } from '../model/expectation';
+import type { Expectation, ListingFacts } from '../model/expectation';
 import type { ModelState } from '../model/state';
 import type { CheckFailure } from './checks';
 import type { ReadingSeen } from './events';
@@ -96,9 +96,20 @@ export function refusalChoices(e: Expectation, code: string): { id: string; choi
     : [];
 }
 
-/** The alternative an answer to a forked call shows. */
-export const choiceOf = (fork: ReadingFork, accepted: boolean) =>
-  accepted ? fork.onSuccess : fork.onRefusal;
+/**
+ * What an answer to a call forked on a reading (Success.reading) shows: a success the accepting
+ * alternative; a refusal the refusing one only with a code the fork names, since the call may get
+ * its other allowed refusals (a drill with no recovery point yet) whichever way the target reads.
+ */
+export function forkChoices(
+  e: Expectation,
+  refusedWith: string | undefined,
+): { id: string; choice: string }[] {
+  const fork = e.kind === 'success' ? e.reading : undefined;
+  if (!fork) return [];
+  if (refusedWith === undefined) return [{ id: fork.id, choice: fork.onSuccess }];
+  return fork.codes.includes(refusedWith) ? [{ id: fork.id, choice: fork.onRefusal }] : [];
+}
 
 type Body = Readonly<Record<string, unknown>>;
 

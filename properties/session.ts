@@ -18,7 +18,7 @@ import {
 } from './checks/transient-status';
 import type { During, ModelBox, PlannedCall } from './command';
 import { answerJudged, type RunEvents, settled, type TraceStep } from './events';
-import { choiceOf, listingChoices, type ReadingBook, refusalChoices, shapeChoices } from './readings';
+import { forkChoices, listingChoices, type ReadingBook, refusalChoices, shapeChoices } from './readings';
 import { answerTime, type RunClock } from './run-clock';
 import { allowedPath, type SettleRead, settleReads, statusIn } from './settle';
 import { namespacedCall, Ownership } from './shared-target';
@@ -277,9 +277,7 @@ export class RunSession {
     const book = this.options.readings;
     if (!book || answer.kind === 'undecodable') return;
     const shown = [
-      ...(e.kind === 'success' && e.reading
-        ? [{ id: e.reading.id, choice: choiceOf(e.reading, answer.kind === 'success') }]
-        : []),
+      ...forkChoices(e, answer.kind === 'error' ? answer.code : undefined),
       ...(answer.kind === 'success' ? shapeChoices(call.action, call.params, answer.body) : []),
       ...(answer.kind === 'success' && e.kind === 'success' ? listingChoices(e.listing, answer.body) : []),
       ...(answer.kind === 'error' ? refusalChoices(e, answer.code) : []),

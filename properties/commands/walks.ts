@@ -54,6 +54,14 @@ const LISTINGS: Readonly<Record<string, Listing>> = {
 };
 
 /**
+ * How many pages a walk asks for before it stops: those the rows the model expects fill, one
+ * more to show the end, and never fewer than 50 (a target may list rows the model does not
+ * hold). Seed 385 stopped at a fixed 50 pages of one row with fifty-odd groups in the region
+ * and reported the rest as never listed.
+ */
+export const pageBudget = (rows: number, size: number): number => Math.max(50, Math.ceil(rows / size) + 1);
+
+/**
  * A full walk of one listing with a small page size (NextToken, or PageNumber up to TotalCount):
  * every page is checked on its own by the step, and together the pages must add up to the
  * listing, with no duplicates and no gaps. On a target other sequences share, the walk filters
@@ -83,21 +91,24 @@ class WalkCommand implements fc.AsyncCommand<ModelBox, RunSession> {
     if (!region) return;
     const own = session.options.isolated ? undefined : l.own(m.state).slice(0, FILTER_MAX);
     if (own?.length === 0) return;
+    const all = l.expected(m.state, region.id, this.site);
+    const expected = own ? all.filter((id) => own.includes(id)) : all;
+    const optional = l.optional?.(m.state, region.id, this.site) ?? [];
     const seen = await this.#walk(
       m,
       session,
       l,
       region.id,
       own ? { [l.listing.filter.param]: packIds(l.listing, own) } : {},
+      pageBudget(expected.length + optional.length, this.size),
     );
     if (!seen) return;
-    const expected = l.expected(m.state, region.id, this.site);
     const failed = pagination_conformance({
       operation: l.listing.action,
       rule: l.rule(this.mode),
       seen,
-      expected: own ? expected.filter((id) => own.includes(id)) : expected,
-      optional: l.optional?.(m.state, region.id, this.site) ?? [],
+      expected,
+      optional,
       isolated: session.options.isolated,
       retired: session.ownership.retired,
     });
@@ -111,10 +122,11 @@ class WalkCommand implements fc.AsyncCommand<ModelBox, RunSession> {
     l: Listing,
     regionId: string,
     filter: Record<string, string>,
+    pages: number,
   ): Promise<string[] | undefined> {
     const seen: string[] = [];
     let token: string | undefined;
-    for (let page = 1; page <= 50; page++) {
+    for (let page = 1; page <= pages; page++) {
       const paging =
         this.mode === 'token'
           ? { MaxResults: this.size, ...(token ? { NextToken: token } : {}) }
