@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { advance } from './advance';
 import { allowedOutcomes } from './allowed-outcomes';
 import { groupRow } from './projections/groups';
-import { type ModelState, sourceOf } from './state';
+import { type ModelState, type Pair, sourceOf } from './state';
 import {
   apply,
   asRefusal,
@@ -105,6 +105,29 @@ describe('CreateDiskReplicaGroup', () => {
     expect(either.reading?.codes).not.toContain('OperationDenied.NoPairInGroup');
     // At the production region, and for the calls of the DR site (failover), no reading is open.
     expect(asSuccess(allowedOutcomes(memberScenario(), start(), T0)).reading).toBeUndefined();
+  });
+
+  it('GROUP.IN_GROUP_REGION: a Remove from the DR region refused for its member on the way shows nothing of the reading', () => {
+    // The real-clock detect of session 8 (endpoint, load 8) once read such a refusal as
+    // group-calls-in-dr-region=refused, and a later DR-region success as the target switching.
+    const s = memberScenario();
+    const moving = {
+      ...s,
+      pairs: { ...s.pairs, 'pair-1': { ...(s.pairs['pair-1'] as Pair), status: 'stopping' as const } },
+    };
+    const open = asSuccess(
+      allowedOutcomes(
+        moving,
+        groupCall('RemoveDiskReplicaPair', 'cn-beijing', { ReplicaPairId: 'pair-1' }),
+        T0,
+      ),
+    );
+    expect(open.reading?.id).toBe('group-calls-in-dr-region');
+    expect(open.also.map((e) => e.code)).toEqual(
+      expect.arrayContaining(['OperationDenied.PairStatusCannotRemoveFromGroup', 'NoSuchResource']),
+    );
+    expect(open.reading?.codes).toContain('NoSuchResource');
+    expect(open.reading?.codes).not.toContain('OperationDenied.PairStatusCannotRemoveFromGroup');
   });
 
   it('GROUP.CREATE.SITES (reading same-region-cross-zone): two zones of one region, either answer until shown', () => {
