@@ -192,12 +192,12 @@ export function membership(
  * that never change the status come first (renaming, listing progress, adding a pair already in
  * or out of place, removing, deleting a group that still has members), so each meets that status;
  * then the life-cycle calls, rotated by `turn` so that each is sometimes the first to meet it.
- * With a scenario token, the first of them carries it and goes again once the others have moved
+ * With a scenario token (`tokenOf`), the first of them carries it and goes again once the others have moved
  * the status: a call refused for its status retried with its token shows whether the target
  * kept it (the reading refused-call-token), an accepted one is a replay. Deleting a pair, which
  * ends the probe, comes last.
  */
-function probes(subject: Subject, turn: number, token?: number): Plan[] {
+function probes(subject: Subject, turn: number, tokened: Readonly<Record<string, unknown>> = {}): Plan[] {
   const name = cap(subject);
   // Every other probe renames with Bandwidth, not open for use (the reading bandwidth-not-open).
   const rename = {
@@ -215,7 +215,6 @@ function probes(subject: Subject, turn: number, token?: number): Plan[] {
   ];
   const k = turn % LIFECYCLE_VERBS.length;
   const rotated = [...LIFECYCLE_VERBS.slice(k), ...LIFECYCLE_VERBS.slice(0, k)];
-  const tokened = token === undefined ? {} : { ClientToken: `once-${token}-probe-${subject}` };
   const [first, ...others] = rotated.map(([verb, where], i) =>
     onLatest(subject, `${verb}DiskReplica${name}`, where, i === 0 ? tokened : {}),
   ) as [Plan, ...Plan[]];
@@ -223,7 +222,7 @@ function probes(subject: Subject, turn: number, token?: number): Plan[] {
     ...keepStatus,
     first,
     ...others,
-    ...(token === undefined ? [] : [first]),
+    ...('ClientToken' in tokened ? [first] : []),
     ...(subject === 'pair' ? [del] : []),
   ];
 }
@@ -306,10 +305,13 @@ const pairScenario = inputs.map((g) => {
     pairOfLastDisks({ ...(g.turn % 3 === 2 ? { Tag: [ENV_DR] } : {}), ...tokenOf(g, 'pair') }),
     ...lifecycle('pair', g).slice(0, g.depth),
     ...(g.ending === 'invalidate'
-      ? [deleteDiskOfLatestPair(g.depth % 2 ? 'primary' : 'standby'), ...probes('pair', g.turn, g.token)]
+      ? [
+          deleteDiskOfLatestPair(g.depth % 2 ? 'primary' : 'standby'),
+          ...probes('pair', g.turn, tokenOf(g, 'probe-pair')),
+        ]
       : []),
     ...(g.ending === 'delete' ? [onLatest('pair', 'DeleteDiskReplicaPair', 'source')] : []),
-    ...(g.ending === 'probe' ? probes('pair', g.turn, g.token) : []),
+    ...(g.ending === 'probe' ? probes('pair', g.turn, tokenOf(g, 'probe-pair')) : []),
     ...(g.ending === 'attached' ? attachedStandby('pair') : []),
   ].map(withVariant(g.variant));
   const [first, ...then] = steps as [Plan, ...Plan[]];
@@ -344,9 +346,9 @@ const groupScenario = fc.record({ g: inputs, members: memberCount }).map(({ g, m
     ...addSteps,
     ...lifecycle('group', g).slice(0, g.depth),
     ...(g.ending === 'invalidate'
-      ? [deleteDiskOfLatestPair('standby'), ...probes('pair', g.turn, g.token)]
+      ? [deleteDiskOfLatestPair('standby'), ...probes('pair', g.turn, tokenOf(g, 'probe-pair'))]
       : []),
-    ...(g.ending === 'probe' ? probes('group', g.turn, g.token) : []),
+    ...(g.ending === 'probe' ? probes('group', g.turn, tokenOf(g, 'probe-group')) : []),
     ...(g.ending === 'attached' ? attachedStandby('group') : []),
   ].map(withVariant(g.variant));
   const [first, ...then] = steps as [Plan, ...Plan[]];
