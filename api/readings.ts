@@ -403,6 +403,30 @@ export const READINGS = [
     favouredBecause:
       'the page describes repeating a submission that succeeded; the advice to change the token after a failure reads as caution, not as a rule',
   },
+  {
+    id: 'tag-calls-in-backup-region',
+    question:
+      'Do TagResources, UntagResources and ListTagResources find a pair or group in the region of its disaster-recovery site?',
+    operations: ['TagResources', 'UntagResources', 'ListTagResources'],
+    rules: ['TAG.UNKNOWN_RESOURCE'],
+    alternatives: [
+      alt(
+        'unknown',
+        'No: RegionId is the region the resource belongs to, the one it was created in (its production site); elsewhere it is not found.',
+        doc(ebsDoc('TagResources'), 'Request parameters: RegionId'),
+        doc(ebsDoc(CREATE_PAIR), 'Request parameters: RegionId'),
+      ),
+      alt(
+        'found',
+        'Yes: a pair or group is known in the regions of both its sites, as the pair calls and the listings (Site=backup) know it.',
+        doc(ebsDoc(DESCRIBE_PAIRS), 'Request parameters: Site'),
+        doc(ebsDoc('StartDiskReplicaPair'), 'Request parameters: RegionId'),
+      ),
+    ],
+    favoured: 'unknown',
+    favouredBecause:
+      'the tag pages call RegionId the region the resource belongs to, and a pair or group is created in its production region',
+  },
 ] as const satisfies readonly Reading[];
 
 /**

@@ -65,6 +65,8 @@ export interface TagRow {
   readonly ResourceId: string;
   readonly TagKey: string;
   readonly TagValue: string;
+  /** Listed under one alternative of an open reading only: allowed, not required. */
+  readonly maybe?: boolean;
 }
 
 /**
@@ -353,6 +355,26 @@ export function forkOnReading(
     also: dedupe([...success.also, ...refusal.errors]),
     reading: showing(fork, refusal.errors, success.also),
   });
+}
+
+/**
+ * Where one alternative of a reading does not know the resource where the call is made, before
+ * anything else is looked at (`unknown`): held to a fixed alternative; open, a success also
+ * allows the refusal and shows the reading, and a refusal allows either's codes, showing the
+ * refusing alternative by a code only it gives.
+ */
+export function forkOnUnknown(
+  state: ModelState,
+  fork: ReadingFork,
+  body: Expectation,
+  unknown: Refusal,
+): Expectation {
+  const held = state.readings?.[fork.id];
+  if (held === fork.onSuccess) return body;
+  if (held === fork.onRefusal) return unknown;
+  if (body.kind === 'success') return forkOnReading(state, fork, body, unknown);
+  const codes = unknown.errors.map((e) => e.code).filter((c) => !body.errors.some((b) => b.code === c));
+  return { ...eitherRefusal(body, unknown), ...(codes.length > 0 ? { reading: { fork, codes } } : {}) };
 }
 
 /** The fork with the refusal codes that show it: those only its refusing alternative gives. */

@@ -6,9 +6,8 @@ import {
   deny,
   denyUndocumented,
   type Expectation,
-  eitherRefusal,
   type ForkedViolation,
-  forkOnReading,
+  forkOnUnknown,
   type ReadingFork,
   type Refusal,
   refuse,
@@ -99,21 +98,14 @@ const SERVED_IN_DR_REGION: readonly string[] = findReading('group-calls-in-dr-re
 /**
  * The reading group-calls-in-dr-region: called from the region of the group's disaster-recovery
  * site, the call is answered as anywhere else (`accepted`) or the group is unknown there
- * (`refused`, before anything else is looked at). Held to a fixed alternative; open, a success
- * also allows the refusal and shows the reading, and a refusal allows either's codes, showing
- * `refused` by a code only the unknown group gives.
+ * (`refused`, before anything else is looked at).
  */
 export function servedInDrRegion(ctx: Ctx, g: Group, body: Expectation): Expectation {
   if (!SERVED_IN_DR_REGION.includes(ctx.call.action) || ctx.params.RegionId === g.primary.regionId)
     return body;
   const fork = { id: 'group-calls-in-dr-region', onSuccess: 'accepted', onRefusal: 'refused' };
   const unknown = refuse([denyUndocumented(ctx.op, 'GROUP.IN_GROUP_REGION', 'placement', 'NoSuchResource')]);
-  const held = ctx.state.readings?.[fork.id];
-  if (held === fork.onSuccess) return body;
-  if (held === fork.onRefusal) return unknown;
-  if (body.kind === 'success') return forkOnReading(ctx.state, fork, body, unknown);
-  const codes = unknown.errors.map((e) => e.code).filter((c) => !body.errors.some((b) => b.code === c));
-  return { ...eitherRefusal(body, unknown), ...(codes.length > 0 ? { reading: { fork, codes } } : {}) };
+  return forkOnUnknown(ctx.state, fork, body, unknown);
 }
 
 type Sited = { primary: Site; standby: Site; reversed: boolean };

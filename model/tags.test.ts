@@ -154,6 +154,49 @@ describe('TagResources', () => {
   });
 });
 
+describe('the reading tag-calls-in-backup-region', () => {
+  const READING = 'tag-calls-in-backup-region';
+  const holding = (s: ModelState, alternative?: string) =>
+    alternative === undefined ? s : { ...s, readings: { ...s.readings, [READING]: alternative } };
+  const fromBackup = (extra: Record<string, unknown>) => tag({ RegionId: 'cn-beijing', ...extra });
+
+  it('open: a refusal from the backup region also allows the pair not found there, and shows unknown by it', () => {
+    // Seed 5, 3200 sequences: 20 tags more on a tagged pair, sent from its backup region, got
+    // InvalidResourceId.NotFound where only NumberExceed.Tags was allowed.
+    const s = bound(pairScenario(), [{ Key: 'env', Value: 'dr' }]);
+    const twenty = Array.from({ length: 20 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
+    const e = asRefusal(allowedOutcomes(s, fromBackup({ Tag: twenty }), T0));
+    expect(codesOf(e).sort()).toEqual(['InvalidResourceId.NotFound', 'NumberExceed.Tags']);
+    expect(e.reading).toMatchObject({ fork: { id: READING }, codes: ['InvalidResourceId.NotFound'] });
+    // From its own region nothing is open.
+    expect(codesOf(asRefusal(allowedOutcomes(s, tag({ Tag: twenty }), T0)))).toEqual(['NumberExceed.Tags']);
+  });
+
+  it('held: unknown refuses from the backup region, found tags there and allows no refusal', () => {
+    const call = fromBackup({ Tag: [{ Key: 'a', Value: 'b' }] });
+    const unknown = asRefusal(allowedOutcomes(holding(pairScenario(), 'unknown'), call, T0));
+    expect(codesOf(unknown)).toEqual(['InvalidResourceId.NotFound']);
+    const found = asSuccess(allowedOutcomes(holding(pairScenario(), 'found'), call, T0));
+    expect(found.also).toEqual([]);
+    expect(found.next().pairs['pair-1']?.tags).toEqual({ a: 'b' });
+  });
+
+  it('ListTagResources from the backup region: its rows are allowed while open, required under found, absent under unknown', () => {
+    const s = bound(pairScenario(), [{ Key: 'env', Value: 'dr' }]);
+    const call = ebsCall('ListTagResources', {
+      RegionId: 'cn-beijing',
+      ResourceType: 'diskreplicapair',
+      ResourceId: ['pair-1'],
+    });
+    const rows = (alternative?: string) =>
+      asSuccess(allowedOutcomes(holding(s, alternative), call, T0)).tagRows;
+    const row = { ResourceId: 'pair-1', TagKey: 'env', TagValue: 'dr' };
+    expect(rows()).toEqual([{ ...row, maybe: true }]);
+    expect(rows('found')).toEqual([row]);
+    expect(rows('unknown')).toEqual([]);
+  });
+});
+
 describe('UntagResources', () => {
   const tagged = () =>
     bound(pairScenario(), [

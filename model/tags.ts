@@ -7,6 +7,7 @@ import {
   deny,
   denyUndocumented,
   type Expectation,
+  forkOnUnknown,
   observe,
   refuse,
   succeed,
@@ -102,10 +103,15 @@ export function describeFilter(
 type Resource = { readonly kind: 'pair'; readonly r: Pair } | { readonly kind: 'group'; readonly r: Group };
 
 /**
- * Where a resource is for the tag calls: the region it was created in (its production site).
- * From its backup site's region the docs do not say; from anywhere else it is not found.
+ * The reading tag-calls-in-backup-region: from the region of a resource's disaster-recovery site
+ * the tag calls find it (`found`) or not (`unknown`), as in any other region but its own.
  */
-function locate(ctx: Ctx, id: string): { resource?: Resource; where: 'here' | 'backup' | 'nowhere' } {
+const BACKUP_SITE = { id: 'tag-calls-in-backup-region', onSuccess: 'found', onRefusal: 'unknown' };
+
+type Where = 'here' | 'backup' | 'nowhere';
+
+/** Where a resource is for the tag calls: the region it was created in (its production site). */
+function locate(ctx: Ctx, id: string): { resource?: Resource; where: Where } {
   const type = ctx.params.ResourceType;
   const resource: Resource | undefined =
     type === 'diskreplicapair' && ctx.state.pairs[id]
@@ -124,13 +130,27 @@ function withTags(state: ModelState, res: Resource, tags: Readonly<Record<string
   return { ...state, groups: { ...state.groups, [res.r.id]: { ...res.r, tags } } };
 }
 
-/** The resources a tag call names, or its refusal when one is not found. */
-function named(ctx: Ctx): { found: ReturnType<typeof locate>[]; violation?: Violation } {
-  const found = (list(ctx.params.ResourceId) ?? []).map((id) => locate(ctx, id));
-  const violation = found.some((f) => f.where === 'nowhere')
-    ? deny(ctx.op, 'TAG.UNKNOWN_RESOURCE', 'InvalidResourceId.NotFound')
-    : undefined;
-  return { found, ...(violation ? { violation } : {}) };
+const notFound = (ctx: Ctx) => deny(ctx.op, 'TAG.UNKNOWN_RESOURCE', 'InvalidResourceId.NotFound');
+
+/**
+ * A tag or untag call: `body` judges it given the resources found, those at their backup site
+ * among them or not. Under the open reading they are, and the whole answer is forked on it.
+ */
+function atBackupSite(
+  ctx: Ctx,
+  body: (found: readonly Resource[], notFoundHere: Violation | undefined) => Expectation,
+): Expectation {
+  const located = (list(ctx.params.ResourceId) ?? []).map((id) => locate(ctx, id));
+  const backupFound = ctx.state.readings?.[BACKUP_SITE.id] !== BACKUP_SITE.onRefusal;
+  const found = located.flatMap((l) =>
+    l.resource && (l.where === 'here' || backupFound) ? [l.resource] : [],
+  );
+  const missing = found.length < located.length ? notFound(ctx) : undefined;
+  const answer = body(found, missing);
+  const open = ctx.state.readings?.[BACKUP_SITE.id] === undefined;
+  return open && located.some((l) => l.where === 'backup')
+    ? forkOnUnknown(ctx.state, BACKUP_SITE, answer, refuse([notFound(ctx)]))
+    : answer;
 }
 
 /** Untag and List document InvalidRegionId.NotFound for a RegionId that names no region. */
@@ -148,88 +168,91 @@ const duplicateFilterKey = (ctx: Ctx, wanted: TagParam): Violation | undefined =
 /** Tags a resource may hold; the limit page (not in the metadata) gives 20. TODO(reading): tag-limit. */
 const TAGS_PER_RESOURCE = 20;
 
-export const tagResources: Handler<typeof api.TagResources> = (ctx): Expectation => {
-  const tags = tagParam(ctx.params.Tag);
-  const keys = tags.map((t) => t.Key);
-  const { found, violation } = named(ctx);
-  const merged = (r: Tagged) => ({
-    ...(r.tags ?? {}),
-    ...Object.fromEntries(tags.map((t) => [t.Key, t.Value ?? ''])),
+export const tagResources: Handler<typeof api.TagResources> = (ctx): Expectation =>
+  atBackupSite(ctx, (resources, missing) => {
+    const tags = tagParam(ctx.params.Tag);
+    const keys = tags.map((t) => t.Key);
+    const merged = (r: Tagged) => ({
+      ...(r.tags ?? {}),
+      ...Object.fromEntries(tags.map((t) => [t.Key, t.Value ?? ''])),
+    });
+    const violations = collect(
+      missing,
+      keys.some((k, i) => keys.indexOf(k) !== i)
+        ? deny(ctx.op, 'TAG.BIND.DUPLICATE_KEY', 'Duplicate.TagKey')
+        : undefined,
+      // On a billed account every resource the run makes also holds the run's tag, one of the 20.
+      resources.some(
+        (res) => Object.keys(merged(res.r)).length > TAGS_PER_RESOURCE - (ctx.state.world.billed ? 1 : 0),
+      )
+        ? deny(ctx.op, 'TAG.BIND.LIMIT_PER_RESOURCE', 'NumberExceed.Tags')
+        : undefined,
+    );
+    if (violations.length > 0) return refuse(violations, ['TAG.RESOURCE_TYPE']);
+    const overwrites = resources.some((res) => keys.some((k) => res.r.tags?.[k] !== undefined));
+    return succeed({
+      rules: [
+        'TAG.BIND.VISIBLE',
+        'TAG.RESOURCE_TYPE',
+        'TAG.UNKNOWN_RESOURCE',
+        'TAG.BIND.DUPLICATE_KEY',
+        'TAG.BIND.LIMIT_PER_RESOURCE',
+        // Every key and value bound passed the documented form.
+        'TAG.BIND.KEY_FORMAT',
+        'TAG.BIND.VALUE_FORMAT',
+        'TAG.AT_MOST_50_RESOURCES',
+        'TAG.AT_MOST_20_TAGS',
+        ...(overwrites ? ['TAG.BIND.NEW_VALUE'] : []),
+      ],
+      next: () => resources.reduce((s, res) => withTags(s, res, merged(res.r)), ctx.state),
+    });
   });
-  const resources = found.flatMap((f) => (f.resource ? [f.resource] : []));
-  const violations = collect(
-    violation,
-    keys.some((k, i) => keys.indexOf(k) !== i)
-      ? deny(ctx.op, 'TAG.BIND.DUPLICATE_KEY', 'Duplicate.TagKey')
-      : undefined,
-    // On a billed account every resource the run makes also holds the run's tag, one of the 20.
-    resources.some(
-      (res) => Object.keys(merged(res.r)).length > TAGS_PER_RESOURCE - (ctx.state.world.billed ? 1 : 0),
-    )
-      ? deny(ctx.op, 'TAG.BIND.LIMIT_PER_RESOURCE', 'NumberExceed.Tags')
-      : undefined,
-  );
-  if (violations.length > 0) return refuse(violations, ['TAG.RESOURCE_TYPE']);
-  const overwrites = resources.some((res) => keys.some((k) => res.r.tags?.[k] !== undefined));
-  return succeed({
-    rules: [
-      'TAG.BIND.VISIBLE',
-      'TAG.RESOURCE_TYPE',
-      'TAG.UNKNOWN_RESOURCE',
-      'TAG.BIND.DUPLICATE_KEY',
-      'TAG.BIND.LIMIT_PER_RESOURCE',
-      // Every key and value bound passed the documented form.
-      'TAG.BIND.KEY_FORMAT',
-      'TAG.BIND.VALUE_FORMAT',
-      'TAG.AT_MOST_50_RESOURCES',
-      'TAG.AT_MOST_20_TAGS',
-      ...(overwrites ? ['TAG.BIND.NEW_VALUE'] : []),
-    ],
-    also: found.some((f) => f.where === 'backup') ? allowed(ctx.op, 'InvalidResourceId.NotFound') : [],
-    next: () => resources.reduce((s, res) => withTags(s, res, merged(res.r)), ctx.state),
-  });
-};
 
-export const untagResources: Handler<typeof api.UntagResources> = (ctx): Expectation => {
-  const keys = list(ctx.params.TagKey) ?? [];
-  const all = bool(ctx.params.All, false) && keys.length === 0;
-  const { found, violation } = named(ctx);
-  // The docs give no order between an unknown region and the resources not found in it.
-  const refused = collect(unknownRegion(ctx), violation);
-  if (refused.length > 0) return refuse(refused, ['TAG.RESOURCE_TYPE']);
-  const resources = found.flatMap((f) => (f.resource ? [f.resource] : []));
-  const nothingNamed = keys.length === 0 && !all;
-  const remaining = (r: Tagged) =>
-    all ? {} : Object.fromEntries(Object.entries(r.tags ?? {}).filter(([k]) => !keys.includes(k)));
-  return succeed({
-    rules: [
-      'TAG.RESOURCE_TYPE',
-      'TAG.UNKNOWN_RESOURCE',
-      'TAG.UNKNOWN_REGION',
-      ...(all ? ['TAG.UNBIND.ALL'] : []),
-      ...(keys.length > 0 ? ['TAG.UNBIND.BY_KEY'] : []),
-      ...(keys.length > 0 && bool(ctx.params.All, false) ? ['TAG.UNBIND.ALL_ONLY_WITHOUT_KEYS'] : []),
-      ...(nothingNamed ? ['TAG.UNBIND.NOTHING_NAMED'] : []),
-    ],
-    also: [
-      ...(found.some((f) => f.where === 'backup') ? allowed(ctx.op, 'InvalidResourceId.NotFound') : []),
-      ...(nothingNamed ? allowed(ctx.op, 'InvalidParameter', 'MissingParameter') : []),
-    ],
-    next: () => resources.reduce((s, res) => withTags(s, res, remaining(res.r)), ctx.state),
+export const untagResources: Handler<typeof api.UntagResources> = (ctx): Expectation =>
+  atBackupSite(ctx, (resources, missing) => {
+    const keys = list(ctx.params.TagKey) ?? [];
+    const all = bool(ctx.params.All, false) && keys.length === 0;
+    // The docs give no order between an unknown region and the resources not found in it.
+    const refused = collect(unknownRegion(ctx), missing);
+    if (refused.length > 0) return refuse(refused, ['TAG.RESOURCE_TYPE']);
+    const nothingNamed = keys.length === 0 && !all;
+    const remaining = (r: Tagged) =>
+      all ? {} : Object.fromEntries(Object.entries(r.tags ?? {}).filter(([k]) => !keys.includes(k)));
+    return succeed({
+      rules: [
+        'TAG.RESOURCE_TYPE',
+        'TAG.UNKNOWN_RESOURCE',
+        'TAG.UNKNOWN_REGION',
+        ...(all ? ['TAG.UNBIND.ALL'] : []),
+        ...(keys.length > 0 ? ['TAG.UNBIND.BY_KEY'] : []),
+        ...(keys.length > 0 && bool(ctx.params.All, false) ? ['TAG.UNBIND.ALL_ONLY_WITHOUT_KEYS'] : []),
+        ...(nothingNamed ? ['TAG.UNBIND.NOTHING_NAMED'] : []),
+      ],
+      also: nothingNamed ? allowed(ctx.op, 'InvalidParameter', 'MissingParameter') : [],
+      next: () => resources.reduce((s, res) => withTags(s, res, remaining(res.r)), ctx.state),
+    });
   });
-};
 
-/** Every resource of a type created in a region, in creation order. */
-function resourcesIn(state: ModelState, type: unknown, regionId: unknown): (Pair | Group)[] {
+/**
+ * Every resource of a type a tag call finds in a region, in creation order: those created there,
+ * and those whose backup site is there but under `unknown` (`backup` says which they are).
+ */
+function resourcesIn(
+  state: ModelState,
+  type: unknown,
+  regionId: unknown,
+): { readonly r: Pair | Group; readonly backup: boolean }[] {
   const all: (Pair | Group)[] =
     type === 'diskreplicapair'
       ? Object.values(state.pairs)
       : type === 'diskreplicagroup'
         ? Object.values(state.groups)
         : [];
+  const backupFound = state.readings?.[BACKUP_SITE.id] !== BACKUP_SITE.onRefusal;
   return all
-    .filter((r) => r.primary.regionId === regionId)
-    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    .filter((r) => r.primary.regionId === regionId || (backupFound && r.standby.regionId === regionId))
+    .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
+    .map((r) => ({ r, backup: r.primary.regionId !== regionId }));
 }
 
 export const listTagResources: Handler<typeof api.ListTagResources> = (ctx): Expectation => {
@@ -250,11 +273,18 @@ export const listTagResources: Handler<typeof api.ListTagResources> = (ctx): Exp
   );
   if (refused.length > 0) return refuse(refused);
   const type = String(ctx.params.ResourceType);
+  // While tag-calls-in-backup-region is open, a resource at its backup site may be listed or not.
+  const open = ctx.state.readings?.[BACKUP_SITE.id] === undefined;
   const tagRows: TagRow[] = resourcesIn(ctx.state, type, ctx.params.RegionId)
-    .filter((r) => ids === undefined || ids.length === 0 || ids.includes(r.id))
-    .filter((r) => hasTags(r, wanted))
-    .flatMap((r) =>
-      Object.entries(r.tags ?? {}).map(([TagKey, TagValue]) => ({ ResourceId: r.id, TagKey, TagValue })),
+    .filter(({ r }) => ids === undefined || ids.length === 0 || ids.includes(r.id))
+    .filter(({ r }) => hasTags(r, wanted))
+    .flatMap(({ r, backup }) =>
+      Object.entries(r.tags ?? {}).map(([TagKey, TagValue]) => ({
+        ResourceId: r.id,
+        TagKey,
+        TagValue,
+        ...(backup && open ? { maybe: true } : {}),
+      })),
     );
   return observe(ctx.state, {
     rules: [

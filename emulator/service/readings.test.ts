@@ -364,6 +364,46 @@ describe('group-calls-in-dr-region', () => {
   });
 });
 
+describe('tag-calls-in-backup-region', () => {
+  const tagCalls = (h: Harness, pairId: string, regionId: string) => ({
+    tag: () =>
+      h.ebs('TagResources', {
+        RegionId: regionId,
+        ResourceType: 'diskreplicapair',
+        ResourceId: [pairId],
+        Tag: [{ Key: 'env', Value: 'dr' }],
+      }),
+    listed: () =>
+      (
+        h.ebs('ListTagResources', {
+          RegionId: regionId,
+          ResourceType: 'diskreplicapair',
+          ResourceId: [pairId],
+        }).TagResources as Record<string, unknown>[]
+      ).map((r) => r.ResourceId),
+  });
+
+  it('unknown: from its disaster-recovery region a pair is not found, nor listed; from its own it is', () => {
+    const h = playing('tag-calls-in-backup-region=unknown');
+    const { pairId } = createPair(h);
+    const backup = tagCalls(h, pairId, BJ.region);
+    expect(refusal(backup.tag).code).toBe('InvalidResourceId.NotFound');
+    const own = tagCalls(h, pairId, SH.region);
+    expect(own.tag()).toEqual({});
+    expect(own.listed()).toEqual([pairId]);
+    expect(backup.listed()).toEqual([]);
+  });
+
+  it('found: from its disaster-recovery region a pair is tagged and listed as from its own', () => {
+    const h = playing('tag-calls-in-backup-region=found');
+    const { pairId } = createPair(h);
+    const backup = tagCalls(h, pairId, BJ.region);
+    expect(backup.tag()).toEqual({});
+    expect(backup.listed()).toEqual([pairId]);
+    expect(tagCalls(h, pairId, SH.region).listed()).toEqual([pairId]);
+  });
+});
+
 describe('client-token-scope', () => {
   /** A pair started with token 'shared'; then a stop with that token. */
   function stopWithStartsToken(h: Harness) {

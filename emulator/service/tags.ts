@@ -2,20 +2,22 @@ import * as api from '../../api';
 import { bySeq, fail, type OpContext, type OperationFn, requireRegion, route } from './context';
 import { RESOURCE_TYPES, TAG_CODES } from './documented-limits';
 import { optBool, optList, type Params, reqString, tagsOf } from './params';
+import { plays } from './readings';
 import { deriveGroup, isEbsPair, isGone } from './replication';
 import type { GroupRecord, PairRecord, Tag } from './state';
 
 /**
  * TagResources, UntagResources, ListTagResources. A pair or group belongs to the region it was
- * created in (its production site): the tag calls find it there only. A resource holds at most
- * 20 tags (the tag limits page), one value per key.
+ * created in (its production site): the tag calls find it there, and in the region of its
+ * disaster-recovery site only under the reading `tag-calls-in-backup-region=found`. A resource
+ * holds at most 20 tags (the tag limits page), one value per key.
  */
 
 const MAX_TAGS_PER_RESOURCE = 20;
 
 type Taggable = PairRecord | GroupRecord;
 
-/** Every live resource of the type, created in the region, in creation order. */
+/** Every live resource of the type the tag calls find in the region, in creation order. */
 function resourcesIn(ctx: OpContext, type: string, regionId: string): Taggable[] {
   const live: Taggable[] =
     type === 'diskreplicapair'
@@ -24,7 +26,8 @@ function resourcesIn(ctx: OpContext, type: string, regionId: string): Taggable[]
         ? bySeq(ctx.account.groups).filter((g) => deriveGroup(g, ctx).status !== 'deleted')
         : // Dedicated block storage clusters are not emulated: there are none.
           [];
-  return live.filter((r) => r.primary.regionId === regionId);
+  const atBackup = plays(ctx.readings, 'tag-calls-in-backup-region', 'found');
+  return live.filter((r) => r.primary.regionId === regionId || (atBackup && r.standby.regionId === regionId));
 }
 
 const idOf = (r: Taggable) => ('pairId' in r ? r.pairId : r.groupId);

@@ -41,6 +41,13 @@ describe('tag_listing_conformance', () => {
     expect(judge(want, [...want, row('pair-9', 'env', 'dr')])?.title).toMatch(/does not hold/);
   });
 
+  it('a row only an open reading lists may be listed or not, but as the model holds it', () => {
+    const maybe = { ...row('pair-2', 'env', 'dr'), maybe: true };
+    expect(judge([...want, maybe], want)).toBeUndefined();
+    expect(judge([...want, maybe], [...want, row('pair-2', 'env', 'dr')])).toBeUndefined();
+    expect(judge([...want, maybe], [...want, row('pair-2', 'env', 'x')])?.title).toMatch(/does not hold/);
+  });
+
   it('on a shared target, judges only resources the run knows, and a partial page only by what it shows', () => {
     expect(judge(want, [...want, row('pair-9', 'env', 'dr')], { isolated: false })).toBeUndefined();
     expect(judge(want, [want[0]!], { NextToken: 'next' })).toBeUndefined();

@@ -11,10 +11,16 @@ import { expectConformant, runAgainst } from './support';
 
 const choices = READINGS.flatMap((r) => r.alternatives.map((a) => [`${r.id}=${a.id}`, r, a.id] as const));
 
+/** Readings whose calls the small run of this seed does not reach: more sequences of the same seed. */
+const RUNS: Readonly<Record<string, number>> = { 'tag-calls-in-backup-region': 40 };
+
 describe('the emulator in each alternative of each reading', () => {
   for (const [choice, reading, alternative] of choices) {
     it(`${choice} is conformant`, async () => {
-      const run = await runAgainst({ readings: { [reading.id]: alternative } });
+      const run = await runAgainst({
+        readings: { [reading.id]: alternative },
+        ...(RUNS[reading.id] ? { runs: RUNS[reading.id] } : {}),
+      });
       expectConformant(run);
       const touched = run.record.rules.filter(
         (r) => (reading.rules as readonly string[]).includes(r.id) && exercised(r),
