@@ -30,26 +30,47 @@ function targetFlags(record: RunRecord, flags: ReplayFlags) {
   };
 }
 
-/** One recorded failure: its seed and fast-check path, a single sequence. */
+/**
+ * One recorded failure: its seed and fast-check path, a single sequence. An inconsistent reading
+ * is two answers, the second in the failing sequence and the first in an earlier one (or in
+ * another lane): its lane again from its first sequence to the failing one, or the whole run.
+ */
 function failureRun(file: string, record: RunRecord, flags: ReplayFlags, n: number): RunFlags {
   const failure = record.failures[n - 1];
   if (!failure)
     throw new UsageError(`${file} has ${record.failures.length} failure(s); there is no failure ${n}`);
+  if (failure.category === 'inconsistent-reading') {
+    if (!failure.path) {
+      process.stdout.write(`failure ${n} is two lanes of the run reading differently: ${failure.title}\n`);
+      return wholeRun(record, flags);
+    }
+    // A path's first step is the index of the failing sequence in its lane.
+    const runs = Number(failure.path.split(':')[0]) + 1;
+    process.stdout.write(
+      `replaying failure ${n}: ${failure.title} (seed ${failure.seed}, its first ${runs} sequences: an earlier one showed the first answer)\n`,
+    );
+    return { ...laneFlags(record, flags), seed: failure.seed, runs, concurrency: 1 };
+  }
   if (!failure.path) throw new UsageError(`failure ${n} of ${file} has no replay path`);
   process.stdout.write(
     `replaying failure ${n}: ${failure.title} (seed ${failure.seed}, path ${failure.path})\n`,
   );
   return {
-    ...targetFlags(record, flags),
+    ...laneFlags(record, flags),
     seed: failure.seed,
     path: failure.path,
     ...(failure.commandsPath !== undefined ? { commandsPath: failure.commandsPath } : {}),
     runs: 1,
-    maxCommands: record.budget.maxCommands,
-    reportDir: flags.reportDir,
-    transitionMs: flags.transitionMs,
   };
 }
+
+/** What every replay keeps of the recorded run: its target, its budget per sequence, the flags. */
+const laneFlags = (record: RunRecord, flags: ReplayFlags) => ({
+  ...targetFlags(record, flags),
+  maxCommands: record.budget.maxCommands,
+  reportDir: flags.reportDir,
+  transitionMs: flags.transitionMs,
+});
 
 /**
  * What a run stopped early (a signal, a cap) had started, lane by lane: no lane more than its
@@ -81,14 +102,11 @@ function wholeRun(record: RunRecord, flags: ReplayFlags): RunFlags {
     `replaying the run: seed ${record.seed}, ${where} (recorded verdict ${record.verdict})\n`,
   );
   return {
-    ...targetFlags(record, flags),
+    ...laneFlags(record, flags),
     seed: record.seed,
     runs,
     ...(lanes ? { laneRuns: lanes } : {}),
-    maxCommands: record.budget.maxCommands,
     ...(record.shards ? { concurrency: record.shards.length } : {}),
-    reportDir: flags.reportDir,
-    transitionMs: flags.transitionMs,
   };
 }
 

@@ -1,6 +1,7 @@
 import { EFFECT_PROFILES } from './effects';
 import { LISTING_PROFILES } from './listings';
 import type { FaultProfile } from './profile';
+import { READING_PROFILES } from './reading-switch';
 import { RECOVERY_PROFILES } from './recovery';
 import { REFUSAL_PROFILES } from './refusals';
 import { REPLICATION_PROFILES } from './replication';
@@ -21,6 +22,7 @@ export const FAULT_PROFILES: readonly FaultProfile[] = [
   ...WIRE_PROFILES,
   ...REPLICATION_PROFILES,
   ...RESPONSE_FIELD_PROFILES,
+  ...READING_PROFILES,
   transientBursts,
   unmodified,
 ];

@@ -40,6 +40,7 @@ export type DeviationKind =
   | 'integer-as-string'
   | 'boolean-as-string'
   | 'range-scale-wrong'
+  | 'reading-switched'
   | 'transient-only';
 
 /**
