@@ -7,6 +7,7 @@ import {
   asRefusal,
   asSuccess,
   codesOf,
+  createGroupParams,
   ebsCall,
   groupCall,
   MINUTE,
@@ -165,6 +166,29 @@ describe('replica group drills', () => {
       expect.arrayContaining(['DRILL.GROUP.START.NEEDS_RECOVER_POINT', 'DRILL.GROUP.START.OTHER_STATUSES']),
     );
     expect(codesOf(e)).toEqual(['OperationDenied.RecoverPointNotFound', 'OperationDenied']);
+  });
+
+  it("DRILL.GROUP.START.NEEDS_RECOVER_POINT: a group started on its members' copies may have none in its first RPO, unless group-first-sync=group", () => {
+    // Seed 103, 2000 sequences of 100: the emulator (group-first-sync=members) answered
+    // RecoverPointNotFound to a group started on a member that had copied as a lone pair.
+    const copied = apply(apply(pairScenario(), startPairCall()), stopPairCall());
+    const grouped = [
+      ebsCall('CreateDiskReplicaGroup', createGroupParams()),
+      groupCall('AddDiskReplicaPair', 'cn-shanghai', { ReplicaPairId: 'pair-1' }),
+      groupCall('StartDiskReplicaGroup', 'cn-shanghai'),
+    ].reduce((s, call, i) => apply(s, call, T0, i === 0 ? { ReplicaGroupId: 'pg-1' } : {}), copied);
+    const drillAt = (s: ModelState, at: number) =>
+      asSuccess(allowedOutcomes(s, groupDrill('StartReplicaGroupDrill', 'cn-beijing'), at)).also.map(
+        (a) => a.code,
+      );
+    expect(drillAt(grouped, T1)).toContain('OperationDenied.RecoverPointNotFound');
+    expect(drillAt(advance(grouped, T0 + 30 * MINUTE), T0 + 30 * MINUTE)).not.toContain(
+      'OperationDenied.RecoverPointNotFound',
+    );
+    const own = { ...grouped, readings: { 'group-first-sync': 'group' } };
+    expect(drillAt(own, T1)).not.toContain('OperationDenied.RecoverPointNotFound');
+    // A group whose member had not copied makes the first copy itself: its recovery point is sure.
+    expect(drillAt(normalGroup(), T1)).not.toContain('OperationDenied.RecoverPointNotFound');
   });
 
   it('DRILL.GROUP.START.ONE_AT_A_TIME: a second group drill leaves OperationDenied open', () => {

@@ -13,7 +13,7 @@ import {
   succeed,
   type Violation,
 } from './expectation';
-import { reversedUnsynced } from './lifecycle';
+import { reversedUnsynced, SYNC_SLACK_S } from './lifecycle';
 import { calledAt, findGroup, findPair } from './lookup';
 import { nextTokenPresent, pageFacts, pageOf } from './projections/paging';
 import { allocateId, type Drill, type Group, type ModelState, membersOf, type Pair } from './state';
@@ -90,12 +90,24 @@ export const drillsOf = (state: ModelState, ownerId: string): Drill[] =>
 /** Replicating with a completed copy: the case the pages describe (replication keeps running). */
 const REPLICATING = ['normal', 'syncing'];
 
+/**
+ * A group started on its members' copies (Group.startedOnMemberCopies) within its first RPO, and
+ * group-first-sync not held to `group` (under which the group makes its own full copy).
+ */
+function ownCopySkipped(state: ModelState, g: Group, now: number): boolean {
+  if (g.startedOnMemberCopies === undefined || state.readings?.['group-first-sync'] === 'group') return false;
+  return now - g.startedOnMemberCopies < (g.rpo + SYNC_SLACK_S) * 1000;
+}
+
 function startDrill<O extends StartCall>(kind: Kind): Handler<O> {
   const R = RULES[kind];
   return onOwner<StartCall, O>(kind, (ctx, r) => {
     const noRecoverPoint = r.lastRecoverPoint === undefined;
     // A reversed resource has not synced in its new direction: its recovery point may be gone.
-    const maybeNoRecoverPoint = !noRecoverPoint && reversedUnsynced(r);
+    // A group started on its members' copies may not have made one of its own yet.
+    const maybeNoRecoverPoint =
+      !noRecoverPoint &&
+      (reversedUnsynced(r) || (kind === 'group' && ownCopySkipped(ctx.state, r as Group, ctx.now)));
     const busy = drillsOf(ctx.state, r.id).length > 0;
     const usual = REPLICATING.includes(r.status);
     // A member drilled alone, while its group holds the recovery point: the docs do not say.

@@ -169,6 +169,11 @@ export const startGroup: Handler<typeof api.StartDiskReplicaGroup> = onGroup((ct
   );
   if (violations.length > 0) return refuse(violations);
   const t = startTransition(g, oneShot, ctx.now);
+  const onMemberCopies =
+    !oneShot &&
+    g.lastRecoverPoint === undefined &&
+    membersOf(ctx.state, g.id).every((p) => p.fullSyncDone);
+  const started: Group = { ...t.next, startedOnMemberCopies: onMemberCopies ? ctx.now : undefined };
   return succeed({
     rules: [
       'GROUP.START.STATUSES',
@@ -182,7 +187,7 @@ export const startGroup: Handler<typeof api.StartDiskReplicaGroup> = onGroup((ct
     settlesIn: t.settlesIn,
     also: gap === 'borderline' ? allowed(ctx.op, 'OperationDenied.ManualSyncLimit') : [],
     next: () =>
-      withGroup(ctx.state, t.next, {
+      withGroup(ctx.state, started, {
         status: t.next.status,
         ...(oneShot ? { groupOneShotAt: ctx.now } : { replicatingSince: ctx.now }),
       }),

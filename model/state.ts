@@ -86,6 +86,12 @@ export interface Pair extends Replication {
 export interface Group extends Replication {
   readonly primary: Site;
   readonly standby: Site;
+  /**
+   * When a Start found every member copied and the group with no recovery point of its own.
+   * Under group-first-sync=members the group may skip its own full copy, and then has no
+   * recovery point until its first periodic sync, one RPO later.
+   */
+  readonly startedOnMemberCopies?: number;
 }
 
 export interface LegacyPair {
