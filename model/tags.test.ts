@@ -348,6 +348,25 @@ describe('Describe filters', () => {
     expect(groups?.loose?.['pg-1']).toEqual({ PairIds: [undefined], PairNumber: [undefined] });
   });
 
+  it('TAG.DESCRIBE.FILTER beside pair-listing: a pair only either-disk and any-value together list leaves the listing unjudged', () => {
+    // Found with the emulator playing pair-listing=either-disk (seeds 1 and 2, 400 sequences):
+    // pair-1 (production cn-shanghai, env=dr) listed in cn-beijing for Tag env="".
+    const s = bound(pairScenario(), [{ Key: 'env', Value: 'dr' }]);
+    const listing = (state: ModelState, Tag: unknown) =>
+      asSuccess(
+        allowedOutcomes(state, ebsCall('DescribeDiskReplicaPairs', { RegionId: 'cn-beijing', Tag }), T0),
+      ).listing;
+    expect(listing(s, [{ Key: 'env', Value: '' }])).toBeUndefined();
+    // Either reading fixed, the other one alone is open and the listing is judged.
+    const fixed = (id: string, choice: string): ModelState => ({ ...s, readings: { [id]: choice } });
+    expect(listing(fixed('pair-listing', 'site'), [{ Key: 'env', Value: '' }])?.rows).toEqual([]);
+    expect(listing(fixed('tag-filter-empty-value', 'empty-only'), [{ Key: 'env', Value: '' }])).toBeDefined();
+    // A strict match is pair-listing's open row alone.
+    expect(listing(s, [{ Key: 'env', Value: 'dr' }])?.open?.rows.map((r) => r.ReplicaPairId)).toEqual([
+      'pair-1',
+    ]);
+  });
+
   it('TAG.DESCRIBE.RESOURCE_GROUP_FILTER: ResourceGroupId lists only the pairs created in it', () => {
     let s = withDisk(withDisk(pairScenario(), { id: 'd-p2' }), { id: 'd-s2', region: 'cn-beijing' });
     s = apply(

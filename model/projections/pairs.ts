@@ -146,7 +146,13 @@ export const describePairs: Handler<typeof api.DescribeDiskReplicaPairs> = (ctx)
     : widened.length > 0
       ? openRows(EMPTY_TAG_VALUE, pairRows(state, widened, query.regionId, site, listing))
       : open && openRows(open, []);
-  const twoOpen = widened.length > 0 && (open?.rows.length ?? 0) > 0;
+  // A pair only the two open alternatives together list (its disk only either-disk places in the
+  // region, its tag only any-value matches) is as open: with one, the listing goes unjudged too.
+  const onlyBoth =
+    open !== undefined &&
+    filter.widened !== undefined &&
+    listPairs(state, { ...query, listing: 'either-disk', keep: filter.widened }).length > widened.length;
+  const twoOpen = (widened.length > 0 && (open?.rows.length ?? 0) > 0) || onlyBoth;
   const recovery = listedRecoveryBounds(pairs, ctx.now);
   const counted = pageFacts(rows.length, page);
   // Pushed in order rather than spread from pieces: every settle read of a pair builds this.
