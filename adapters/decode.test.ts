@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { decodeResponse } from './decode';
+import { maybeEmptyList } from './xml';
 
 // Shapes like the real responses: EBS lists are plain arrays, ECS lists sit in wrappers.
 const Pair = z.object({
@@ -79,6 +80,25 @@ describe('JSON and XML decode to identical objects', () => {
       { RequestId: 'R', TotalCount: 0, ReplicaPairs: [] },
       xml('R', '<RequestId>R</RequestId><TotalCount>0</TotalCount>'),
     );
+  });
+
+  it('an absent optional list is marked as untold in XML only: it may have been empty', () => {
+    const x = decodeResponse(
+      ok(xml('R', '<RequestId>R</RequestId><ReplicaPairs><ReplicaPairId>p</ReplicaPairId></ReplicaPairs>')),
+      DescribePairs,
+    );
+    const j = decodeResponse(
+      ok(JSON.stringify({ RequestId: 'R', ReplicaPairs: [{ ReplicaPairId: 'p' }] })),
+      DescribePairs,
+    );
+    const row = (d: ReturnType<typeof decodeResponse>) =>
+      (d.decoded as { ReplicaPairs: Record<string, unknown>[] }).ReplicaPairs[0] ?? {};
+    expect(maybeEmptyList(row(x), 'Tags')).toBe(true);
+    expect(maybeEmptyList(row(j), 'Tags')).toBe(false);
+    // Invisible to what compares and records the body: keys, JSON, equality.
+    expect(Object.keys(row(x))).toEqual(['ReplicaPairId']);
+    expect(JSON.stringify(row(x))).toBe('{"ReplicaPairId":"p"}');
+    expect(row(x)).toEqual(row(j));
   });
 
   it('ECS wrappers (Disks.Disk) with one, several and no disks, booleans and nested wrappers', () => {

@@ -115,16 +115,33 @@ export function shapeLike(schema: z.ZodType, value: unknown): unknown {
   }
 }
 
+/**
+ * The optional lists an object decoded from XML lacks: each may have been an empty list, which
+ * XML cannot tell from no list at all (JSON can). A non-enumerable symbol key: what compares,
+ * copies or records a body (equality, JSON, `Object.keys`) never sees it; the checks read it
+ * on the body itself.
+ */
+export const XML_UNTOLD_LISTS: unique symbol = Symbol('ebs-conformance.xml-untold-lists');
+
+/** Whether `field` of an object decoded from XML was absent where an empty list looks the same. */
+export const maybeEmptyList = (object: object, field: string): boolean =>
+  (object as { [XML_UNTOLD_LISTS]?: readonly string[] })[XML_UNTOLD_LISTS]?.includes(field) === true;
+
 function shapeObject(shape: Record<string, z.ZodType>, value: unknown): unknown {
   // An empty element (`<Disks/>`) parses to ''; for an object schema it is an empty object.
   const source = value === '' ? {} : value;
   if (!isRecord(source)) return value;
   const out: Record<string, unknown> = { ...source };
+  const untold: string[] = [];
   for (const [key, field] of Object.entries(shape)) {
     if (key in source) out[key] = shapeLike(field, source[key]);
-    // An empty list has no element at all in XML; JSON shows it as []. Only a required list can
-    // be filled in without guessing.
-    else if (!isOptional(field) && core(field).type === 'array') out[key] = [];
+    else if (core(field).type === 'array') {
+      // An empty list has no element at all in XML; JSON shows it as []. Only a required list can
+      // be filled in without guessing; an optional one is marked as untold.
+      if (!isOptional(field)) out[key] = [];
+      else untold.push(key);
+    }
   }
+  if (untold.length > 0) Object.defineProperty(out, XML_UNTOLD_LISTS, { value: untold });
   return out;
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { decodeResponse } from '../adapters/decode';
+import { DescribeDiskReplicaGroups } from '../api';
 import { allowed, forkOnReading, type ListingFacts, refuse, succeed } from '../model/expectation';
 import { pairScenario } from '../model/testkit';
 import { forkChoices, listingChoices, ReadingBook, refusalChoices, shapeChoices } from './readings';
@@ -55,6 +57,24 @@ describe('shapeChoices', () => {
     expect(
       shapeChoices('DescribeDiskReplicaGroups', {}, group({ PairIds: ['pair-1'], PairNumber: 1 })),
     ).toEqual([]);
+  });
+  it('in XML, where an empty PairIds is no element, reads PairNumber 0 as empty-list and neither as absent', () => {
+    const decoded = (inner: string) =>
+      (
+        decodeResponse(
+          {
+            status: 200,
+            body: `<DescribeDiskReplicaGroupsResponse><RequestId>R</RequestId><ReplicaGroups><ReplicaGroupId>pg-1</ReplicaGroupId>${inner}</ReplicaGroups></DescribeDiskReplicaGroupsResponse>`,
+          },
+          DescribeDiskReplicaGroups.response,
+        ).outcome as { body: Record<string, unknown> }
+      ).body;
+    expect(shapeChoices('DescribeDiskReplicaGroups', {}, decoded('<PairNumber>0</PairNumber>'))).toEqual([
+      { id: 'empty-group-pair-ids', choice: 'empty-list' },
+    ]);
+    expect(shapeChoices('DescribeDiskReplicaGroups', {}, decoded(''))).toEqual([
+      { id: 'empty-group-pair-ids', choice: 'absent' },
+    ]);
   });
   it('reads whether a token page carries the numbered-page fields', () => {
     const params = { MaxResults: 5 };

@@ -1,3 +1,4 @@
+import { maybeEmptyList } from '../adapters/xml';
 import { READINGS, readingInconsistency } from '../api/readings';
 import type { Expectation, ListingFacts } from '../model/expectation';
 import type { ModelState } from '../model/state';
@@ -128,7 +129,9 @@ export function shapeChoices(
       const ids = g.PairIds;
       const empty = ids === undefined || (Array.isArray(ids) && ids.length === 0);
       if (!empty || (typeof g.PairNumber === 'number' && g.PairNumber > 0)) continue;
-      found.push({ id: 'empty-group-pair-ids', choice: ids === undefined ? 'absent' : 'empty-list' });
+      // In XML an empty PairIds is no element at all, as an absent one is: PairNumber tells.
+      const listed = ids !== undefined || (maybeEmptyList(g, 'PairIds') && g.PairNumber !== undefined);
+      found.push({ id: 'empty-group-pair-ids', choice: listed ? 'empty-list' : 'absent' });
       break;
     }
   }

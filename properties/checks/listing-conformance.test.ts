@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeResponse } from '../../adapters/decode';
 import { findOperation } from '../../api';
 import { initialState, type ListingFacts } from '../../model';
 import { succeed } from '../../model/expectation';
@@ -85,5 +86,25 @@ describe('a numbered page holds the rows its own TotalCount says', () => {
 
   it('leaves a page without TotalCount to the other checks', () => {
     expect(judge(numbered(1), { ReplicaPairs: [mine] })).toBeUndefined();
+  });
+});
+
+describe('an empty list in XML', () => {
+  it('matches a row that shows no such list in XML, where an empty one is no element; not in JSON', () => {
+    const body = (format: 'JSON' | 'XML') =>
+      format === 'JSON'
+        ? { RequestId: 'R', NextToken: '', ReplicaPairs: [{ ReplicaPairId: 'p-mine', Status: 'normal' }] }
+        : (
+            decodeResponse(
+              {
+                status: 200,
+                body: '<DescribeDiskReplicaPairsResponse><RequestId>R</RequestId><NextToken></NextToken><ReplicaPairs><ReplicaPairId>p-mine</ReplicaPairId><Status>normal</Status></ReplicaPairs></DescribeDiskReplicaPairsResponse>',
+              },
+              describePairs?.response,
+            ).outcome as { body: Record<string, unknown> }
+          ).body;
+    const rows = [{ ...mine, Tags: [] }];
+    expect(judge(firstTokenPage, body('XML'), { rows })).toBeUndefined();
+    expect(judge(firstTokenPage, body('JSON'), { rows })?.title).toContain('Tags');
   });
 });

@@ -1,3 +1,4 @@
+import { maybeEmptyList } from '../../adapters/xml';
 import type { ListingFacts } from '../../model/expectation';
 import { omissionRules, pagingRules, projectionRules } from './attribution';
 import { type Check, type CheckContext, type CheckFailure, failure, show } from './check';
@@ -38,6 +39,10 @@ function sameValue(field: string, want: unknown, got: unknown): boolean {
   return show(asSet(want)) === show(asSet(shaped(want, got)));
 }
 
+/** An empty list the model holds, in an XML row that shows none: XML cannot tell the two apart. */
+const untoldEmpty = (want: unknown, got: Row, field: string) =>
+  Array.isArray(want) && want.length === 0 && got[field] === undefined && maybeEmptyList(got, field);
+
 /**
  * `loose`: the other values a field may take while a reading is open (ListingFacts.loose).
  * `malformed`: a field whose value is of the wrong form is its field rule's to report
@@ -51,7 +56,7 @@ function rowMismatch(
 ): string | undefined {
   for (const field in want) {
     const value = want[field];
-    if (sameValue(field, value, got[field]) || malformed(field)) continue;
+    if (sameValue(field, value, got[field]) || malformed(field) || untoldEmpty(value, got, field)) continue;
     if (
       loose?.[field]?.some((v) =>
         v === undefined ? got[field] === undefined : sameValue(field, v, got[field]),
