@@ -26,28 +26,43 @@ export const tokenKey = (ctx: Pick<Ctx, 'op'>, token: string) =>
 const SCOPE: ReadingFork = { id: 'client-token-scope', onSuccess: 'per-action', onRefusal: 'per-api' };
 const MISMATCH = 'IdempotentParameterMismatch';
 
-/** Whether another action of the call's API bound `token` (an accepted call's, letter case and all). */
-function boundElsewhere(ctx: Ctx, token: string): boolean {
+/**
+ * Which call of another action of the call's API bound `token` (letter case and all): an
+ * accepted one, else a refused one (model/refused-tokens.ts), else none.
+ */
+function boundElsewhere(ctx: Ctx, token: string): 'accepted' | 'refused' | undefined {
   const own = tokenKey(ctx, token);
   const api = `${ctx.op.product}:${ctx.op.version}:`;
   const tail = `\u0000${token}`;
   const { tokens } = ctx.state;
+  let found: 'refused' | undefined;
   for (const k in tokens)
-    if (k !== own && k.endsWith(tail) && k.startsWith(api) && tokens[k]?.refusedWith === undefined)
-      return true;
-  return false;
+    if (k !== own && k.endsWith(tail) && k.startsWith(api)) {
+      if (tokens[k]?.refusedWith === undefined) return 'accepted';
+      found = 'refused';
+    }
+  return found;
 }
 
 /**
  * The call's own outcome, or IdempotentParameterMismatch where its token was bound by another
  * action and the target keeps tokens for the whole API: both allowed until the target shows one.
+ * A token another action's refused call holds is a mismatch only where the target keeps tokens
+ * for the whole API and keeps refused calls' tokens too (refused-call-token): allowed, unmarked.
  */
 export function acrossActions(ctx: Ctx, e: Expectation): Expectation {
   const token = tokenOf(ctx);
-  if (token === undefined || !boundElsewhere(ctx, token)) return e;
+  const elsewhere = token === undefined ? undefined : boundElsewhere(ctx, token);
+  if (elsewhere === undefined) return e;
   const mismatch = refuse([deny(ctx.op, 'TOKEN.OTHER_PARAMS_MISMATCH', MISMATCH)]);
   const fixed = ctx.state.readings?.[SCOPE.id];
   if (fixed === SCOPE.onSuccess) return e;
+  if (elsewhere === 'refused') {
+    if (ctx.state.readings?.['refused-call-token'] === 'forgotten') return e;
+    return e.kind === 'success'
+      ? successWith(e, { also: dedupe([...e.also, ...mismatch.errors]) })
+      : { ...e, errors: dedupe([...e.errors, ...mismatch.errors]) };
+  }
   if (fixed === SCOPE.onRefusal) return mismatch;
   if (e.kind === 'success')
     // Another reading already decides what this answer shows, or the call may be refused with a
