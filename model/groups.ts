@@ -170,9 +170,7 @@ export const startGroup: Handler<typeof api.StartDiskReplicaGroup> = onGroup((ct
   if (violations.length > 0) return refuse(violations);
   const t = startTransition(g, oneShot, ctx.now);
   const onMemberCopies =
-    !oneShot &&
-    g.lastRecoverPoint === undefined &&
-    membersOf(ctx.state, g.id).every((p) => p.fullSyncDone);
+    !oneShot && g.lastRecoverPoint === undefined && membersOf(ctx.state, g.id).every((p) => p.fullSyncDone);
   const started: Group = { ...t.next, startedOnMemberCopies: onMemberCopies ? ctx.now : undefined };
   return succeed({
     rules: [
