@@ -1,3 +1,4 @@
+import { readingTexts } from '../../api/readings';
 import { share } from '../../properties/engine';
 import type { RunRecord } from '../../reports/run-record';
 import type { Register } from '../main';
@@ -23,9 +24,12 @@ function targetFlags(record: RunRecord, flags: ReplayFlags) {
       : flags.target === undefined && record.target.kind === 'endpoint' && record.target.endpoint
         ? { endpoint: record.target.endpoint }
         : {}),
-    // Replayed on the recorded target, the failure needs the same deviation to show again.
+    // Replayed on the recorded target, the failure needs the same deviation and readings to show again.
     ...(record.target.faultProfile && flags.target === undefined
       ? { faultProfile: record.target.faultProfile }
+      : {}),
+    ...(record.target.emulatorReadings && flags.target === undefined
+      ? { emulatorReading: readingTexts(record.target.emulatorReadings) }
       : {}),
   };
 }
