@@ -68,9 +68,19 @@ function failureRun(file: string, record: RunRecord, flags: ReplayFlags, n: numb
   };
 }
 
+/**
+ * How the recorded run judged, whatever the target: the readings `--reading` fixed and `--strict`.
+ * A failure found against a fixed reading may be an allowed alternative while the reading is open.
+ */
+const judging = (record: RunRecord) => ({
+  reading: (record.readings ?? []).flatMap((r) => (r.fixed === undefined ? [] : [`${r.id}=${r.fixed}`])),
+  ...(record.strict ? { strict: true } : {}),
+});
+
 /** What every replay keeps of the recorded run: its target, its budget per sequence, the flags. */
 const laneFlags = (record: RunRecord, flags: ReplayFlags) => ({
   ...targetFlags(record, flags),
+  ...judging(record),
   maxCommands: record.budget.maxCommands,
   reportDir: flags.reportDir,
   transitionMs: flags.transitionMs,

@@ -145,6 +145,8 @@ export function rerunCommand(flags: RunFlags, seed: number): string {
   if (flags.endpoint) parts.push(`--endpoint ${flags.endpoint}`);
   if (flags.faultProfile) parts.push(`--fault-profile ${flags.faultProfile}`);
   for (const text of flags.emulatorReading ?? []) parts.push(`--emulator-reading ${text}`);
+  for (const text of flags.reading ?? []) parts.push(`--reading ${text}`);
+  if (flags.strict) parts.push('--strict');
   parts.push(`--seed ${seed}`, `--runs ${flags.runs}`, `--max-commands ${flags.maxCommands}`);
   return parts.join(' ');
 }

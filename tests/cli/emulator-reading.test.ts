@@ -60,6 +60,28 @@ describe('run --emulator-reading', () => {
     expect(record.target.emulatorReadings).toEqual({ [READING]: 'found' });
   }, 120_000);
 
+  it('is replayed with --failure: the model held to one alternative, the emulator playing the other', async () => {
+    const held = join(dir, 'held');
+    const run = await runCli([
+      'run',
+      '--target',
+      'direct',
+      ...['--emulator-reading', PLAYED, '--reading', `${READING}=unknown`],
+      ...['--seed', '3', '--runs', '2', '--concurrency', '1', '--report-dir', held],
+    ]);
+    expect(run.code).toBe(1);
+    const [failure] = load(held).failures;
+    expect(failure).toMatchObject({ operation: 'TagResources', expected: 'InvalidResourceId.NotFound 404' });
+    expect(run.stderr).toContain(`--emulator-reading ${PLAYED} --reading ${READING}=unknown --seed 3`);
+
+    // Without either choice the replay is conformant: the emulator's favoured `unknown` is what
+    // the held model expects, and an open model allows the success.
+    const again = join(dir, 'held-again');
+    const replay = await runCli(['replay', join(held, 'run.json'), '--failure', '1', '--report-dir', again]);
+    expect(replay.code).toBe(1);
+    expect(load(again).failures.map((f) => f.title)).toEqual([failure?.title]);
+  }, 120_000);
+
   it('refuses an unknown reading or alternative, and a target that is no built-in emulator (exit 2)', async () => {
     const refused = async (...args: string[]) => {
       const run = await runCli(['run', ...args, '--runs', '1', '--report-dir', join(dir, 'refused')]);
