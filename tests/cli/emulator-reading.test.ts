@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -59,6 +59,22 @@ describe('run --emulator-reading', () => {
     expect(shown(record)).toMatchObject({ choice: 'found' });
     expect(record.target.emulatorReadings).toEqual({ [READING]: 'found' });
   }, 120_000);
+
+  it('is kept by merge, which refuses shards whose emulators played differently (exit 2)', async () => {
+    const shard = join(workers, 'run.json');
+    const merged = await runCli(['merge', shard, shard, '--out', join(dir, 'merged')]);
+    expect(merged.code).toBe(0);
+    expect(load(join(dir, 'merged')).target.emulatorReadings).toEqual({ [READING]: 'found' });
+
+    const { emulatorReadings: _, ...target } = load(workers).target;
+    const documented = join(dir, 'documented.json');
+    writeFileSync(documented, JSON.stringify({ ...load(workers), target }));
+    const refused = await runCli(['merge', shard, documented, '--out', join(dir, 'mixed')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      `the shards' emulators played differently (playing ${PLAYED}; as documented)`,
+    );
+  }, 60_000);
 
   it('is replayed with --failure: the model held to one alternative, the emulator playing the other', async () => {
     const held = join(dir, 'held');
