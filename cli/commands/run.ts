@@ -124,8 +124,7 @@ function givenReadings(flag: string, texts: readonly string[]): Partial<ReadingC
 }
 
 /** The readings `--reading ID=VALUE` fixes (only those given: the others stay open). */
-const fixedReadings = (texts: readonly string[]): Record<string, string> =>
-  givenReadings('--reading', texts) as Record<string, string>;
+const fixedReadings = (texts: readonly string[]) => givenReadings('--reading', texts);
 
 /** The alternatives `--emulator-reading ID=VALUE` has the built-in emulator play. */
 const emulatorReadings = (flags: Pick<RunFlags, 'emulatorReading'>): Partial<ReadingChoices> =>
