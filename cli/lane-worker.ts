@@ -47,6 +47,7 @@ async function runLane(lane: LaneAssignment): Promise<void> {
     transitionMs: setup.target.transitionMs,
     clockMode: 'manual',
     ...(setup.target.faultProfile !== undefined ? { faultProfile: setup.target.faultProfile } : {}),
+    ...(setup.target.readings !== undefined ? { readings: setup.target.readings } : {}),
   });
   // The lane's progress counts exchanges from the run's events, as the parent's display does.
   const events = new RunEvents();

@@ -10,6 +10,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
+import type { ReadingChoices } from '../api/readings';
 import { share } from '../properties/engine';
 import { mergeRecords } from '../reports/merge';
 import type { Failure, RunRecord } from '../reports/run-record';
@@ -22,6 +23,8 @@ export interface WorkerTargetSpec {
   readonly kind: WorkerTargetKind;
   readonly transitionMs: number;
   readonly faultProfile?: string;
+  /** The alternatives the lane's emulator plays (`--emulator-reading`); the model's readings are apart. */
+  readonly readings?: Partial<ReadingChoices>;
 }
 
 /** How every lane judges: readings fixed with `--reading`, undocumented values failing with `--strict`. */

@@ -38,9 +38,18 @@ export const ratio = (part: number, whole: number) => `${part} of ${whole} (${pe
 
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
+/** What the emulator was made to play instead of the documentation's favoured reading of it. */
+export const emulatorPlay = ({ faultProfile, emulatorReadings }: RunRecord['target']): string[] => [
+  ...(faultProfile ? [`fault profile ${faultProfile}`] : []),
+  ...Object.entries(emulatorReadings ?? {})
+    .map(([id, value]) => `playing ${id}=${value}`)
+    .sort(),
+];
+
 /** One line naming what ran: target, regions, seed, budget. */
 export function runLine(run: RunRecord): string {
-  const target = `${run.target.kind}${run.target.endpoint ? ` (${run.target.endpoint})` : ''}`;
+  const play = emulatorPlay(run.target);
+  const target = `${run.target.kind}${run.target.endpoint ? ` (${run.target.endpoint})` : ''}${play.length ? ` (${play.join(', ')})` : ''}`;
   const regions = run.target.regions.length ? `, regions ${run.target.regions.join(', ')}` : '';
   const shards = run.shards
     ? ` (${run.shards.length} shards: seeds ${run.shards.map((s) => s.seed).join(', ')})`

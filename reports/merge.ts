@@ -1,5 +1,6 @@
 import { readingInconsistency } from '../api/readings';
 import { isNothingJudged } from '../properties/events';
+import { emulatorPlay } from './figures';
 import { type LatencyStats, mergeLatency } from './latency';
 import {
   type Failure,
@@ -65,6 +66,12 @@ export function mergeRecords(runs: readonly RunRecord[]): RunRecord {
   if (kinds.length > 1)
     throw new MergeError(
       `the shards ran against different targets (${kinds.join(', ')}); merge shards of one target`,
+    );
+  // One merged record names one fault profile and one set of emulator readings for its replay.
+  const plays = [...new Set(runs.map((r) => emulatorPlay(r.target).join(', ') || 'as documented'))];
+  if (plays.length > 1)
+    throw new MergeError(
+      `the shards' emulators played differently (${plays.join('; ')}); merge shards of one fault profile and readings`,
     );
   const all = <T>(pick: (r: RunRecord) => readonly T[]) => runs.flatMap(pick);
   const sum = (pick: (r: RunRecord) => number) => runs.reduce((n, r) => n + pick(r), 0);

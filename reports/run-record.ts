@@ -320,6 +320,8 @@ export const RunRecord = z.object({
     endpoint: z.string().optional(),
     /** The emulator deviation the run was made against (`run --fault-profile`). */
     faultProfile: z.string().optional(),
+    /** The alternatives the emulator played (`run --emulator-reading`), by reading ID. */
+    emulatorReadings: z.record(z.string(), z.string()).optional(),
     regions: z.array(z.string()),
   }),
   seed: z.number().int(),

@@ -1,3 +1,4 @@
+import { readingTexts } from '../../api/readings';
 import { share } from '../../properties/engine';
 import type { RunRecord } from '../../reports/run-record';
 import type { Register } from '../main';
@@ -23,9 +24,12 @@ function targetFlags(record: RunRecord, flags: ReplayFlags) {
       : flags.target === undefined && record.target.kind === 'endpoint' && record.target.endpoint
         ? { endpoint: record.target.endpoint }
         : {}),
-    // Replayed on the recorded target, the failure needs the same deviation to show again.
+    // Replayed on the recorded target, the failure needs the same deviation and readings to show again.
     ...(record.target.faultProfile && flags.target === undefined
       ? { faultProfile: record.target.faultProfile }
+      : {}),
+    ...(record.target.emulatorReadings && flags.target === undefined
+      ? { emulatorReading: readingTexts(record.target.emulatorReadings) }
       : {}),
   };
 }
@@ -64,9 +68,19 @@ function failureRun(file: string, record: RunRecord, flags: ReplayFlags, n: numb
   };
 }
 
+/**
+ * How the recorded run judged, whatever the target: the readings `--reading` fixed and `--strict`.
+ * A failure found against a fixed reading may be an allowed alternative while the reading is open.
+ */
+const judging = (record: RunRecord) => ({
+  reading: (record.readings ?? []).flatMap((r) => (r.fixed === undefined ? [] : [`${r.id}=${r.fixed}`])),
+  ...(record.strict ? { strict: true } : {}),
+});
+
 /** What every replay keeps of the recorded run: its target, its budget per sequence, the flags. */
 const laneFlags = (record: RunRecord, flags: ReplayFlags) => ({
   ...targetFlags(record, flags),
+  ...judging(record),
   maxCommands: record.budget.maxCommands,
   reportDir: flags.reportDir,
   transitionMs: flags.transitionMs,

@@ -3,7 +3,12 @@ import { type Command, InvalidArgumentError } from 'commander';
 import { type CreatableTargetKind, createTarget } from '../../adapters';
 import { packageVersion } from '../../adapters/package-root';
 import type { Target } from '../../adapters/target';
-import { parseReadingChoice, ReadingChoiceError, readingChoices } from '../../api/readings';
+import {
+  parseReadingChoice,
+  ReadingChoiceError,
+  type ReadingChoices,
+  readingChoices,
+} from '../../api/readings';
 import { RunEvents } from '../../properties/events';
 import { ReadingBook } from '../../properties/readings';
 import { WorldDiscoveryError } from '../../properties/world';
@@ -35,6 +40,8 @@ export interface RunFlags extends RealFlags {
   /** Each lane's sequences (a replay of a run stopped early); `runs` is then their sum. */
   laneRuns?: number[];
   faultProfile?: string;
+  /** `ID=VALUE` choices the built-in emulator plays (its other readings stay favoured); the model is untouched. */
+  emulatorReading?: string[];
   /** Cassettes (cassette-flags.ts): write one, or answer from one with --target replay. */
   record?: string;
   cassette?: string;
@@ -61,7 +68,10 @@ export const integer = (name: string, min: number) => (value: string) => {
 
 export const harnessVersion = packageVersion;
 
-type TargetFlags = Pick<RunFlags, 'target' | 'endpoint' | 'transitionMs' | 'faultProfile' | 'cassette'>;
+type TargetFlags = Pick<
+  RunFlags,
+  'target' | 'endpoint' | 'transitionMs' | 'faultProfile' | 'emulatorReading' | 'cassette'
+>;
 
 /** Configuration mistakes in the target flags are usage errors. */
 function checkTargetFlags(flags: TargetFlags): void {
@@ -77,6 +87,9 @@ function checkTargetFlags(flags: TargetFlags): void {
   if (flags.faultProfile !== undefined && !PROFILED.includes(kind))
     throw new UsageError('--fault-profile is only for --target direct, mock or emulator');
   if (flags.faultProfile !== undefined) checkFaultProfile(flags.faultProfile);
+  if (flags.emulatorReading !== undefined && !PROFILED.includes(kind))
+    throw new UsageError('--emulator-reading is only for --target direct, mock or emulator');
+  emulatorReadings(flags);
 }
 
 /** Opens the target a run is pointed at; configuration mistakes are usage errors. */
@@ -88,6 +101,7 @@ export async function openTarget(flags: TargetFlags): Promise<Target> {
     return await createTarget(kind as CreatableTargetKind, {
       ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
       ...(flags.faultProfile !== undefined ? { faultProfile: flags.faultProfile } : {}),
+      readings: emulatorReadings(flags),
       transitionMs: flags.transitionMs,
       clockMode: 'manual',
     });
@@ -98,16 +112,23 @@ export async function openTarget(flags: TargetFlags): Promise<Target> {
   }
 }
 
-/** The readings `--reading ID=VALUE` fixes (only those given: the others stay open). */
-function fixedReadings(texts: readonly string[]): Record<string, string> {
+/** Only the `ID=VALUE` choices given, checked (a mistake is a usage error naming `flag`). */
+function givenReadings(flag: string, texts: readonly string[]): Partial<ReadingChoices> {
   try {
     readingChoices(texts);
     return Object.fromEntries(texts.map((t) => Object.values(parseReadingChoice(t))));
   } catch (err) {
-    if (err instanceof ReadingChoiceError) throw new UsageError(`--reading: ${err.message}`);
+    if (err instanceof ReadingChoiceError) throw new UsageError(`${flag}: ${err.message}`);
     throw err;
   }
 }
+
+/** The readings `--reading ID=VALUE` fixes (only those given: the others stay open). */
+const fixedReadings = (texts: readonly string[]) => givenReadings('--reading', texts);
+
+/** The alternatives `--emulator-reading ID=VALUE` has the built-in emulator play. */
+const emulatorReadings = (flags: Pick<RunFlags, 'emulatorReading'>): Partial<ReadingChoices> =>
+  givenReadings('--emulator-reading', flags.emulatorReading ?? []);
 
 export const EXIT_BY_VERDICT: Record<RunRecord['verdict'], number> = {
   conformant: EXIT.conformant,
@@ -122,6 +143,9 @@ export function rerunCommand(flags: RunFlags, seed: number): string {
   const parts = ['ebs-conformance run', `--target ${flags.target}`];
   if (flags.endpoint) parts.push(`--endpoint ${flags.endpoint}`);
   if (flags.faultProfile) parts.push(`--fault-profile ${flags.faultProfile}`);
+  for (const text of flags.emulatorReading ?? []) parts.push(`--emulator-reading ${text}`);
+  for (const text of flags.reading ?? []) parts.push(`--reading ${text}`);
+  if (flags.strict) parts.push('--strict');
   parts.push(`--seed ${seed}`, `--runs ${flags.runs}`, `--max-commands ${flags.maxCommands}`);
   return parts.join(' ');
 }
@@ -303,6 +327,7 @@ async function inWorkers(flags: RunFlags, seed: number, lanes: number, replayOf?
         kind: flags.target as WorkerTargetKind,
         transitionMs: flags.transitionMs,
         ...(flags.faultProfile !== undefined ? { faultProfile: flags.faultProfile } : {}),
+        readings: emulatorReadings(flags),
       },
       judging: { readings: fixedReadings(flags.reading ?? []), ...(flags.strict ? { strict: true } : {}) },
       seed,
@@ -327,6 +352,18 @@ async function inWorkers(flags: RunFlags, seed: number, lanes: number, replayOf?
   }
 }
 
+/** The profile and the readings bend the emulator: a replay needs them to reproduce a failure. */
+function withEmulatorPlay(ran: RunRecord, flags: RunFlags): RunRecord {
+  const readings = emulatorReadings(flags);
+  if (!flags.faultProfile && Object.keys(readings).length === 0) return ran;
+  const target = {
+    ...ran.target,
+    ...(flags.faultProfile ? { faultProfile: flags.faultProfile } : {}),
+    ...(Object.keys(readings).length > 0 ? { emulatorReadings: readings } : {}),
+  };
+  return { ...ran, target };
+}
+
 /** Writes the four report files and prints the verdict; answers the exit status. */
 function reportRun(
   flags: RunFlags,
@@ -338,14 +375,7 @@ function reportRun(
 ): number {
   const reportDir = resolve(flags.reportDir);
   const runJson = `${flags.reportDir}/run.json`;
-  // The profile bends the target: a replay needs it to reproduce the failure.
-  const record = withDepthReach(
-    interruptedVerdict(
-      flags.faultProfile ? { ...ran, target: { ...ran.target, faultProfile: flags.faultProfile } } : ran,
-      interrupted,
-    ),
-    flags.depth,
-  );
+  const record = withDepthReach(interruptedVerdict(withEmulatorPlay(ran, flags), interrupted), flags.depth);
   writeReports(reportDir, record);
   const { pairs, groups } = record.coverage;
   process.stdout.write(
@@ -486,6 +516,9 @@ export function withDepth<F extends Pick<RunFlags, 'runs' | 'maxCommands'> & { d
   };
 }
 
+/** A repeatable option's values, in the order given. */
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
 export const registerRun: Register = (program, done) => {
   const run = program
     .command('run')
@@ -516,6 +549,11 @@ export const registerRun: Register = (program, done) => {
       'direct, mock or emulator target only: run against a named deviation (emulator --list-fault-profiles)',
     )
     .option(
+      '--emulator-reading <ID=VALUE>',
+      'direct, mock or emulator target only: the emulator plays this alternative of a reading (repeatable; the model stays open unless --reading)',
+      collect,
+    )
+    .option(
       '--transition-ms <n>',
       'transient status duration of a started emulator (virtual time)',
       integer('--transition-ms', 0),
@@ -535,7 +573,7 @@ export const registerRun: Register = (program, done) => {
     .option(
       '--reading <ID=VALUE>',
       'hold the target to one reading of an ambiguous point of the docs from the start (repeatable; `spec --json` lists them)',
-      (value: string, previous: string[] = []) => [...previous, value],
+      collect,
     )
     .option(
       '--strict',
