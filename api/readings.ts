@@ -5,6 +5,7 @@ import {
   IDEMPOTENCE_ZH_DOC,
   REPLICATION_LIMITS_DOC,
 } from './rules/sources';
+import { TAG_CALLS } from './rules/tags';
 import { TOKEN_ACTIONS } from './rules/tokens';
 
 /**
@@ -405,16 +406,16 @@ export const READINGS = [
   },
   {
     id: 'tag-calls-in-backup-region',
-    question:
-      'Do TagResources, UntagResources and ListTagResources find a pair or group in the region of its disaster-recovery site?',
-    operations: ['TagResources', 'UntagResources', 'ListTagResources'],
+    question: 'Do the tag calls find a pair or group in the region of its disaster-recovery site?',
+    operations: TAG_CALLS,
     rules: ['TAG.UNKNOWN_RESOURCE'],
     alternatives: [
       alt(
         'unknown',
         'No: RegionId is the region the resource belongs to, the one it was created in (its production site); elsewhere it is not found.',
-        doc(ebsDoc('TagResources'), 'Request parameters: RegionId'),
         doc(ebsDoc(CREATE_PAIR), 'Request parameters: RegionId'),
+        // The three tag pages say the same of RegionId.
+        ...TAG_CALLS.map((action) => doc(ebsDoc(action), 'Request parameters: RegionId')),
       ),
       alt(
         'found',

@@ -5,6 +5,8 @@ import { because, type CodeAccount, LISTING_DENIED, rules, TAG_QUOTA } from './c
 const TAG = 'TagResources';
 const UNTAG = 'UntagResources';
 const LIST = 'ListTagResources';
+/** The tag calls: the readings name them from here. */
+export const TAG_CALLS: readonly string[] = [TAG, UNTAG, LIST];
 const PAIRS = 'DescribeDiskReplicaPairs';
 const GROUPS = 'DescribeDiskReplicaGroups';
 const CREATE_PAIR = 'CreateDiskReplicaPair';
