@@ -387,6 +387,24 @@ const showing = (
   codes: codes.filter((c) => !anyway.some((a) => a.code === c.code)).map((c) => c.code),
 });
 
+/**
+ * The expectation with `errors` allowed too, for a reason other than its reading: a code they
+ * share with the reading's refusing alternative no longer shows that alternative.
+ */
+export function allowingToo(e: Expectation, errors: readonly AllowedError[]): Expectation {
+  const shows = (codes: readonly string[]) => codes.filter((c) => !errors.some((x) => x.code === c));
+  if (e.kind === 'success')
+    return successWith(e, {
+      also: dedupe([...e.also, ...errors]),
+      ...(e.reading ? { reading: { ...e.reading, codes: shows(e.reading.codes) } } : {}),
+    });
+  return {
+    ...e,
+    errors: dedupe([...e.errors, ...errors]),
+    ...(e.reading ? { reading: { ...e.reading, codes: shows(e.reading.codes) } } : {}),
+  };
+}
+
 /** Either refusal: the rules and codes of both. */
 export const eitherRefusal = (a: Refusal, b: Refusal): Refusal => ({
   kind: 'refusal',

@@ -2,13 +2,13 @@ import { refusedForState } from '../api';
 import type { Ctx } from './context';
 import {
   allowed,
+  allowingToo,
   dedupe,
   deny,
   type Expectation,
   forkOnReading,
   type ReadingFork,
   refuse,
-  successWith,
 } from './expectation';
 import type { ModelState } from './state';
 import { canonicalParams, tokenKey, tokenOf } from './tokens';
@@ -54,15 +54,14 @@ export function afterRefusal(ctx: Ctx, e: Expectation): Expectation {
   if (e.kind === 'success') {
     // A refusal the call may get anyway (its state on the way, say) shows nothing of the token.
     const shows = marked && !e.reading && !kept.errors.some((k) => e.also.some((a) => a.code === k.code));
-    return shows
-      ? forkOnReading(ctx.state, KEEP, e, kept)
-      : successWith(e, { also: dedupe([...e.also, ...kept.errors]) });
+    // A kept token's refusal explains its code whatever else the call is forked on.
+    return shows ? forkOnReading(ctx.state, KEEP, e, kept) : allowingToo(e, kept.errors);
   }
   const newCodes = kept.errors.filter((k) => !e.errors.some((x) => x.code === k.code));
-  if (newCodes.length === 0) return e;
+  if (!marked || e.reading || newCodes.length === 0) return allowingToo(e, kept.errors);
   return {
     ...e,
     errors: dedupe([...e.errors, ...newCodes]),
-    ...(marked && !e.reading ? { reading: { fork: KEEP, codes: newCodes.map((k) => k.code) } } : {}),
+    reading: { fork: KEEP, codes: newCodes.map((k) => k.code) },
   };
 }

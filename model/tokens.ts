@@ -1,6 +1,7 @@
 import { takesClientToken } from '../api';
 import type { Ctx } from './context';
 import {
+  allowingToo,
   dedupe,
   deny,
   type Expectation,
@@ -59,22 +60,21 @@ export function acrossActions(ctx: Ctx, e: Expectation): Expectation {
   if (fixed === SCOPE.onSuccess) return e;
   if (elsewhere === 'refused') {
     if (ctx.state.readings?.['refused-call-token'] === 'forgotten') return e;
-    return e.kind === 'success'
-      ? successWith(e, { also: dedupe([...e.also, ...mismatch.errors]) })
-      : { ...e, errors: dedupe([...e.errors, ...mismatch.errors]) };
+    return allowingToo(e, mismatch.errors);
   }
   if (fixed === SCOPE.onRefusal) return mismatch;
   if (e.kind === 'success')
     // Another reading already decides what this answer shows, or the call may be refused with a
     // mismatch anyway: the mismatch is allowed, unmarked.
     return e.reading || e.also.some((a) => a.code === MISMATCH)
-      ? successWith(e, { also: dedupe([...e.also, ...mismatch.errors]) })
+      ? allowingToo(e, mismatch.errors)
       : forkOnReading(ctx.state, SCOPE, e, mismatch);
   // Which the target checks first, the token or the state, the docs do not say: either code.
+  if (e.reading) return allowingToo(e, mismatch.errors);
   return {
     ...e,
     errors: dedupe([...e.errors, ...mismatch.errors]),
-    ...(e.reading ? {} : { reading: { fork: SCOPE, codes: [MISMATCH] } }),
+    reading: { fork: SCOPE, codes: [MISMATCH] },
   };
 }
 
