@@ -147,6 +147,11 @@ export function rerunCommand(flags: RunFlags, seed: number): string {
   for (const text of flags.reading ?? []) parts.push(`--reading ${text}`);
   if (flags.strict) parts.push('--strict');
   parts.push(`--seed ${seed}`, `--runs ${flags.runs}`, `--max-commands ${flags.maxCommands}`);
+  // Lanes split the sequences (seed + k each): the same run needs as many, whatever the machine.
+  const lanes = (WORKER_TARGETS as readonly string[]).includes(flags.target)
+    ? (workerLanes(flags) ?? 1)
+    : flags.concurrency;
+  if (lanes !== undefined && flags.laneRuns === undefined) parts.push(`--concurrency ${lanes}`);
   return parts.join(' ');
 }
 
