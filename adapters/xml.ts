@@ -132,16 +132,18 @@ function shapeObject(shape: Record<string, z.ZodType>, value: unknown): unknown 
   const source = value === '' ? {} : value;
   if (!isRecord(source)) return value;
   const out: Record<string, unknown> = { ...source };
-  const untold: string[] = [];
+  // Most objects lack no list: the array is made only for one that does.
+  let untold: string[] | undefined;
   for (const [key, field] of Object.entries(shape)) {
     if (key in source) out[key] = shapeLike(field, source[key]);
     else if (core(field).type === 'array') {
       // An empty list has no element at all in XML; JSON shows it as []. Only a required list can
       // be filled in without guessing; an optional one is marked as untold.
       if (!isOptional(field)) out[key] = [];
-      else untold.push(key);
+      else if (untold) untold.push(key);
+      else untold = [key];
     }
   }
-  if (untold.length > 0) Object.defineProperty(out, XML_UNTOLD_LISTS, { value: untold });
+  if (untold) Object.defineProperty(out, XML_UNTOLD_LISTS, { value: untold });
   return out;
 }

@@ -108,6 +108,9 @@ type Resource = { readonly kind: 'pair'; readonly r: Pair } | { readonly kind: '
  */
 const BACKUP_SITE = { id: 'tag-calls-in-backup-region', onSuccess: 'found', onRefusal: 'unknown' };
 
+/** Whether the tag calls may find a resource at its backup site: `found`, or the reading open. */
+const backupFound = (state: ModelState) => state.readings?.[BACKUP_SITE.id] !== BACKUP_SITE.onRefusal;
+
 type Where = 'here' | 'backup' | 'nowhere';
 
 /** Where a resource is for the tag calls: the region it was created in (its production site). */
@@ -141,10 +144,8 @@ function atBackupSite(
   body: (found: readonly Resource[], notFoundHere: Violation | undefined) => Expectation,
 ): Expectation {
   const located = (list(ctx.params.ResourceId) ?? []).map((id) => locate(ctx, id));
-  const backupFound = ctx.state.readings?.[BACKUP_SITE.id] !== BACKUP_SITE.onRefusal;
-  const found = located.flatMap((l) =>
-    l.resource && (l.where === 'here' || backupFound) ? [l.resource] : [],
-  );
+  const atBackup = backupFound(ctx.state);
+  const found = located.flatMap((l) => (l.resource && (l.where === 'here' || atBackup) ? [l.resource] : []));
   const missing = found.length < located.length ? notFound(ctx) : undefined;
   const answer = body(found, missing);
   const open = ctx.state.readings?.[BACKUP_SITE.id] === undefined;
@@ -248,9 +249,9 @@ function resourcesIn(
       : type === 'diskreplicagroup'
         ? Object.values(state.groups)
         : [];
-  const backupFound = state.readings?.[BACKUP_SITE.id] !== BACKUP_SITE.onRefusal;
+  const atBackup = backupFound(state);
   return all
-    .filter((r) => r.primary.regionId === regionId || (backupFound && r.standby.regionId === regionId))
+    .filter((r) => r.primary.regionId === regionId || (atBackup && r.standby.regionId === regionId))
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id))
     .map((r) => ({ r, backup: r.primary.regionId !== regionId }));
 }
