@@ -4,7 +4,7 @@ import type { RunRecord } from '../../reports/run-record';
 import type { Register } from '../main';
 import { UsageError } from '../usage-error';
 import { loadRunRecord } from './report';
-import { integer, type RunFlags, runAndReport } from './run';
+import { integer, PROFILED, type RunFlags, runAndReport } from './run';
 
 interface ReplayFlags {
   failure?: number;
@@ -17,6 +17,7 @@ interface ReplayFlags {
 
 /** The recorded target, unless the user points the replay at another one. */
 function targetFlags(record: RunRecord, flags: ReplayFlags) {
+  const builtIn = flags.target === undefined || PROFILED.includes(flags.target);
   return {
     target: flags.target ?? record.target.kind,
     ...(flags.endpoint
@@ -24,11 +25,10 @@ function targetFlags(record: RunRecord, flags: ReplayFlags) {
       : flags.target === undefined && record.target.kind === 'endpoint' && record.target.endpoint
         ? { endpoint: record.target.endpoint }
         : {}),
-    // Replayed on the recorded target, the failure needs the same deviation and readings to show again.
-    ...(record.target.faultProfile && flags.target === undefined
-      ? { faultProfile: record.target.faultProfile }
-      : {}),
-    ...(record.target.emulatorReadings && flags.target === undefined
+    // Replayed on the recorded target or another built-in emulator (a failure found over HTTP,
+    // debugged in-process), the failure needs the same deviation and readings to show again.
+    ...(record.target.faultProfile && builtIn ? { faultProfile: record.target.faultProfile } : {}),
+    ...(record.target.emulatorReadings && builtIn
       ? { emulatorReading: readingTexts(record.target.emulatorReadings) }
       : {}),
   };

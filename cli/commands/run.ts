@@ -58,7 +58,8 @@ export interface RunFlags extends RealFlags {
 
 const KINDS = ['direct', 'mock', 'emulator', 'endpoint', 'real', 'replay'] as const;
 /** Targets that run the emulator's own gateway, so a fault profile can bend it. */
-const PROFILED = ['direct', 'mock', 'emulator'];
+/** The targets that build our emulator themselves: they take a fault profile and emulator readings. */
+export const PROFILED: readonly string[] = ['direct', 'mock', 'emulator'];
 
 export const integer = (name: string, min: number) => (value: string) => {
   const n = Number(value);

@@ -146,6 +146,19 @@ describe('report, compare and merge on the command line', () => {
       ]);
       expect(replay.code).toBe(1);
       expect(record('replayed').failures[0].key).toBe(faulty.failures[0].key);
+      // On another built-in emulator too (found over msw, debugged in-process): the profile goes along.
+      const direct = await runCli([
+        'replay',
+        at('faulty', 'run.json'),
+        '--failure',
+        '1',
+        '--target',
+        'direct',
+        '--report-dir',
+        at('replayed-direct'),
+      ]);
+      expect(direct.code).toBe(1);
+      expect(record('replayed-direct').target).toMatchObject({ kind: 'direct', faultProfile: 'rpo-missing' });
     },
     CLI_MS,
   );
