@@ -313,6 +313,16 @@ describe('group state machine', () => {
     expect(asSuccess(allowedOutcomes(stopped, stop(), T0)).rules).toContain('GROUP.STOP.STATUSES');
   });
 
+  it('GROUP.STOP.STATUSES: stopping a stopped group leaves a member added since (created) as it is', () => {
+    // Found with the emulator in every unfavoured alternative, held (seed 52): the model moved the
+    // new member to stopping -> stopped, which a lone pair in created could not take.
+    const s = apply(morePairs(apply(normalGroup(), stop()), 1), add('pair-x0'));
+    expect(s.pairs['pair-x0']?.status).toBe('created');
+    const after = asSuccess(allowedOutcomes(s, stop(), T0)).next();
+    expect(after.pairs['pair-x0']?.status).toBe('created');
+    expect(after.pairs['pair-1']?.status).toBe('stopped');
+  });
+
   it('GROUP.FAILOVER.STATUSES: created refused', () => {
     const r = asRefusal(allowedOutcomes(memberScenario(), failover(), T0));
     expect(r.rules).toContain('GROUP.FAILOVER.STATUSES');

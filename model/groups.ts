@@ -195,11 +195,15 @@ export const startGroup: Handler<typeof api.StartDiskReplicaGroup> = onGroup((ct
 export const stopGroup: Handler<typeof api.StopDiskReplicaGroup> = onGroup((ctx, g) => {
   const v = statusIn(ctx, g, STOP_FROM, 'GROUP.STOP.STATUSES');
   if (v) return refuse([v]);
+  // A group stopped or stopping already has nothing to stop: a member added since (created) stays
+  // as it is, as a lone pair could not be stopped from there (PAIR.STOP.FROM_SYNCING_STATES).
+  const already = g.status === 'stopped' || g.status === 'stopping';
   return succeed({
     rules: ['GROUP.STOP.STATUSES', 'GROUP.OPS_ACT_ON_MEMBERS'],
     transient: ['stopping'],
     settlesIn: ['stopped'],
-    next: () => withGroup(ctx.state, { ...g, status: 'stopping' }, { status: 'stopping' }),
+    next: () =>
+      already ? ctx.state : withGroup(ctx.state, { ...g, status: 'stopping' }, { status: 'stopping' }),
   });
 });
 
