@@ -185,6 +185,12 @@ describe('replica group drills', () => {
     expect(drillAt(advance(grouped, T0 + 30 * MINUTE), T0 + 30 * MINUTE)).not.toContain(
       'OperationDenied.RecoverPointNotFound',
     );
+    // Stopped and started again within the RPO: still no sync of its own (emulator target, seed 77).
+    const restarted = [
+      groupCall('StopDiskReplicaGroup', 'cn-shanghai'),
+      groupCall('StartDiskReplicaGroup', 'cn-shanghai'),
+    ].reduce((s, call) => apply(s, call, T0), grouped);
+    expect(drillAt(restarted, T1)).toContain('OperationDenied.RecoverPointNotFound');
     const own = { ...grouped, readings: { 'group-first-sync': 'group' } };
     expect(drillAt(own, T1)).not.toContain('OperationDenied.RecoverPointNotFound');
     // A group whose member had not copied makes the first copy itself: its recovery point is sure.

@@ -91,12 +91,13 @@ export const drillsOf = (state: ModelState, ownerId: string): Drill[] =>
 const REPLICATING = ['normal', 'syncing'];
 
 /**
- * A group started on its members' copies (Group.startedOnMemberCopies) within its first RPO, and
- * group-first-sync not held to `group` (under which the group makes its own full copy).
+ * A group started on its members' copies (Group.startedOnMemberCopies) within the first RPO of
+ * its current replication, and group-first-sync not held to `group` (under which the group makes
+ * its own full copy).
  */
 function ownCopySkipped(state: ModelState, g: Group, now: number): boolean {
   if (g.startedOnMemberCopies === undefined || state.readings?.['group-first-sync'] === 'group') return false;
-  return now - g.startedOnMemberCopies < (g.rpo + SYNC_SLACK_S) * 1000;
+  return now - (g.replicatingSince ?? g.startedOnMemberCopies) < (g.rpo + SYNC_SLACK_S) * 1000;
 }
 
 function startDrill<O extends StartCall>(kind: Kind): Handler<O> {

@@ -169,9 +169,16 @@ export const startGroup: Handler<typeof api.StartDiskReplicaGroup> = onGroup((ct
   );
   if (violations.length > 0) return refuse(violations);
   const t = startTransition(g, oneShot, ctx.now);
+  // The recovery point a group started on its members' copies settles with is the model's own
+  // assumption until the group has replicated for an RPO: a restart keeps it an assumption.
   const onMemberCopies =
-    !oneShot && g.lastRecoverPoint === undefined && membersOf(ctx.state, g.id).every((p) => p.fullSyncDone);
-  const started: Group = { ...t.next, startedOnMemberCopies: onMemberCopies ? ctx.now : undefined };
+    !oneShot &&
+    (g.lastRecoverPoint === undefined || g.startedOnMemberCopies !== undefined) &&
+    membersOf(ctx.state, g.id).every((p) => p.fullSyncDone);
+  const started: Group = {
+    ...t.next,
+    startedOnMemberCopies: onMemberCopies ? (g.startedOnMemberCopies ?? ctx.now) : undefined,
+  };
   return succeed({
     rules: [
       'GROUP.START.STATUSES',

@@ -87,9 +87,9 @@ export interface Group extends Replication {
   readonly primary: Site;
   readonly standby: Site;
   /**
-   * When a Start found every member copied and the group with no recovery point of its own.
-   * Under group-first-sync=members the group may skip its own full copy, and then has no
-   * recovery point until its first periodic sync, one RPO later.
+   * When a Start found every member copied and the group with no recovery point of its own (or
+   * only one the model assumed since). Under group-first-sync=members the group may skip its own
+   * full copy, and then has no recovery point until it has replicated for an RPO.
    */
   readonly startedOnMemberCopies?: number;
 }
