@@ -171,13 +171,16 @@ export const startGroup: Handler<typeof api.StartDiskReplicaGroup> = onGroup((ct
   const t = startTransition(g, oneShot, ctx.now);
   // The recovery point a group started on its members' copies settles with is the model's own
   // assumption until the group has replicated for an RPO: a restart keeps it an assumption.
-  const onMemberCopies =
-    !oneShot &&
-    (g.lastRecoverPoint === undefined || g.startedOnMemberCopies !== undefined) &&
-    membersOf(ctx.state, g.id).every((p) => p.fullSyncDone);
-  const started: Group = {
-    ...t.next,
-    startedOnMemberCopies: onMemberCopies ? (g.startedOnMemberCopies ?? ctx.now) : undefined,
+  // Worked out when the call is committed, as the rest of `next` is: a refused answer needs none of it.
+  const started = (): Group => {
+    const onMemberCopies =
+      !oneShot &&
+      (g.lastRecoverPoint === undefined || g.startedOnMemberCopies !== undefined) &&
+      membersOf(ctx.state, g.id).every((p) => p.fullSyncDone);
+    return {
+      ...t.next,
+      startedOnMemberCopies: onMemberCopies ? (g.startedOnMemberCopies ?? ctx.now) : undefined,
+    };
   };
   return succeed({
     rules: [
@@ -192,7 +195,7 @@ export const startGroup: Handler<typeof api.StartDiskReplicaGroup> = onGroup((ct
     settlesIn: t.settlesIn,
     also: gap === 'borderline' ? allowed(ctx.op, 'OperationDenied.ManualSyncLimit') : [],
     next: () =>
-      withGroup(ctx.state, started, {
+      withGroup(ctx.state, started(), {
         status: t.next.status,
         ...(oneShot ? { groupOneShotAt: ctx.now } : { replicatingSince: ctx.now }),
       }),
